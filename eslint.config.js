@@ -1,0 +1,61 @@
+// Lint: typescript-eslint with type information, plus the dependency direction of the layout.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (from, forbidden) => ({
+  files: [`src/${from}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((f) => ({
+          group: [`**/${f}/*`, `../${f}/*`, `../../${f}/*`],
+          message: `src/${from} must not depend on src/${f} (data flows ingest → extract → store → analyse → alert → serve).`,
+        })),
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  layer('domain', [
+    'store',
+    'extract',
+    'ingest',
+    'analyse',
+    'alert',
+    'report',
+    'server',
+    'cli',
+    'config',
+  ]),
+  layer('lexicon', ['store', 'ingest', 'analyse', 'alert', 'report', 'server', 'cli']),
+  layer('extract', ['store', 'ingest', 'analyse', 'alert', 'report', 'server', 'cli']),
+  layer('store', ['extract', 'ingest', 'analyse', 'alert', 'report', 'server', 'cli']),
+  layer('ingest', ['analyse', 'alert', 'report', 'server', 'cli']),
+  layer('analyse', ['ingest', 'alert', 'report', 'server', 'cli']),
+  layer('alert', ['ingest', 'report', 'server', 'cli']),
+  layer('report', ['ingest', 'server', 'cli']),
+  layer('server', ['cli']),
+);

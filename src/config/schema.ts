@@ -1,0 +1,128 @@
+/**
+ * The shape of vigie.yaml. Each section is owned by the module that uses it;
+ * this file only composes them so one validation names any bad field.
+ * @module
+ */
+import { z } from 'zod';
+import { ReliabilitySchema } from '../domain/ontology.js';
+
+export const SourceConfigSchema = z.object({
+  id: z.string().min(1).optional(),
+  name: z.string().min(1).optional(),
+  /** http(s) URL of a feed or page, or a local path. */
+  url: z.string().min(1),
+  kind: z.enum(['feed', 'page', 'file', 'gdelt']).optional(),
+  reliability: ReliabilitySchema.default('F'),
+  lang: z.string().min(2).max(12).optional(),
+  /** Poll interval in seconds. */
+  interval: z.number().int().min(10).default(900),
+  enabled: z.boolean().default(true),
+});
+
+export const FetchConfigSchema = z.object({
+  timeoutMs: z.number().int().min(100).default(20_000),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  maxRedirects: z.number().int().min(0).max(20).default(5),
+  perHostConcurrency: z.number().int().min(1).default(2),
+  perHostDelayMs: z.number().int().min(0).default(1000),
+  userAgent: z.string().default('Vigie/0.1 (+https://github.com/vigie-osint/vigie)'),
+  /** Hosts or CIDR ranges allowed even when private or loopback (local use, tests). */
+  allowPrivate: z.array(z.string()).default([]),
+});
+
+export const NotifierConfigSchema = z.discriminatedUnion('type', [
+  z.object({
+    id: z.string().min(1),
+    type: z.literal('webhook'),
+    url: z.string().url(),
+    secret: z.string().min(1).optional(),
+    timeoutMs: z.number().int().min(100).default(10_000),
+  }),
+  z.object({
+    id: z.string().min(1),
+    type: z.literal('email'),
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(587),
+    secure: z.boolean().default(false),
+    user: z.string().optional(),
+    password: z.string().optional(),
+    from: z.string().min(3),
+    to: z.array(z.string().min(3)).min(1),
+  }),
+  z.object({
+    id: z.string().min(1),
+    type: z.literal('file'),
+    /** A file path, or `-` for stdout. */
+    path: z.string().min(1),
+  }),
+]);
+
+export const AlertRuleConfigSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['threshold', 'first-event', 'spike', 'watch']),
+  /** threshold: board/hypothesis and level, direction up|down|both. */
+  board: z.string().optional(),
+  hypothesis: z.string().optional(),
+  above: z.number().gt(0).lt(1).optional(),
+  below: z.number().gt(0).lt(1).optional(),
+  /** first-event / spike / watch criteria. */
+  types: z.array(z.string()).optional(),
+  actors: z.array(z.string()).optional(),
+  capabilities: z.array(z.string()).optional(),
+  keywords: z.array(z.string()).optional(),
+  /** Spike tail probability below which a day counts as a spike. */
+  pValue: z.number().gt(0).lt(1).optional(),
+  notify: z.array(z.string().min(1)).default([]),
+});
+
+export const ServerConfigSchema = z.object({
+  host: z.string().default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8080),
+  /** Allowed CORS origins; closed by default. */
+  corsOrigins: z.array(z.string()).default([]),
+  rateLimitPerMinute: z.number().int().min(1).default(600),
+  /** Serve without tokens (read-only viewer role) — for a laptop demo. */
+  anonymousViewer: z.boolean().default(false),
+});
+
+export const ExtractConfigSchema = z.object({
+  /** OpenAI-compatible endpoint for the optional high-recall mode. */
+  llm: z
+    .object({
+      enabled: z.boolean().default(false),
+      baseUrl: z.string().url(),
+      model: z.string().min(1),
+      apiKey: z.string().optional(),
+      timeoutMs: z.number().int().min(100).default(60_000),
+    })
+    .optional(),
+});
+
+export const ConfigSchema = z
+  .object({
+    database: z.object({ url: z.string().min(1).default('./vigie.db') }).prefault({}),
+    sources: z.array(SourceConfigSchema).default([]),
+    fetch: FetchConfigSchema.prefault({}),
+    /** Extra watchboard YAML files, beside the ones in data/watchboards/. */
+    watchboards: z.array(z.string().min(1)).default([]),
+    alerts: z
+      .object({
+        rules: z.array(AlertRuleConfigSchema).default([]),
+        notifiers: z.array(NotifierConfigSchema).default([]),
+      })
+      .prefault({}),
+    server: ServerConfigSchema.prefault({}),
+    extract: ExtractConfigSchema.prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type SourceConfig = z.infer<typeof SourceConfigSchema>;
+export type NotifierConfig = z.infer<typeof NotifierConfigSchema>;
+export type AlertRuleConfig = z.infer<typeof AlertRuleConfigSchema>;
+export type ServerConfig = z.infer<typeof ServerConfigSchema>;
+export type FetchConfig = z.infer<typeof FetchConfigSchema>;

@@ -1,0 +1,5 @@
+import type { VigieMigration } from './migration.js';
+import { coreMigration } from './0001-core.js';
+
+/** Every migration, in the order it applies. Add new ones here. */
+export const MIGRATIONS: readonly VigieMigration[] = [coreMigration];

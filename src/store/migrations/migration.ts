@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+/**
+ * A schema step. Names sort in the order they apply; each module owns a range:
+ * 0001–0009 store, 0010–0019 ingest, 0020–0029 analyse, 0030–0039 alert, 0040–0049 server.
+ */
+export interface VigieMigration {
+  readonly name: string;
+  up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
+}

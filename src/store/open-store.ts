@@ -1,0 +1,102 @@
+/**
+ * Opens the store: SQLite (default, one file, WAL) or PostgreSQL (a `postgres://` URL).
+ * Both sit behind Kysely with the same schema; `Store.dialect` is for the few queries that differ.
+ * @module
+ */
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { VigieError } from '../domain/errors.js';
+import type { Database } from './schema.js';
+import type { StoreDialect } from './migrations/migration.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: StoreDialect;
+  /** File path (SQLite) or URL without password (PostgreSQL), for messages. */
+  readonly location: string;
+  /** The raw SQLite handle, for backups and FTS maintenance; absent on PostgreSQL. */
+  readonly sqlite?: SqliteDatabase.Database;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** `postgres://…` or a SQLite file path (`:memory:` for tests). */
+  readonly url: string;
+  /** Apply pending migrations on open (default true). */
+  readonly migrate?: boolean;
+  /** PostgreSQL pool size. */
+  readonly poolSize?: number;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(url);
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const store = isPostgresUrl(options.url) ? openPostgres(options) : openSqlite(options.url);
+  if (options.migrate !== false) {
+    try {
+      await migrateStore(store);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  return store;
+}
+
+function openSqlite(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: path, sqlite, close: () => db.destroy() };
+}
+
+function openPostgres(options: OpenStoreOptions): Store {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // A dropped idle connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location: redactUrl(options.url), close: () => db.destroy() };
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+}
+
+export async function migrateStore(store: Store): Promise<{ applied: string[] }> {
+  const provider: MigrationProvider = {
+    getMigrations: async () =>
+      Object.fromEntries(
+        MIGRATIONS.map((m) => [m.name, { up: (db: Kysely<unknown>) => m.up(db, store.dialect) }]),
+      ),
+  };
+  const migrator = new Migrator({
+    db: store.db,
+    provider,
+    allowUnorderedMigrations: true,
+    migrationTableName: 'vigie_migrations',
+    migrationLockTableName: 'vigie_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    throw new VigieError(
+      'VIGIE_STORE_FAILED',
+      `migration failed on ${store.location}: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
+}

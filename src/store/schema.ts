@@ -1,0 +1,245 @@
+/**
+ * The store's tables as Kysely sees them: the contract between every module that reads or writes.
+ * Conventions, portable across SQLite and PostgreSQL:
+ * - ids are text; timestamps are ISO 8601 text in UTC; dates are `YYYY[-MM[-DD]]` text;
+ * - lists of codes are stored as `|A|B|` text so `LIKE '%|A|%'` filters on both backends;
+ * - structured payloads are JSON text (parse with the zod schema of their owner).
+ * @module
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface SourcesTable {
+  id: string;
+  name: string;
+  /** feed | page | file | gdelt | outlet (an outlet seen in ingested documents) */
+  kind: string;
+  url: string | null;
+  /** Admiralty A–F; F = "cannot be judged". */
+  reliability: string;
+  lang: string | null;
+  interval_seconds: number;
+  enabled: number;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: string | null;
+  next_fetch_at: string | null;
+  error_count: number;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentsTable {
+  id: string;
+  source_id: string | null;
+  outlet: string | null;
+  url: string | null;
+  title: string | null;
+  text: string;
+  lang: string | null;
+  published: string | null;
+  ingested_at: string;
+  /** sha256 of normalised text: exact duplicates share it. */
+  content_hash: string;
+  /** Near-duplicate fingerprint (SimHash, 16 hex digits). */
+  fingerprint: string | null;
+  story_id: string | null;
+  /** Credited origin ("Yonhap" in "according to Yonhap"), normalised name. */
+  origin: string | null;
+  /** JSON object: anything else the reader found (GDELT fields, feed item ids…). */
+  meta: string | null;
+  extracted_at: string | null;
+}
+
+export interface StoriesTable {
+  id: string;
+  first_document_id: string;
+  first_published: string | null;
+  document_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MentionsTable {
+  /** `${document_id}#${index}` */
+  id: string;
+  document_id: string;
+  type: string;
+  source_actor: string | null;
+  target_actor: string | null;
+  modality: string;
+  /** `|BALLISTIC_MISSILE|SPACE|` or '' */
+  capabilities: string;
+  date: string | null;
+  span_start: number;
+  span_end: number;
+  trigger_start: number | null;
+  trigger_end: number | null;
+  mutual: number;
+  lang: string | null;
+  /** Document publication date, copied here so time filters need no join. */
+  published: string | null;
+  /** JSON string[]: lexicon entries and rules that fired. */
+  rules: string;
+  /** JSON Cue[] (domain/mention.ts). */
+  cues: string;
+  confidence: number;
+  event_id: string | null;
+  created_at: string;
+}
+
+export interface EventsTable {
+  id: string;
+  type: string;
+  source_actor: string | null;
+  target_actor: string | null;
+  capabilities: string;
+  /** Best date of the happening, and the window its mentions span. */
+  date: string | null;
+  first_seen: string;
+  last_seen: string;
+  modality: string;
+  mention_count: number;
+  /** Independent origins supporting it (stories/credited origins, not copies). */
+  independent_sources: number;
+  /** Admiralty information credibility 1–6. */
+  credibility: number;
+  /** JSON: how support and credibility were computed. */
+  explanation: string;
+  updated_at: string;
+}
+
+export interface WatchboardsTable {
+  id: string;
+  title: string;
+  description: string | null;
+  /** JSON: the validated board definition it was loaded from. */
+  definition: string;
+  updated_at: string;
+}
+
+export interface HypothesesTable {
+  id: string;
+  board_id: string;
+  title: string;
+  prior: number;
+  horizon_days: number | null;
+  probability: number;
+  updated_at: string;
+}
+
+export interface IndicatorsTable {
+  id: string;
+  hypothesis_id: string;
+  board_id: string;
+  title: string;
+  /** JSON match criteria. */
+  criteria: string;
+  lr_present: number;
+  lr_absent: number | null;
+}
+
+/** One step of a hypothesis's audit trail. */
+export interface EvidenceTable {
+  id: string;
+  hypothesis_id: string;
+  indicator_id: string;
+  event_id: string | null;
+  /** Date the step applies to (event date or detection date). */
+  at: string;
+  /** Change in log-odds this step contributed. */
+  delta_log_odds: number;
+  probability_before: number;
+  probability_after: number;
+  /** JSON: weight factors (credibility, independence, decay, cap). */
+  explanation: string;
+  created_at: string;
+}
+
+export interface AlertsTable {
+  id: string;
+  rule_id: string;
+  kind: string;
+  /** Idempotency key: the same cause never fires twice. */
+  dedup_key: string;
+  title: string;
+  /** JSON: what fired and the ids it points to. */
+  payload: string;
+  created_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+}
+
+export interface OutboxTable {
+  /** `${alert_id}:${notifier}`: one delivery per alert and notifier. */
+  id: string;
+  alert_id: string;
+  notifier: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  /** viewer | analyst | admin */
+  role: string;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string | null;
+  /** sha256 hex of the token; the token itself is never stored. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  documents: DocumentsTable;
+  stories: StoriesTable;
+  mentions: MentionsTable;
+  events: EventsTable;
+  watchboards: WatchboardsTable;
+  hypotheses: HypothesesTable;
+  indicators: IndicatorsTable;
+  evidence: EvidenceTable;
+  alerts: AlertsTable;
+  outbox: OutboxTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+}
+
+export type SourceRow = Selectable<SourcesTable>;
+export type NewSource = Insertable<SourcesTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type NewDocument = Insertable<DocumentsTable>;
+export type MentionRow = Selectable<MentionsTable>;
+export type NewMention = Insertable<MentionsTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewEvent = Insertable<EventsTable>;
+export type EventUpdate = Updateable<EventsTable>;
+export type HypothesisRow = Selectable<HypothesesTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;
+export type AlertRow = Selectable<AlertsTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type UserRow = Selectable<UsersTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+
+/** `['A','B']` → `|A|B|`; the empty list → ''. */
+export function encodeCodes(codes: readonly string[]): string {
+  return codes.length === 0 ? '' : `|${[...codes].sort().join('|')}|`;
+}
+
+export function decodeCodes(encoded: string | null | undefined): string[] {
+  return encoded ? encoded.split('|').filter((c) => c.length > 0) : [];
+}
