@@ -2,3 +2,4 @@ export * from './ontology.js';
 export * from './document.js';
 export type * from './mention.js';
 export * from './errors.js';
+export type * from './signals.js';
