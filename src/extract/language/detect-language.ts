@@ -1,0 +1,191 @@
+/**
+ * Language identification: BCP 47 primary tag for a text, robust on short strings.
+ * Script first (Hangul → ko, kana → ja, Han → zh, Cyrillic → ru/uk, Latin → en/fr/de/es or
+ * another language through franc), then stopwords and distinctive letters, then trigrams.
+ * @module
+ */
+import { franc } from 'franc';
+import { countScripts, dominantScript } from './count-scripts.js';
+import { languageData, type LanguageData, type Script } from './language-data.js';
+
+export type DetectionMethod = 'hint' | 'script' | 'letters' | 'stopwords' | 'trigrams' | 'default';
+
+export interface LanguageGuess {
+  /** BCP 47 primary tag; `und` when the text has no letters and no usable hint. */
+  readonly lang: string;
+  readonly script: Script | undefined;
+  readonly method: DetectionMethod;
+}
+
+/** Texts at least this long (letters) are decided by trigrams over all languages of the script. */
+const LONG_TEXT_LETTERS = 100;
+/** Share of words that are stopwords or cue words of a supported language above which it beats franc's other guess. */
+const SUPPORTED_WORD_DENSITY = 0.2;
+/** Most characters looked at; longer texts are sampled at the start, middle and end. */
+const MAX_SAMPLE = 6000;
+/** franc codes per script, for restricting its answer. */
+const FRANC_SUPPORTED: Partial<Record<Script, readonly string[]>> = {
+  Latin: ['eng', 'fra', 'deu', 'spa'],
+  Cyrillic: ['rus', 'ukr'],
+};
+const FRANC_CYRILLIC_ALL = ['rus', 'ukr', 'bel', 'bul', 'srp', 'mkd', 'kaz', 'khk'];
+
+/** Lowercase primary subtag of a BCP 47 tag, or undefined when it is not one. */
+export function normalizeLanguageTag(tag: string | undefined): string | undefined {
+  if (tag === undefined) return undefined;
+  const m = /^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$/.exec(tag.trim());
+  return m?.[1]?.toLowerCase();
+}
+
+function sample(text: string): string {
+  if (text.length <= MAX_SAMPLE) return text;
+  const third = MAX_SAMPLE / 3;
+  const mid = Math.floor(text.length / 2 - third / 2);
+  return `${text.slice(0, third)}\n${text.slice(mid, mid + third)}\n${text.slice(-third)}`;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+}
+
+/** Stopword and distinctive-letter score of each candidate language. */
+function scoreCandidates(
+  text: string,
+  tokens: readonly string[],
+  candidates: readonly string[],
+  data: LanguageData,
+): Map<string, { score: number; words: number }> {
+  const lower = text.toLowerCase();
+  const scores = new Map<string, { score: number; words: number }>();
+  for (const lang of candidates) {
+    const stop = data.stopwords.get(lang);
+    const cues = data.cueWords.get(lang);
+    let stopwords = 0;
+    let cueHits = 0;
+    for (const w of tokens) {
+      if (stop?.has(w)) stopwords++;
+      else if (cues?.has(w)) cueHits++;
+    }
+    let letters = 0;
+    const distinct = data.distinctiveLetters.get(lang);
+    if (distinct) for (const ch of lower) if (distinct.has(ch)) letters++;
+    scores.set(lang, { score: stopwords * 2 + cueHits + letters, words: stopwords + cueHits });
+  }
+  return scores;
+}
+
+function best(
+  scores: Map<string, { score: number }>,
+): { lang: string; margin: number; score: number } | undefined {
+  const ranked = [...scores].sort((a, b) => b[1].score - a[1].score);
+  const first = ranked[0];
+  if (!first || first[1].score === 0) return undefined;
+  return {
+    lang: first[0],
+    score: first[1].score,
+    margin: first[1].score - (ranked[1]?.[1].score ?? 0),
+  };
+}
+
+function fromFranc(code: string, data: LanguageData): string | undefined {
+  if (code === 'und') return undefined;
+  return data.iso639.get(code) ?? code;
+}
+
+function supportedOf(script: Script, data: LanguageData): string[] {
+  return [...data.supported].filter(([, s]) => s === script).map(([l]) => l);
+}
+
+function detectAlphabetic(
+  text: string,
+  script: Script,
+  letters: number,
+  data: LanguageData,
+): LanguageGuess {
+  const candidates = supportedOf(script, data);
+  const tokens = words(text);
+  const scores = scoreCandidates(text, tokens, candidates, data);
+  const top = best(scores);
+  const restricted = FRANC_SUPPORTED[script];
+  if (letters >= LONG_TEXT_LETTERS) {
+    const only =
+      script === 'Latin' ? undefined : script === 'Cyrillic' ? FRANC_CYRILLIC_ALL : undefined;
+    const any = fromFranc(franc(text, only ? { only, minLength: 1 } : { minLength: 1 }), data);
+    if (any !== undefined && data.supported.get(any) === script) {
+      // Trigrams agree with the script; stopwords decide between close supported languages.
+      if (top && top.lang !== any && top.margin >= 6)
+        return { lang: top.lang, script, method: 'stopwords' };
+      return { lang: any, script, method: 'trigrams' };
+    }
+    const density = top ? (scores.get(top.lang)?.words ?? 0) / Math.max(1, tokens.length) : 0;
+    if (top && top.margin > 0 && density >= SUPPORTED_WORD_DENSITY)
+      return { lang: top.lang, script, method: 'stopwords' };
+    if (any !== undefined) return { lang: any, script, method: 'trigrams' };
+  }
+  if (top && top.margin > 0)
+    return { lang: top.lang, script, method: script === 'Latin' ? 'stopwords' : 'letters' };
+  if (restricted && letters >= 3) {
+    const code = fromFranc(franc(text, { only: [...restricted], minLength: 1 }), data);
+    if (code !== undefined && (letters >= 30 || top?.lang === code))
+      return { lang: code, script, method: 'trigrams' };
+  }
+  // A tie on a single word says little: fall back to the first listed language of the script.
+  const fallback = top && top.score > 2 ? top.lang : candidates[0];
+  return fallback === undefined
+    ? { lang: 'und', script, method: 'default' }
+    : { lang: fallback, script, method: 'default' };
+}
+
+function scriptsCompatible(hinted: Script, detected: Script): boolean {
+  if (hinted === detected) return true;
+  // Japanese and Korean texts can be written, or headlined, in Han characters alone.
+  return detected === 'Han' && (hinted === 'Japanese' || hinted === 'Hangul');
+}
+
+/** Detailed guess: the language, the script it rests on and how it was decided. */
+export function identifyLanguage(
+  text: string,
+  hint?: string,
+  data: LanguageData = languageData(),
+): LanguageGuess {
+  const sampled = sample(text);
+  const counts = countScripts(sampled);
+  const script = dominantScript(counts);
+  const hinted = normalizeLanguageTag(hint);
+  if (hinted !== undefined) {
+    const hintScript = data.scriptOf.get(hinted);
+    if (script === undefined) return { lang: hinted, script, method: 'hint' };
+    if (hintScript === undefined) {
+      // An unlisted language: trust it unless the script names a language by itself.
+      if (script !== 'Hangul' && script !== 'Japanese' && script !== 'Han')
+        return { lang: hinted, script, method: 'hint' };
+    } else if (scriptsCompatible(hintScript, script)) {
+      return { lang: hinted, script, method: 'hint' };
+    }
+  }
+  if (script === undefined) return { lang: 'und', script, method: 'default' };
+  if (script === 'Latin' || script === 'Cyrillic')
+    return detectAlphabetic(sampled, script, counts[script], data);
+  const bySupported = supportedOf(script, data)[0];
+  if (bySupported !== undefined) return { lang: bySupported, script, method: 'script' };
+  const code = fromFranc(franc(sampled, { minLength: 1 }), data);
+  return { lang: code ?? 'und', script, method: code ? 'trigrams' : 'default' };
+}
+
+/**
+ * BCP 47 primary tag of a text. A valid `hint` wins unless the script contradicts it.
+ * @example detectLanguage('북한은 러시아에 포탄을 보냈다') // 'ko'
+ */
+export function detectLanguage(text: string, hint?: string): string {
+  return identifyLanguage(text, hint).lang;
+}
+
+/**
+ * Language of a whole document (title may be prepended by the caller). Bounded work on any size:
+ * long texts are sampled at the start, middle and end.
+ */
+export function detectDocumentLanguage(text: string, hint?: string): string {
+  // URLs, e-mail addresses and handles are Latin in every language: leave them out.
+  const cleaned = sample(text).replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+|[@#]\w+/g, ' ');
+  return identifyLanguage(cleaned, hint).lang;
+}

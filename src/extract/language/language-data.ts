@@ -1,0 +1,89 @@
+/**
+ * Loads data/language/detect.yaml (scripts, ISO 639 map, stopwords) once, validated with zod.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { VigieError, formatIssues } from '../../domain/errors.js';
+
+export const SCRIPTS = [
+  'Latin',
+  'Cyrillic',
+  'Hangul',
+  'Japanese',
+  'Han',
+  'Arabic',
+  'Hebrew',
+  'Devanagari',
+  'Greek',
+  'Thai',
+] as const;
+export type Script = (typeof SCRIPTS)[number];
+
+const LangTag = z.string().regex(/^[a-z]{2,3}$/, 'expected a lowercase ISO 639 code');
+
+const LanguageDataSchema = z.object({
+  supported: z.record(LangTag, z.enum(SCRIPTS)),
+  scripts: z.record(LangTag, z.enum(SCRIPTS)),
+  iso639_3to1: z.record(z.string().regex(/^[a-z]{3}$/), LangTag),
+  stopwords: z.record(LangTag, z.array(z.string().min(1)).min(5)),
+  cueWords: z.record(LangTag, z.array(z.string().min(1)).min(1)),
+  distinctiveLetters: z.record(LangTag, z.array(z.string().length(1)).min(1)),
+});
+
+export interface LanguageData {
+  /** Supported languages and their script. */
+  readonly supported: ReadonlyMap<string, Script>;
+  /** Script of every language a hint may name (supported ones included). */
+  readonly scriptOf: ReadonlyMap<string, Script>;
+  readonly iso639: ReadonlyMap<string, string>;
+  readonly stopwords: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly cueWords: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly distinctiveLetters: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export const DEFAULT_LANGUAGE_DATA_FILE = fileURLToPath(
+  new URL('../../../data/language/detect.yaml', import.meta.url),
+);
+
+/** Parses and validates a language data file; throws a VigieError naming the file and field. */
+export function loadLanguageData(file: string = DEFAULT_LANGUAGE_DATA_FILE): LanguageData {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new VigieError('VIGIE_LEXICON_INVALID', `cannot read language data: ${String(cause)}`, {
+      where: file,
+      cause,
+    });
+  }
+  const parsed = LanguageDataSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new VigieError(
+      'VIGIE_LEXICON_INVALID',
+      `invalid language data: ${formatIssues(parsed.error.issues)}`,
+      { where: file },
+    );
+  }
+  const d = parsed.data;
+  const supported = new Map(Object.entries(d.supported));
+  return {
+    supported,
+    scriptOf: new Map([...Object.entries(d.scripts), ...supported]),
+    iso639: new Map(Object.entries(d.iso639_3to1)),
+    stopwords: new Map(Object.entries(d.stopwords).map(([k, v]) => [k, new Set(v)])),
+    cueWords: new Map(Object.entries(d.cueWords).map(([k, v]) => [k, new Set(v)])),
+    distinctiveLetters: new Map(
+      Object.entries(d.distinctiveLetters).map(([k, v]) => [k, new Set(v)]),
+    ),
+  };
+}
+
+let cached: LanguageData | undefined;
+
+/** The bundled language data, loaded on first use. */
+export function languageData(): LanguageData {
+  return (cached ??= loadLanguageData());
+}
