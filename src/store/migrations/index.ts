@@ -1,5 +1,6 @@
 import type { VigieMigration } from './migration.js';
 import { coreMigration } from './0001-core.js';
+import { searchMigration } from './0002-search.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
-export const MIGRATIONS: readonly VigieMigration[] = [coreMigration];
+export const MIGRATIONS: readonly VigieMigration[] = [coreMigration, searchMigration];

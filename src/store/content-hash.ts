@@ -1,0 +1,17 @@
+/** Content identity of a document: exact duplicates (up to case and spacing) share a hash. */
+import { createHash } from 'node:crypto';
+
+/** NFC-normalised, whitespace-collapsed, lower-cased text: what the hash is taken of. */
+export function normaliseForHash(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
+}
+
+/** sha256 hex of the normalised text. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normaliseForHash(text), 'utf8').digest('hex');
+}
+
+/** The stable id of a document that arrived without one: `doc-` + 16 hex digits of its hash. */
+export function documentIdFor(hash: string): string {
+  return `doc-${hash.slice(0, 16)}`;
+}

@@ -1,0 +1,207 @@
+/**
+ * Documents: idempotent insert, lookup, filtered listing and full-text search.
+ * Functions take a Kysely instance or a transaction, so callers choose the unit of work.
+ * @module
+ */
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database, DocumentRow, NewDocument } from './schema.js';
+import { contentHash, documentIdFor } from './content-hash.js';
+import { dialectOf } from './dialect-of.js';
+import {
+  afterCursor,
+  pageLimit,
+  sinceCondition,
+  toPage,
+  untilCondition,
+  type Page,
+  type PageRequest,
+} from './paging.js';
+import {
+  buildSnippet,
+  documentSearchCondition,
+  parseSearchTerms,
+  type Snippet,
+} from './text-search.js';
+
+/** A document to store: id, hash and ingestion time are filled in when absent. */
+export type DocumentInput = Omit<NewDocument, 'id' | 'content_hash' | 'ingested_at'> & {
+  id?: string | undefined;
+  content_hash?: string | undefined;
+  ingested_at?: string | undefined;
+};
+
+export interface DocumentFilters {
+  readonly lang?: string | undefined;
+  /** Published on or after (ISO date or timestamp). */
+  readonly since?: string | undefined;
+  /** Published on or before. */
+  readonly until?: string | undefined;
+  /** Full text over title and text; every term must occur. */
+  readonly q?: string | undefined;
+  readonly sourceId?: string | undefined;
+  readonly storyId?: string | undefined;
+  readonly outlet?: string | undefined;
+}
+
+export interface DocumentSearchHit {
+  readonly document: DocumentRow;
+  readonly snippet: Snippet;
+}
+
+/** Fills in content hash, stable id and ingestion time. */
+export function completeDocument(doc: DocumentInput, now = new Date().toISOString()): NewDocument {
+  const hash = doc.content_hash ?? contentHash(doc.text);
+  return {
+    ...doc,
+    id: doc.id ?? documentIdFor(hash),
+    content_hash: hash,
+    ingested_at: doc.ingested_at ?? now,
+  };
+}
+
+/**
+ * Stores a document once: a second document with the same id or the same content hash is a
+ * duplicate and changes nothing.
+ */
+export async function insertDocument(
+  db: Kysely<Database>,
+  doc: DocumentInput,
+): Promise<'inserted' | 'duplicate'> {
+  const row = completeDocument(doc);
+  const result = await db
+    .insertInto('documents')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0 ? 'inserted' : 'duplicate';
+}
+
+/**
+ * Inserts many documents in one statement per chunk; returns the content hashes actually stored
+ * (the rest were duplicates of stored documents or of each other).
+ */
+export async function insertDocuments(
+  db: Kysely<Database>,
+  rows: readonly NewDocument[],
+  chunkSize = 500,
+): Promise<Set<string>> {
+  const stored = new Set<string>();
+  for (let i = 0; i < rows.length; i += chunkSize) {
+    const chunk = rows.slice(i, i + chunkSize);
+    const inserted = await db
+      .insertInto('documents')
+      .values(chunk)
+      .onConflict((oc) => oc.doNothing())
+      .returning('content_hash')
+      .execute();
+    for (const r of inserted) stored.add(r.content_hash);
+  }
+  return stored;
+}
+
+/** Of the given ids and hashes, those already stored. */
+export async function findExisting(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  hashes: readonly string[],
+): Promise<{ ids: Set<string>; hashes: Set<string> }> {
+  const found = { ids: new Set<string>(), hashes: new Set<string>() };
+  if (ids.length === 0 && hashes.length === 0) return found;
+  const rows = await db
+    .selectFrom('documents')
+    .select(['id', 'content_hash'])
+    .where((eb) =>
+      eb.or([
+        ...(ids.length > 0 ? [eb('id', 'in', [...ids])] : []),
+        ...(hashes.length > 0 ? [eb('content_hash', 'in', [...hashes])] : []),
+      ]),
+    )
+    .execute();
+  for (const r of rows) {
+    found.ids.add(r.id);
+    found.hashes.add(r.content_hash);
+  }
+  return found;
+}
+
+export async function getDocument(
+  db: Kysely<Database>,
+  id: string,
+): Promise<DocumentRow | undefined> {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markExtracted(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable('documents').set({ extracted_at: at }).where('id', '=', id).execute();
+}
+
+const SORT_KEY = sql<string>`coalesce(documents.published, '')`;
+const ID = sql<string>`documents.id`;
+
+/** The filter conditions on the `documents` table, shared with mention and event listings. */
+export function documentConditions(
+  db: Kysely<Database>,
+  filters: DocumentFilters,
+): RawBuilder<SqlBool>[] {
+  const parts: RawBuilder<SqlBool>[] = [];
+  const published = sql`documents.published`;
+  if (filters.lang) parts.push(sql<SqlBool>`documents.lang = ${filters.lang}`);
+  if (filters.since) parts.push(sinceCondition(published, filters.since));
+  if (filters.until) parts.push(untilCondition(published, filters.until));
+  if (filters.sourceId) parts.push(sql<SqlBool>`documents.source_id = ${filters.sourceId}`);
+  if (filters.storyId) parts.push(sql<SqlBool>`documents.story_id = ${filters.storyId}`);
+  if (filters.outlet) parts.push(sql<SqlBool>`documents.outlet = ${filters.outlet}`);
+  if (filters.q) {
+    const match = documentSearchCondition(dialectOf(db), filters.q);
+    if (match) parts.push(match);
+  }
+  return parts;
+}
+
+/** Documents matching the filters, newest published first. */
+export async function listDocuments(
+  db: Kysely<Database>,
+  filters: DocumentFilters,
+  page: PageRequest,
+): Promise<Page<DocumentRow>> {
+  const limit = pageLimit(page);
+  const parts = documentConditions(db, filters);
+  if (page.cursor) parts.push(afterCursor(SORT_KEY, ID, page.cursor));
+  let query = db.selectFrom('documents').selectAll();
+  for (const p of parts) query = query.where(p);
+  const rows = await query
+    .orderBy(SORT_KEY, 'desc')
+    .orderBy('documents.id', 'desc')
+    .limit(limit + 1)
+    .offset(page.cursor ? 0 : (page.offset ?? 0))
+    .execute();
+  return toPage(rows, limit, (r) => [r.published ?? '', r.id]);
+}
+
+export async function countDocuments(
+  db: Kysely<Database>,
+  filters: DocumentFilters,
+): Promise<number> {
+  let query = db.selectFrom('documents').select((eb) => eb.fn.countAll<number | string>().as('n'));
+  for (const p of documentConditions(db, filters)) query = query.where(p);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Like listDocuments with a required query; each hit carries a snippet with highlights. */
+export async function searchDocuments(
+  db: Kysely<Database>,
+  q: string,
+  filters: Omit<DocumentFilters, 'q'>,
+  page: PageRequest,
+): Promise<Page<DocumentSearchHit>> {
+  const result = await listDocuments(db, { ...filters, q }, page);
+  const terms = parseSearchTerms(q);
+  return {
+    items: result.items.map((document) => ({
+      document,
+      snippet: buildSnippet(document.text, terms),
+    })),
+    nextCursor: result.nextCursor,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Full-text conditions over documents (title + text), the same semantics on both backends:
+ * every term must occur as a substring, case-insensitively. `"quoted phrases"` stay one term.
+ * SQLite answers terms of 3+ characters from the FTS5 trigram index, PostgreSQL from the pg_trgm
+ * index; shorter terms (Korean 북한, Chinese 朝鲜) fall back to LIKE/ILIKE.
+ * @module
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { StoreDialect } from './migrations/migration.js';
+
+/** Splits a query into terms: quoted phrases, else whitespace-separated words. */
+export function parseSearchTerms(q: string): string[] {
+  const terms: string[] = [];
+  const re = /"([^"]*)"|(\S+)/gu;
+  for (const m of q.normalize('NFC').matchAll(re)) {
+    const term = (m[1] ?? m[2] ?? '').trim();
+    if (term.length > 0) terms.push(term);
+  }
+  return terms;
+}
+
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function ftsPhrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A condition on the `documents` table (unaliased) that is true when the document matches every
+ * term of `q`; null when `q` has no terms.
+ */
+export function documentSearchCondition(
+  dialect: StoreDialect,
+  q: string,
+): RawBuilder<SqlBool> | null {
+  const terms = parseSearchTerms(q);
+  if (terms.length === 0) return null;
+  const parts: RawBuilder<unknown>[] = [];
+  if (dialect === 'postgres') {
+    for (const term of terms) {
+      parts.push(
+        sql`(coalesce(documents.title, '') || ' ' || documents.text) ILIKE ${likePattern(term)}`,
+      );
+    }
+  } else {
+    const indexed = terms.filter((t) => [...t].length >= 3);
+    const short = terms.filter((t) => [...t].length < 3);
+    if (indexed.length > 0) {
+      const match = indexed.map(ftsPhrase).join(' AND ');
+      parts.push(
+        sql`documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${match})`,
+      );
+    }
+    for (const term of short) {
+      const pattern = likePattern(term);
+      parts.push(
+        sql`(documents.text LIKE ${pattern} ESCAPE '\\' OR coalesce(documents.title, '') LIKE ${pattern} ESCAPE '\\')`,
+      );
+    }
+  }
+  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+}
+
+export interface Highlight {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Snippet {
+  /** A window of the text around the first match, with `…` where it was cut. */
+  readonly text: string;
+  /** Where the terms occur in `text` (UTF-16 offsets), for the UI to mark. */
+  readonly highlights: readonly Highlight[];
+}
+
+/** A snippet of `text` around the first occurrence of any term, with every occurrence marked. */
+export function buildSnippet(text: string, terms: readonly string[], radius = 80): Snippet {
+  const lower = text.toLowerCase();
+  const needles = terms.map((t) => t.toLowerCase()).filter((t) => t.length > 0);
+  let first = -1;
+  for (const n of needles) {
+    const i = lower.indexOf(n);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  const centre = first < 0 ? 0 : first;
+  const start = Math.max(0, centre - radius);
+  const end = Math.min(text.length, centre + radius * 2);
+  const prefix = start > 0 ? '…' : '';
+  const window = text.slice(start, end).replace(/\s+/g, ' ');
+  const body = `${prefix}${window}${end < text.length ? '…' : ''}`;
+  const lowerBody = body.toLowerCase();
+  const highlights: Highlight[] = [];
+  for (const n of needles) {
+    for (let i = lowerBody.indexOf(n); i >= 0; i = lowerBody.indexOf(n, i + n.length)) {
+      highlights.push({ start: i, end: i + n.length });
+    }
+  }
+  highlights.sort((a, b) => a.start - b.start);
+  const merged: Highlight[] = [];
+  for (const h of highlights) {
+    const last = merged[merged.length - 1];
+    if (last && h.start <= last.end)
+      merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, h.end) };
+    else merged.push(h);
+  }
+  return { text: body, highlights: merged };
+}

@@ -1,0 +1,50 @@
+/**
+ * One unit of work on either backend. SQLite takes the write lock up front (BEGIN IMMEDIATE) so
+ * two processes never deadlock upgrading a read lock; PostgreSQL uses Kysely's transaction.
+ * Inside `fn`, use only the handle it receives: the SQLite connection is held until it returns.
+ * @module
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import type { Store } from './open-store.js';
+
+export async function withTransaction<T>(
+  store: Pick<Store, 'db' | 'dialect'>,
+  fn: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (store.dialect === 'postgres') return store.db.transaction().execute(fn);
+  return store.db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`COMMIT`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+let savepointCounter = 0;
+
+/**
+ * Runs `fn` inside a savepoint of the current transaction: on error only its writes are undone
+ * and the error is rethrown; the surrounding transaction goes on.
+ */
+export async function withSavepoint<T>(
+  trx: Kysely<Database>,
+  fn: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  const name = sql.raw(`vigie_sp_${++savepointCounter}`);
+  await sql`SAVEPOINT ${name}`.execute(trx);
+  try {
+    const result = await fn(trx);
+    await sql`RELEASE SAVEPOINT ${name}`.execute(trx);
+    return result;
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(trx);
+    await sql`RELEASE SAVEPOINT ${name}`.execute(trx);
+    throw error;
+  }
+}
