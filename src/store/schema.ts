@@ -203,6 +203,26 @@ export interface ApiTokensTable {
   last_used_at: string | null;
 }
 
+/** Analysis: events reported per day for an unordered actor pair and type (see docs/trends.md). */
+export interface TrendCountsTable {
+  /** `${actor_a}|${actor_b}|${type}|${day}` */
+  id: string;
+  /** The pair, sorted (actor_a <= actor_b); solo types use the actor twice. */
+  actor_a: string;
+  actor_b: string;
+  type: string;
+  /** YYYY-MM-DD */
+  day: string;
+  count: number;
+}
+
+/** Analysis: small key/value state (last scoring date per board, observation start). */
+export interface AnalysisStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   documents: DocumentsTable;
@@ -217,6 +237,8 @@ export interface Database {
   outbox: OutboxTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
+  trend_counts: TrendCountsTable;
+  analysis_state: AnalysisStateTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

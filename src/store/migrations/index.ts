@@ -1,6 +1,7 @@
 import type { VigieMigration } from './migration.js';
 import { coreMigration } from './0001-core.js';
+import { analysisMigration } from './0020-analysis.js';
 import { searchMigration } from './0002-search.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
-export const MIGRATIONS: readonly VigieMigration[] = [coreMigration, searchMigration];
+export const MIGRATIONS: readonly VigieMigration[] = [coreMigration, searchMigration, analysisMigration];

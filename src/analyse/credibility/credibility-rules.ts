@@ -1,0 +1,163 @@
+/**
+ * Admiralty information credibility (1–6) of an event from its independent origins, the modality
+ * of what each origin says, the reliability of its sources and the denials against it.
+ * The rules are documented in docs/credibility.md; `explanation` records every factor.
+ * @module
+ */
+import type { Credibility, Modality } from '../../domain/ontology.js';
+import { groupIndependentOrigins, type DocumentOrigin } from './independence.js';
+
+/** Modality precedence for an event's overall modality (first wins). */
+export const MODALITY_PRECEDENCE: readonly Modality[] = [
+  'ASSERTED',
+  'PLANNED',
+  'HEDGED',
+  'HYPOTHETICAL',
+  'NEGATED',
+];
+
+/** How strongly a mention of each modality supports the event (0 = not support). */
+export const MODALITY_STRENGTH: Readonly<Record<Modality, number>> = {
+  ASSERTED: 1,
+  PLANNED: 0.8,
+  HEDGED: 0.5,
+  HYPOTHETICAL: 0.2,
+  NEGATED: 0,
+};
+
+export interface CredibilityMention {
+  readonly id: string;
+  readonly documentId: string;
+  readonly modality: Modality;
+}
+
+export interface CredibilityInput {
+  /** The event's own mentions. */
+  readonly mentions: readonly CredibilityMention[];
+  /** REJECTION mentions that deny this event (same document, rejecter among its actors). */
+  readonly rejections: readonly { id: string; documentId: string }[];
+  readonly documents: readonly (DocumentOrigin & { reliability: string })[];
+}
+
+export interface GroupExplanation {
+  readonly id: string;
+  readonly documentIds: readonly string[];
+  readonly keys: readonly string[];
+  readonly reliability: string;
+  readonly supportModality: Modality | null;
+  readonly supportMentionIds: readonly string[];
+  readonly denialMentionIds: readonly string[];
+}
+
+export interface CredibilityExplanation {
+  readonly rules: 'credibility-v1';
+  readonly groups: readonly GroupExplanation[];
+  readonly counts: {
+    readonly firm: number;
+    readonly hedged: number;
+    readonly hypothetical: number;
+    readonly denials: number;
+  };
+  readonly bestReliability: string | null;
+  readonly base: { readonly value: Credibility; readonly rule: string };
+  readonly denialPenalty: number;
+  readonly credibility: Credibility;
+  readonly modality: Modality;
+  readonly independentSources: number;
+  readonly mentionCount: number;
+}
+
+export function assessCredibility(input: CredibilityInput): CredibilityExplanation {
+  const docs = new Map(input.documents.map((d) => [d.id, d]));
+  const groups = groupIndependentOrigins(input.documents).map((g): GroupExplanation => {
+    const inGroup = new Set(g.documentIds);
+    const support = input.mentions.filter(
+      (m) => inGroup.has(m.documentId) && m.modality !== 'NEGATED',
+    );
+    const denials = [
+      ...input.mentions.filter((m) => inGroup.has(m.documentId) && m.modality === 'NEGATED'),
+      ...input.rejections.filter((r) => inGroup.has(r.documentId)),
+    ];
+    const supportModality =
+      MODALITY_PRECEDENCE.find((mod) => support.some((m) => m.modality === mod)) ?? null;
+    const reliability = g.documentIds
+      .map((id) => docs.get(id)?.reliability ?? 'F')
+      .reduce((best, r) => (r < best ? r : best), 'F');
+    return {
+      id: g.id,
+      documentIds: g.documentIds,
+      keys: g.keys,
+      reliability,
+      supportModality,
+      supportMentionIds: support.map((m) => m.id).sort(),
+      denialMentionIds: denials.map((m) => m.id).sort(),
+    };
+  });
+  const firmGroups = groups.filter(
+    (g) => g.supportModality === 'ASSERTED' || g.supportModality === 'PLANNED',
+  );
+  const firm = firmGroups.length;
+  const hedged = groups.filter((g) => g.supportModality === 'HEDGED').length;
+  const hypothetical = groups.filter((g) => g.supportModality === 'HYPOTHETICAL').length;
+  const denials = groups.filter((g) => g.denialMentionIds.length > 0).length;
+  const supporting = groups.filter((g) => g.supportModality !== null);
+  const pool = firm > 0 ? firmGroups : supporting;
+  const bestReliability =
+    pool.length === 0 ? null : pool.map((g) => g.reliability).reduce((a, b) => (b < a ? b : a));
+  const strong = bestReliability === 'A' || bestReliability === 'B';
+  const base = baseCredibility(firm, hedged, hypothetical, strong, bestReliability);
+  let value: number = base.value;
+  let denialPenalty = 0;
+  if (denials > 0 && base.value < 5) {
+    denialPenalty = Math.min(denials, 2);
+    value = Math.min(5, value + denialPenalty);
+    if (denials > firm + hedged) {
+      denialPenalty += 5 - value;
+      value = 5;
+    }
+  }
+  const all = input.mentions.map((m) => m.modality);
+  const modality = MODALITY_PRECEDENCE.find((mod) => all.includes(mod)) ?? 'ASSERTED';
+  return {
+    rules: 'credibility-v1',
+    groups,
+    counts: { firm, hedged, hypothetical, denials },
+    bestReliability,
+    base,
+    denialPenalty,
+    credibility: value as Credibility,
+    modality,
+    independentSources: supporting.length,
+    mentionCount: input.mentions.length,
+  };
+}
+
+function baseCredibility(
+  firm: number,
+  hedged: number,
+  hypothetical: number,
+  strong: boolean,
+  best: string | null,
+): { value: Credibility; rule: string } {
+  if (firm >= 3) return { value: 1, rule: '3+ independent origins assert it' };
+  if (firm >= 2 && strong)
+    return { value: 1, rule: '2 independent origins assert it, one graded A/B' };
+  if (firm === 2) return { value: 2, rule: '2 independent origins assert it' };
+  if (firm === 1 && strong) return { value: 2, rule: '1 origin graded A/B asserts it' };
+  if (firm === 1 && best === 'E') return { value: 4, rule: '1 origin graded E asserts it' };
+  if (firm === 1) return { value: 3, rule: '1 origin asserts it' };
+  if (hedged >= 2) return { value: 3, rule: '2+ independent origins report it as possible' };
+  if (hedged === 1) return { value: 4, rule: '1 origin reports it as possible' };
+  if (hypothetical > 0) return { value: 6, rule: 'only hypothetical mentions: cannot be judged' };
+  return { value: 5, rule: 'no supporting origin: only denials' };
+}
+
+/** Weight of an event's evidence by credibility, used by the watchboards (docs/credibility.md). */
+export const CREDIBILITY_WEIGHT: Readonly<Record<Credibility, number>> = {
+  1: 1,
+  2: 0.8,
+  3: 0.6,
+  4: 0.4,
+  5: 0.1,
+  6: 0.2,
+};
