@@ -52,6 +52,12 @@ export const NotifierConfigSchema = z.discriminatedUnion('type', [
     password: z.string().optional(),
     from: z.string().min(3),
     to: z.array(z.string().min(3)).min(1),
+    /** Never upgrade to TLS with STARTTLS (a local relay without TLS). */
+    ignoreTLS: z.boolean().default(false),
+    /** Refuse to send unless STARTTLS succeeds. */
+    requireTLS: z.boolean().default(false),
+    /** Connection, greeting and socket time-out. */
+    timeoutMs: z.number().int().min(100).default(15_000),
   }),
   z.object({
     id: z.string().min(1),
@@ -76,6 +82,13 @@ export const AlertRuleConfigSchema = z.object({
   keywords: z.array(z.string()).optional(),
   /** Spike tail probability below which a day counts as a spike. */
   pValue: z.number().gt(0).lt(1).optional(),
+  /**
+   * How `actors` filters: `any` (default) — one of the event's actors is listed;
+   * `all` — every actor of the event is listed (e.g. [RUS, PRK] = only that pair).
+   */
+  actorMatch: z.enum(['any', 'all']).optional(),
+  /** Modalities that count (first-event default: ASSERTED, HEDGED, PLANNED; watch default: all). */
+  modalities: z.array(z.string()).optional(),
   notify: z.array(z.string().min(1)).default([]),
 });
 

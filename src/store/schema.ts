@@ -181,6 +181,8 @@ export interface OutboxTable {
   last_error: string | null;
   delivered_at: string | null;
   created_at: string;
+  /** Set while a deliverer holds the row (status `sending`); it settles the row only if it still matches. */
+  claim_token: string | null;
 }
 
 export interface UsersTable {

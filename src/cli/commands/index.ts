@@ -2,5 +2,6 @@
  * Every `vigie` sub-command. Each module exports `register(program, run)`; add new ones here.
  */
 import type { CommandModule } from './command-module.js';
+import { alertsCommand } from './alerts.js';
 
-export const COMMANDS: readonly CommandModule[] = [];
+export const COMMANDS: readonly CommandModule[] = [alertsCommand];
