@@ -2,6 +2,7 @@
  * Every `vigie` sub-command. Each module exports `register(program, run)`; add new ones here.
  */
 import type { CommandModule } from './command-module.js';
+import { evalCommand } from './eval.js';
 import { alertsCommand } from './alerts.js';
 
-export const COMMANDS: readonly CommandModule[] = [alertsCommand];
+export const COMMANDS: readonly CommandModule[] = [evalCommand, alertsCommand];

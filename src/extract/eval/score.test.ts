@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GoldDocument, PredictedEvent, Prediction } from '../../domain/document.js';
+import type { GoldDocument, GoldEvent, PredictedEvent, Prediction } from '../../domain/document.js';
 import {
   actorsMatch,
   capabilityJaccard,
@@ -282,7 +282,7 @@ describe('scoring rules', () => {
   });
 
   it('compares directed types in order unless mutual', () => {
-    const g = {
+    const g: GoldEvent = {
       type: 'ARMS_TRANSFER',
       source: 'RUS',
       target: 'PRK',
@@ -290,7 +290,7 @@ describe('scoring rules', () => {
       capabilities: [],
       date: null,
       evidence: 'x',
-    } as const;
+    };
     const p = ev({ type: 'ARMS_TRANSFER', source: 'PRK', target: 'RUS', start: 0, end: 1 });
     expect(actorsMatch(g, p)).toBe(false);
     expect(actorsMatch({ ...g, mutual: true }, p)).toBe(true);
