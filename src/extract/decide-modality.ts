@@ -1,0 +1,88 @@
+/**
+ * Modality of one trigger from the cues of its sentence, with scope: a cue counts only on
+ * the side of the trigger that governs it in the language (before in SVO, after in SOV) and
+ * not across a clause break.
+ * @module
+ */
+import type { EventType, Modality } from '../domain/ontology.js';
+import type { CompiledLanguage, ModalityKind } from '../lexicon/load-lexicons.js';
+import { SPEECH_TYPES } from './assign-roles.js';
+import type { Hit, SentenceFacts } from './scan-sentence.js';
+
+export interface ModalityDecision {
+  readonly modality: Modality;
+  readonly cue: Hit<string> | null;
+  readonly rule: string;
+}
+
+const CLAUSE_BREAK = /[,;:—–()«»"]/;
+/** How far (UTF-16 units) a plan cue may stand from its trigger. */
+const PLAN_WINDOW = 45;
+
+function governs(
+  cue: Hit<unknown>,
+  trigger: Hit<unknown>,
+  sov: boolean,
+  window: number,
+  facts: SentenceFacts,
+  allowOtherSide = false,
+): boolean {
+  if (cue.end <= trigger.start) {
+    if (sov && !allowOtherSide) return false;
+    const gap = facts.text.slice(cue.end, trigger.start);
+    return trigger.start - cue.end <= window && !CLAUSE_BREAK.test(gap);
+  }
+  if (cue.start >= trigger.end) {
+    if (!sov && !allowOtherSide) return false;
+    const gap = facts.text.slice(trigger.end, cue.start);
+    return cue.start - trigger.end <= window && !CLAUSE_BREAK.test(gap);
+  }
+  return true; // cue overlaps the trigger ("test-fired" inside "did not test-fire")
+}
+
+/** Words ending like the French conditional (-rait, -raient), minus false friends. */
+function suffixHedges(facts: SentenceFacts, lang: CompiledLanguage): Hit<string>[] {
+  const { hedgeSuffix, hedgeSuffixExcept } = lang.lexicon.modality;
+  if (hedgeSuffix.length === 0) return [];
+  const out: Hit<string>[] = [];
+  const re = /[\p{L}']+/gu;
+  for (let m = re.exec(facts.norm); m !== null; m = re.exec(facts.norm)) {
+    const word = m[0].slice(m[0].lastIndexOf("'") + 1);
+    if (word.length < 6 || hedgeSuffixExcept.some((e) => word.startsWith(e))) continue;
+    if (hedgeSuffix.some((s) => word.endsWith(s)))
+      out.push({ start: m.index, end: m.index + m[0].length, value: 'hedge' });
+  }
+  return out;
+}
+
+export function decideModality(
+  type: EventType,
+  facts: SentenceFacts,
+  trigger: Hit<unknown>,
+  lang: CompiledLanguage,
+  options: { denied: boolean; triggerModality?: Modality },
+): ModalityDecision {
+  const sov = lang.lexicon.wordOrder === 'sov';
+  const cues = (kind: ModalityKind) => facts.modality.filter((c) => c.value === kind);
+  const cond = cues('conditional').find((c) => c.end <= trigger.start);
+  if (cond !== undefined)
+    return { modality: 'HYPOTHETICAL', cue: cond, rule: 'modality.conditional' };
+  const neg = cues('negation').find((c) =>
+    governs(c, trigger, sov, lang.lexicon.negationWindow, facts, sov),
+  );
+  if (neg !== undefined) return { modality: 'NEGATED', cue: neg, rule: 'modality.negation-scope' };
+  if (options.denied) return { modality: 'NEGATED', cue: null, rule: 'modality.denied-event' };
+  const speech = SPEECH_TYPES.has(type);
+  const hedges = [...cues('hedge'), ...suffixHedges(facts, lang)];
+  const hedge = hedges.find((c) =>
+    sov
+      ? c.start >= trigger.start || (!speech && governs(c, trigger, true, 12, facts))
+      : c.end <= trigger.end,
+  );
+  if (hedge !== undefined) return { modality: 'HEDGED', cue: hedge, rule: 'modality.hedge' };
+  const plan = cues('plan').find((c) => governs(c, trigger, sov, PLAN_WINDOW, facts, false));
+  if (plan !== undefined) return { modality: 'PLANNED', cue: plan, rule: 'modality.plan' };
+  if (options.triggerModality !== undefined && options.triggerModality !== 'ASSERTED')
+    return { modality: options.triggerModality, cue: null, rule: 'modality.trigger' };
+  return { modality: 'ASSERTED', cue: null, rule: 'modality.default-asserted' };
+}

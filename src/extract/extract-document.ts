@@ -1,0 +1,232 @@
+/**
+ * The extraction engine: one pure, synchronous, deterministic function from a document to
+ * event mentions with modality, actors, capabilities, date, spans and the rules behind them.
+ *
+ * @example
+ * const result = extractDocument({ text: 'North Korea test-fired a missile on Thursday.', lang: 'en', published: '2024-11-01' });
+ * result.mentions[0].type; // 'MISSILE_TEST'
+ * @module
+ */
+import type { Cue, ExtractedMention, ExtractionResult } from '../domain/mention.js';
+import type { Capability, EventType } from '../domain/ontology.js';
+import {
+  defaultLexicons,
+  type CompiledLanguage,
+  type LexiconSet,
+  type TriggerRef,
+} from '../lexicon/load-lexicons.js';
+import { assignRoles, type RoleChoice } from './assign-roles.js';
+import { chooseFrame } from './choose-frame.js';
+import { decideModality } from './decide-modality.js';
+import { DocumentContext } from './document-context.js';
+import { resolveLanguage, resolveMentionDate } from './extract-adapters.js';
+import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
+import { segmentSentences } from './segment-sentences.js';
+
+/** Changes whenever rules or data change what is extracted. */
+export const EXTRACTOR_VERSION = 'vigie-rules-1.0.0';
+
+export interface ExtractInput {
+  readonly id?: string;
+  readonly text: string;
+  readonly lang?: string;
+  readonly published?: string;
+  readonly title?: string;
+}
+
+export interface ExtractOptions {
+  readonly lexicons?: LexiconSet;
+}
+
+/** Capabilities never attached to reactions: what is criticised is not what is moved. */
+const NO_CAPABILITY_TYPES: ReadonlySet<EventType> = new Set(['CONCERN', 'REJECTION']);
+
+function capabilitiesOf(type: EventType, facts: SentenceFacts, lang: string) {
+  const caps = new Set<Capability>();
+  const cues: Cue[] = [];
+  const rules: string[] = [];
+  if (NO_CAPABILITY_TYPES.has(type)) return { caps: [] as Capability[], cues, rules };
+  for (const hit of facts.capabilities) for (const c of hit.value.capabilities) caps.add(c);
+  for (const hit of facts.capabilities) {
+    if (hit.value.unless.some((u) => caps.has(u))) continue;
+    for (const c of hit.value.capabilities) {
+      cues.push({
+        kind: 'capability',
+        start: hit.start,
+        end: hit.end,
+        ref: `${lang}.capability.${hit.value.id}`,
+        value: c,
+      });
+    }
+    rules.push(`${lang}.capability.${hit.value.id}`);
+  }
+  const kept = new Set(cues.map((c) => c.value as Capability));
+  return { caps: [...kept].sort(), cues, rules: [...new Set(rules)] };
+}
+
+function actorCue(hit: ActorHit | null, offset: number): Cue[] {
+  if (hit === null) return [];
+  return [
+    {
+      kind: 'actor',
+      start: offset + hit.start,
+      end: offset + hit.end,
+      ref: `gazetteer.${hit.ref.id}`,
+      value: hit.ref.code,
+    },
+  ];
+}
+
+interface SentenceMention {
+  readonly type: EventType;
+  readonly trigger: Hit<TriggerRef>;
+  readonly roles: RoleChoice;
+  readonly rules: string[];
+  readonly classHit: Hit<string> | null;
+  readonly triggerModality?: ExtractedMention['modality'];
+}
+
+function sentenceCandidates(facts: SentenceFacts, lang: CompiledLanguage): SentenceMention[] {
+  const out: SentenceMention[] = [];
+  const seenTypes = new Set<EventType>();
+  for (const trig of facts.triggers) {
+    const frame = chooseFrame(trig, facts, lang);
+    if (frame === null || seenTypes.has(frame.type)) continue;
+    seenTypes.add(frame.type);
+    const entry = trig.value.entry;
+    const base = [`${lang.lang}.trigger.${frame.type}.${entry.id}`];
+    if (frame.classHit !== null) base.push(`frame.class-${frame.classHit.value}`);
+    if (frame.frame.needsTarget === true) base.push('frame.needs-target');
+    for (const roles of assignRoles(frame.type, facts, trig, lang)) {
+      out.push({
+        type: frame.type,
+        trigger: trig,
+        roles,
+        rules: [...base, ...roles.rules],
+        classHit: frame.classHit,
+        ...(entry.modality !== undefined ? { triggerModality: entry.modality } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function extractSentence(
+  text: string,
+  start: number,
+  end: number,
+  lang: CompiledLanguage,
+  ctx: DocumentContext,
+  published: string | undefined,
+): { mentions: ExtractedMention[]; origins: Origin[] } {
+  const sentence = text.slice(start, end);
+  const facts = scanSentence(sentence, lang);
+  const found = origins(text, start, facts);
+  if (facts.triggers.length === 0) return { mentions: [], origins: found };
+  const candidates = sentenceCandidates(facts, lang);
+  const denied = facts.triggers.some((t) => t.value.entry.denial === true);
+  const pairRef = facts.pairReferences.length > 0;
+  const out: ExtractedMention[] = [];
+  const date = candidates.length > 0 ? resolveMentionDate(sentence, lang.lang, published) : null;
+  for (const c of candidates) {
+    const isDenial = c.trigger.value.entry.denial === true;
+    const filled = ctx.fill(
+      c.type,
+      c.roles.source?.ref.code ?? null,
+      c.roles.target?.ref.code ?? null,
+      pairRef,
+    );
+    if (filled.source === null && filled.target === null) continue;
+    const modality = decideModality(c.type, facts, c.trigger, lang, {
+      denied: denied && !isDenial,
+      ...(c.triggerModality !== undefined ? { triggerModality: c.triggerModality } : {}),
+    });
+    const caps = capabilitiesOf(c.type, facts, lang.lang);
+    const rules = [...c.rules];
+    if (filled.rule !== null) rules.push(filled.rule);
+    rules.push(modality.rule, ...caps.rules);
+    const cues: Cue[] = [
+      {
+        kind: 'trigger',
+        start: start + c.trigger.start,
+        end: start + c.trigger.end,
+        ref: c.rules[0]!,
+        value: c.type,
+      },
+      ...actorCue(c.roles.source, start),
+      ...actorCue(c.roles.target, start),
+      ...caps.cues.map((q) => ({ ...q, start: q.start + start, end: q.end + start })),
+    ];
+    if (modality.cue !== null)
+      cues.push({
+        kind: modality.modality === 'NEGATED' ? 'negation' : 'modality',
+        start: start + modality.cue.start,
+        end: start + modality.cue.end,
+        ref: modality.rule,
+        value: modality.modality,
+      });
+    if (date !== null && date.date !== null) {
+      rules.push(date.rule ?? 'time.resolved');
+      if (date.span !== undefined)
+        cues.push({
+          kind: 'time',
+          start: start + date.span.start,
+          end: start + date.span.end,
+          ref: date.rule ?? 'time',
+          value: date.date,
+        });
+    }
+    let confidence = 0.75;
+    if (filled.rule !== null) confidence -= 0.15;
+    if (modality.modality !== 'ASSERTED') confidence -= 0.05;
+    if (c.roles.source !== null && c.roles.target !== null) confidence += 0.1;
+    out.push({
+      type: c.type,
+      source: filled.source,
+      target: filled.target,
+      modality: modality.modality,
+      capabilities: caps.caps,
+      date: date?.date ?? null,
+      start,
+      end,
+      trigger: { start: start + c.trigger.start, end: start + c.trigger.end },
+      rules,
+      cues,
+      confidence: Math.max(0.05, Math.min(0.95, confidence)),
+    });
+  }
+  for (const m of out) ctx.add({ type: m.type, source: m.source, target: m.target });
+  return { mentions: out, origins: found };
+}
+
+type Origin = ExtractionResult['origins'][number];
+
+function origins(text: string, start: number, facts: SentenceFacts): Origin[] {
+  return facts.actors
+    .filter((a) => a.marks.has('origin'))
+    .map((a) => ({
+      name: text.slice(start + a.start, start + a.end),
+      span: { start: start + a.start, end: start + a.end },
+    }));
+}
+
+/** Extracts the event mentions of one document. Never throws; an unusable text yields no mentions. */
+export function extractDocument(doc: ExtractInput, options: ExtractOptions = {}): ExtractionResult {
+  const text = typeof doc.text === 'string' ? doc.text : '';
+  const lexicons = options.lexicons ?? defaultLexicons();
+  const langTag = resolveLanguage(text, doc.lang);
+  const lang = lexicons.get(langTag);
+  const ctx = new DocumentContext();
+  const mentions: ExtractedMention[] = [];
+  const found: Origin[] = [];
+  for (const span of segmentSentences(text, lang.abbreviations)) {
+    try {
+      const r = extractSentence(text, span.start, span.end, lang, ctx, doc.published);
+      mentions.push(...r.mentions);
+      found.push(...r.origins);
+    } catch {
+      // A sentence the rules cannot handle yields nothing; the document goes on.
+    }
+  }
+  return { lang: langTag, mentions, origins: found };
+}

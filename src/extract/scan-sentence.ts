@@ -1,0 +1,239 @@
+/**
+ * Finds everything the rules need in one sentence: actors with their grammatical marks,
+ * triggers, object classes, capabilities, modality cues, coordination and pair references.
+ * Offsets are relative to the sentence.
+ * @module
+ */
+import type {
+  ActorRef,
+  CapabilityRef,
+  CompiledLanguage,
+  ModalityKind,
+  RoleMarkerKind,
+  TriggerRef,
+} from '../lexicon/load-lexicons.js';
+import { normalizeText, wordMask, type TermMatch } from '../lexicon/term-matcher.js';
+
+export type ActorMark = 'target' | 'source' | 'subject' | 'sayer' | 'origin' | 'modifier';
+
+export interface ActorHit {
+  readonly start: number;
+  readonly end: number;
+  readonly ref: ActorRef;
+  readonly marks: Set<ActorMark>;
+  /** Rule names that gave the marks, for explanations. */
+  readonly markRules: string[];
+}
+
+export interface Hit<P> {
+  readonly start: number;
+  readonly end: number;
+  readonly value: P;
+}
+
+export interface SentenceFacts {
+  readonly text: string;
+  readonly norm: string;
+  readonly mask: Uint8Array;
+  readonly actors: ActorHit[];
+  readonly triggers: Hit<TriggerRef>[];
+  readonly classes: Hit<string>[];
+  readonly capabilities: Hit<CapabilityRef>[];
+  readonly modality: Hit<ModalityKind>[];
+  readonly pairReferences: Hit<RoleMarkerKind>[];
+  readonly between: Hit<RoleMarkerKind>[];
+}
+
+function flatten<P>(matches: readonly TermMatch<P>[]): Hit<P>[] {
+  return matches.flatMap((m) => m.payloads.map((value) => ({ start: m.start, end: m.end, value })));
+}
+
+/** True when norm[from, to) holds only spaces, punctuation-free filler words and `extra` matches. */
+function gapIsFiller(
+  facts: { norm: string; mask: Uint8Array },
+  from: number,
+  to: number,
+  lang: CompiledLanguage,
+  allowed: readonly RoleMarkerKind[],
+): boolean {
+  if (to < from) return false;
+  let i = from;
+  while (i < to) {
+    const ch = facts.norm[i]!;
+    if (ch === ' ') {
+      i++;
+      continue;
+    }
+    let advanced = false;
+    for (const kind of allowed) {
+      const m = lang.markers.get(kind)?.matchAt(facts.norm, facts.mask, i, to);
+      if (m !== null && m !== undefined) {
+        i = m.end;
+        advanced = true;
+        break;
+      }
+    }
+    if (!advanced) return false;
+  }
+  return true;
+}
+
+function removeOverlaps(hits: ActorHit[]): ActorHit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: ActorHit[] = [];
+  for (const h of hits) {
+    const last = out[out.length - 1];
+    if (last !== undefined && h.start < last.end) {
+      if (h.end - h.start > last.end - last.start) out[out.length - 1] = h;
+      continue;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+/** Marks from prepositions, particles and cases around an actor. */
+function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): void {
+  const roles = lang.lexicon.roles;
+  const casesIn = (list: readonly string[]) =>
+    a.ref.cases.length > 0 && list.length > 0 && a.ref.cases.every((c) => list.includes(c));
+  if (casesIn(roles.targetCases)) {
+    a.marks.add('target');
+    a.markRules.push('role.case-target');
+  } else if (casesIn(roles.sourceCases)) {
+    a.marks.add('source');
+    a.markRules.push('role.case-source');
+  } else if (casesIn(roles.subjectCases)) {
+    a.marks.add('subject');
+    a.markRules.push('role.case-subject');
+  }
+  const particle = lang.particles.matchAt(facts.norm, facts.mask, a.end);
+  if (particle !== null) {
+    const kind = particle.payloads[0]!;
+    const mark = kind === 'targetAfter' ? 'target' : kind === 'sourceAfter' ? 'source' : 'subject';
+    a.marks.add(mark);
+    a.markRules.push(`role.particle-${mark}`);
+  }
+  const before = (kind: RoleMarkerKind): boolean => {
+    const window = facts.norm.slice(Math.max(0, a.start - 40), a.start);
+    if (window.length === 0) return false;
+    const base = a.start - window.length;
+    const found = lang.markers.get(kind)?.find(facts.norm, facts.mask, base, a.start) ?? [];
+    return found.some((m) => gapIsFiller(facts, m.end, a.start, lang, ['filler']));
+  };
+  if (before('targetBefore')) {
+    a.marks.add('target');
+    a.markRules.push('role.preposition-target');
+  }
+  if (before('sourceBefore')) {
+    a.marks.add('source');
+    a.markRules.push('role.preposition-source');
+  }
+  if (before('attribution')) {
+    a.marks.add('origin');
+    a.markRules.push('role.attribution');
+  }
+}
+
+/** Actor followed by a speech verb ("Seoul said", "В МИД России заявили"), or after one when inverted. */
+function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
+  const speech = lang.markers.get('speech');
+  if (speech === undefined) return;
+  const verbs = speech.find(facts.norm, facts.mask);
+  for (const v of verbs) {
+    const prev = [...facts.actors].reverse().find((a) => a.end <= v.start);
+    if (
+      prev !== undefined &&
+      gapIsFiller(facts, prev.end, v.start, lang, ['filler', 'coordination'])
+    ) {
+      for (const a of coordinatedWith(prev, facts, lang)) {
+        a.marks.add('sayer');
+        a.markRules.push('role.speaker');
+      }
+      continue;
+    }
+    const next = facts.actors.find((a) => a.start >= v.end);
+    if (next !== undefined && gapIsFiller(facts, v.end, next.start, lang, ['filler'])) {
+      next.marks.add('sayer');
+      next.markRules.push('role.speaker-inverted');
+    }
+  }
+}
+
+/** The actors joined to `a` by coordination ("Seoul and Tokyo", "한국과 미국, 일본"), `a` included. */
+export function coordinatedWith(
+  a: ActorHit,
+  facts: SentenceFacts,
+  lang: CompiledLanguage,
+): ActorHit[] {
+  const idx = facts.actors.indexOf(a);
+  if (idx < 0) return [a];
+  const joined = (x: ActorHit, y: ActorHit) =>
+    gapIsFiller(facts, x.end, y.start, lang, ['coordination', 'filler']) &&
+    facts.norm.slice(x.end, y.start).trim().length > 0;
+  let lo = idx;
+  while (lo > 0 && joined(facts.actors[lo - 1]!, facts.actors[lo]!)) lo--;
+  let hi = idx;
+  while (hi + 1 < facts.actors.length && joined(facts.actors[hi]!, facts.actors[hi + 1]!)) hi++;
+  return facts.actors.slice(lo, hi + 1);
+}
+
+/** Drops an institution right after its own state ("러시아 국방부", "Japan's defence ministry"). */
+function mergeHeads(actors: ActorHit[], norm: string): ActorHit[] {
+  const out: ActorHit[] = [];
+  for (const a of actors) {
+    const prev = out[out.length - 1];
+    if (
+      prev !== undefined &&
+      (prev.ref.code === a.ref.code ||
+        (a.ref.kind === 'institution' &&
+          (prev.ref.kind === 'state' || prev.ref.kind === 'demonym'))) &&
+      a.start - prev.end <= 4 &&
+      /^(?:\s|'s|의|の|的)*$/u.test(norm.slice(prev.end, a.start))
+    ) {
+      const merged: ActorHit = {
+        start: prev.start,
+        end: a.end,
+        ref: a.ref.kind === 'demonym' || a.ref.code !== prev.ref.code ? prev.ref : a.ref,
+        marks: new Set([...prev.marks]),
+        markRules: [...prev.markRules],
+      };
+      out[out.length - 1] = merged;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+export function scanSentence(text: string, lang: CompiledLanguage): SentenceFacts {
+  const norm = normalizeText(text);
+  const mask = wordMask(text);
+  const exactNorm = normalizeText(text, false);
+  const rawActors = [
+    ...lang.actors.find(norm, mask),
+    ...lang.actorsExact.find(exactNorm, mask),
+  ].map((m): ActorHit => ({
+    start: m.start,
+    end: m.end,
+    ref: m.payloads[0]!,
+    marks: new Set(),
+    markRules: [],
+  }));
+  const facts: SentenceFacts = {
+    text,
+    norm,
+    mask,
+    actors: [],
+    triggers: flatten(lang.triggers.find(norm, mask)),
+    classes: flatten(lang.classes.find(norm, mask)),
+    capabilities: flatten(lang.capabilities.find(norm, mask)),
+    modality: flatten(lang.modality.find(norm, mask)),
+    pairReferences: flatten(lang.markers.get('pairReference')?.find(norm, mask) ?? []),
+    between: flatten(lang.markers.get('between')?.find(norm, mask) ?? []),
+  };
+  facts.actors.push(...mergeHeads(removeOverlaps(rawActors), norm));
+  for (const a of facts.actors) markActor(a, facts, lang);
+  markSayers(facts, lang);
+  return facts;
+}

@@ -1,0 +1,104 @@
+/**
+ * Sentence segmentation per paragraph that survives abbreviations ("U.S.", "Dr.", "т.е.", "г.")
+ * and initials, and splits CJK text on 。！？ without spaces. Linear in the text length.
+ * @module
+ */
+import type { Span } from '../domain/document.js';
+
+/** Longest sentence kept whole; longer runs (no punctuation) are cut at a space. */
+export const MAX_SENTENCE_LENGTH = 1200;
+
+const CLOSERS = new Set(['"', "'", '»', '”', '’', ')', ']', '」', '』', '）', '›']);
+const FULL_WIDTH = new Set(['。', '！', '？', '｡']);
+const HALF_WIDTH = new Set(['.', '!', '?', '…']);
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000' || ch === '\r';
+}
+
+function isLetter(ch: string): boolean {
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+
+function isLowercase(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** The token before a period at `dot` ("U.S", "Dr", "т.е"), lowercased. */
+function tokenBefore(text: string, dot: number, floor: number): string {
+  let i = dot - 1;
+  while (i >= floor && (isLetter(text[i]!) || text[i] === '.')) i--;
+  return text.slice(i + 1, dot).toLowerCase();
+}
+
+function pushTrimmed(out: Span[], text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && (isSpace(text[s]) || text[s] === '\n')) s++;
+  while (e > s && (isSpace(text[e - 1]) || text[e - 1] === '\n')) e--;
+  if (e > s) out.push({ start: s, end: e });
+}
+
+function pushBounded(out: Span[], text: string, start: number, end: number): void {
+  let s = start;
+  while (end - s > MAX_SENTENCE_LENGTH) {
+    let cut = s + MAX_SENTENCE_LENGTH;
+    const space = text.lastIndexOf(' ', cut);
+    if (space > s + MAX_SENTENCE_LENGTH / 2) cut = space;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
+    pushTrimmed(out, text, s, cut);
+    s = cut;
+  }
+  pushTrimmed(out, text, s, end);
+}
+
+function segmentParagraph(
+  text: string,
+  ps: number,
+  pe: number,
+  abbreviations: ReadonlySet<string>,
+  out: Span[],
+): void {
+  let start = ps;
+  for (let i = ps; i < pe; i++) {
+    const ch = text[i]!;
+    const full = FULL_WIDTH.has(ch);
+    if (!full && !HALF_WIDTH.has(ch)) continue;
+    let j = i + 1;
+    while (
+      j < pe &&
+      (CLOSERS.has(text[j]!) || HALF_WIDTH.has(text[j]!) || FULL_WIDTH.has(text[j]!))
+    )
+      j++;
+    if (!full) {
+      if (j < pe && !isSpace(text[j])) continue;
+      let k = j;
+      while (k < pe && isSpace(text[k])) k++;
+      if (k < pe && isLowercase(text[k]!)) continue;
+      if (ch === '.') {
+        const token = tokenBefore(text, i, start);
+        if (abbreviations.has(token)) continue;
+        const prev = text[i - 1] ?? '';
+        if (token.length === 1 && isLetter(prev) && prev !== prev.toLowerCase()) continue;
+      }
+    }
+    pushBounded(out, text, start, j);
+    start = j;
+    i = j - 1;
+  }
+  pushBounded(out, text, start, pe);
+}
+
+/** Sentence spans (trimmed, UTF-16 offsets) of a text; paragraphs are split at line breaks. */
+export function segmentSentences(text: string, abbreviations: ReadonlySet<string>): Span[] {
+  const out: Span[] = [];
+  let ps = 0;
+  while (ps < text.length) {
+    let pe = text.indexOf('\n', ps);
+    if (pe < 0) pe = text.length;
+    segmentParagraph(text, ps, pe, abbreviations, out);
+    ps = pe + 1;
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+/**
+ * Shapes of the language data files: `data/lexicons/<lang>.yaml` and `data/gazetteer/*.yaml`.
+ * The format is documented in docs/adding-a-language.md.
+ * @module
+ */
+import { z } from 'zod';
+import { ActorCodeSchema, CapabilitySchema, EventTypeSchema } from '../domain/ontology.js';
+
+/** A term: `word`, `stem*` (any continuation), `=word` (whole word even in no-space scripts), `stem{set}`. */
+const TermSchema = z.string().min(1).max(200);
+const TermListSchema = z.array(TermSchema);
+
+/** A trigger frame: which event type a trigger yields, under which conditions. */
+export const FrameSchema = z.object({
+  type: EventTypeSchema,
+  /** An object class (see `classes`) that must occur in the sentence. */
+  class: z.string().optional(),
+  /** The sentence must hold an actor marked as target (preposition, particle or case). */
+  needsTarget: z.boolean().optional(),
+});
+export type Frame = z.infer<typeof FrameSchema>;
+
+export const TriggerEntrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase kebab-case'),
+    terms: TermListSchema.min(1),
+    /** Shorthand for a single unconditional frame. */
+    type: EventTypeSchema.optional(),
+    frames: z.array(FrameSchema).optional(),
+    /** Events named in the same sentence are reported as denied (NEGATED). */
+    denial: z.boolean().optional(),
+    /** The trigger itself carries a modality (e.g. "plans", "threatened to"). */
+    modality: z.enum(['PLANNED', 'HEDGED', 'HYPOTHETICAL', 'NEGATED']).optional(),
+  })
+  .refine((e) => e.type !== undefined || (e.frames !== undefined && e.frames.length > 0), {
+    message: 'a trigger needs `type` or a non-empty `frames`',
+  });
+export type TriggerEntry = z.infer<typeof TriggerEntrySchema>;
+
+export const CapabilityEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  capabilities: z.array(CapabilitySchema).min(1),
+  terms: TermListSchema.min(1),
+  /** Dropped when one of these capabilities is also found ("missile" next to "cruise"). */
+  unless: z.array(CapabilitySchema).optional(),
+});
+
+export const RoleCuesSchema = z.object({
+  /** Words just before an actor that make it a target/recipient ("to", "à", "в"). */
+  targetBefore: TermListSchema.default([]),
+  /** Particles or words just after an actor that make it a target (Korean 에, Japanese に). */
+  targetAfter: TermListSchema.default([]),
+  /** Words just before an actor that make it the source/agent ("by", "from", "из"). */
+  sourceBefore: TermListSchema.default([]),
+  sourceAfter: TermListSchema.default([]),
+  /** Particles after an actor that mark the subject (Korean 이/가/은/는, Japanese が/は). */
+  subjectAfter: TermListSchema.default([]),
+  /** Grammatical cases (from ending sets) marking target, source, subject. */
+  targetCases: z.array(z.string()).default([]),
+  sourceCases: z.array(z.string()).default([]),
+  subjectCases: z.array(z.string()).default([]),
+  /** Phrases whose following actor is the origin of the report ("according to"). */
+  attribution: TermListSchema.default([]),
+  /** Speech verbs: an actor just before one (or just after, inverted) is the sayer. */
+  speech: TermListSchema.default([]),
+  /** Gap words that coordinate two actors ("and", ","). */
+  coordination: TermListSchema.default([]),
+  /** Words skipped inside a gap (articles, titles). */
+  filler: TermListSchema.default([]),
+  /** "between X and Y" markers. */
+  between: TermListSchema.default([]),
+  /** Phrases referring to the two actors of the story ("the two countries"). */
+  pairReference: TermListSchema.default([]),
+});
+export type RoleCues = z.infer<typeof RoleCuesSchema>;
+
+export const ModalityCuesSchema = z.object({
+  hedge: TermListSchema.default([]),
+  /** Word endings marking a hedge (French conditional -rait); `hedgeSuffixExcept` lists false friends. */
+  hedgeSuffix: TermListSchema.default([]),
+  hedgeSuffixExcept: TermListSchema.default([]),
+  negation: TermListSchema.default([]),
+  conditional: TermListSchema.default([]),
+  plan: TermListSchema.default([]),
+});
+export type ModalityCues = z.infer<typeof ModalityCuesSchema>;
+
+export const LanguageLexiconSchema = z.object({
+  lang: z.string().regex(/^[a-z]{2,3}$/, 'a BCP 47 primary tag such as `en`'),
+  name: z.string(),
+  /** false for scripts written without spaces (ja, zh) or with agglutinated particles (ko). */
+  wordBoundaries: z.boolean(),
+  /** svo: objects follow the verb; sov: objects and markers precede it. */
+  wordOrder: z.enum(['svo', 'sov']),
+  /** How far (UTF-16 units) a negation cue may stand from its trigger. */
+  negationWindow: z.number().int().min(1).max(200).default(30),
+  abbreviations: z.array(z.string()).default([]),
+  /** Ending sets for inflected names and words: set → grammatical case → endings. */
+  endings: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
+  classes: z.record(z.string(), TermListSchema).default({}),
+  capabilities: z.array(CapabilityEntrySchema).default([]),
+  triggers: z.array(TriggerEntrySchema).default([]),
+  modality: ModalityCuesSchema.default({
+    hedge: [],
+    hedgeSuffix: [],
+    hedgeSuffixExcept: [],
+    negation: [],
+    conditional: [],
+    plan: [],
+  }),
+  roles: RoleCuesSchema.default({
+    targetBefore: [],
+    targetAfter: [],
+    sourceBefore: [],
+    sourceAfter: [],
+    subjectAfter: [],
+    targetCases: [],
+    sourceCases: [],
+    subjectCases: [],
+    attribution: [],
+    speech: [],
+    coordination: [],
+    filler: [],
+    between: [],
+    pairReference: [],
+  }),
+});
+export type LanguageLexicon = z.infer<typeof LanguageLexiconSchema>;
+
+export const ACTOR_KINDS = [
+  'state',
+  'capital',
+  'person',
+  'institution',
+  'force',
+  'demonym',
+  'organisation',
+  'place',
+  'epithet',
+] as const;
+
+export const GazetteerEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase kebab-case'),
+  code: ActorCodeSchema,
+  kind: z.enum(ACTOR_KINDS),
+  /** Names per language tag; `all` applies to every language. */
+  names: z.record(z.string(), TermListSchema).default({}),
+  /** Case-sensitive names (acronyms like UN, US, NIS), matched as whole words in every language. */
+  exact: TermListSchema.default([]),
+});
+export type GazetteerEntry = z.infer<typeof GazetteerEntrySchema>;
+
+export const GazetteerFileSchema = z.object({ entries: z.array(GazetteerEntrySchema) });

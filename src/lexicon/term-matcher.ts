@@ -1,0 +1,180 @@
+/**
+ * Longest-match term search over a length-preserving normalisation of the text, so that
+ * match offsets are offsets into the original string.
+ * @module
+ */
+
+/** Maps one UTF-16 unit to its normalised form (same length): lowercase, one apostrophe, one space. */
+function normalizeUnit(ch: string, lower: boolean): string {
+  const code = ch.charCodeAt(0);
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return lower ? String.fromCharCode(code + 32) : ch;
+    if (ch === '-' || ch === '\t' || ch === '\n' || ch === '\r') return ' ';
+    if (ch === '`') return "'";
+    return ch;
+  }
+  switch (ch) {
+    case '\u2019':
+    case '\u2018':
+    case '\u02bc':
+    case '\u00b4':
+      return "'";
+    case '\u2010':
+    case '\u2011':
+    case '\u2012':
+    case '\u2013':
+    case '\u2014':
+    case '\u00a0':
+    case '\u202f':
+    case '\u2009':
+    case '\u3000':
+      return ' ';
+    case '\u0451':
+      return '\u0435'; // ё → е
+    case '\u0401':
+      return lower ? '\u0435' : '\u0415';
+  }
+  if (!lower) return ch;
+  const low = ch.toLowerCase();
+  return low.length === 1 ? low : ch;
+}
+
+/** Lowercases and unifies apostrophes, dashes and spaces without changing any offset. */
+export function normalizeText(text: string, lower = true): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += normalizeUnit(text[i]!, lower);
+  return out;
+}
+
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+/** 1 where the UTF-16 unit belongs to a word (letter, digit, mark; surrogate halves count as word). */
+export function wordMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      mask[i] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      mask[i] = 1;
+    } else {
+      mask[i] = WORD_RE.test(text[i]!) ? 1 : 0;
+    }
+  }
+  return mask;
+}
+
+export interface TermMatch<P> {
+  readonly start: number;
+  readonly end: number;
+  readonly payloads: readonly P[];
+}
+
+interface Terminal<P> {
+  readonly payload: P;
+  readonly startBoundary: boolean;
+  readonly endBoundary: boolean;
+}
+
+interface TrieNode<P> {
+  next: Map<string, TrieNode<P>> | undefined;
+  terminals: Terminal<P>[] | undefined;
+}
+
+export interface AddOptions {
+  /** Whether the language separates words with spaces. */
+  readonly boundaries: boolean;
+  /** Overrides for marker lists (Korean particles: no start boundary, end boundary). */
+  readonly startBoundary?: boolean;
+  readonly endBoundary?: boolean;
+}
+
+/** A compiled set of terms; find() returns non-overlapping longest matches left to right. */
+export class TermMatcher<P> {
+  private readonly root: TrieNode<P> = { next: undefined, terminals: undefined };
+  private anyWithoutStart = false;
+  private size = 0;
+  readonly caseSensitive: boolean;
+
+  constructor(caseSensitive = false) {
+    this.caseSensitive = caseSensitive;
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  /** Adds a term written in the data-file syntax (`=word`, `stem*`); endings are expanded beforehand. */
+  add(rawTerm: string, payload: P, options: AddOptions): void {
+    let term = rawTerm.trim();
+    let forceWhole = false;
+    let prefix = false;
+    if (term.startsWith('=')) {
+      forceWhole = true;
+      term = term.slice(1);
+    }
+    if (term.endsWith('*')) {
+      prefix = true;
+      term = term.slice(0, -1);
+    }
+    term = normalizeText(term, !this.caseSensitive);
+    if (term.length === 0) return;
+    const startBoundary = options.startBoundary ?? (forceWhole || options.boundaries);
+    const endBoundary = !prefix && (options.endBoundary ?? (forceWhole || options.boundaries));
+    if (!startBoundary) this.anyWithoutStart = true;
+    let node = this.root;
+    for (const ch of term) {
+      for (let k = 0; k < ch.length; k++) {
+        const unit = ch[k]!;
+        node.next ??= new Map();
+        let child = node.next.get(unit);
+        if (child === undefined) {
+          child = { next: undefined, terminals: undefined };
+          node.next.set(unit, child);
+        }
+        node = child;
+      }
+    }
+    node.terminals ??= [];
+    node.terminals.push({ payload, startBoundary, endBoundary });
+    this.size++;
+  }
+
+  /** The longest term starting exactly at `pos`, or null. */
+  matchAt(norm: string, mask: Uint8Array, pos: number, limit = norm.length): TermMatch<P> | null {
+    const atWordStart = pos === 0 || mask[pos - 1] === 0 || mask[pos] === 0;
+    let node: TrieNode<P> | undefined = this.root;
+    let best: TermMatch<P> | null = null;
+    for (let i = pos; i < limit && node !== undefined; i++) {
+      node = node.next?.get(norm[i]!);
+      if (node?.terminals === undefined) continue;
+      const end = i + 1;
+      const atWordEnd = end >= limit || mask[end] === 0 || mask[end - 1] === 0;
+      const ok = node.terminals.filter(
+        (t) => (!t.startBoundary || atWordStart) && (!t.endBoundary || atWordEnd),
+      );
+      if (ok.length > 0) best = { start: pos, end, payloads: ok.map((t) => t.payload) };
+    }
+    return best;
+  }
+
+  /** All non-overlapping longest matches in [from, to). */
+  find(norm: string, mask: Uint8Array, from = 0, to = norm.length): TermMatch<P>[] {
+    const out: TermMatch<P>[] = [];
+    if (this.size === 0) return out;
+    let i = from;
+    while (i < to) {
+      const wordStart = i === 0 || mask[i - 1] === 0 || mask[i] === 0;
+      if (wordStart || this.anyWithoutStart) {
+        const m = this.matchAt(norm, mask, i, to);
+        if (m !== null) {
+          out.push(m);
+          i = m.end;
+          continue;
+        }
+      }
+      i++;
+    }
+    return out;
+  }
+}
