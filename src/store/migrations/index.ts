@@ -1,8 +1,21 @@
 import type { VigieMigration } from './migration.js';
 import { coreMigration } from './0001-core.js';
+import { sourceErrorsMigration } from './0010-source-errors.js';
+import { storyIndexMigration } from './0011-story-index.js';
+import { gdeltEventsMigration } from './0012-gdelt-events.js';
 import { alertOutboxMigration } from './0030-alert-outbox.js';
 import { analysisMigration } from './0020-analysis.js';
 import { searchMigration } from './0002-search.js';
+import { serverReadIndexesMigration } from './0040-server-read-indexes.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
-export const MIGRATIONS: readonly VigieMigration[] = [coreMigration, searchMigration, analysisMigration, alertOutboxMigration];
+export const MIGRATIONS: readonly VigieMigration[] = [
+  coreMigration,
+  searchMigration,
+  serverReadIndexesMigration,
+  analysisMigration,
+  alertOutboxMigration,
+  sourceErrorsMigration,
+  storyIndexMigration,
+  gdeltEventsMigration,
+];

@@ -1,0 +1,215 @@
+/**
+ * The HTTP server: Fastify with security headers, rate limiting, closed-by-default CORS, token
+ * auth, zod-validated routes from the route table, /openapi.json, and the dashboard (web/dist)
+ * when it has been built.
+ *
+ * @example
+ * const app = await createServer({ store, config });
+ * const res = await app.inject({ url: '/api/health' });
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { z } from 'zod';
+import { formatIssues } from '../domain/errors.js';
+import { FetchConfigSchema, type Config } from '../config/schema.js';
+import type { Store } from '../store/open-store.js';
+import { Authenticator } from './auth.js';
+import { HttpError, sendError } from './http-errors.js';
+import { buildOpenApi } from './openapi.js';
+import { defaultServices } from './default-services.js';
+import { ReadCache } from './read-cache.js';
+import type { RouteDef } from './route.js';
+import { ROUTES } from './route-table.js';
+import type { ServerContext } from './server-context.js';
+import type { ServerServices } from './services.js';
+
+/** Where log lines go, for tests and `vigie serve`; never includes the authorization header. */
+export interface ServerLogger {
+  readonly level?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly stream?: { write(line: string): unknown };
+}
+
+export interface CreateServerOptions {
+  readonly store: Store;
+  /** The resolved config: `server`, and `fetch` for URL ingest. */
+  readonly config: Pick<Config, 'server'> & Partial<Pick<Config, 'fetch'>>;
+  /** Default: the real pipeline, extractor and page reader (default-services.ts). */
+  readonly services?: ServerServices;
+  /** false (default) for silence, true for info on stdout, or a level and stream. */
+  readonly logger?: boolean | ServerLogger;
+  /** Largest accepted request body in bytes (default 8 MiB). */
+  readonly bodyLimit?: number;
+  /** The built dashboard; default `web/dist` of the package. Missing folder: `/` answers JSON. */
+  readonly webRoot?: string | null;
+  /** Check every response against its schema (tests); a mismatch is a 500. */
+  readonly validateResponses?: boolean;
+  /** Overview cache lifetime (default 5 s); API writes clear it at once. */
+  readonly cacheTtlMs?: number;
+  readonly now?: () => Date;
+}
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** script-src 'self': the dashboard is a self-contained Vite build with no inline script. */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
+  const server = options.config.server;
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
+    trustProxy: false,
+    return503OnClosing: true,
+  });
+  const owned = options.services
+    ? null
+    : defaultServices({ fetch: options.config.fetch ?? FetchConfigSchema.parse({}) });
+  if (owned) app.addHook('onClose', () => owned.close());
+  const ctx: ServerContext = {
+    store: options.store,
+    config: options.config as Config,
+    services: options.services ?? owned ?? {},
+    cache: new ReadCache(options.cacheTtlMs ?? 5000),
+    now: options.now ?? (() => new Date()),
+  };
+  const auth = new Authenticator(options.store, { anonymousViewer: server.anonymousViewer });
+
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    crossOriginEmbedderPolicy: false,
+  });
+  if (server.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: [...server.corsOrigins],
+      methods: ['GET', 'POST', 'PATCH'],
+      allowedHeaders: ['Authorization', 'Content-Type'],
+    });
+  }
+  await app.register(rateLimit, {
+    global: true,
+    max: server.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, context) =>
+      new HttpError(
+        429,
+        'VIGIE_RATE_LIMITED',
+        `rate limit exceeded: ${context.max} requests per minute; retry in ${context.after}`,
+      ),
+  });
+
+  for (const def of ROUTES) registerRoute(app, def, ctx, auth, options.validateResponses ?? false);
+
+  let openApi: string | undefined;
+  app.get('/openapi.json', async (_req, reply) => {
+    openApi ??= JSON.stringify(buildOpenApi(ROUTES));
+    return reply.type('application/json; charset=utf-8').send(openApi);
+  });
+
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  const spa = webRoot !== null && existsSync(`${webRoot}/index.html`);
+  if (spa) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'] });
+  } else {
+    app.get('/', async () => ({
+      name: 'Vigie API',
+      openapi: '/openapi.json',
+      health: '/api/health',
+      dashboard: 'not built (npm run build)',
+    }));
+  }
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (spa && request.method === 'GET' && !path.startsWith('/api/') && path !== '/api') {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendError(
+      request,
+      reply,
+      new HttpError(404, 'VIGIE_NOT_FOUND', `no route ${request.method} ${path}`),
+    );
+  });
+  return app;
+}
+
+function loggerOptions(logger: CreateServerOptions['logger']): object | boolean {
+  if (logger === undefined || logger === false) return false;
+  const redact = {
+    paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
+    censor: '[redacted]',
+  };
+  if (logger === true) return { level: 'info', redact };
+  return {
+    level: logger.level ?? 'info',
+    redact,
+    ...(logger.stream ? { stream: logger.stream } : {}),
+  };
+}
+
+function parsePart<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  part: string,
+): z.output<T> | undefined {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) {
+    throw new HttpError(
+      400,
+      'VIGIE_INPUT_INVALID',
+      `invalid ${part}: ${formatIssues(parsed.error.issues)}`,
+      parsed.error.issues.map((i) => ({ in: part, path: i.path.map(String), message: i.message })),
+    );
+  }
+  return parsed.data;
+}
+
+function registerRoute(
+  app: FastifyInstance,
+  def: RouteDef,
+  ctx: ServerContext,
+  auth: Authenticator,
+  validateResponses: boolean,
+): void {
+  app.route({
+    method: def.method,
+    url: def.url,
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const principal = await auth.authorize(request, def.access, ctx.now());
+      const params = parsePart(def.params, request.params, 'path parameters');
+      const query = parsePart(def.query, request.query, 'query');
+      const body = def.body
+        ? parsePart(def.body, request.body === undefined ? null : request.body, 'body')
+        : undefined;
+      const result = await def.handler({ params, query, body, principal, ctx });
+      if (def.writes) ctx.cache.invalidate();
+      if (validateResponses) {
+        const check = def.response.safeParse(result);
+        if (!check.success) {
+          throw new Error(
+            `response of ${def.method} ${def.url} breaks its schema: ${formatIssues(check.error.issues)}`,
+          );
+        }
+      }
+      return reply.code(def.status ?? 200).send(result);
+    },
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * The real services behind the API's write and compute routes: the ingest pipeline with
+ * extraction and story/origin enrichment, extraction alone, and URL ingest through the guarded
+ * fetcher and the article reader.
+ * @module
+ */
+import type { Config } from '../config/schema.js';
+import type { InputDocument } from '../domain/document.js';
+import { extractDocument } from '../extract/extract-document.js';
+import { decodeBytes } from '../ingest/charset/decode-bytes.js';
+import { enrichDocument } from '../ingest/dedup/enrich-document.js';
+import { SafeFetcher } from '../ingest/fetch/safe-fetch.js';
+import { extractArticle } from '../ingest/pages/extract-article.js';
+import { InputError } from '../domain/errors.js';
+import { processDocuments } from '../pipeline/process-documents.js';
+import type { Store } from '../store/open-store.js';
+import type { IngestOutcome, ServerServices } from './services.js';
+
+async function ingestDocuments(
+  store: Store,
+  documents: readonly InputDocument[],
+  options: { sourceId?: string },
+): Promise<IngestOutcome> {
+  const result = await processDocuments(
+    store,
+    documents.map((value, i) => ({ line: i + 1, value })),
+    {
+      extract: (doc) => extractDocument(doc),
+      enrich: enrichDocument,
+      ...(options.sourceId ? { sourceId: options.sourceId } : {}),
+    },
+  );
+  return {
+    stored: result.stored,
+    duplicates: result.duplicates,
+    mentions: result.mentions,
+    documentIds: result.documentIds,
+    failed: result.failed.map((f) => ({
+      index: f.line - 1,
+      ...(f.id ? { id: f.id } : {}),
+      reason: f.reason,
+    })),
+  };
+}
+
+export interface DefaultServices extends ServerServices {
+  /** Closes the URL fetcher's connection pool. */
+  close(): Promise<void>;
+}
+
+export function defaultServices(config: Pick<Config, 'fetch'>): DefaultServices {
+  let fetcher: SafeFetcher | undefined;
+  return {
+    ingestDocuments,
+    extractText: (doc) => extractDocument(doc),
+    async ingestUrl(store, url, options) {
+      fetcher ??= new SafeFetcher(config.fetch);
+      const response = await fetcher.fetch({
+        url,
+        accept: ['text/html', 'application/xhtml+xml', 'text/plain'],
+      });
+      const html = decodeBytes(response.body, { contentType: response.contentType }).text;
+      const article = extractArticle(html, response.url);
+      if (article.text.trim().length === 0) {
+        throw new InputError(`no article text found at ${response.url}`, 'url');
+      }
+      return ingestDocuments(
+        store,
+        [
+          {
+            text: article.text,
+            url: response.url,
+            ...(article.title ? { title: article.title } : {}),
+            ...(article.published ? { published: article.published } : {}),
+            ...(article.lang ? { lang: article.lang } : {}),
+            ...(article.siteName ? { outlet: article.siteName } : {}),
+          },
+        ],
+        options,
+      );
+    },
+    async close() {
+      await fetcher?.close();
+    },
+  };
+}

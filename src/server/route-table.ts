@@ -1,0 +1,21 @@
+/**
+ * Every API route with its minimum role. The table drives registration, role enforcement and
+ * /openapi.json, so a route cannot exist without a declared role and schemas.
+ * @module
+ */
+import type { RouteDef } from './route.js';
+import { alertRoutes } from './routes/alert-routes.js';
+import { boardRoutes } from './routes/board-routes.js';
+import { documentRoutes } from './routes/document-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { overviewRoutes } from './routes/overview-routes.js';
+import { sourceRoutes } from './routes/source-routes.js';
+
+export const ROUTES: readonly RouteDef[] = [
+  ...overviewRoutes,
+  ...documentRoutes,
+  ...eventRoutes,
+  ...sourceRoutes,
+  ...boardRoutes,
+  ...alertRoutes,
+];

@@ -1,0 +1,61 @@
+/**
+ * A route of the API: method, path, the minimum role, the zod schemas of its input and output,
+ * and a handler that receives the parsed input. The route table is the single source for
+ * registration, role enforcement and the OpenAPI document.
+ * @module
+ */
+import type { z } from 'zod';
+import type { Role } from '../store/auth-repo.js';
+import type { ServerContext } from './server-context.js';
+
+/** `public` routes need no token; the others need at least the given role. */
+export type Access = 'public' | Role;
+
+export interface Principal {
+  /** User name, or `anonymous` when `server.anonymousViewer` let the request in. */
+  readonly name: string;
+  readonly role: Role;
+  readonly tokenId: string | null;
+}
+
+export interface RouteInput<P, Q, B> {
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  readonly principal: Principal | null;
+  readonly ctx: ServerContext;
+}
+
+export interface RouteDef<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Fastify path, e.g. `/api/documents/:id`. */
+  readonly url: string;
+  readonly access: Access;
+  readonly summary: string;
+  readonly tag: string;
+  readonly description?: string;
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  readonly response: R;
+  /** Success status (default 200). */
+  readonly status?: 200 | 201 | 202;
+  /** Writes invalidate cached reads (the overview). */
+  readonly writes?: boolean;
+  handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
+}
+
+/** Identity, for inference: `defineRoute({ ... })` types the handler from the schemas. */
+export function defineRoute<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+>(def: RouteDef<P, Q, B, R>): RouteDef {
+  return def as unknown as RouteDef;
+}

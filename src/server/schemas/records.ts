@@ -1,0 +1,158 @@
+/** Response shapes of the store's records: documents, mentions, events, sources, alerts. */
+import { z } from 'zod';
+import { SnippetSchema, SpanOutSchema } from './common.js';
+
+export const CueSchema = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  kind: z.enum(['actor', 'trigger', 'modality', 'capability', 'time', 'negation', 'origin']),
+  ref: z.string(),
+  value: z.string().optional(),
+});
+
+export const MentionSchema = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    type: z.string(),
+    source: z.string().nullable(),
+    target: z.string().nullable(),
+    modality: z.string(),
+    capabilities: z.array(z.string()),
+    date: z.string().nullable(),
+    span: SpanOutSchema.meta({
+      description: 'Sentence span: UTF-16 offsets into the document text',
+    }),
+    trigger: SpanOutSchema.nullable(),
+    mutual: z.boolean(),
+    lang: z.string().nullable(),
+    published: z.string().nullable(),
+    rules: z.array(z.string()),
+    cues: z.array(CueSchema),
+    confidence: z.number(),
+    eventId: z.string().nullable(),
+  })
+  .meta({ id: 'Mention' });
+
+export const DocumentRefSchema = z
+  .object({
+    id: z.string(),
+    title: z.string().nullable(),
+    outlet: z.string().nullable(),
+    url: z.string().nullable(),
+    lang: z.string().nullable(),
+    published: z.string().nullable(),
+    sourceId: z.string().nullable(),
+    storyId: z.string().nullable(),
+    origin: z.string().nullable().meta({ description: 'Credited origin ("according to Yonhap")' }),
+  })
+  .meta({ id: 'DocumentRef' });
+
+export const MentionWithSentenceSchema = MentionSchema.extend({ sentence: z.string() }).meta({
+  id: 'MentionWithSentence',
+});
+
+export const MentionInContextSchema = MentionWithSentenceSchema.extend({
+  document: DocumentRefSchema,
+}).meta({ id: 'MentionInContext' });
+
+export const DocumentSummarySchema = DocumentRefSchema.extend({
+  ingestedAt: z.string(),
+  snippet: SnippetSchema,
+}).meta({ id: 'DocumentSummary' });
+
+export const SourceRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  url: z.string().nullable(),
+  reliability: z.string(),
+});
+
+export const DocumentDetailSchema = DocumentRefSchema.extend({
+  ingestedAt: z.string(),
+  extractedAt: z.string().nullable(),
+  text: z
+    .string()
+    .meta({ description: 'Untrusted article text: render it as text, never as HTML' }),
+  meta: z.unknown(),
+  mentions: z.array(MentionWithSentenceSchema),
+  source: SourceRefSchema.nullable(),
+  story: z
+    .object({
+      id: z.string(),
+      documentCount: z.number().int(),
+      firstDocumentId: z.string(),
+      firstPublished: z.string().nullable(),
+    })
+    .nullable(),
+  siblings: z.array(DocumentRefSchema),
+}).meta({ id: 'DocumentDetail' });
+
+export const StorySchema = z
+  .object({
+    id: z.string(),
+    firstDocumentId: z.string(),
+    firstPublished: z.string().nullable(),
+    documentCount: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    documents: z.array(DocumentRefSchema),
+    origins: z.array(z.object({ name: z.string(), documents: z.number().int() })),
+  })
+  .meta({ id: 'Story' });
+
+export const EventSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    source: z.string().nullable(),
+    target: z.string().nullable(),
+    capabilities: z.array(z.string()),
+    date: z.string().nullable(),
+    firstSeen: z.string(),
+    lastSeen: z.string(),
+    modality: z.string(),
+    mentionCount: z.number().int(),
+    independentSources: z.number().int(),
+    credibility: z.number().int().meta({ description: 'Admiralty information credibility 1–6' }),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Event' });
+
+export const EventDetailSchema = EventSchema.extend({
+  explanation: z.unknown().meta({ description: 'How support and credibility were computed' }),
+  mentions: z.array(MentionInContextSchema),
+}).meta({ id: 'EventDetail' });
+
+export const SourceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    url: z.string().nullable(),
+    reliability: z.string().meta({ description: 'Admiralty A–F' }),
+    lang: z.string().nullable(),
+    intervalSeconds: z.number().int(),
+    enabled: z.boolean(),
+    lastFetchedAt: z.string().nullable(),
+    nextFetchAt: z.string().nullable(),
+    errorCount: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Source' });
+
+export const AlertSchema = z
+  .object({
+    id: z.string(),
+    ruleId: z.string(),
+    kind: z.string(),
+    title: z.string(),
+    payload: z.unknown(),
+    createdAt: z.string(),
+    acknowledgedAt: z.string().nullable(),
+    acknowledgedBy: z.string().nullable(),
+  })
+  .meta({ id: 'Alert' });

@@ -1,0 +1,251 @@
+/**
+ * Documents as the API shows them: searchable newest-first pages with highlighted snippets,
+ * one document with its mentions, story siblings, credited origin and source, and stories.
+ * @module
+ */
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Database, DocumentRow } from '../schema.js';
+import type { StoreDialect } from '../migrations/migration.js';
+import {
+  buildSnippet,
+  documentSearchCondition,
+  parseSearchTerms,
+  type Snippet,
+} from '../text-search.js';
+import { afterKeyset, cutPage, newestFirst, sinceBound, untilBound } from './keyset.js';
+import {
+  mentionsOfDocument,
+  withSentence,
+  type CursorPage,
+  type DocumentRef,
+  type MentionWithSentence,
+} from './mention-queries.js';
+
+export interface DocumentFilters {
+  lang?: string;
+  since?: string;
+  until?: string;
+  q?: string;
+  sourceId?: string;
+  storyId?: string;
+  outlet?: string;
+}
+
+export interface ApiDocumentSummary extends DocumentRef {
+  ingestedAt: string;
+  snippet: { text: string; highlights: { start: number; end: number }[] };
+}
+
+function snippetOf(text: string, terms: readonly string[]): ApiDocumentSummary['snippet'] {
+  const s: Snippet = buildSnippet(text, terms);
+  return { text: s.text, highlights: s.highlights.map((h) => ({ start: h.start, end: h.end })) };
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'title',
+  'outlet',
+  'url',
+  'lang',
+  'published',
+  'source_id',
+  'story_id',
+  'origin',
+  'ingested_at',
+] as const;
+
+type SummaryRow = Pick<DocumentRow, (typeof SUMMARY_COLUMNS)[number]>;
+
+function toRef(r: SummaryRow): DocumentRef {
+  return {
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    url: r.url,
+    lang: r.lang,
+    published: r.published,
+    sourceId: r.source_id,
+    storyId: r.story_id,
+    origin: r.origin,
+  };
+}
+
+export async function listApiDocuments(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  f: DocumentFilters,
+  page: { limit: number; cursor?: string },
+): Promise<CursorPage<ApiDocumentSummary>> {
+  const where: Expression<SqlBool>[] = [];
+  if (f.lang) where.push(sql<SqlBool>`documents.lang = ${f.lang}`);
+  if (f.sourceId) where.push(sql<SqlBool>`documents.source_id = ${f.sourceId}`);
+  if (f.storyId) where.push(sql<SqlBool>`documents.story_id = ${f.storyId}`);
+  if (f.outlet) where.push(sql<SqlBool>`documents.outlet = ${f.outlet}`);
+  if (f.since) where.push(sinceBound('documents.published', f.since));
+  if (f.until) where.push(untilBound('documents.published', f.until));
+  const terms = f.q ? parseSearchTerms(f.q) : [];
+  if (f.q) {
+    const search = documentSearchCondition(dialect, f.q);
+    if (search) where.push(search);
+  }
+  if (page.cursor) where.push(afterKeyset('documents.published', 'documents.id', page.cursor));
+  let query = db
+    .selectFrom('documents')
+    .select([...SUMMARY_COLUMNS, sql<string>`substr(documents.text, 1, 4000)`.as('head')]);
+  for (const c of where) query = query.where(c);
+  const rows = await query
+    .orderBy(newestFirst(dialect, 'documents.published', 'documents.id'))
+    .limit(page.limit + 1)
+    .execute();
+  const cut = cutPage(rows, page.limit, (r) => [r.published, r.id]);
+  const texts = terms.length > 0 ? await fullTexts(db, cut.items) : null;
+  return {
+    items: cut.items.map((r) => ({
+      ...toRef(r),
+      ingestedAt: r.ingested_at,
+      snippet: snippetOf(texts?.get(r.id) ?? r.head, terms),
+    })),
+    next: cut.next,
+  };
+}
+
+/** A match may lie past the head kept in the list query: fetch the whole text of the page's hits. */
+async function fullTexts(
+  db: Kysely<Database>,
+  rows: readonly { id: string; head: string }[],
+): Promise<Map<string, string>> {
+  const long = rows.filter((r) => r.head.length >= 4000).map((r) => r.id);
+  if (long.length === 0) return new Map();
+  const full = await db
+    .selectFrom('documents')
+    .select(['id', 'text'])
+    .where('id', 'in', long)
+    .execute();
+  return new Map(full.map((r) => [r.id, r.text]));
+}
+
+export interface ApiSourceRef {
+  id: string;
+  name: string;
+  kind: string;
+  url: string | null;
+  reliability: string;
+}
+
+export interface ApiDocumentDetail extends DocumentRef {
+  ingestedAt: string;
+  extractedAt: string | null;
+  text: string;
+  meta: unknown;
+  mentions: MentionWithSentence[];
+  source: ApiSourceRef | null;
+  story: {
+    id: string;
+    documentCount: number;
+    firstDocumentId: string;
+    firstPublished: string | null;
+  } | null;
+  siblings: DocumentRef[];
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** One document with everything the document page shows; null when there is no such id. */
+export async function getApiDocument(
+  db: Kysely<Database>,
+  id: string,
+): Promise<ApiDocumentDetail | null> {
+  const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!doc) return null;
+  const [mentions, source, story, siblings] = await Promise.all([
+    mentionsOfDocument(db, id),
+    findSourceOf(db, doc),
+    doc.story_id
+      ? db.selectFrom('stories').selectAll().where('id', '=', doc.story_id).executeTakeFirst()
+      : Promise.resolve(undefined),
+    doc.story_id
+      ? db
+          .selectFrom('documents')
+          .select([...SUMMARY_COLUMNS])
+          .where('story_id', '=', doc.story_id)
+          .where('id', '<>', id)
+          .orderBy('published')
+          .orderBy('id')
+          .limit(100)
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  return {
+    ...toRef(doc),
+    ingestedAt: doc.ingested_at,
+    extractedAt: doc.extracted_at,
+    text: doc.text,
+    meta: parseJson(doc.meta),
+    mentions: mentions.map((m) => withSentence(m, doc.text)),
+    source,
+    story: story
+      ? {
+          id: story.id,
+          documentCount: story.document_count,
+          firstDocumentId: story.first_document_id,
+          firstPublished: story.first_published,
+        }
+      : null,
+    siblings: siblings.map(toRef),
+  };
+}
+
+/** The document's source by id, else the outlet source of the same name. */
+async function findSourceOf(db: Kysely<Database>, doc: DocumentRow): Promise<ApiSourceRef | null> {
+  const select = db.selectFrom('sources').select(['id', 'name', 'kind', 'url', 'reliability']);
+  const row = doc.source_id
+    ? await select.where('id', '=', doc.source_id).executeTakeFirst()
+    : doc.outlet
+      ? await select.where('name', '=', doc.outlet).executeTakeFirst()
+      : undefined;
+  return row ?? null;
+}
+
+export interface ApiStory {
+  id: string;
+  firstDocumentId: string;
+  firstPublished: string | null;
+  documentCount: number;
+  createdAt: string;
+  updatedAt: string;
+  documents: DocumentRef[];
+  /** Credited origins named by the story's documents, with how many name each. */
+  origins: { name: string; documents: number }[];
+}
+
+export async function getApiStory(db: Kysely<Database>, id: string): Promise<ApiStory | null> {
+  const story = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!story) return null;
+  const docs = await db
+    .selectFrom('documents')
+    .select([...SUMMARY_COLUMNS])
+    .where('story_id', '=', id)
+    .orderBy('published')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+  const origins = new Map<string, number>();
+  for (const d of docs) if (d.origin) origins.set(d.origin, (origins.get(d.origin) ?? 0) + 1);
+  return {
+    id: story.id,
+    firstDocumentId: story.first_document_id,
+    firstPublished: story.first_published,
+    documentCount: story.document_count,
+    createdAt: story.created_at,
+    updatedAt: story.updated_at,
+    documents: docs.map(toRef),
+    origins: [...origins].map(([name, documents]) => ({ name, documents })),
+  };
+}

@@ -1,0 +1,562 @@
+/**
+ * A small, realistic store for API and browser tests: sources, documents in three languages
+ * (one story of two copies with a credited origin, one article with hostile HTML), mentions with
+ * spans and cues, events, a watchboard with two hypotheses and their evidence trail, alerts,
+ * and one user and token per role.
+ *
+ * @example
+ * const store = await openStore({ url: ':memory:' });
+ * const seed = await seedStore(store);
+ * await app.inject({ url: '/api/overview', headers: { authorization: `Bearer ${seed.tokens.viewer}` } });
+ */
+import type { Kysely } from 'kysely';
+import { addUser, createToken, type Role } from '../../src/store/auth-repo.js';
+import type { Store } from '../../src/store/open-store.js';
+import {
+  encodeCodes,
+  type Database,
+  type NewDocument,
+  type NewMention,
+} from '../../src/store/schema.js';
+
+export interface SeedResult {
+  readonly tokens: Readonly<Record<Role, string>>;
+  /** A token whose expiry has passed, and one that was revoked. */
+  readonly expiredToken: string;
+  readonly revokedToken: string;
+  readonly ids: {
+    readonly sources: readonly string[];
+    readonly documents: readonly string[];
+    /** The document whose text holds `<script>` and `<img onerror>`. */
+    readonly hostileDocument: string;
+    readonly story: string;
+    readonly events: readonly string[];
+    readonly board: string;
+    readonly hypotheses: readonly string[];
+    readonly alerts: readonly string[];
+  };
+  /** Mentions stored, for count checks. */
+  readonly mentionCount: number;
+}
+
+const T0 = '2024-11-01T08:00:00.000Z';
+
+interface DocSpec {
+  id: string;
+  source_id: string | null;
+  outlet: string;
+  lang: string;
+  published: string;
+  title: string;
+  text: string;
+  story_id: string | null;
+  origin: string | null;
+}
+
+const DOCS: DocSpec[] = [
+  {
+    id: 'doc-en-1',
+    source_id: 'src-yonhap',
+    outlet: 'Yonhap',
+    lang: 'en',
+    published: '2024-11-04T09:00:00Z',
+    title: 'North Korea fires ICBM into East Sea',
+    text: 'North Korea fired an intercontinental ballistic missile on Monday, the JCS said. Russia reportedly delivered air defense systems to Pyongyang.',
+    story_id: 'story-1',
+    origin: 'Yonhap',
+  },
+  {
+    id: 'doc-en-2',
+    source_id: 'src-wire',
+    outlet: 'Wire Daily',
+    lang: 'en',
+    published: '2024-11-04T12:00:00Z',
+    title: 'North Korea fires ICBM, according to Yonhap',
+    text: 'According to Yonhap, North Korea fired an intercontinental ballistic missile on Monday. Analysts expect more tests.',
+    story_id: 'story-1',
+    origin: 'Yonhap',
+  },
+  {
+    id: 'doc-fr-1',
+    source_id: 'src-wire',
+    outlet: 'Wire Daily',
+    lang: 'fr',
+    published: '2024-11-10T07:30:00Z',
+    title: 'La Russie livre des missiles à la Corée du Nord',
+    text: 'La Russie aurait livré des missiles sol-air à la Corée du Nord, selon des sources sud-coréennes.',
+    story_id: null,
+    origin: null,
+  },
+  {
+    id: 'doc-ko-1',
+    source_id: 'src-yonhap',
+    outlet: 'Yonhap',
+    lang: 'ko',
+    published: '2024-11-12T03:00:00Z',
+    title: '북한, 탄도미사일 발사',
+    text: '북한이 12일 동해상으로 탄도미사일을 발사했다고 합참이 밝혔다.',
+    story_id: null,
+    origin: null,
+  },
+  {
+    id: 'doc-hostile',
+    source_id: null,
+    outlet: 'Unknown Blog',
+    lang: 'en',
+    published: '2024-11-13T10:00:00Z',
+    title: '<img src=x onerror=alert(1)> Missile claims',
+    text: 'Iran <script>window.__pwned = true</script> tested a cruise missile, the blog claims. <img src=x onerror="window.__pwned=1">',
+    story_id: null,
+    origin: null,
+  },
+];
+
+export async function seedStore(
+  store: Store,
+  now = new Date('2024-11-15T00:00:00Z'),
+): Promise<SeedResult> {
+  const db: Kysely<Database> = store.db;
+  await db
+    .insertInto('sources')
+    .values([
+      source('src-yonhap', 'Yonhap', 'https://en.yna.co.kr/RSS/nk.xml', 'B', 'en'),
+      source('src-wire', 'Wire Daily', 'https://wire.example/feed.xml', 'C', 'en'),
+      source('src-outlet', 'Unknown Blog', null, 'F', null, 'outlet'),
+    ])
+    .execute();
+  await db
+    .insertInto('stories')
+    .values({
+      id: 'story-1',
+      first_document_id: 'doc-en-1',
+      first_published: '2024-11-04T09:00:00Z',
+      document_count: 2,
+      created_at: T0,
+      updated_at: T0,
+    })
+    .execute();
+  await db.insertInto('documents').values(DOCS.map(documentRow)).execute();
+
+  const mentions: NewMention[] = [
+    mention(
+      'doc-en-1',
+      0,
+      DOCS[0]!.text,
+      'North Korea fired an intercontinental ballistic missile on Monday',
+      {
+        type: 'MISSILE_TEST',
+        source: 'PRK',
+        target: null,
+        caps: ['BALLISTIC_MISSILE'],
+        event: 'evt-test-1',
+        trigger: 'fired',
+      },
+    ),
+    mention(
+      'doc-en-1',
+      1,
+      DOCS[0]!.text,
+      'Russia reportedly delivered air defense systems to Pyongyang',
+      {
+        type: 'ARMS_TRANSFER',
+        source: 'RUS',
+        target: 'PRK',
+        caps: ['AIR_DEFENSE'],
+        event: 'evt-transfer-1',
+        trigger: 'delivered',
+        modality: 'HEDGED',
+      },
+    ),
+    mention(
+      'doc-en-2',
+      0,
+      DOCS[1]!.text,
+      'North Korea fired an intercontinental ballistic missile on Monday',
+      {
+        type: 'MISSILE_TEST',
+        source: 'PRK',
+        target: null,
+        caps: ['BALLISTIC_MISSILE'],
+        event: 'evt-test-1',
+        trigger: 'fired',
+      },
+    ),
+    mention(
+      'doc-fr-1',
+      0,
+      DOCS[2]!.text,
+      'La Russie aurait livré des missiles sol-air à la Corée du Nord',
+      {
+        type: 'ARMS_TRANSFER',
+        source: 'RUS',
+        target: 'PRK',
+        caps: ['AIR_DEFENSE'],
+        event: 'evt-transfer-1',
+        trigger: 'livré',
+        modality: 'HEDGED',
+      },
+    ),
+    mention('doc-ko-1', 0, DOCS[3]!.text, '북한이 12일 동해상으로 탄도미사일을 발사했다고', {
+      type: 'MISSILE_TEST',
+      source: 'PRK',
+      target: null,
+      caps: ['BALLISTIC_MISSILE'],
+      event: 'evt-test-2',
+      trigger: '발사했다',
+    }),
+    mention(
+      'doc-hostile',
+      0,
+      DOCS[4]!.text,
+      'Iran <script>window.__pwned = true</script> tested a cruise missile',
+      {
+        type: 'MISSILE_TEST',
+        source: 'IRN',
+        target: null,
+        caps: ['CRUISE_MISSILE'],
+        event: null,
+        trigger: 'tested',
+        modality: 'HEDGED',
+      },
+    ),
+  ];
+  await db.insertInto('mentions').values(mentions).execute();
+
+  await db
+    .insertInto('events')
+    .values([
+      event(
+        'evt-test-1',
+        'MISSILE_TEST',
+        'PRK',
+        null,
+        ['BALLISTIC_MISSILE'],
+        '2024-11-04',
+        2,
+        1,
+        2,
+      ),
+      event(
+        'evt-transfer-1',
+        'ARMS_TRANSFER',
+        'RUS',
+        'PRK',
+        ['AIR_DEFENSE'],
+        '2024-11',
+        2,
+        2,
+        3,
+        'HEDGED',
+        '2024-11-10T07:30:00Z',
+      ),
+      event(
+        'evt-test-2',
+        'MISSILE_TEST',
+        'PRK',
+        null,
+        ['BALLISTIC_MISSILE'],
+        '2024-11-12',
+        1,
+        1,
+        3,
+        'ASSERTED',
+        '2024-11-12T03:00:00Z',
+      ),
+    ])
+    .execute();
+
+  await db
+    .insertInto('watchboards')
+    .values({
+      id: 'korea',
+      title: 'Korean peninsula',
+      description: 'Russia–DPRK military cooperation and missile programme',
+      definition: JSON.stringify({ id: 'korea' }),
+      updated_at: T0,
+    })
+    .execute();
+  await db
+    .insertInto('hypotheses')
+    .values([
+      {
+        id: 'korea.icbm',
+        board_id: 'korea',
+        title: 'DPRK tests an ICBM within 90 days',
+        prior: 0.2,
+        horizon_days: 90,
+        probability: 0.62,
+        updated_at: '2024-11-12T03:00:00Z',
+      },
+      {
+        id: 'korea.transfer',
+        board_id: 'korea',
+        title: 'Russia transfers air defence to DPRK',
+        prior: 0.3,
+        horizon_days: 180,
+        probability: 0.45,
+        updated_at: '2024-11-10T07:30:00Z',
+      },
+    ])
+    .execute();
+  await db
+    .insertInto('indicators')
+    .values([
+      {
+        id: 'korea.icbm.tests',
+        hypothesis_id: 'korea.icbm',
+        board_id: 'korea',
+        title: 'Missile tests by PRK',
+        criteria: JSON.stringify({ types: ['MISSILE_TEST'], actors: ['PRK'] }),
+        lr_present: 3,
+        lr_absent: null,
+      },
+      {
+        id: 'korea.transfer.deliveries',
+        hypothesis_id: 'korea.transfer',
+        board_id: 'korea',
+        title: 'Arms transfers RUS→PRK',
+        criteria: JSON.stringify({ types: ['ARMS_TRANSFER'], actors: ['RUS', 'PRK'] }),
+        lr_present: 2,
+        lr_absent: 0.9,
+      },
+    ])
+    .execute();
+  await db
+    .insertInto('evidence')
+    .values([
+      evidence('ev-1', 'korea.icbm', 'korea.icbm.tests', 'evt-test-1', '2024-11-04', 0.2, 0.41),
+      evidence('ev-2', 'korea.icbm', 'korea.icbm.tests', 'evt-test-2', '2024-11-12', 0.41, 0.62),
+      evidence(
+        'ev-3',
+        'korea.transfer',
+        'korea.transfer.deliveries',
+        'evt-transfer-1',
+        '2024-11-10',
+        0.3,
+        0.45,
+      ),
+    ])
+    .execute();
+
+  await db
+    .insertInto('alerts')
+    .values([
+      {
+        id: 'alert-1',
+        rule_id: 'icbm-threshold',
+        kind: 'threshold',
+        dedup_key: 'icbm-threshold:korea.icbm:0.5',
+        title: 'DPRK ICBM test probability above 50%',
+        payload: JSON.stringify({ hypothesisId: 'korea.icbm', before: 0.41, after: 0.62 }),
+        created_at: '2024-11-12T03:05:00Z',
+        acknowledged_at: null,
+        acknowledged_by: null,
+      },
+      {
+        id: 'alert-2',
+        rule_id: 'first-transfer',
+        kind: 'first-event',
+        dedup_key: 'first-transfer:RUS|PRK',
+        title: 'First ARMS_TRANSFER RUS → PRK',
+        payload: JSON.stringify({ eventId: 'evt-transfer-1' }),
+        created_at: '2024-11-10T07:35:00Z',
+        acknowledged_at: null,
+        acknowledged_by: null,
+      },
+    ])
+    .execute();
+
+  const tokens = {} as Record<Role, string>;
+  for (const role of ['viewer', 'analyst', 'admin'] as const) {
+    await addUser(db, { name: `${role}-user`, role }, now);
+    tokens[role] = (
+      await createToken(db, { user: `${role}-user`, name: `${role} test` }, now)
+    ).token;
+  }
+  const expired = await createToken(
+    db,
+    { user: 'admin-user', expiresAt: new Date(now.getTime() + 1000) },
+    now,
+  );
+  const revoked = await createToken(db, { user: 'admin-user' }, now);
+  await db
+    .updateTable('api_tokens')
+    .set({ expires_at: new Date(now.getTime() - 1000).toISOString() })
+    .where('id', '=', expired.info.id)
+    .execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', revoked.info.id)
+    .execute();
+
+  return {
+    tokens,
+    expiredToken: expired.token,
+    revokedToken: revoked.token,
+    ids: {
+      sources: ['src-yonhap', 'src-wire', 'src-outlet'],
+      documents: DOCS.map((d) => d.id),
+      hostileDocument: 'doc-hostile',
+      story: 'story-1',
+      events: ['evt-test-1', 'evt-transfer-1', 'evt-test-2'],
+      board: 'korea',
+      hypotheses: ['korea.icbm', 'korea.transfer'],
+      alerts: ['alert-1', 'alert-2'],
+    },
+    mentionCount: mentions.length,
+  };
+}
+
+function source(
+  id: string,
+  name: string,
+  url: string | null,
+  reliability: string,
+  lang: string | null,
+  kind = 'feed',
+) {
+  return {
+    id,
+    name,
+    kind,
+    url,
+    reliability,
+    lang,
+    interval_seconds: 900,
+    enabled: 1,
+    etag: null,
+    last_modified: null,
+    last_fetched_at: null,
+    next_fetch_at: null,
+    error_count: 0,
+    last_error: null,
+    created_at: T0,
+    updated_at: T0,
+  };
+}
+
+function documentRow(d: DocSpec): NewDocument {
+  return {
+    ...d,
+    url: `https://news.example/${d.id}`,
+    ingested_at: d.published,
+    content_hash: `hash-${d.id}`,
+    fingerprint: null,
+    meta: null,
+    extracted_at: d.published,
+  };
+}
+
+function mention(
+  documentId: string,
+  index: number,
+  text: string,
+  sentence: string,
+  m: {
+    type: string;
+    source: string | null;
+    target: string | null;
+    caps: string[];
+    event: string | null;
+    trigger: string;
+    modality?: string;
+  },
+): NewMention {
+  const start = text.indexOf(sentence);
+  if (start < 0) throw new Error(`seed: sentence not in ${documentId}: ${sentence}`);
+  const t = text.indexOf(m.trigger, start);
+  const doc = DOCS.find((d) => d.id === documentId)!;
+  const cues = [
+    {
+      kind: 'trigger',
+      start: t,
+      end: t + m.trigger.length,
+      ref: `${doc.lang}.trigger.${m.type}`,
+      value: m.type,
+    },
+    ...(m.source
+      ? [{ kind: 'actor', start, end: start + 6, ref: `gazetteer.${m.source}`, value: m.source }]
+      : []),
+  ];
+  return {
+    id: `${documentId}#${index}`,
+    document_id: documentId,
+    type: m.type,
+    source_actor: m.source,
+    target_actor: m.target,
+    modality: m.modality ?? 'ASSERTED',
+    capabilities: encodeCodes(m.caps),
+    date: doc.published.slice(0, 10),
+    span_start: start,
+    span_end: start + sentence.length,
+    trigger_start: t,
+    trigger_end: t + m.trigger.length,
+    mutual: 0,
+    lang: doc.lang,
+    published: doc.published,
+    rules: JSON.stringify([`${doc.lang}.trigger.${m.type}`]),
+    cues: JSON.stringify(cues),
+    confidence: 0.9,
+    event_id: m.event,
+    created_at: doc.published,
+  };
+}
+
+function event(
+  id: string,
+  type: string,
+  src: string,
+  tgt: string | null,
+  caps: string[],
+  date: string,
+  mentions: number,
+  independent: number,
+  credibility: number,
+  modality = 'ASSERTED',
+  lastSeen = '2024-11-04T12:00:00Z',
+) {
+  return {
+    id,
+    type,
+    source_actor: src,
+    target_actor: tgt,
+    capabilities: encodeCodes(caps),
+    date,
+    first_seen: lastSeen < '2024-11-05' ? '2024-11-04T09:00:00Z' : lastSeen,
+    last_seen: lastSeen,
+    modality,
+    mention_count: mentions,
+    independent_sources: independent,
+    credibility,
+    explanation: JSON.stringify({
+      independentOrigins: independent,
+      rule: `credibility ${credibility}`,
+    }),
+    updated_at: lastSeen,
+  };
+}
+
+function evidence(
+  id: string,
+  hypothesis: string,
+  indicator: string,
+  eventId: string,
+  at: string,
+  before: number,
+  after: number,
+) {
+  const logit = (p: number) => Math.log(p / (1 - p));
+  return {
+    id,
+    hypothesis_id: hypothesis,
+    indicator_id: indicator,
+    event_id: eventId,
+    at,
+    delta_log_odds: logit(after) - logit(before),
+    probability_before: before,
+    probability_after: after,
+    explanation: JSON.stringify({ credibility: 1, independence: 1, decay: 1 }),
+    created_at: `${at}T12:00:00Z`,
+  };
+}
