@@ -1,0 +1,189 @@
+/**
+ * The watchboard update rule (docs/watchboards.md), pure and deterministic:
+ * log-odds of a hypothesis = logit(prior) + Σ steps. Each DISTINCT event contributes once,
+ * through its strongest matching indicator, with
+ *   delta = ln(LR) × credibility weight × independence weight × 0.5^(age / half-life),
+ * trimmed so an indicator never exceeds `cap` × |ln LR| in total; an indicator silent for
+ * `absence.days` adds ln(absence.lr) per silent period (capped the same way).
+ * @module
+ */
+import type { Credibility } from '../../domain/ontology.js';
+import { CREDIBILITY_WEIGHT } from '../credibility/credibility-rules.js';
+import { dayNumber, dayString } from '../dates.js';
+import type { HypothesisDefinition, IndicatorDefinition } from './board-schema.js';
+import { matchesIndicator, type BoardEvent } from './match-indicator.js';
+
+export interface StepFactors {
+  readonly indicatorId: string;
+  readonly kind: 'event' | 'absence';
+  readonly lr: number;
+  readonly baseLogOdds: number;
+  readonly credibility?: number;
+  readonly credibilityWeight?: number;
+  readonly independentSources?: number;
+  readonly independenceWeight?: number;
+  readonly ageDays?: number;
+  readonly halfLifeDays?: number;
+  readonly decay?: number;
+  readonly silentDays?: number;
+  readonly periods?: number;
+  /** Delta before the cap. */
+  readonly uncapped: number;
+  readonly capped: boolean;
+  /** Budget (log-odds) left on the indicator after this step. */
+  readonly capRemaining: number;
+  readonly otherIndicators: readonly string[];
+}
+
+export interface ScoreStep {
+  readonly indicatorId: string;
+  readonly eventId: string | null;
+  readonly at: string;
+  readonly delta: number;
+  readonly before: number;
+  readonly after: number;
+  readonly mentionIds: readonly string[];
+  readonly factors: StepFactors;
+}
+
+export interface HypothesisScore {
+  readonly prior: number;
+  readonly probability: number;
+  readonly steps: readonly ScoreStep[];
+}
+
+export function logit(p: number): number {
+  return Math.log(p / (1 - p));
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** 1 origin → 0.5, 2 → 0.75, 3 or more → 1. */
+export function independenceWeight(n: number): number {
+  return Math.min(1, 0.5 + 0.25 * (Math.max(1, n) - 1));
+}
+
+export interface ScoreOptions {
+  /** YYYY-MM-DD: events first reported after it are ignored; ages are counted to it. */
+  readonly asOf: string;
+  readonly halfLifeDays: number;
+  /** First observed day (YYYY-MM-DD), from which silence is counted. */
+  readonly observationStart: string | null;
+}
+
+export function scoreHypothesis(
+  h: HypothesisDefinition,
+  events: readonly BoardEvent[],
+  o: ScoreOptions,
+): HypothesisScore {
+  const asOf = dayNumber(o.asOf)!;
+  const visible = events
+    .filter((e) => e.day <= o.asOf)
+    .sort((a, b) =>
+      a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
+  const budget = new Map<string, number>(
+    h.indicators.map((i) => [i.id, i.cap * Math.abs(Math.log(i.lr))]),
+  );
+  const lastMatch = new Map<string, string>();
+  const raw: Omit<ScoreStep, 'before' | 'after'>[] = [];
+  for (const e of visible) {
+    const matched = h.indicators.filter((i) => matchesIndicator(i.match, e));
+    if (matched.length === 0) continue;
+    for (const i of matched) lastMatch.set(i.id, e.day);
+    const chosen = matched.reduce((best, i) =>
+      Math.abs(Math.log(i.lr)) > Math.abs(Math.log(best.lr)) ? i : best,
+    );
+    const halfLife = chosen.halfLifeDays ?? o.halfLifeDays;
+    const age = Math.max(0, asOf - dayNumber(e.day)!);
+    const credibilityWeight = CREDIBILITY_WEIGHT[e.credibility as Credibility] ?? 0.2;
+    const indWeight = independenceWeight(e.independentSources);
+    const decay = Math.pow(0.5, age / halfLife);
+    const base = Math.log(chosen.lr);
+    const uncapped = base * credibilityWeight * indWeight * decay;
+    const { delta, remaining, capped } = spend(budget, chosen, uncapped);
+    raw.push({
+      indicatorId: chosen.id,
+      eventId: e.id,
+      at: e.day,
+      delta,
+      mentionIds: e.mentionIds,
+      factors: {
+        indicatorId: chosen.id,
+        kind: 'event',
+        lr: chosen.lr,
+        baseLogOdds: base,
+        credibility: e.credibility,
+        credibilityWeight,
+        independentSources: e.independentSources,
+        independenceWeight: indWeight,
+        ageDays: age,
+        halfLifeDays: halfLife,
+        decay,
+        uncapped,
+        capped,
+        capRemaining: remaining,
+        otherIndicators: matched.filter((i) => i !== chosen).map((i) => i.id),
+      },
+    });
+  }
+  for (const i of h.indicators) {
+    if (!i.absence) continue;
+    const from = [lastMatch.get(i.id), o.observationStart]
+      .filter((d): d is string => d !== undefined && d !== null)
+      .sort()
+      .pop();
+    if (from === undefined) continue;
+    const silent = asOf - dayNumber(from)!;
+    const periods = Math.floor(silent / i.absence.days);
+    if (periods < 1) continue;
+    const base = Math.log(i.absence.lr);
+    const absenceBudget = new Map([[i.id, i.cap * Math.abs(base)]]);
+    const uncapped = base * periods;
+    const { delta, remaining, capped } = spend(absenceBudget, i, uncapped);
+    raw.push({
+      indicatorId: i.id,
+      eventId: null,
+      at: dayString(dayNumber(from)! + periods * i.absence.days),
+      delta,
+      mentionIds: [],
+      factors: {
+        indicatorId: i.id,
+        kind: 'absence',
+        lr: i.absence.lr,
+        baseLogOdds: base,
+        silentDays: silent,
+        periods,
+        uncapped,
+        capped,
+        capRemaining: remaining,
+        otherIndicators: [],
+      },
+    });
+  }
+  raw.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  let x = logit(h.prior);
+  const steps = raw.map((s) => {
+    const before = sigmoid(x);
+    x += s.delta;
+    return { ...s, before, after: sigmoid(x) };
+  });
+  return { prior: h.prior, probability: sigmoid(x), steps };
+}
+
+function spend(
+  budget: Map<string, number>,
+  i: IndicatorDefinition,
+  uncapped: number,
+): { delta: number; remaining: number; capped: boolean } {
+  const left = budget.get(i.id)!;
+  const magnitude = Math.min(Math.abs(uncapped), left);
+  budget.set(i.id, left - magnitude);
+  return {
+    delta: Math.sign(uncapped) * magnitude,
+    remaining: left - magnitude,
+    capped: magnitude < Math.abs(uncapped),
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * Scores watchboards against the store: writes the board definitions, recomputes every
+ * hypothesis from its events (log-odds.ts), replaces its audit trail in `evidence`, and
+ * returns the probability changes for the alert rules.
+ * @module
+ */
+import type { HypothesisChange } from '../../domain/signals.js';
+import type { Store } from '../../store/open-store.js';
+import type { Db } from '../events/event-rows.js';
+import type { Watchboard } from './board-schema.js';
+import { loadBoardEvents } from './board-events.js';
+import { scoreHypothesis } from './log-odds.js';
+
+export interface ScoreBoardsOptions {
+  /** YYYY-MM-DD; default: the latest publication day in the store (the news clock), else today. */
+  readonly asOf?: string;
+  readonly now?: string;
+}
+
+export function hypothesisKey(boardId: string, hypothesisId: string): string {
+  return `${boardId}/${hypothesisId}`;
+}
+
+export async function scoreBoards(
+  store: Store,
+  boards: readonly Watchboard[],
+  options: ScoreBoardsOptions = {},
+): Promise<HypothesisChange[]> {
+  return store.db.transaction().execute((trx) => scoreBoardsIn(trx, boards, options));
+}
+
+export async function scoreBoardsIn(
+  db: Db,
+  boards: readonly Watchboard[],
+  options: ScoreBoardsOptions,
+): Promise<HypothesisChange[]> {
+  const now = options.now ?? new Date().toISOString();
+  const clock = await db
+    .selectFrom('documents')
+    .select((eb) => [eb.fn.max('published').as('last'), eb.fn.min('published').as('first')])
+    .executeTakeFirst();
+  const asOf = options.asOf ?? clock?.last?.slice(0, 10) ?? now.slice(0, 10);
+  const firstDay = clock?.first?.slice(0, 10) ?? null;
+  await syncBoards(db, boards, now);
+  const events = await loadBoardEvents(db, boards, asOf);
+  const changes: HypothesisChange[] = [];
+  for (const board of boards) {
+    for (const h of board.hypotheses) {
+      const key = hypothesisKey(board.id, h.id);
+      const previous = await db
+        .selectFrom('hypotheses')
+        .select('probability')
+        .where('id', '=', key)
+        .executeTakeFirst();
+      const before = previous?.probability ?? h.prior;
+      const oldIds = new Set(
+        (
+          await db.selectFrom('evidence').select('id').where('hypothesis_id', '=', key).execute()
+        ).map((r) => r.id),
+      );
+      const score = scoreHypothesis(h, events, {
+        asOf,
+        halfLifeDays: board.halfLifeDays,
+        observationStart: board.start ?? firstDay,
+      });
+      await db.deleteFrom('evidence').where('hypothesis_id', '=', key).execute();
+      const rows = score.steps.map((s) => ({
+        id: `${key}|${s.indicatorId}|${s.eventId ?? 'absence'}`,
+        hypothesis_id: key,
+        indicator_id: `${key}/${s.indicatorId}`,
+        event_id: s.eventId,
+        at: s.at,
+        delta_log_odds: s.delta,
+        probability_before: s.before,
+        probability_after: s.after,
+        explanation: JSON.stringify({ ...s.factors, mentionIds: s.mentionIds, asOf }),
+        created_at: now,
+      }));
+      for (let i = 0; i < rows.length; i += 200) {
+        await db
+          .insertInto('evidence')
+          .values(rows.slice(i, i + 200))
+          .execute();
+      }
+      await db
+        .updateTable('hypotheses')
+        .set({ probability: score.probability, updated_at: now })
+        .where('id', '=', key)
+        .execute();
+      if (Math.abs(score.probability - before) > 1e-12) {
+        const fresh = rows.filter((r) => !oldIds.has(r.id)).map((r) => r.id);
+        changes.push({
+          boardId: board.id,
+          hypothesisId: key,
+          title: h.title,
+          before,
+          after: score.probability,
+          at: asOf,
+          evidenceIds: fresh.length > 0 ? fresh : rows.map((r) => r.id),
+        });
+      }
+    }
+  }
+  return changes;
+}
+
+/** Writes board, hypothesis and indicator rows; keeps the stored probability of known hypotheses. */
+export async function syncBoards(
+  db: Db,
+  boards: readonly Watchboard[],
+  now: string,
+): Promise<void> {
+  for (const board of boards) {
+    const { file: _file, ...definition } = board;
+    await db
+      .insertInto('watchboards')
+      .values({
+        id: board.id,
+        title: board.title,
+        description: board.description ?? null,
+        definition: JSON.stringify(definition),
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          title: board.title,
+          description: board.description ?? null,
+          definition: JSON.stringify(definition),
+          updated_at: now,
+        }),
+      )
+      .execute();
+    for (const h of board.hypotheses) {
+      const key = hypothesisKey(board.id, h.id);
+      await db
+        .insertInto('hypotheses')
+        .values({
+          id: key,
+          board_id: board.id,
+          title: h.title,
+          prior: h.prior,
+          horizon_days: h.horizonDays ?? null,
+          probability: h.prior,
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({
+            title: h.title,
+            prior: h.prior,
+            horizon_days: h.horizonDays ?? null,
+          }),
+        )
+        .execute();
+      await db.deleteFrom('indicators').where('hypothesis_id', '=', key).execute();
+      await db
+        .insertInto('indicators')
+        .values(
+          h.indicators.map((i) => ({
+            id: `${key}/${i.id}`,
+            hypothesis_id: key,
+            board_id: board.id,
+            title: i.title,
+            criteria: JSON.stringify({
+              ...i.match,
+              cap: i.cap,
+              halfLifeDays: i.halfLifeDays ?? null,
+            }),
+            lr_present: i.lr,
+            lr_absent: i.absence?.lr ?? null,
+          })),
+        )
+        .execute();
+    }
+  }
+}
