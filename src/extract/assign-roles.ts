@@ -106,6 +106,7 @@ function pickTarget(
   source: ActorHit | null,
   trigger: Hit<unknown>,
   sov: boolean,
+  sourceMarked: boolean,
 ): { hit: ActorHit | null; rule: string } {
   const others = cands.filter(
     (a) => a.ref.code !== source?.ref.code && !(a.marks.has('sayer') && !SPEECH_TYPES.has(type)),
@@ -116,7 +117,10 @@ function pickTarget(
   if (marked[0] !== undefined) return { hit: marked[0], rule: 'role.target-marked' };
   const after = others.filter((a) => a.start >= trigger.end && !a.marks.has('subject'));
   if (!sov && after[0] !== undefined) return { hit: after[0], rule: 'role.after-trigger' };
-  const rest = others.filter((a) => !a.marks.has('subject') || a.start >= trigger.end);
+  // With an explicit source ("from Russia", "러시아로부터"), the subject is the recipient.
+  const rest = others.filter(
+    (a) => sourceMarked || !a.marks.has('subject') || a.start >= trigger.end,
+  );
   if (rest[0] !== undefined) return { hit: rest[0], rule: 'role.other-actor' };
   return { hit: null, rule: 'role.target-open' };
 }
@@ -128,7 +132,7 @@ export function assignRoles(
   trigger: Hit<unknown>,
   lang: CompiledLanguage,
 ): RoleChoice[] {
-  let cands = facts.actors.filter((a) => !a.marks.has('origin'));
+  let cands = facts.actors.filter((a) => !a.marks.has('origin') && !a.marks.has('inert'));
   if (!SPEECH_TYPES.has(type)) {
     const notSayers = cands.filter((a) => !a.marks.has('sayer'));
     if (notSayers.length > 0) cands = notSayers;
@@ -144,6 +148,7 @@ export function assignRoles(
     src.hit,
     trigger,
     sov,
+    src.rule === 'role.source-marked',
   );
   const sources = src.hit === null ? [null] : distinctByCode(sourceGroup);
   const targets = tgt.hit === null ? [null] : distinctByCode(coordinatedWith(tgt.hit, facts, lang));

@@ -18,6 +18,8 @@ export interface ModalityDecision {
 const CLAUSE_BREAK = /[,;:—–()«»"]/;
 /** How far (UTF-16 units) a plan cue may stand from its trigger. */
 const PLAN_WINDOW = 45;
+/** How far a negation may stand before a denial trigger to negate it. */
+const DENIAL_NEGATION_WINDOW = 10;
 
 function governs(
   cue: Hit<unknown>,
@@ -60,20 +62,24 @@ export function decideModality(
   facts: SentenceFacts,
   trigger: Hit<unknown>,
   lang: CompiledLanguage,
-  options: { denied: boolean; triggerModality?: Modality },
+  options: { denied: boolean; isDenial?: boolean; triggerModality?: Modality },
 ): ModalityDecision {
   const sov = lang.lexicon.wordOrder === 'sov';
   const cues = (kind: ModalityKind) => facts.modality.filter((c) => c.value === kind);
   const cond = cues('conditional').find((c) => c.end <= trigger.start);
   if (cond !== undefined)
     return { modality: 'HYPOTHETICAL', cue: cond, rule: 'modality.conditional' };
-  const neg = cues('negation').find((c) =>
-    governs(c, trigger, sov, lang.lexicon.negationWindow, facts, sov),
+  const inside = (c: Hit<unknown>) => c.start >= trigger.start && c.end <= trigger.end;
+  // A denial is negative by itself: only a negation right before it ("did not deny") counts.
+  const negWindow =
+    options.isDenial === true ? DENIAL_NEGATION_WINDOW : lang.lexicon.negationWindow;
+  const neg = cues('negation').find(
+    (c) => !inside(c) && governs(c, trigger, sov, negWindow, facts, sov),
   );
   if (neg !== undefined) return { modality: 'NEGATED', cue: neg, rule: 'modality.negation-scope' };
   if (options.denied) return { modality: 'NEGATED', cue: null, rule: 'modality.denied-event' };
   const speech = SPEECH_TYPES.has(type);
-  const hedges = [...cues('hedge'), ...suffixHedges(facts, lang)];
+  const hedges = [...cues('hedge'), ...suffixHedges(facts, lang)].filter((c) => !inside(c));
   const hedge = hedges.find((c) =>
     sov
       ? c.start >= trigger.start || (!speech && governs(c, trigger, true, 12, facts))

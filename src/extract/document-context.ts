@@ -80,6 +80,10 @@ export class DocumentContext {
         if (pair !== null) return { source: pair[0], target: pair[1], rule: 'context.pair' };
       }
     }
+    if (source !== null && target === null && !REACTION_TYPES.has(type)) {
+      const m = this.last((x) => x.type === type && x.source === source && x.target !== null);
+      if (m !== undefined) return { source, target: m.target, rule: 'context.same-type-target' };
+    }
     return { source, target, rule: null };
   }
 }

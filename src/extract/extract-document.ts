@@ -139,8 +139,11 @@ function extractSentence(
     if (filled.source === null && filled.target === null) continue;
     const modality = decideModality(c.type, facts, c.trigger, lang, {
       denied: denied && !isDenial,
+      isDenial,
       ...(c.triggerModality !== undefined ? { triggerModality: c.triggerModality } : {}),
     });
+    // "did not deny" is no rejection.
+    if (isDenial && modality.modality === 'NEGATED') continue;
     const caps = capabilitiesOf(c.type, facts, lang.lang);
     const rules = [...c.rules];
     if (filled.rule !== null) rules.push(filled.rule);

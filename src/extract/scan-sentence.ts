@@ -14,7 +14,7 @@ import type {
 } from '../lexicon/load-lexicons.js';
 import { normalizeText, wordMask, type TermMatch } from '../lexicon/term-matcher.js';
 
-export type ActorMark = 'target' | 'source' | 'subject' | 'sayer' | 'origin' | 'modifier';
+export type ActorMark = 'target' | 'source' | 'subject' | 'sayer' | 'origin' | 'inert';
 
 export interface ActorHit {
   readonly start: number;
@@ -107,9 +107,17 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.marks.add('subject');
     a.markRules.push('role.case-subject');
   }
-  const particle = lang.particles.matchAt(facts.norm, facts.mask, a.end);
-  if (particle !== null) {
-    const kind = particle.payloads[0]!;
+  let after = a.end;
+  while (after < facts.norm.length && facts.norm[after] === ' ') after++;
+  const particle =
+    lang.particles.matchAt(facts.norm, facts.mask, a.end) ??
+    lang.particles.matchAt(facts.norm, facts.mask, after);
+  const kind = particle?.payloads[0];
+  if (kind === 'attributionAfter' || kind === 'inertAfter') {
+    const mark = kind === 'attributionAfter' ? 'origin' : 'inert';
+    a.marks.add(mark);
+    a.markRules.push(`role.${mark}-after`);
+  } else if (particle !== null && particle.start === a.end) {
     const mark = kind === 'targetAfter' ? 'target' : kind === 'sourceAfter' ? 'source' : 'subject';
     a.marks.add(mark);
     a.markRules.push(`role.particle-${mark}`);
@@ -168,9 +176,10 @@ export function coordinatedWith(
 ): ActorHit[] {
   const idx = facts.actors.indexOf(a);
   if (idx < 0) return [a];
+  const coordination = lang.markers.get('coordination');
   const joined = (x: ActorHit, y: ActorHit) =>
     gapIsFiller(facts, x.end, y.start, lang, ['coordination', 'filler']) &&
-    facts.norm.slice(x.end, y.start).trim().length > 0;
+    (coordination?.find(facts.norm, facts.mask, x.end, y.start).length ?? 0) > 0;
   let lo = idx;
   while (lo > 0 && joined(facts.actors[lo - 1]!, facts.actors[lo]!)) lo--;
   let hi = idx;

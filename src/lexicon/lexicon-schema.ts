@@ -55,6 +55,10 @@ export const RoleCuesSchema = z.object({
   sourceAfter: TermListSchema.default([]),
   /** Particles after an actor that mark the subject (Korean 이/가/은/는, Japanese が/は). */
   subjectAfter: TermListSchema.default([]),
+  /** Phrases right after an actor that make it the origin of the report (Korean 에 따르면). */
+  attributionAfter: TermListSchema.default([]),
+  /** Words right after an actor that make it a mere modifier ("UN resolutions", "안보리 결의"). */
+  inertAfter: TermListSchema.default([]),
   /** Grammatical cases (from ending sets) marking target, source, subject. */
   targetCases: z.array(z.string()).default([]),
   sourceCases: z.array(z.string()).default([]),
@@ -114,6 +118,8 @@ export const LanguageLexiconSchema = z.object({
     sourceBefore: [],
     sourceAfter: [],
     subjectAfter: [],
+    attributionAfter: [],
+    inertAfter: [],
     targetCases: [],
     sourceCases: [],
     subjectCases: [],

@@ -47,7 +47,8 @@ export type RoleMarkerKind =
   | 'filler'
   | 'between'
   | 'pairReference';
-export type ParticleKind = 'targetAfter' | 'sourceAfter' | 'subjectAfter';
+export type ParticleKind =
+  'targetAfter' | 'sourceAfter' | 'subjectAfter' | 'attributionAfter' | 'inertAfter';
 
 /** Everything the extractor needs for one language, compiled. */
 export interface CompiledLanguage {
@@ -184,6 +185,10 @@ function compileLanguage(
   for (const kind of ['targetAfter', 'sourceAfter', 'subjectAfter'] as const)
     for (const t of lexicon.roles[kind])
       particles.add(t, kind, { boundaries, startBoundary: boundaries, endBoundary: true });
+  for (const kind of ['attributionAfter', 'inertAfter'] as const)
+    for (const t of lexicon.roles[kind])
+      for (const form of expand(t, `${file}: roles.${kind}`))
+        particles.add(form.term, kind, { boundaries, startBoundary: boundaries });
 
   return {
     lang: lexicon.lang,
