@@ -4,5 +4,8 @@
 import type { CommandModule } from './command-module.js';
 import { evalCommand } from './eval.js';
 import { alertsCommand } from './alerts.js';
+import { serveCommand } from './serve.js';
+import { userCommand } from './user.js';
+import { tokenCommand } from './token.js';
 
-export const COMMANDS: readonly CommandModule[] = [evalCommand, alertsCommand];
+export const COMMANDS: readonly CommandModule[] = [evalCommand, alertsCommand, serveCommand, userCommand, tokenCommand];
