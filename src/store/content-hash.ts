@@ -3,8 +3,12 @@ import { createHash } from 'node:crypto';
 
 /** NFC-normalised, whitespace-collapsed, lower-cased text: what the hash is taken of. */
 export function normaliseForHash(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
+  // ASCII is already in NFC; skipping ICU there saves most of the cost on Latin-script news.
+  const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  return nfc.replace(/\s+/gu, ' ').trim().toLowerCase();
 }
+
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 /** sha256 hex of the normalised text. */
 export function contentHash(text: string): string {

@@ -78,7 +78,8 @@ export async function insertDocument(
 
 /**
  * Inserts many documents in one statement per chunk; returns the content hashes actually stored
- * (the rest were duplicates of stored documents or of each other).
+ * (the rest were duplicates of stored documents or of each other). Multi-row statements: on
+ * SQLite they measured faster than one cached prepared statement per row.
  */
 export async function insertDocuments(
   db: Kysely<Database>,

@@ -12,6 +12,7 @@ import { VigieError } from '../domain/errors.js';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './migrations/migration.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { ftsIndexText } from './fts-text.js';
 
 export interface Store {
   readonly db: Kysely<Database>;
@@ -56,6 +57,10 @@ function openSqlite(path: string): Store {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // Used by the full-text triggers (migration 0002): every connection that writes needs it.
+  sqlite.function('vigie_fts_text', { deterministic: true }, (text: unknown) =>
+    ftsIndexText(typeof text === 'string' ? text : null),
+  );
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', location: path, sqlite, close: () => db.destroy() };
 }

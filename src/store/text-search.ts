@@ -1,12 +1,14 @@
 /**
  * Full-text conditions over documents (title + text), the same semantics on both backends:
  * every term must occur as a substring, case-insensitively. `"quoted phrases"` stay one term.
- * SQLite answers terms of 3+ characters from the FTS5 trigram index, PostgreSQL from the pg_trgm
- * index; shorter terms (Korean 북한, Chinese 朝鲜) fall back to LIKE/ILIKE.
+ * SQLite answers from its FTS5 index (words and word prefixes; CJK as bigrams, see fts-text.ts),
+ * PostgreSQL with ILIKE backed by a pg_trgm index (any substring). Terms the index cannot answer
+ * (a lone CJK character, punctuation) fall back to LIKE.
  * @module
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { StoreDialect } from './migrations/migration.js';
+import { ftsQueryForTerm } from './fts-text.js';
 
 /** Splits a query into terms: quoted phrases, else whitespace-separated words. */
 export function parseSearchTerms(q: string): string[] {
@@ -21,10 +23,6 @@ export function parseSearchTerms(q: string): string[] {
 
 function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function ftsPhrase(term: string): string {
-  return `"${term.replace(/"/g, '""')}"`;
 }
 
 /**
@@ -45,18 +43,21 @@ export function documentSearchCondition(
       );
     }
   } else {
-    const indexed = terms.filter((t) => [...t].length >= 3);
-    const short = terms.filter((t) => [...t].length < 3);
-    if (indexed.length > 0) {
-      const match = indexed.map(ftsPhrase).join(' AND ');
-      parts.push(
-        sql`documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${match})`,
-      );
-    }
-    for (const term of short) {
+    const indexed: string[] = [];
+    for (const term of terms) {
+      const query = ftsQueryForTerm(term);
+      if (query !== null) {
+        indexed.push(query);
+        continue;
+      }
       const pattern = likePattern(term);
       parts.push(
         sql`(documents.text LIKE ${pattern} ESCAPE '\\' OR coalesce(documents.title, '') LIKE ${pattern} ESCAPE '\\')`,
+      );
+    }
+    if (indexed.length > 0) {
+      parts.push(
+        sql`documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${indexed.join(' AND ')})`,
       );
     }
   }

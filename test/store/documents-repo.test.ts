@@ -102,6 +102,10 @@ describe.each(backends)('documents repository on $name', (backend) => {
     expect(await ids('100%')).toEqual(['en-1']);
     expect(await ids('Koursk nowhere')).toEqual([]);
     expect(await ids('Un')).toEqual(['en-1']);
+    expect(await ids('Vostoch')).toEqual(['en-1']);
+    expect(await ids('nord-coréens')).toEqual(['fr-1']);
+    expect(await ids('朝')).toEqual(['ja-1', 'zh-1']);
+    expect(await ids('러시아와')).toEqual(['ko-1']);
   });
 
   run('filters by language, dates and outlet, and pages with a cursor', async () => {

@@ -1,9 +1,9 @@
 /**
  * Full-text search over documents (title + text) that finds Korean, Japanese and Chinese:
- * - SQLite: an FTS5 table with the trigram tokenizer, external content kept in sync by triggers;
+ * - SQLite: a contentless FTS5 table (unicode61, CJK rewritten as bigrams: fts-text.ts) kept in
+ *   sync by triggers;
  * - PostgreSQL: a pg_trgm GIN index on `coalesce(title,'') || ' ' || text`, queried with ILIKE.
- * Both answer substring queries case-insensitively; terms shorter than 3 characters fall back to
- * LIKE/ILIKE (see documents-search.ts).
+ * See text-search.ts for the query side.
  */
 import { sql, type Kysely } from 'kysely';
 import type { VigieMigration } from './migration.js';
@@ -12,22 +12,25 @@ export const searchMigration: VigieMigration = {
   name: '0002-search',
   async up(db: Kysely<unknown>, dialect) {
     if (dialect === 'sqlite') {
+      // Contentless: the index holds the rewritten text (vigie_fts_text, registered by openStore).
       await sql`CREATE VIRTUAL TABLE documents_fts USING fts5(
-        title, text, content='documents', content_rowid='rowid', tokenize='trigram'
+        title, text, content='', contentless_delete=1,
+        tokenize='unicode61 remove_diacritics 2'
       )`.execute(db);
       await sql`CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        INSERT INTO documents_fts(rowid, title, text)
+          VALUES (new.rowid, vigie_fts_text(new.title), vigie_fts_text(new.text));
       END`.execute(db);
       await sql`CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-        INSERT INTO documents_fts(documents_fts, rowid, title, text)
-          VALUES ('delete', old.rowid, old.title, old.text);
+        DELETE FROM documents_fts WHERE rowid = old.rowid;
       END`.execute(db);
       await sql`CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
-        INSERT INTO documents_fts(documents_fts, rowid, title, text)
-          VALUES ('delete', old.rowid, old.title, old.text);
-        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        DELETE FROM documents_fts WHERE rowid = old.rowid;
+        INSERT INTO documents_fts(rowid, title, text)
+          VALUES (new.rowid, vigie_fts_text(new.title), vigie_fts_text(new.text));
       END`.execute(db);
-      await sql`INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')`.execute(db);
+      await sql`INSERT INTO documents_fts(rowid, title, text)
+        SELECT rowid, vigie_fts_text(title), vigie_fts_text(text) FROM documents`.execute(db);
     } else {
       await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
       await sql`CREATE INDEX documents_search_trgm ON documents
