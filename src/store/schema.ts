@@ -225,6 +225,81 @@ export interface AnalysisStateTable {
   updated_at: string;
 }
 
+/** Story clustering index (ingest, migration 0011): one row per clustered document. */
+export interface StoryDocumentsTable {
+  document_id: string;
+  story_id: string;
+  lang: string | null;
+  published: string | null;
+  /** `|TYPE/SRC/TGT|…` event signatures of the document's extraction, or ''. */
+  signatures: string;
+  /** `|PRK|RUS|` actor codes of the extraction, or ''. */
+  actors: string;
+  /** `|1500|86|` numbers quoted in the text, or ''. */
+  numbers: string;
+  /** Signatures with capabilities (`TYPE/SRC/TGT/CAP+CAP`), or ''. */
+  details: string;
+  /** Sentence count: a translation keeps it. */
+  sentences: number;
+  /** new-story | near-duplicate | rewrite | translation | exact-duplicate */
+  reason: string;
+  matched_document_id: string | null;
+  created_at: string;
+}
+
+/** LSH band keys of a document's MinHash signature (ingest, migration 0011). */
+export interface StoryBandsTable {
+  band: string;
+  document_id: string;
+}
+
+/** Event signatures of a document, for cross-language story candidates (migration 0011). */
+export interface StorySignaturesTable {
+  signature: string;
+  document_id: string;
+}
+
+/** One GDELT event (1.0 or 2.0 export row), mapped onto ontology v1 (ingest, migration 0012). */
+export interface GdeltEventsTable {
+  /** GLOBALEVENTID. */
+  id: string;
+  /** 1 (daily files, 57/58 columns) or 2 (15-minute exports, 61 columns). */
+  version: number;
+  /** SQLDATE as YYYY-MM-DD. */
+  day: string;
+  /** DATEADDED as ISO 8601 (2.0: timestamp; 1.0: date). */
+  date_added: string | null;
+  event_code: string;
+  event_base_code: string;
+  event_root_code: string;
+  /** Ontology type from data/gdelt/cameo-map.yaml; null = unmapped (kept, flagged). */
+  type: string | null;
+  modality: string | null;
+  /** `|ARTILLERY|` capabilities the CAMEO code implies, or ''. */
+  capabilities: string;
+  actor1_code: string | null;
+  actor1_name: string | null;
+  actor1_country: string | null;
+  actor2_code: string | null;
+  actor2_name: string | null;
+  actor2_country: string | null;
+  /** Ontology actor codes mapped from the CAMEO country codes. */
+  source_actor: string | null;
+  target_actor: string | null;
+  is_root_event: number;
+  quad_class: number | null;
+  goldstein: number | null;
+  num_mentions: number | null;
+  num_sources: number | null;
+  num_articles: number | null;
+  avg_tone: number | null;
+  /** ActionGeo_CountryCode (FIPS 10-4, as GDELT writes it) and full name. */
+  action_country: string | null;
+  action_place: string | null;
+  source_url: string | null;
+  imported_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   documents: DocumentsTable;
@@ -241,6 +316,10 @@ export interface Database {
   api_tokens: ApiTokensTable;
   trend_counts: TrendCountsTable;
   analysis_state: AnalysisStateTable;
+  story_documents: StoryDocumentsTable;
+  story_bands: StoryBandsTable;
+  story_signatures: StorySignaturesTable;
+  gdelt_events: GdeltEventsTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;
@@ -258,6 +337,9 @@ export type AlertRow = Selectable<AlertsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type UserRow = Selectable<UsersTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type StoryDocumentRow = Selectable<StoryDocumentsTable>;
+export type GdeltEventRow = Selectable<GdeltEventsTable>;
+export type NewGdeltEvent = Insertable<GdeltEventsTable>;
 
 /** `['A','B']` → `|A|B|`; the empty list → ''. */
 export function encodeCodes(codes: readonly string[]): string {
