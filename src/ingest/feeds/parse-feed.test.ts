@@ -24,14 +24,14 @@ describe('parseFeed', () => {
     const [first, second] = feed.items;
     expect(first).toMatchObject({
       key: 'en-1',
-      url: 'https://wire.example/articles/en-1.html',
+      url: 'https://wire.example/articles/en-utf-8-1.html',
       published: '2024-11-12T08:30:00.000Z',
       text: SAMPLES[0]!.text,
       summaryOnly: true,
     });
     expect(first!.text).not.toContain('alert');
     expect(second).toMatchObject({
-      key: 'https://wire.example/pages/en-2.html',
+      key: 'https://wire.example/pages/en-utf-8-2.html',
       published: null,
       text: 'Summary only & short.',
       summaryOnly: true,

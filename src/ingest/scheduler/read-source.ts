@@ -1,0 +1,231 @@
+/**
+ * One source → the documents it offers now: a feed (items, with full pages fetched for items
+ * that only carry a summary), a web page, or local files. The kind is decided by the response
+ * (Content-Type, then the first bytes), so a URL registered as a feed may turn out to be a page.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import type { InputDocument } from '../../domain/document.js';
+import { VigieError } from '../../domain/errors.js';
+import { decodeBytes } from '../charset/decode-bytes.js';
+import type { SafeFetcher } from '../fetch/safe-fetch.js';
+import { parseFeed, type FeedItem, type ParsedFeed } from '../feeds/parse-feed.js';
+import { readPaths, type ReadPathsOptions, type SourceLine } from '../files/read-paths.js';
+import { extractArticle } from '../pages/extract-article.js';
+
+export interface SourceRef {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+  readonly lang?: string | null;
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+}
+
+export interface ItemError {
+  readonly url: string | null;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface SourceRead {
+  readonly kind: 'feed' | 'page' | 'file';
+  readonly notModified: boolean;
+  readonly lines: SourceLine[];
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** Items that could not be completed (page fetch failed: the summary was kept) or files unread. */
+  readonly itemErrors: ItemError[];
+  readonly unsupported: string[];
+}
+
+export interface ReadSourceDeps {
+  readonly fetcher: SafeFetcher;
+  /** URLs already stored: their pages are not fetched again. */
+  readonly knownUrls?: (urls: readonly string[]) => Promise<Set<string>>;
+  readonly readJsonl?: ReadPathsOptions['readJsonl'];
+  /** Full pages fetched per feed and read at most (the others keep their summary). */
+  readonly maxPagesPerFeed?: number;
+}
+
+const FEED_TYPES = [
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/xml',
+  'text/xml',
+  'application/x-rss+xml',
+];
+const PAGE_TYPES = ['text/html', 'application/xhtml+xml'];
+const ACCEPT = [...FEED_TYPES, ...PAGE_TYPES, 'text/plain'];
+
+export function isRemoteUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+export async function readSource(source: SourceRef, deps: ReadSourceDeps): Promise<SourceRead> {
+  if (!isRemoteUrl(source.url)) return readLocal(source, deps);
+  const res = await deps.fetcher.fetch({
+    url: source.url,
+    etag: source.etag ?? null,
+    lastModified: source.lastModified ?? null,
+    accept: ACCEPT,
+  });
+  const base = {
+    etag: res.etag,
+    lastModified: res.lastModified,
+    itemErrors: [] as ItemError[],
+    unsupported: [],
+  };
+  if (res.notModified)
+    return {
+      ...base,
+      kind: 'feed',
+      notModified: true,
+      lines: [],
+      etag: res.etag ?? source.etag ?? null,
+      lastModified: res.lastModified ?? source.lastModified ?? null,
+    };
+  const text = decodeBytes(res.body, { contentType: res.contentType }).text;
+  if (looksLikeFeed(res.contentType, text)) {
+    const feed = parseFeed(text, res.url);
+    const docs = await feedDocuments(feed, source, deps, base.itemErrors);
+    return {
+      ...base,
+      kind: 'feed',
+      notModified: false,
+      lines: docs.map((value, i) => ({ line: i + 1, file: source.url, value })),
+    };
+  }
+  const article = extractArticle(text, res.url);
+  const doc = compact({
+    url: res.url,
+    text: article.text,
+    title: article.title,
+    published: article.published,
+    lang: source.lang ?? article.lang,
+    outlet: article.siteName ?? source.name,
+  });
+  return {
+    ...base,
+    kind: 'page',
+    notModified: false,
+    lines: [{ line: 1, file: source.url, value: doc }],
+  };
+}
+
+async function readLocal(source: SourceRef, deps: ReadSourceDeps): Promise<SourceRead> {
+  const unsupported: string[] = [];
+  const lines: SourceLine[] = [];
+  const itemErrors: ItemError[] = [];
+  for await (const line of readPaths([source.url], {
+    onUnsupported: (p) => unsupported.push(p),
+    ...(deps.readJsonl ? { readJsonl: deps.readJsonl } : {}),
+  })) {
+    if (line.error !== undefined && line.line <= 1 && line.value === undefined) {
+      itemErrors.push({
+        url: line.file ?? source.url,
+        code: 'VIGIE_PARSE_FAILED',
+        message: line.error,
+      });
+      if (/^cannot read /.test(line.error) && line.file === source.url) {
+        throw new VigieError('VIGIE_INPUT_INVALID', line.error, { where: source.url });
+      }
+      continue;
+    }
+    lines.push(line);
+  }
+  return {
+    kind: 'file',
+    notModified: false,
+    lines,
+    etag: null,
+    lastModified: null,
+    itemErrors,
+    unsupported,
+  };
+}
+
+function looksLikeFeed(contentType: string | null, text: string): boolean {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (PAGE_TYPES.includes(type) && !/^\s*<\?xml/.test(text)) return false;
+  if (FEED_TYPES.includes(type) || /\b(rss|atom)\b/.test(type)) return true;
+  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/.test(
+    text.slice(0, 4096),
+  );
+}
+
+/**
+ * Document id of a feed item, stable across fetches: a hash of its guid or link. A key that is
+ * not a URL ("1234") is only unique within its feed, so the feed URL is hashed with it.
+ */
+export function feedItemId(item: FeedItem, feedUrl: string): string {
+  const key = /^https?:\/\//i.test(item.key) ? item.key : `${feedUrl}\n${item.key}`;
+  return `feed-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
+}
+
+async function feedDocuments(
+  feed: ParsedFeed,
+  source: SourceRef,
+  deps: ReadSourceDeps,
+  errors: ItemError[],
+): Promise<InputDocument[]> {
+  const wanted = feed.items.filter((i) => i.summaryOnly && i.url).map((i) => i.url!);
+  const known =
+    wanted.length > 0 && deps.knownUrls ? await deps.knownUrls(wanted) : new Set<string>();
+  let budget = deps.maxPagesPerFeed ?? 30;
+  const docs: InputDocument[] = [];
+  for (const item of feed.items) {
+    if (item.url && known.has(item.url)) continue;
+    let text = item.text;
+    let published = item.published;
+    let lang = source.lang ?? feed.lang;
+    let title = item.title;
+    if (item.summaryOnly && item.url && budget > 0) {
+      budget -= 1;
+      try {
+        const res = await deps.fetcher.fetch({ url: item.url, accept: PAGE_TYPES });
+        const article = extractArticle(
+          decodeBytes(res.body, { contentType: res.contentType }).text,
+          item.url,
+        );
+        if (article.text.length > text.length) text = article.text;
+        published ??= article.published;
+        lang ??= article.lang;
+        title ??= article.title;
+      } catch (error) {
+        errors.push({
+          url: item.url,
+          code: error instanceof VigieError ? error.code : 'VIGIE_FETCH_FAILED',
+          message: `item page not read, summary kept: ${(error as Error).message}`,
+        });
+      }
+    }
+    if (text.trim().length === 0) text = title ?? '';
+    if (text.trim().length === 0) continue;
+    docs.push(
+      compact({
+        id: feedItemId(item, source.url),
+        url: item.url,
+        title,
+        published,
+        lang,
+        outlet: feed.title ?? source.name,
+        text,
+      }),
+    );
+  }
+  return docs;
+}
+
+function compact(
+  fields: Record<string, string | null | undefined> & { text: string },
+): InputDocument {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields))
+    if (value !== null && value !== undefined && value !== '') out[key] = value;
+  out['text'] = fields.text;
+  if (out['lang'] && !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(out['lang']))
+    out['lang'] = out['lang'].split(/[-_]/)[0]!.toLowerCase();
+  return out as unknown as InputDocument;
+}
