@@ -24,6 +24,8 @@ export interface RoleChoice {
   readonly source: ActorHit | null;
   readonly target: ActorHit | null;
   readonly rules: readonly string[];
+  /** Who reports the event, for when context gives no better source. */
+  readonly sayer?: ActorHit;
 }
 
 /** Most participants a coordinated role is expanded into ("X, Y and Z condemned"). */
@@ -34,13 +36,26 @@ function distinctByCode(hits: readonly ActorHit[]): ActorHit[] {
   return hits.filter((h) => !seen.has(h.ref.code) && seen.add(h.ref.code));
 }
 
-/** A demonym right before a class noun or the trigger ("North Korean troops", "северокорейского оружия"). */
-function isOriginModifier(a: ActorHit, facts: SentenceFacts, trigger: Hit<unknown>): boolean {
+/** A demonym next to the moved/tested object or the trigger ("North Korean troops", "satellite nord-coréen"). */
+function isOriginModifier(
+  a: ActorHit,
+  facts: SentenceFacts,
+  trigger: Hit<unknown>,
+  classHit: Hit<string> | null,
+): boolean {
   if (a.ref.kind !== 'demonym') return false;
-  const near = (start: number, end: number) =>
-    (start >= a.end && start - a.end <= 2) || (a.start >= end && a.start - end <= 2);
-  if (near(trigger.start, trigger.end)) return true;
-  return facts.classes.some((c) => near(c.start, c.end));
+  const gapOk = (from: number, to: number) =>
+    to >= from && to - from <= 3 && !/[,;:]/.test(facts.text.slice(from, to));
+  const near = (h: Hit<unknown>) => gapOk(a.end, h.start) || gapOk(h.end, a.start);
+  if (near(trigger)) return true;
+  if (classHit !== null) return near(classHit);
+  return facts.classes.some(near);
+}
+
+/** True when a clause break (comma, semicolon) separates two offsets. */
+function acrossClause(facts: SentenceFacts, x: number, y: number): boolean {
+  const [from, to] = x < y ? [x, y] : [y, x];
+  return /[,;:]/.test(facts.text.slice(from, to));
 }
 
 function pickSymmetric(
@@ -73,15 +88,18 @@ function pickSource(
   cands: readonly ActorHit[],
   trigger: Hit<unknown>,
   sov: boolean,
+  classHit: Hit<string> | null,
 ): { hit: ActorHit | null; rule: string } {
   const speech = SPEECH_TYPES.has(type);
   const explicit = cands.find((a) => a.marks.has('source') && !a.marks.has('target'));
   if (explicit !== undefined && !speech) return { hit: explicit, rule: 'role.source-marked' };
-  if (TRANSFER_TYPES.has(type)) {
-    const mod = cands.find((a) => isOriginModifier(a, facts, trigger));
+  if (TRANSFER_TYPES.has(type) || SOLO_TYPES.has(type)) {
+    const mod = cands.find((a) => isOriginModifier(a, facts, trigger, classHit));
     if (mod !== undefined) return { hit: mod, rule: 'role.origin-modifier' };
   }
-  const before = cands.filter((a) => a.end <= trigger.start && !a.marks.has('target'));
+  const allBefore = cands.filter((a) => a.end <= trigger.start && !a.marks.has('target'));
+  const sameClause = allBefore.filter((a) => !acrossClause(facts, a.end, trigger.start));
+  const before = speech || sameClause.length === 0 ? allBefore : sameClause;
   if (speech) {
     const sayer = cands.find((a) => a.marks.has('sayer'));
     if (sayer !== undefined) return { hit: sayer, rule: 'role.speaker' };
@@ -102,26 +120,43 @@ function pickSource(
 
 function pickTarget(
   type: EventType,
+  facts: SentenceFacts,
   cands: readonly ActorHit[],
   source: ActorHit | null,
   trigger: Hit<unknown>,
   sov: boolean,
   sourceMarked: boolean,
 ): { hit: ActorHit | null; rule: string } {
-  const others = cands.filter(
-    (a) => a.ref.code !== source?.ref.code && !(a.marks.has('sayer') && !SPEECH_TYPES.has(type)),
+  const others = cands.filter((a) => a.ref.code !== source?.ref.code && !a.marks.has('sayer'));
+  const after = others.filter(
+    (a) => a.start >= trigger.end && !acrossClause(facts, trigger.end, a.start),
   );
+  if (type === 'REJECTION') {
+    // Only the direct object is rejected ("rejected Seoul's claims"); anything else is open.
+    const direct = after.find((a) => a.start - trigger.end <= 6);
+    return direct
+      ? { hit: direct, rule: 'role.direct-object' }
+      : { hit: null, rule: 'role.target-open' };
+  }
   const marked = others.filter((a) => a.marks.has('target'));
-  const markedAfter = marked.find((a) => a.start >= trigger.end);
-  if (!sov && markedAfter !== undefined) return { hit: markedAfter, rule: 'role.target-marked' };
-  if (marked[0] !== undefined) return { hit: marked[0], rule: 'role.target-marked' };
-  const after = others.filter((a) => a.start >= trigger.end && !a.marks.has('subject'));
-  if (!sov && after[0] !== undefined) return { hit: after[0], rule: 'role.after-trigger' };
+  if (!sov) {
+    const direct = after[0];
+    if (direct !== undefined && !direct.marks.has('subject') && direct.start - trigger.end <= 4)
+      return { hit: direct, rule: 'role.direct-object' };
+    const markedAfter = after.find((a) => a.marks.has('target'));
+    if (markedAfter !== undefined) return { hit: markedAfter, rule: 'role.target-marked' };
+  }
+  const markedNear = marked.filter((a) => !acrossClause(facts, a.start, trigger.start));
+  const m = (sov ? markedNear[markedNear.length - 1] : markedNear[0]) ?? marked[0];
+  if (m !== undefined) return { hit: m, rule: 'role.target-marked' };
+  const free = after.filter((a) => !a.marks.has('subject'));
+  if (!sov && free[0] !== undefined) return { hit: free[0], rule: 'role.after-trigger' };
   // With an explicit source ("from Russia", "러시아로부터"), the subject is the recipient.
   const rest = others.filter(
     (a) => sourceMarked || !a.marks.has('subject') || a.start >= trigger.end,
   );
-  if (rest[0] !== undefined) return { hit: rest[0], rule: 'role.other-actor' };
+  const pick = sov ? (rest.filter((a) => a.end <= trigger.start).pop() ?? rest[0]) : rest[0];
+  if (pick !== undefined) return { hit: pick, rule: 'role.other-actor' };
   return { hit: null, rule: 'role.target-open' };
 }
 
@@ -131,19 +166,21 @@ export function assignRoles(
   facts: SentenceFacts,
   trigger: Hit<unknown>,
   lang: CompiledLanguage,
+  classHit: Hit<string> | null = null,
 ): RoleChoice[] {
   let cands = facts.actors.filter((a) => !a.marks.has('origin') && !a.marks.has('inert'));
-  if (!SPEECH_TYPES.has(type)) {
-    const notSayers = cands.filter((a) => !a.marks.has('sayer'));
-    if (notSayers.length > 0) cands = notSayers;
-  }
-  if (SYMMETRIC_TYPES.has(type)) return [pickSymmetric(facts, cands, trigger)];
+  const sayer = cands.find((a) => a.marks.has('sayer'));
+  if (!SPEECH_TYPES.has(type)) cands = cands.filter((a) => !a.marks.has('sayer'));
+  const withSayer = (c: RoleChoice): RoleChoice => (sayer ? { ...c, sayer } : c);
+  if (SYMMETRIC_TYPES.has(type)) return [withSayer(pickSymmetric(facts, cands, trigger))];
   const sov = lang.lexicon.wordOrder === 'sov';
-  const src = pickSource(type, facts, cands, trigger, sov);
-  if (SOLO_TYPES.has(type)) return [{ source: src.hit, target: null, rules: [src.rule] }];
+  const src = pickSource(type, facts, cands, trigger, sov, classHit);
+  if (SOLO_TYPES.has(type))
+    return [withSayer({ source: src.hit, target: null, rules: [src.rule] })];
   const sourceGroup = src.hit === null ? [] : coordinatedWith(src.hit, facts, lang);
   const tgt = pickTarget(
     type,
+    facts,
     cands.filter((a) => !sourceGroup.includes(a)),
     src.hit,
     trigger,
@@ -158,7 +195,7 @@ export function assignRoles(
       if (s !== null && t !== null && s.ref.code === t.ref.code) continue;
       const rules = [src.rule, tgt.rule];
       if (sources.length > 1 || targets.length > 1) rules.push('role.coordination');
-      out.push({ source: s, target: t, rules });
+      out.push(withSayer({ source: s, target: t, rules }));
     }
-  return out.length > 0 ? out : [{ source: src.hit, target: null, rules: [src.rule] }];
+  return out.length > 0 ? out : [withSayer({ source: src.hit, target: null, rules: [src.rule] })];
 }

@@ -1,6 +1,7 @@
 /**
- * What earlier sentences of a document tell about open roles: "the two countries", "양국",
- * "ces soldats" after a sentence about North Korean soldiers, "condemned the launch".
+ * What the rest of a document tells about roles a sentence leaves open: "the two countries",
+ * "양국", "ces soldats" after a sentence about North Korean soldiers, "condemned the launch",
+ * and the document's main pair of actors.
  * @module
  */
 import { SOLO_TYPES, SYMMETRIC_TYPES, type EventType } from '../domain/ontology.js';
@@ -17,34 +18,83 @@ export interface FilledRoles {
   readonly rule: string | null;
 }
 
-const REACTION_TYPES: ReadonlySet<EventType> = new Set(['CONCERN', 'REJECTION', 'REQUEST']);
+/** What the sentence offers besides its own role choice. */
+export interface SentenceHints {
+  /** The sentence refers to "the two countries" or the like. */
+  readonly pairReference: boolean;
+  /** Event types that other triggers of the sentence can denote ("the launch" → MISSILE_TEST…). */
+  readonly anaphoricTypes: ReadonlySet<EventType>;
+  /** The actor reporting the event, used when nothing better is known. */
+  readonly sayer: string | null;
+}
 
-/** Mentions seen so far in a document, most recent last. */
+const REACTION_TYPES: ReadonlySet<EventType> = new Set([
+  'CONCERN',
+  'REJECTION',
+  'REQUEST',
+  'SANCTION',
+  'THREAT',
+]);
+/** How many recent mentions a rejection may answer. */
+const REJECTION_LOOKBACK = 2;
+
+/** Mentions seen so far in a document (most recent last) and its main pair of actors. */
 export class DocumentContext {
   private readonly mentions: ContextMention[] = [];
+  private readonly dyad: readonly string[];
+
+  /** `dyad`: the document's two most mentioned actors, most mentioned first. */
+  constructor(dyad: readonly string[] = []) {
+    this.dyad = dyad;
+  }
 
   add(m: ContextMention): void {
     this.mentions.push(m);
   }
 
-  private last(pred: (m: ContextMention) => boolean): ContextMention | undefined {
-    for (let i = this.mentions.length - 1; i >= 0; i--)
+  private last(
+    pred: (m: ContextMention) => boolean,
+    lookback = Infinity,
+  ): ContextMention | undefined {
+    const floor = Math.max(0, this.mentions.length - lookback);
+    for (let i = this.mentions.length - 1; i >= floor; i--)
       if (pred(this.mentions[i]!)) return this.mentions[i];
     return undefined;
   }
 
-  /** The most recent pair of distinct participants (for "the two countries"). */
-  lastPair(): [string, string] | null {
-    const m = this.last((x) => x.source !== null && x.target !== null && x.source !== x.target);
-    return m === undefined ? null : [m.source!, m.target!];
+  /** The most recent pair of distinct participants, symmetric mentions first. */
+  private lastPair(): [string, string] | null {
+    const full = (x: ContextMention) =>
+      x.source !== null && x.target !== null && x.source !== x.target;
+    const m = this.last((x) => SYMMETRIC_TYPES.has(x.type) && full(x)) ?? this.last(full);
+    if (m !== undefined) return [m.source!, m.target!];
+    return this.dyad.length >= 2 ? [this.dyad[0]!, this.dyad[1]!] : null;
   }
 
-  /** Fills roles the sentence leaves open from earlier mentions, when the type makes it safe. */
+  private partner(code: string | null): string | null {
+    if (code === null || this.dyad.length < 2) return null;
+    if (code === this.dyad[0]) return this.dyad[1]!;
+    if (code === this.dyad[1]) return this.dyad[0]!;
+    return null;
+  }
+
+  /** Fills roles the sentence leaves open, when the type makes it safe. */
   fill(
     type: EventType,
     source: string | null,
     target: string | null,
-    pairReference: boolean,
+    hints: SentenceHints,
+  ): FilledRoles {
+    const r = this.fillRaw(type, source, target, hints);
+    if (r.source !== null && r.source === r.target) return { ...r, target: null };
+    return r;
+  }
+
+  private fillRaw(
+    type: EventType,
+    source: string | null,
+    target: string | null,
+    hints: SentenceHints,
   ): FilledRoles {
     if (SYMMETRIC_TYPES.has(type)) {
       if (source !== null && target !== null) return { source, target, rule: null };
@@ -52,20 +102,36 @@ export class DocumentContext {
       if (pair === null) return { source, target, rule: null };
       if (source === null) return { source: pair[0], target: pair[1], rule: 'context.last-pair' };
       const other = pair[0] === source ? pair[1] : pair[1] === source ? pair[0] : null;
-      if (other === null && !pairReference) return { source, target, rule: null };
+      if (other === null && !hints.pairReference) return { source, target, rule: null };
       return { source, target: other ?? pair[1], rule: 'context.pair-partner' };
     }
     if (SOLO_TYPES.has(type)) {
       if (source !== null) return { source, target: null, rule: null };
       const m = this.last((x) => SOLO_TYPES.has(x.type) && x.source !== null);
-      return { source: m?.source ?? null, target: null, rule: m ? 'context.solo-actor' : null };
+      if (m !== undefined) return { source: m.source, target: null, rule: 'context.solo-actor' };
+      return { source: hints.sayer, target: null, rule: hints.sayer ? 'context.sayer' : null };
     }
     if (type === 'CONCERN' && target === null) {
+      const anaphor = this.last(
+        (x) => hints.anaphoricTypes.has(x.type) && x.source !== null && x.source !== source,
+      );
+      if (anaphor !== undefined)
+        return { source, target: anaphor.source, rule: 'context.anaphoric-event' };
       const m = this.last(
         (x) => !REACTION_TYPES.has(x.type) && x.source !== null && x.source !== source,
       );
       if (m !== undefined) return { source, target: m.source, rule: 'context.criticised-actor' };
       return { source, target, rule: null };
+    }
+    if (type === 'REJECTION') {
+      if (target !== null || source === null) return { source, target, rule: null };
+      const m = this.last(
+        (x) => REACTION_TYPES.has(x.type) && x.source !== null && x.source !== source,
+        REJECTION_LOOKBACK,
+      );
+      return m === undefined
+        ? { source, target, rule: null }
+        : { source, target: m.source, rule: 'context.rejected-speaker' };
     }
     if (source === null && !REACTION_TYPES.has(type)) {
       const m = this.last((x) => x.type === type && x.source !== null);
@@ -75,15 +141,31 @@ export class DocumentContext {
           target: target ?? (m.target !== m.source ? m.target : null),
           rule: 'context.same-type',
         };
-      if (pairReference) {
+      if (hints.pairReference) {
         const pair = this.lastPair();
         if (pair !== null) return { source: pair[0], target: pair[1], rule: 'context.pair' };
       }
     }
-    if (source !== null && target === null && !REACTION_TYPES.has(type)) {
-      const m = this.last((x) => x.type === type && x.source === source && x.target !== null);
-      if (m !== undefined) return { source, target: m.target, rule: 'context.same-type-target' };
+    let s = source;
+    let rule: string | null = null;
+    if (s === null && hints.sayer !== null) {
+      s = hints.sayer;
+      rule = 'context.sayer';
     }
-    return { source, target, rule: null };
+    if (s === null && target !== null && !REACTION_TYPES.has(type)) {
+      s = this.partner(target);
+      if (s !== null) rule = 'context.document-pair';
+    }
+    if (s !== null && target === null && !REACTION_TYPES.has(type)) {
+      const m = this.last((x) => x.type === type && x.source === s && x.target !== null);
+      if (m !== undefined) return { source: s, target: m.target, rule: 'context.same-type-target' };
+      const p = this.partner(s);
+      if (p !== null) return { source: s, target: p, rule: 'context.document-pair' };
+    }
+    if (s !== null && target === null && (type === 'REQUEST' || type === 'THREAT')) {
+      const p = this.partner(s);
+      if (p !== null) return { source: s, target: p, rule: 'context.document-pair' };
+    }
+    return { source: s, target, rule };
   }
 }

@@ -97,7 +97,7 @@ function sentenceCandidates(facts: SentenceFacts, lang: CompiledLanguage): Sente
     const base = [`${lang.lang}.trigger.${frame.type}.${entry.id}`];
     if (frame.classHit !== null) base.push(`frame.class-${frame.classHit.value}`);
     if (frame.frame.needsTarget === true) base.push('frame.needs-target');
-    for (const roles of assignRoles(frame.type, facts, trig, lang)) {
+    for (const roles of assignRoles(frame.type, facts, trig, lang, frame.classHit)) {
       out.push({
         type: frame.type,
         trigger: trig,
@@ -118,11 +118,10 @@ function extractSentence(
   lang: CompiledLanguage,
   ctx: DocumentContext,
   published: string | undefined,
-): { mentions: ExtractedMention[]; origins: Origin[] } {
+  facts: SentenceFacts,
+): ExtractedMention[] {
   const sentence = text.slice(start, end);
-  const facts = scanSentence(sentence, lang);
-  const found = origins(text, start, facts);
-  if (facts.triggers.length === 0) return { mentions: [], origins: found };
+  if (facts.triggers.length === 0) return [];
   const candidates = sentenceCandidates(facts, lang);
   const denied = facts.triggers.some((t) => t.value.entry.denial === true);
   const pairRef = facts.pairReferences.length > 0;
@@ -134,7 +133,11 @@ function extractSentence(
       c.type,
       c.roles.source?.ref.code ?? null,
       c.roles.target?.ref.code ?? null,
-      pairRef,
+      {
+        pairReference: pairRef,
+        anaphoricTypes: anaphoricTypes(facts, c.trigger),
+        sayer: c.roles.sayer?.ref.code ?? null,
+      },
     );
     if (filled.source === null && filled.target === null) continue;
     const modality = decideModality(c.type, facts, c.trigger, lang, {
@@ -199,7 +202,32 @@ function extractSentence(
     });
   }
   for (const m of out) ctx.add({ type: m.type, source: m.source, target: m.target });
-  return { mentions: out, origins: found };
+  return out;
+}
+
+/** Types the sentence's other triggers can stand for ("condemned the launch" → launch types). */
+function anaphoricTypes(facts: SentenceFacts, used: Hit<TriggerRef>): Set<EventType> {
+  const types = new Set<EventType>();
+  for (const t of facts.triggers) {
+    if (t === used) continue;
+    const e = t.value.entry;
+    if (e.type !== undefined) types.add(e.type);
+    for (const f of e.frames ?? []) types.add(f.type);
+  }
+  return types;
+}
+
+/** The document's two most mentioned actors (title included), most mentioned first. */
+function documentPair(all: readonly SentenceFacts[]): string[] {
+  const counts = new Map<string, number>();
+  for (const f of all)
+    for (const a of f.actors)
+      if (!a.marks.has('origin') && !a.marks.has('inert'))
+        counts.set(a.ref.code, (counts.get(a.ref.code) ?? 0) + 1);
+  return [...counts]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 2)
+    .map(([code]) => code);
 }
 
 type Origin = ExtractionResult['origins'][number];
@@ -219,17 +247,27 @@ export function extractDocument(doc: ExtractInput, options: ExtractOptions = {})
   const lexicons = options.lexicons ?? defaultLexicons();
   const langTag = resolveLanguage(text, doc.lang);
   const lang = lexicons.get(langTag);
-  const ctx = new DocumentContext();
-  const mentions: ExtractedMention[] = [];
+  const spans = segmentSentences(text, lang.abbreviations);
+  const scanned: SentenceFacts[] = [];
   const found: Origin[] = [];
-  for (const span of segmentSentences(text, lang.abbreviations)) {
+  for (const span of spans) {
+    const facts = scanSentence(text.slice(span.start, span.end), lang);
+    scanned.push(facts);
+    found.push(...origins(text, span.start, facts));
+  }
+  const title = typeof doc.title === 'string' ? doc.title.slice(0, 1000) : '';
+  const ctx = new DocumentContext(
+    documentPair(title === '' ? scanned : [scanSentence(title, lang), ...scanned]),
+  );
+  const mentions: ExtractedMention[] = [];
+  spans.forEach((span, i) => {
     try {
-      const r = extractSentence(text, span.start, span.end, lang, ctx, doc.published);
-      mentions.push(...r.mentions);
-      found.push(...r.origins);
+      mentions.push(
+        ...extractSentence(text, span.start, span.end, lang, ctx, doc.published, scanned[i]!),
+      );
     } catch {
       // A sentence the rules cannot handle yields nothing; the document goes on.
     }
-  }
+  });
   return { lang: langTag, mentions, origins: found };
 }

@@ -160,8 +160,14 @@ function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
       }
       continue;
     }
+    // Inverted only after a quote or clause: "…, said Japan's defence ministry".
+    const lead = facts.text.slice(Math.max(0, v.start - 3), v.start);
     const next = facts.actors.find((a) => a.start >= v.end);
-    if (next !== undefined && gapIsFiller(facts, v.end, next.start, lang, ['filler'])) {
+    if (
+      next !== undefined &&
+      /[,"»”'」]\s*$/u.test(lead) &&
+      gapIsFiller(facts, v.end, next.start, lang, ['filler'])
+    ) {
       next.marks.add('sayer');
       next.markRules.push('role.speaker-inverted');
     }
