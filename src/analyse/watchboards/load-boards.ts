@@ -41,6 +41,11 @@ export function defaultBoardFiles(): string[] {
     .map((f) => join(dir, f));
 }
 
+/** The shipped boards plus extra files (config `watchboards:`), relative paths against `baseDir`. */
+export function boardFiles(extra: readonly string[] = [], baseDir = process.cwd()): string[] {
+  return [...defaultBoardFiles(), ...extra.map((f) => resolve(baseDir, f))];
+}
+
 /** Loads every file; later files with an id already loaded are reported as duplicates. */
 export function loadWatchboards(files: readonly string[]): LoadBoardsResult {
   const boards: Watchboard[] = [];

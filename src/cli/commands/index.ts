@@ -2,10 +2,12 @@
  * Every `vigie` sub-command. Each module exports `register(program, run)`; add new ones here.
  */
 import type { CommandModule } from './command-module.js';
+import { boardCommand } from './board.js';
+import { replayCommand } from './replay.js';
 import { evalCommand } from './eval.js';
 import { alertsCommand } from './alerts.js';
 import { serveCommand } from './serve.js';
 import { userCommand } from './user.js';
 import { tokenCommand } from './token.js';
 
-export const COMMANDS: readonly CommandModule[] = [evalCommand, alertsCommand, serveCommand, userCommand, tokenCommand];
+export const COMMANDS: readonly CommandModule[] = [evalCommand, alertsCommand, serveCommand, userCommand, tokenCommand, boardCommand, replayCommand];

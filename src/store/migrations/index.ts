@@ -5,6 +5,7 @@ import { storyIndexMigration } from './0011-story-index.js';
 import { gdeltEventsMigration } from './0012-gdelt-events.js';
 import { alertOutboxMigration } from './0030-alert-outbox.js';
 import { analysisMigration } from './0020-analysis.js';
+import { analysisPairIndexMigration } from './0021-analysis-pair-index.js';
 import { searchMigration } from './0002-search.js';
 import { serverReadIndexesMigration } from './0040-server-read-indexes.js';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   searchMigration,
   serverReadIndexesMigration,
   analysisMigration,
+  analysisPairIndexMigration,
   alertOutboxMigration,
   sourceErrorsMigration,
   storyIndexMigration,

@@ -1,0 +1,144 @@
+/**
+ * `vigie board [ID] [--explain HYPOTHESIS] [--json]`: score the watchboards and list their
+ * probabilities, or explain one hypothesis step by step (event, mentions with quoted spans,
+ * weight factors, probability before → after).
+ * @module
+ */
+import type { Command } from 'commander';
+import { NotFoundError } from '../../domain/errors.js';
+import {
+  explainHypothesis,
+  type HypothesisExplanation,
+} from '../../analyse/watchboards/explain-hypothesis.js';
+import { scoreBoards, hypothesisKey } from '../../analyse/watchboards/score-boards.js';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import type { CommandModule } from './command-module.js';
+import { loadConfiguredBoards } from './board-loading.js';
+
+interface BoardOptions {
+  explain?: string;
+  json?: boolean;
+  asOf?: string;
+}
+
+export const boardCommand: CommandModule = {
+  register(program: Command, run) {
+    program
+      .command('board [id]')
+      .description('score watchboards and show their hypotheses; --explain shows why one moved')
+      .option('--explain <hypothesis>', 'audit trail of one hypothesis (id or board/id)')
+      .option('--as-of <date>', 'score as of this day (YYYY-MM-DD; default: latest news day)')
+      .option('--json', 'machine-readable output')
+      .action((id: string | undefined, options: BoardOptions) =>
+        run((ctx) => runBoard(ctx, id, options)),
+      );
+  },
+};
+
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+
+async function runBoard(
+  ctx: CliContext,
+  id: string | undefined,
+  options: BoardOptions,
+): Promise<number> {
+  const all = loadConfiguredBoards(ctx);
+  const boards = id ? all.filter((b) => b.id === id) : all;
+  if (id && boards.length === 0)
+    throw new NotFoundError(
+      `no watchboard "${id}" (known: ${all.map((b) => b.id).join(', ') || 'none'})`,
+    );
+  const store = await ctx.store();
+  await scoreBoards(store, boards, options.asOf ? { asOf: options.asOf } : {});
+  if (options.explain) {
+    const target =
+      options.explain.includes('/') || !id ? options.explain : hypothesisKey(id, options.explain);
+    const explanation = await explainHypothesis(store, target);
+    ctx.out(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
+    return EXIT.ok;
+  }
+  const rows = await store.db
+    .selectFrom('hypotheses')
+    .selectAll()
+    .where('board_id', 'in', boards.length > 0 ? boards.map((b) => b.id) : [''])
+    .execute();
+  const steps = await store.db
+    .selectFrom('evidence')
+    .select(['hypothesis_id'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy('hypothesis_id')
+    .execute();
+  const stepCount = new Map(steps.map((s) => [s.hypothesis_id, Number(s.n)]));
+  const listing = boards.map((b) => ({
+    id: b.id,
+    title: b.title,
+    file: b.file,
+    hypotheses: b.hypotheses.map((h) => {
+      const row = rows.find((r) => r.id === hypothesisKey(b.id, h.id));
+      return {
+        id: hypothesisKey(b.id, h.id),
+        title: h.title,
+        prior: h.prior,
+        probability: row?.probability ?? h.prior,
+        horizonDays: h.horizonDays ?? null,
+        steps: stepCount.get(hypothesisKey(b.id, h.id)) ?? 0,
+      };
+    }),
+  }));
+  if (options.json) {
+    ctx.out(JSON.stringify(listing, null, 2));
+    return EXIT.ok;
+  }
+  for (const b of listing) {
+    ctx.out(`${b.id} — ${b.title}`);
+    for (const h of b.hypotheses) {
+      const arrow = h.probability > h.prior ? '↑' : h.probability < h.prior ? '↓' : '=';
+      ctx.out(
+        `  ${pct(h.probability).padStart(6)} ${arrow} (prior ${pct(h.prior)}, ${h.steps} steps)  ${h.id}  ${h.title}`,
+      );
+    }
+  }
+  if (listing.length === 0) ctx.out('no watchboards loaded');
+  return EXIT.ok;
+}
+
+export function formatExplanation(x: HypothesisExplanation): string {
+  const h = x.hypothesis;
+  const lines = [
+    `${h.id}: ${h.title}`,
+    `prior ${pct(h.prior)} → now ${pct(h.probability)}${h.horizonDays ? ` (horizon ${h.horizonDays} days)` : ''}; ${x.steps.length} steps`,
+  ];
+  for (const s of x.steps) {
+    const f = s.factors;
+    lines.push('');
+    lines.push(
+      `${s.at}  ${pct(s.before)} → ${pct(s.after)}  (Δ log-odds ${s.delta >= 0 ? '+' : ''}${s.delta.toFixed(3)})  indicator ${s.indicatorId}${s.indicatorTitle ? ` — ${s.indicatorTitle}` : ''}`,
+    );
+    if (f['kind'] === 'absence') {
+      lines.push(
+        `    no matching event for ${String(f['silentDays'])} days: ${String(f['periods'])} silent period(s) × ln(LR ${String(f['lr'])})${f['capped'] ? ', capped' : ''}`,
+      );
+      continue;
+    }
+    if (s.event) {
+      const e = s.event;
+      lines.push(
+        `    event ${s.eventId}: ${e.type} ${e.source ?? '?'} → ${e.target ?? '?'}${e.capabilities.length ? ` [${e.capabilities.join(', ')}]` : ''} ${e.modality}${e.date ? ` dated ${e.date}` : ''}`,
+      );
+    }
+    lines.push(
+      `    weight: ln(LR ${String(f['lr'])}) ${num(f['baseLogOdds'])} × credibility ${String(f['credibility'])} (${num(f['credibilityWeight'])}) × ${String(f['independentSources'])} independent origin(s) (${num(f['independenceWeight'])}) × decay ${num(f['decay'])} (${String(f['ageDays'])} days, half-life ${String(f['halfLifeDays'])})${f['capped'] ? ` → capped (budget left ${num(f['capRemaining'])})` : ''}`,
+    );
+    for (const m of s.mentions) {
+      lines.push(
+        `    - ${m.documentId} [${m.start}–${m.end}] ${m.outlet ?? ''} ${m.published?.slice(0, 10) ?? ''} ${m.modality}: “${m.sentence.replace(/\s+/g, ' ').trim()}”`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+function num(v: unknown): string {
+  return typeof v === 'number' ? v.toFixed(3) : String(v);
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBoard } from '../../src/analyse/watchboards/load-boards.js';
+import { runReplay } from '../../src/cli/commands/replay.js';
+import { trajectoryCsv } from '../../src/analyse/replay/replay-corpus.js';
+import type { ExtractionResult } from '../../src/domain/mention.js';
+import type { GoldDocument } from '../../src/domain/document.js';
+
+const corpus = new URL('../fixtures/analyse/replay-corpus.jsonl', import.meta.url).pathname;
+const gold = new Map(
+  readFileSync(corpus, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as GoldDocument)
+    .map((d) => [d.id, d]),
+);
+
+/** Pre-extracted mentions: the fixture's gold events, located in the text. */
+function goldExtract(doc: { id: string; text: string }): ExtractionResult {
+  const d = gold.get(doc.id)!;
+  return {
+    lang: 'en',
+    origins: [],
+    mentions: d.events.map((e) => {
+      const start = doc.text.indexOf(e.evidence);
+      return {
+        type: e.type,
+        source: e.source,
+        target: e.target,
+        modality: e.modality,
+        capabilities: e.capabilities,
+        date: e.date,
+        start,
+        end: start + e.evidence.length,
+        rules: ['gold'],
+        cues: [],
+        confidence: 1,
+      };
+    }),
+  };
+}
+
+const BOARD = parseBoard(
+  `id: replay-board
+title: Replay test
+halfLifeDays: 365
+hypotheses:
+  - id: space
+    title: Russia transfers space technology
+    prior: 0.3
+    indicators:
+      - id: space-transfer
+        title: space transfer
+        match:
+          types: [TECH_TRANSFER]
+          actors: { source: [RUS], target: [PRK] }
+          capabilities: [SPACE]
+        lr: 5
+  - id: troops
+    title: Troops expand
+    prior: 0.4
+    indicators:
+      - id: troops-sent
+        title: troops sent
+        match:
+          types: [TROOP_DEPLOYMENT]
+          actors: { source: [PRK], target: [RUS] }
+        lr: 3
+`,
+  'replay-board.yaml',
+);
+
+describe('vigie replay', () => {
+  it('replays day by day: trajectories move on the right days and crossings are dated', async () => {
+    const result = await runReplay({
+      corpus,
+      board: BOARD,
+      extract: goldExtract,
+      rules: [
+        {
+          id: 'troops-60',
+          kind: 'threshold',
+          hypothesis: 'replay-board/troops',
+          above: 0.6,
+          notify: [],
+        },
+      ],
+    });
+    expect(result.documents).toBe(8);
+    expect(result.days.map((d) => d.day)).toEqual([
+      '2024-06-01',
+      '2024-06-02',
+      '2024-06-03',
+      '2024-06-04',
+      '2024-06-10',
+      '2024-06-11',
+      '2024-06-12',
+    ]);
+    const space = result.trajectory.filter((p) => p.hypothesisId === 'replay-board/space');
+    const troops = result.trajectory.filter((p) => p.hypothesisId === 'replay-board/troops');
+    expect(space[0]!.probability).toBe(0.3);
+    // The first day's two documents: one origin plus a syndicated copy → credibility 3, one origin.
+    expect(space[1]!.probability).toBeGreaterThan(0.3);
+    // A further copy of the same story on day 2 adds no independent origin: only a day of decay.
+    expect(space[2]!.probability).toBeLessThan(space[1]!.probability);
+    expect(space[2]!.probability).toBeCloseTo(space[1]!.probability, 3);
+    // Independent French and Russian reports raise it further.
+    expect(space[4]!.probability).toBeGreaterThan(space[3]!.probability);
+    expect(space[3]!.probability).toBeGreaterThan(space[2]!.probability);
+    // Troops stay at the prior until the first deployment report.
+    expect(troops.slice(0, 5).every((p) => p.probability === 0.4)).toBe(true);
+    expect(troops[5]!.probability).toBeGreaterThan(0.4);
+    const alerts = result.alerts.map((a) => `${a.at} ${a.ruleId}`);
+    expect(alerts).toContain('2024-06-03 replay-50');
+    expect(alerts.filter((a) => a.endsWith('troops-60'))).toHaveLength(1);
+    expect(alerts.every((a, i) => i === 0 || a >= alerts[i - 1]!)).toBe(true);
+    const csv = trajectoryCsv(result.trajectory);
+    expect(csv.split('\n')[0]).toBe('date,board,hypothesis,probability');
+    expect(csv.split('\n')).toHaveLength(result.trajectory.length + 2);
+  });
+
+  it('reports unreadable lines and keeps going', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-replay-'));
+    const file = join(dir, 'c.jsonl');
+    writeFileSync(file, `${readFileSync(corpus, 'utf8').split('\n')[0]}\nnot json\n{"id":"x"}\n`);
+    const result = await runReplay({ corpus: file, board: BOARD, extract: goldExtract });
+    expect(result.documents).toBe(1);
+    expect(result.skipped).toHaveLength(2);
+    expect(result.skipped[0]).toMatch(/c\.jsonl:2: invalid JSON/);
+  });
+});
