@@ -9,5 +9,19 @@ import { alertsCommand } from './alerts.js';
 import { serveCommand } from './serve.js';
 import { userCommand } from './user.js';
 import { tokenCommand } from './token.js';
+import { sourceCommand } from './source.js';
+import { runCommand } from './run.js';
+import { statusCommand } from './status.js';
 
-export const COMMANDS: readonly CommandModule[] = [evalCommand, alertsCommand, serveCommand, userCommand, tokenCommand, boardCommand, replayCommand];
+export const COMMANDS: readonly CommandModule[] = [
+  evalCommand,
+  alertsCommand,
+  serveCommand,
+  userCommand,
+  tokenCommand,
+  sourceCommand,
+  runCommand,
+  statusCommand,
+  boardCommand,
+  replayCommand,
+];

@@ -7,6 +7,7 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputDocument } from '../../domain/document.js';
+import { readJsonLines } from '../jsonl-reader.js';
 import { fileKind, readDocumentFile } from './read-document-file.js';
 
 /** One input for processDocuments: a document, or why it could not be read. */
@@ -18,7 +19,7 @@ export interface SourceLine {
 }
 
 export interface ReadPathsOptions {
-  /** Reader of corpus-format JSON Lines files (src/ingest/jsonl-reader.ts). */
+  /** Reader of corpus-format JSON Lines files (default: src/ingest/jsonl-reader.ts). */
   readonly readJsonl?: (path: string) => AsyncIterable<SourceLine>;
   /** Called for every file skipped because its type is not supported. */
   readonly onUnsupported?: (path: string) => void;
@@ -61,12 +62,12 @@ async function* readPath(
     if (!target?.isFile()) return;
   } else if (!info.isFile()) return;
   const kind = fileKind(path);
-  if (kind === null || (kind === 'jsonl' && !options.readJsonl)) {
+  if (kind === null) {
     options.onUnsupported?.(path);
     return;
   }
   if (kind === 'jsonl') {
-    yield* options.readJsonl!(path);
+    yield* (options.readJsonl ?? ((p: string) => readJsonLines(p)))(path);
     return;
   }
   try {

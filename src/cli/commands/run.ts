@@ -1,0 +1,117 @@
+/**
+ * `vigie run`: the long-running process. Upserts the sources of vigie.yaml, then polls due
+ * sources → fetch → parse → extract → store, one log line per cycle on stderr. SIGINT/SIGTERM
+ * finish the work in flight and exit; after `kill -9` a restart resumes without loss or
+ * duplicates (fetch state is recorded after the documents are committed).
+ * @module
+ */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../../domain/errors.js';
+import { extractDocument } from '../../extract/extract-document.js';
+import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
+import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
+import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
+import { Scheduler, type SchedulerOptions } from '../../ingest/scheduler/scheduler.js';
+import { processDocuments } from '../../pipeline/process-documents.js';
+import type { Store } from '../../store/open-store.js';
+import { upsertSource } from '../../store/sources-repo.js';
+import type { CliContext } from '../context.js';
+import type { CommandModule } from './command-module.js';
+
+interface RunOptions {
+  once?: boolean;
+  concurrency: string;
+}
+
+export const runCommand: CommandModule = {
+  register(program: Command, run) {
+    program
+      .command('run')
+      .description('poll sources continuously: fetch → extract → store (Ctrl-C stops cleanly)')
+      .option('--once', 'run one cycle over the due sources and exit')
+      .option('--concurrency <n>', 'sources read at the same time', '4')
+      .action((options: RunOptions) => run((ctx) => runIngestion(ctx, options)));
+  },
+};
+
+/** Upserts the sources declared in vigie.yaml (paths resolved against the config file). */
+export async function declareConfigSources(ctx: CliContext, store: Store): Promise<number> {
+  const base = ctx.config.file ? resolve(ctx.config.file, '..') : process.cwd();
+  for (const s of ctx.config.sources) {
+    if (s.kind === 'gdelt') continue;
+    const url = isRemoteUrl(s.url) ? s.url : resolve(base, s.url);
+    await upsertSource(store.db, {
+      url,
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      reliability: s.reliability,
+      lang: s.lang,
+      intervalSeconds: s.interval,
+      enabled: s.enabled,
+    });
+  }
+  return ctx.config.sources.length;
+}
+
+/**
+ * The scheduler `vigie run` uses: processDocuments with extraction and story enrichment.
+ * `onBatch` is where analysis and alerting hook in.
+ */
+export function createIngestionScheduler(
+  ctx: CliContext,
+  store: Store,
+  fetcher: SafeFetcher,
+  extra: Partial<SchedulerOptions> = {},
+): Scheduler {
+  return new Scheduler({
+    store,
+    fetcher,
+    process: (lines, source) =>
+      processDocuments(store, lines, {
+        sourceId: source.id,
+        extract: (doc) => extractDocument(doc),
+        enrich: enrichDocument,
+      }),
+    log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
+    ...extra,
+  });
+}
+
+async function runIngestion(ctx: CliContext, options: RunOptions): Promise<void> {
+  const concurrency = Number(options.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new InputError(
+      `--concurrency must be a positive whole number, not "${options.concurrency}"`,
+      '--concurrency',
+    );
+  const store = await ctx.store();
+  const declared = await declareConfigSources(ctx, store);
+  const fetcher = new SafeFetcher(ctx.config.fetch);
+  const scheduler = createIngestionScheduler(ctx, store, fetcher, { concurrency });
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stop.signal.aborted) return;
+    ctx.info(`vigie run: ${signal} received, finishing the work in flight…`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    if (declared > 0)
+      ctx.info(`vigie run: ${declared} source(s) from ${ctx.config.file ?? 'config'}`);
+    if (options.once) {
+      const summary = await scheduler.runOnce(stop.signal);
+      if (summary.sources === 0) ctx.info('vigie run: no source is due');
+    } else {
+      ctx.info(`vigie run: polling (store ${store.location}); Ctrl-C to stop`);
+      await scheduler.run(stop.signal);
+      ctx.info('vigie run: stopped cleanly');
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await fetcher.close();
+  }
+}
