@@ -248,6 +248,12 @@ export function scanSentence(text: string, lang: CompiledLanguage): SentenceFact
     between: flatten(lang.markers.get('between')?.find(norm, mask) ?? []),
   };
   facts.actors.push(...mergeHeads(removeOverlaps(rawActors), norm));
+  // Blocker phrases and trigger words inside names ("Sanctions Monitoring Team") report nothing.
+  const kept = facts.triggers.filter(
+    (t) =>
+      t.value.blocked !== true && !facts.actors.some((a) => a.start < t.end && t.start < a.end),
+  );
+  facts.triggers.splice(0, facts.triggers.length, ...kept);
   for (const a of facts.actors) markActor(a, facts, lang);
   markSayers(facts, lang);
   return facts;

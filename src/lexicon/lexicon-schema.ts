@@ -104,6 +104,8 @@ export const LanguageLexiconSchema = z.object({
   classes: z.record(z.string(), TermListSchema).default({}),
   capabilities: z.array(CapabilityEntrySchema).default([]),
   triggers: z.array(TriggerEntrySchema).default([]),
+  /** Phrases that contain a trigger word but report no event ("launch site", "no sign of"). */
+  blockers: TermListSchema.default([]),
   modality: ModalityCuesSchema.default({
     hedge: [],
     hedgeSuffix: [],

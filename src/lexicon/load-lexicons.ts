@@ -29,7 +29,11 @@ export interface ActorRef {
 
 export interface TriggerRef {
   readonly entry: TriggerEntry;
+  /** A blocker phrase: it hides the trigger words inside it. */
+  readonly blocked?: true;
 }
+
+const BLOCKER_ENTRY: TriggerEntry = { id: 'blocker', terms: ['-'], type: 'MEETING' };
 
 export interface CapabilityRef {
   readonly id: string;
@@ -147,6 +151,9 @@ function compileLanguage(
       for (const form of expand(t, `${file}: triggers[${i}] (${entry.id})`))
         triggers.add(form.term, { entry }, opts);
   });
+  for (const t of lexicon.blockers)
+    for (const form of expand(t, `${file}: blockers`))
+      triggers.add(form.term, { entry: BLOCKER_ENTRY, blocked: true }, opts);
   const classes = new TermMatcher<string>();
   for (const [name, terms] of Object.entries(lexicon.classes))
     for (const t of terms)

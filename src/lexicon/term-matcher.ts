@@ -79,6 +79,23 @@ interface Terminal<P> {
 interface TrieNode<P> {
   next: Map<string, TrieNode<P>> | undefined;
   terminals: Terminal<P>[] | undefined;
+  /** Reached after any run of word characters: the `*` inside `stem* stem`. */
+  star: TrieNode<P> | undefined;
+  /** This node absorbs word characters (it is some node's `star`). */
+  absorbs: boolean;
+}
+
+function newNode<P>(absorbs = false): TrieNode<P> {
+  return { next: undefined, terminals: undefined, star: undefined, absorbs };
+}
+
+function closure<P>(nodes: Iterable<TrieNode<P>>): TrieNode<P>[] {
+  const out = new Set<TrieNode<P>>();
+  for (const n of nodes) {
+    out.add(n);
+    if (n.star !== undefined) out.add(n.star);
+  }
+  return [...out];
 }
 
 export interface AddOptions {
@@ -91,7 +108,7 @@ export interface AddOptions {
 
 /** A compiled set of terms; find() returns non-overlapping longest matches left to right. */
 export class TermMatcher<P> {
-  private readonly root: TrieNode<P> = { next: undefined, terminals: undefined };
+  private readonly root: TrieNode<P> = newNode();
   private anyWithoutStart = false;
   private size = 0;
   readonly caseSensitive: boolean;
@@ -123,17 +140,20 @@ export class TermMatcher<P> {
     const endBoundary = !prefix && (options.endBoundary ?? (forceWhole || options.boundaries));
     if (!startBoundary) this.anyWithoutStart = true;
     let node = this.root;
-    for (const ch of term) {
-      for (let k = 0; k < ch.length; k++) {
-        const unit = ch[k]!;
-        node.next ??= new Map();
-        let child = node.next.get(unit);
-        if (child === undefined) {
-          child = { next: undefined, terminals: undefined };
-          node.next.set(unit, child);
-        }
-        node = child;
+    for (let k = 0; k < term.length; k++) {
+      const unit = term[k]!;
+      if (unit === '*') {
+        node.star ??= newNode(true);
+        node = node.star;
+        continue;
       }
+      node.next ??= new Map();
+      let child = node.next.get(unit);
+      if (child === undefined) {
+        child = newNode();
+        node.next.set(unit, child);
+      }
+      node = child;
     }
     node.terminals ??= [];
     node.terminals.push({ payload, startBoundary, endBoundary });
@@ -143,17 +163,29 @@ export class TermMatcher<P> {
   /** The longest term starting exactly at `pos`, or null. */
   matchAt(norm: string, mask: Uint8Array, pos: number, limit = norm.length): TermMatch<P> | null {
     const atWordStart = pos === 0 || mask[pos - 1] === 0 || mask[pos] === 0;
-    let node: TrieNode<P> | undefined = this.root;
+    let states = closure([this.root]);
     let best: TermMatch<P> | null = null;
-    for (let i = pos; i < limit && node !== undefined; i++) {
-      node = node.next?.get(norm[i]!);
-      if (node?.terminals === undefined) continue;
+    for (let i = pos; i < limit && states.length > 0; i++) {
+      const unit = norm[i]!;
+      const next: TrieNode<P>[] = [];
+      for (const n of states) {
+        const child = n.next?.get(unit);
+        if (child !== undefined) next.push(child);
+        if (n.absorbs && mask[i] === 1) next.push(n);
+      }
+      states = closure(next);
       const end = i + 1;
       const atWordEnd = end >= limit || mask[end] === 0 || mask[end - 1] === 0;
-      const ok = node.terminals.filter(
-        (t) => (!t.startBoundary || atWordStart) && (!t.endBoundary || atWordEnd),
-      );
-      if (ok.length > 0) best = { start: pos, end, payloads: ok.map((t) => t.payload) };
+      for (const n of states) {
+        if (n.terminals === undefined) continue;
+        const ok = n.terminals.filter(
+          (t) => (!t.startBoundary || atWordStart) && (!t.endBoundary || atWordEnd),
+        );
+        if (ok.length > 0 && (best === null || end > best.end))
+          best = { start: pos, end, payloads: ok.map((t) => t.payload) };
+        else if (ok.length > 0 && best !== null && end === best.end)
+          best = { start: pos, end, payloads: [...best.payloads, ...ok.map((t) => t.payload)] };
+      }
     }
     return best;
   }
