@@ -1,0 +1,293 @@
+/**
+ * The date of the event a sentence reports, as precise as the text gives (YYYY, YYYY-MM,
+ * YYYY-MM-DD), resolved against the publication date (ontology.md "Time").
+ *
+ * Explicit dates come from the per-language patterns in data/time/<lang>.yaml and from
+ * chrono-node's strict parsers where it has the language; relative expressions, weekdays,
+ * bare months ("in June") and years with their preposition ("in 2023", "в 2023 году") from the
+ * data files. A number is a year only inside a date or beside a year word, so "600 missiles" or
+ * "Resolution 1718" never become dates; durations ("for three years") are not dates.
+ *
+ * @example
+ * resolveEventDate({ sentence: 'Kim met Putin on Wednesday.', lang: 'en', published: '2023-09-14' });
+ * // { date: '2023-09-13', span: { start: 17, end: 26 }, rule: 'time.en.weekday' }
+ * @module
+ */
+import * as chrono from 'chrono-node';
+import {
+  addDays,
+  formatDay,
+  formatMonth,
+  inferYear,
+  isValidDay,
+  lastWeekdayOnOrBefore,
+  mondayOfWeek,
+  parsePublished,
+  shiftMonth,
+  type Day,
+} from './calendar.js';
+import { phraseKey, timeDataFor, type CompiledTimeData, type RelativeKind } from './time-data.js';
+
+export interface ResolveDateInput {
+  readonly sentence: string;
+  readonly lang: string;
+  /** Publication date or timestamp (ISO 8601); relative dates stay null without it. */
+  readonly published?: string;
+}
+
+export interface ResolvedDate {
+  readonly date: string | null;
+  /** Offsets of the time expression in `sentence`. */
+  readonly span?: { readonly start: number; readonly end: number };
+  /** The rule that gave the date, e.g. `time.ko.pattern.0`, `time.en.weekday`, `time.chrono.fr`. */
+  readonly rule?: string;
+}
+
+interface Candidate {
+  readonly date: string;
+  /** Written calendar dates (2) beat relative expressions and weekdays (1) at equal precision. */
+  readonly explicit: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly rule: string;
+}
+
+/** Sentences longer than this are cut: a date sits near its verb, and work stays bounded. */
+const MAX_SENTENCE = 2000;
+
+type ChronoParser = { parse: (text: string, ref: Date) => chrono.ParsedResult[] };
+const CHRONO: Record<string, ChronoParser> = {
+  en: chrono.en.strict,
+  fr: chrono.fr.strict,
+  de: chrono.de.strict,
+  es: chrono.es.strict,
+  ja: chrono.ja.strict,
+  ru: chrono.ru.strict,
+  uk: chrono.uk.strict,
+  zh: chrono.zh.strict,
+  pt: chrono.pt.strict,
+  nl: chrono.nl.strict,
+  it: chrono.it.strict,
+  sv: chrono.sv.strict,
+};
+
+function relativeDate(kind: RelativeKind, p: Day): string {
+  switch (kind) {
+    case 'today':
+      return formatDay(p);
+    case 'yesterday':
+      return formatDay(addDays(p, -1));
+    case 'tomorrow':
+      return formatDay(addDays(p, 1));
+    case 'lastWeek':
+      return formatDay(mondayOfWeek(p, -1));
+    case 'thisWeek':
+      return formatDay(mondayOfWeek(p, 0));
+    case 'nextWeek':
+      return formatDay(mondayOfWeek(p, 1));
+    case 'lastMonth':
+      return formatMonth(...shiftMonth(p, -1));
+    case 'thisMonth':
+      return formatMonth(p.year, p.month);
+    case 'nextMonth':
+      return formatMonth(...shiftMonth(p, 1));
+    case 'lastYear':
+      return String(p.year - 1);
+    case 'thisYear':
+      return String(p.year);
+    case 'nextYear':
+      return String(p.year + 1);
+  }
+}
+
+/** A date from year/month/day parts, inferring a missing year from publication. */
+function fromParts(
+  year: number | undefined,
+  month: number,
+  day: number | undefined,
+  p: Day | undefined,
+): string | undefined {
+  const y = year ?? (p ? inferYear(p, month, day) : undefined);
+  if (y === undefined) return undefined;
+  if (day === undefined) return formatMonth(y, month);
+  return isValidDay({ year: y, month, day }) ? formatDay({ year: y, month, day }) : undefined;
+}
+
+/** A range bound ("since June", "6월부터") or a duration ("3日間") is not an event date. */
+function isRangeBound(text: string, start: number, end: number, data: CompiledTimeData): boolean {
+  if (data.notPrecededByRe?.test(text.slice(Math.max(0, start - 40), start))) return true;
+  return data.notFollowedByRe?.test(text.slice(end, end + 20)) ?? false;
+}
+
+/**
+ * A year expression next to a month or day ("지난해 8월", "June last year") gives one date: the
+ * year of the first with the month (and day) of the second, over both spans.
+ */
+function combineYearAndMonth(text: string, candidates: readonly Candidate[]): Candidate[] {
+  const used = new Set<Candidate>();
+  const combined: Candidate[] = [];
+  for (const a of candidates) {
+    if (a.date.length !== 4) continue;
+    for (const b of candidates) {
+      // Only a month or day written without its own year.
+      if (b.date.length < 7 || used.has(b) || /(?:19|20)\d\d/.test(text.slice(b.start, b.end)))
+        continue;
+      const [first, second] = a.start < b.start ? [a, b] : [b, a];
+      if (second.start < first.end) continue;
+      const gap = text.slice(first.end, second.start);
+      if (gap.length > 3 || !/^[\s,]*$/.test(gap)) continue;
+      used.add(a).add(b);
+      combined.push({
+        date: `${a.date}${b.date.slice(4)}`,
+        explicit: b.explicit,
+        start: first.start,
+        end: second.end,
+        rule: `${b.rule}+${a.rule.split('.').pop() ?? 'year'}`,
+      });
+      break;
+    }
+  }
+  return [...candidates.filter((c) => !used.has(c)), ...combined];
+}
+
+/** The most recent given day of the month on or before publication. */
+function dayOfMonthOnOrBefore(p: Day, day: number): string | undefined {
+  if (day <= p.day) return formatDay({ year: p.year, month: p.month, day });
+  const [year, month] = shiftMonth(p, -1);
+  return isValidDay({ year, month, day }) ? formatDay({ year, month, day }) : undefined;
+}
+
+function* matches(re: RegExp | undefined, text: string): Generator<RegExpExecArray> {
+  if (!re) return;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    yield m;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+function ruleCandidates(text: string, data: CompiledTimeData, p: Day | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  const rule = (name: string): string => `time.${data.lang}.${name}`;
+  const push = (
+    m: RegExpExecArray,
+    date: string | undefined,
+    name: string,
+    explicit = false,
+  ): void => {
+    if (date !== undefined)
+      out.push({ date, explicit, start: m.index, end: m.index + m[0].length, rule: rule(name) });
+  };
+  for (const pattern of data.patterns) {
+    for (const m of matches(pattern.re, text)) {
+      const g = m.groups ?? {};
+      const month =
+        g['monthName'] !== undefined
+          ? data.months.get(phraseKey(g['monthName']))
+          : Number(g['month']);
+      if (month === undefined || !(month >= 1 && month <= 12)) continue;
+      const year = g['year'] !== undefined ? Number(g['year']) : undefined;
+      const day = g['day'] !== undefined ? Number(g['day']) : undefined;
+      push(m, fromParts(year, month, day, p), pattern.name, true);
+    }
+  }
+  if (p !== undefined) {
+    for (const pattern of data.dayPatterns) {
+      for (const m of matches(pattern.re, text)) {
+        const day = Number(m.groups?.['day']);
+        push(m, dayOfMonthOnOrBefore(p, day), pattern.name, true);
+      }
+    }
+  }
+  for (const m of matches(data.yearRe, text)) {
+    const y = m.groups?.['year'] ?? m.groups?.['year2'];
+    if (y !== undefined) push(m, y, 'year', true);
+  }
+  if (p === undefined) return out;
+  for (const m of matches(data.relativeRe, text)) {
+    const kind = data.relative.get(phraseKey(m[0]));
+    if (kind !== undefined) push(m, relativeDate(kind, p), `relative.${kind}`);
+  }
+  for (const m of matches(data.weekdayRe, text)) {
+    const w = m.groups?.['weekday'];
+    const weekday = w !== undefined ? data.weekdays.get(phraseKey(w)) : undefined;
+    if (weekday !== undefined) push(m, formatDay(lastWeekdayOnOrBefore(p, weekday)), 'weekday');
+  }
+  for (const m of matches(data.monthRe, text)) {
+    const name = m.groups?.['monthName'];
+    const month = name !== undefined ? data.months.get(phraseKey(name)) : undefined;
+    if (month !== undefined) push(m, fromParts(undefined, month, undefined, p), 'month');
+  }
+  return out;
+}
+
+/** Numeric dates with a year (2024-06-19, 19.06.2024, 19/06/2024). */
+const NUMERIC_DATE = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/;
+
+function chronoCandidates(
+  text: string,
+  lang: string,
+  p: Day | undefined,
+  data: CompiledTimeData | null,
+): Candidate[] {
+  const parser = CHRONO[lang];
+  if (!parser || !/\d/.test(text)) return [];
+  const ref = p
+    ? new Date(Date.UTC(p.year, p.month - 1, p.day, 12))
+    : new Date(Date.UTC(2000, 0, 1, 12));
+  const out: Candidate[] = [];
+  for (const r of parser.parse(text, ref)) {
+    const c = r.start;
+    // Only explicit calendar dates: a month must be written (drops times and bare weekdays).
+    if (!c.isCertain('month')) continue;
+    // …and written: a month name, 月, or a numeric date with its year (not "86 minutes before", "24/7").
+    if (!(data?.monthNameRe?.test(r.text) || r.text.includes('月') || NUMERIC_DATE.test(r.text)))
+      continue;
+    const month = c.get('month');
+    if (month === null) continue;
+    const year = c.isCertain('year') ? (c.get('year') ?? undefined) : undefined;
+    if (year !== undefined && (year < 1900 || year > 2099)) continue;
+    const day = c.isCertain('day') ? (c.get('day') ?? undefined) : undefined;
+    const date = fromParts(year, month, day, p);
+    if (date !== undefined)
+      out.push({
+        date,
+        explicit: true,
+        start: r.index,
+        end: r.index + r.text.length,
+        rule: `time.chrono.${lang}`,
+      });
+  }
+  return out;
+}
+
+/**
+ * The event date a sentence gives. Among several expressions the most precise wins, then a written
+ * calendar date over a relative one, then the first.
+ */
+export function resolveEventDate(input: ResolveDateInput): ResolvedDate {
+  const text =
+    input.sentence.length > MAX_SENTENCE ? input.sentence.slice(0, MAX_SENTENCE) : input.sentence;
+  const lang = input.lang.toLowerCase();
+  const p = parsePublished(input.published);
+  const data = timeDataFor(lang);
+  const candidates = [
+    ...(data ? ruleCandidates(text, data, p) : []),
+    ...chronoCandidates(text, lang, p, data),
+  ];
+  let best: Candidate | undefined;
+  for (const c of combineYearAndMonth(text, candidates)) {
+    if (data && isRangeBound(text, c.start, c.end, data)) continue;
+    if (
+      best === undefined ||
+      c.date.length > best.date.length ||
+      (c.date.length === best.date.length &&
+        (Number(c.explicit) > Number(best.explicit) ||
+          (c.explicit === best.explicit && c.start < best.start)))
+    )
+      best = c;
+  }
+  return best
+    ? { date: best.date, span: { start: best.start, end: best.end }, rule: best.rule }
+    : { date: null };
+}
