@@ -62,15 +62,22 @@ function readYamlObject(file: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** Sets `raw[a][b]` from `VIGIE_A__B`; values parse as JSON when they can, else stay strings. */
+/** Top-level sections: only `VIGIE_<SECTION>…` variables are config overrides. */
+const SECTIONS = new Set(Object.keys(ConfigSchema.shape));
+
+/**
+ * Sets `raw[a][b]` from `VIGIE_A__B`; values parse as JSON when they can, else stay strings.
+ * Variables that name no config section (VIGIE_DEBUG, VIGIE_TEST_POSTGRES_URL…) are not config.
+ */
 export function applyEnvOverrides(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): void {
   for (const [name, value] of Object.entries(env)) {
     if (!name.startsWith('VIGIE_') || value === undefined || name === 'VIGIE_CONFIG') continue;
     const rest = name.slice('VIGIE_'.length);
     const path = rest.includes('__') ? rest.split('__') : splitFirst(rest);
     if (path.some((p) => p.length === 0)) continue;
-    let node: Record<string, unknown> = raw;
     const keys = path.map(toCamel);
+    if (!SECTIONS.has(keys[0]!)) continue;
+    let node: Record<string, unknown> = raw;
     for (const key of keys.slice(0, -1)) {
       const next = node[key];
       if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ReliabilitySchema } from '../domain/ontology.js';
 
-export const SourceConfigSchema = z.object({
+export const SourceConfigSchema = z.strictObject({
   id: z.string().min(1).optional(),
   name: z.string().min(1).optional(),
   /** http(s) URL of a feed or page, or a local path. */
@@ -19,7 +19,7 @@ export const SourceConfigSchema = z.object({
   enabled: z.boolean().default(true),
 });
 
-export const FetchConfigSchema = z.object({
+export const FetchConfigSchema = z.strictObject({
   timeoutMs: z.number().int().min(100).default(20_000),
   maxBytes: z
     .number()
@@ -35,14 +35,14 @@ export const FetchConfigSchema = z.object({
 });
 
 export const NotifierConfigSchema = z.discriminatedUnion('type', [
-  z.object({
+  z.strictObject({
     id: z.string().min(1),
     type: z.literal('webhook'),
     url: z.string().url(),
     secret: z.string().min(1).optional(),
     timeoutMs: z.number().int().min(100).default(10_000),
   }),
-  z.object({
+  z.strictObject({
     id: z.string().min(1),
     type: z.literal('email'),
     host: z.string().min(1),
@@ -59,7 +59,7 @@ export const NotifierConfigSchema = z.discriminatedUnion('type', [
     /** Connection, greeting and socket time-out. */
     timeoutMs: z.number().int().min(100).default(15_000),
   }),
-  z.object({
+  z.strictObject({
     id: z.string().min(1),
     type: z.literal('file'),
     /** A file path, or `-` for stdout. */
@@ -67,7 +67,7 @@ export const NotifierConfigSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const AlertRuleConfigSchema = z.object({
+export const AlertRuleConfigSchema = z.strictObject({
   id: z.string().min(1),
   kind: z.enum(['threshold', 'first-event', 'spike', 'watch']),
   /** threshold: board/hypothesis and level, direction up|down|both. */
@@ -92,7 +92,7 @@ export const AlertRuleConfigSchema = z.object({
   notify: z.array(z.string().min(1)).default([]),
 });
 
-export const ServerConfigSchema = z.object({
+export const ServerConfigSchema = z.strictObject({
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8080),
   /** Allowed CORS origins; closed by default. */
@@ -102,7 +102,7 @@ export const ServerConfigSchema = z.object({
   anonymousViewer: z.boolean().default(false),
 });
 
-export const ExtractConfigSchema = z.object({
+export const ExtractConfigSchema = z.strictObject({
   /** OpenAI-compatible endpoint for the optional high-recall mode. */
   llm: z
     .object({
@@ -117,7 +117,7 @@ export const ExtractConfigSchema = z.object({
 
 export const ConfigSchema = z
   .object({
-    database: z.object({ url: z.string().min(1).default('./vigie.db') }).prefault({}),
+    database: z.strictObject({ url: z.string().min(1).default('./vigie.db') }).prefault({}),
     sources: z.array(SourceConfigSchema).default([]),
     fetch: FetchConfigSchema.prefault({}),
     /** Extra watchboard YAML files, beside the ones in data/watchboards/. */

@@ -41,6 +41,11 @@ export interface DocumentFilters {
   readonly sourceId?: string | undefined;
   readonly storyId?: string | undefined;
   readonly outlet?: string | undefined;
+  /** Documents with at least one mention of this type / actor (either role) / modality / capability. */
+  readonly type?: string | undefined;
+  readonly actor?: string | undefined;
+  readonly modality?: string | undefined;
+  readonly capability?: string | undefined;
 }
 
 export interface DocumentSearchHit {
@@ -155,6 +160,22 @@ export function documentConditions(
   if (filters.q) {
     const match = documentSearchCondition(dialectOf(db), filters.q);
     if (match) parts.push(match);
+  }
+  const mention: RawBuilder<SqlBool>[] = [];
+  if (filters.type) mention.push(sql<SqlBool>`m.type = ${filters.type}`);
+  if (filters.actor) {
+    mention.push(
+      sql<SqlBool>`(m.source_actor = ${filters.actor} OR m.target_actor = ${filters.actor})`,
+    );
+  }
+  if (filters.modality) mention.push(sql<SqlBool>`m.modality = ${filters.modality}`);
+  if (filters.capability) {
+    mention.push(sql<SqlBool>`m.capabilities LIKE ${`%|${filters.capability}|%`}`);
+  }
+  if (mention.length > 0) {
+    parts.push(
+      sql<SqlBool>`documents.id IN (SELECT m.document_id FROM mentions m WHERE ${sql.join(mention, sql` AND `)})`,
+    );
   }
   return parts;
 }
