@@ -52,18 +52,19 @@ export function toDeliverable(row: AlertRow): DeliverableAlert {
   };
 }
 
-export async function loadDeliverableAlerts(
+/** Alert rows by id (delivery parses each payload on its own, so one bad row fails alone). */
+export async function loadAlertRows(
   db: Kysely<Database>,
   ids: readonly string[],
-): Promise<Map<string, DeliverableAlert>> {
-  const alerts = new Map<string, DeliverableAlert>();
+): Promise<Map<string, AlertRow>> {
+  const alerts = new Map<string, AlertRow>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('alerts')
       .selectAll()
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
-    for (const row of rows) alerts.set(row.id, toDeliverable(row));
+    for (const row of rows) alerts.set(row.id, row);
   }
   return alerts;
 }

@@ -11,7 +11,7 @@ import type { Store } from '../store/open-store.js';
 import type { Updateable } from 'kysely';
 import type { OutboxRow, OutboxTable } from '../store/schema.js';
 import type { Notifier } from './alert-firing.js';
-import { loadDeliverableAlerts } from './alert-queries.js';
+import { loadAlertRows, toDeliverable } from './alert-queries.js';
 import { NotifierError } from './notifier-error.js';
 import { OUTBOX_STATUS } from './outbox.js';
 import { computeBackoff, type BackoffOptions } from './backoff.js';
@@ -100,8 +100,9 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const byId = new Map(notifiers.map((n) => [n.id, n]));
   const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
+  const leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
   const { rows, token } = await claimDue(store, [...byId.keys()], options);
-  const alerts = await loadDeliverableAlerts(store.db, [...new Set(rows.map((r) => r.alert_id))]);
+  const alerts = await loadAlertRows(store.db, [...new Set(rows.map((r) => r.alert_id))]);
   let delivered = 0;
   let retried = 0;
   let failed = 0;
@@ -109,14 +110,21 @@ export async function deliverDue(
 
   const settle = async (row: OutboxRow): Promise<void> => {
     const notifier = byId.get(row.notifier)!;
-    const alert = alerts.get(row.alert_id);
+    const alertRow = alerts.get(row.alert_id);
     let error: unknown;
     try {
-      if (!alert)
+      if (!alertRow) {
         throw new NotifierError(row.notifier, `alert ${row.alert_id} not found`, {
           permanent: true,
         });
-      await notifier.send(alert, row.id);
+      }
+      let alert;
+      try {
+        alert = toDeliverable(alertRow);
+      } catch (bad) {
+        throw new NotifierError(row.notifier, (bad as Error).message, { permanent: true });
+      }
+      await withDeadline(notifier.send(alert, row.id), leaseMs, row.notifier);
     } catch (caught) {
       error = caught;
     }
@@ -170,4 +178,20 @@ export async function deliverDue(
   });
   await Promise.all(workers);
   return { claimed: rows.length, delivered, retried, failed, failures };
+}
+
+/** A send still running when its lease ends is abandoned as failed (another pass may retake the row). */
+async function withDeadline(send: Promise<void>, ms: number, notifierId: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new NotifierError(notifierId, `no result within the ${ms} ms lease`)),
+      ms,
+    );
+  });
+  try {
+    await Promise.race([send, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -231,3 +231,13 @@ describe('watch rules', () => {
     ).toEqual([]);
   });
 });
+
+describe('titles', () => {
+  it('formats levels and probabilities as rounded percentages', () => {
+    const r = rule({ id: 'p', kind: 'threshold', above: 0.7 });
+    const [f] = evaluateAlertRules([r], { ...empty, hypothesisChanges: [change(0.123, 0.7051)] });
+    expect(f!.payload.summary).toBe(
+      'Russia transfers ballistic-missile technology rose above 70%: 12.3% → 70.5% on 2024-06-19',
+    );
+  });
+});

@@ -321,8 +321,8 @@ function hashIds(ids: readonly string[]): string {
 }
 
 function percent(p: number): string {
-  const value = p * 100;
-  return `${Number.isInteger(value) ? value : value.toFixed(1)}%`;
+  const value = Math.round(p * 1000) / 10;
+  return `${value}%`;
 }
 
 function excerpt(text: string, max: number): string {

@@ -27,6 +27,7 @@ export {
   OUTBOX_STATUS,
   type RecordFiringsResult,
 } from './outbox.js';
+export { recordAlerts, type RecordAlertsResult } from './record-alerts.js';
 export { deliverDue, claimDue, type DeliverOptions, type DeliveryReport } from './deliver-due.js';
 export { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
 export { listAlerts, acknowledgeAlert, type AlertListItem } from './alert-queries.js';

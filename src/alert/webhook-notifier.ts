@@ -69,7 +69,7 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): Notifier
         });
       }
       const status = response.statusCode;
-      const text = await response.body.text().catch(() => '');
+      const text = await readCapped(response.body, 4096);
       if (status >= 200 && status < 300) return;
       const detail = `POST ${options.url} answered ${status}${text ? `: ${text.slice(0, 200)}` : ''}`;
       if (status >= 300 && status < 400) {
@@ -99,4 +99,23 @@ export function parseRetryAfter(
   if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
+}
+
+/** The start of a response body, for error messages; a huge answer is cut off, not buffered. */
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) {
+        body.destroy();
+        break;
+      }
+    }
+  } catch {
+    // A body cut short still says what it could.
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
