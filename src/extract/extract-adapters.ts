@@ -4,6 +4,7 @@
  * @module
  */
 import { detectDocumentLanguage } from './language/detect-language.js';
+import { resolveEventDate } from './time/resolve-date.js';
 
 export interface MentionDate {
   readonly date: string | null;
@@ -16,11 +17,16 @@ export function resolveLanguage(text: string, hint: string | undefined): string 
   return detectDocumentLanguage(text, hint);
 }
 
-/** The date of the event a sentence reports (null until a resolver says otherwise). */
+/** The date of the event a sentence reports, resolved against the publication date. */
 export function resolveMentionDate(
-  _sentence: string,
-  _lang: string,
-  _published: string | undefined,
-): MentionDate | null {
-  return null;
+  sentence: string,
+  lang: string,
+  published: string | undefined,
+): MentionDate {
+  const r = resolveEventDate({ sentence, lang, ...(published !== undefined ? { published } : {}) });
+  return {
+    date: r.date,
+    ...(r.span !== undefined ? { span: r.span } : {}),
+    ...(r.rule !== undefined ? { rule: r.rule } : {}),
+  };
 }
