@@ -173,7 +173,8 @@ export function assignRoles(
   if (!SPEECH_TYPES.has(type)) cands = cands.filter((a) => !a.marks.has('sayer'));
   const withSayer = (c: RoleChoice): RoleChoice => (sayer ? { ...c, sayer } : c);
   if (SYMMETRIC_TYPES.has(type)) return [withSayer(pickSymmetric(facts, cands, trigger))];
-  const sov = lang.lexicon.wordOrder === 'sov';
+  // Verb-second clauses put both actors before a final verb: read roles as in SOV.
+  const sov = lang.lexicon.wordOrder !== 'svo';
   const src = pickSource(type, facts, cands, trigger, sov, classHit);
   if (SOLO_TYPES.has(type))
     return [withSayer({ source: src.hit, target: null, rules: [src.rule] })];

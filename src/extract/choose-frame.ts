@@ -51,7 +51,8 @@ export function chooseFrame(
       for (const c of classHits(facts, frame.class)) {
         const after = c.start >= trigger.start;
         const dist = after ? Math.max(0, c.start - trigger.end) : trigger.start - c.end;
-        const s = Math.max(0, dist) + (after === sov ? WRONG_SIDE_PENALTY : 0) + i * 0.01;
+        const wrongSide = lang.lexicon.wordOrder !== 'v2' && after === sov;
+        const s = Math.max(0, dist) + (wrongSide ? WRONG_SIDE_PENALTY : 0) + i * 0.01;
         if (s < score) {
           score = s;
           classHit = c;

@@ -64,6 +64,7 @@ export function decideModality(
   lang: CompiledLanguage,
   options: { denied: boolean; isDenial?: boolean; triggerModality?: Modality },
 ): ModalityDecision {
+  // Verb-second languages place modal cues before the verb, like SVO ones.
   const sov = lang.lexicon.wordOrder === 'sov';
   const cues = (kind: ModalityKind) => facts.modality.filter((c) => c.value === kind);
   const cond = cues('conditional').find((c) => c.end <= trigger.start);
@@ -79,11 +80,12 @@ export function decideModality(
   if (neg !== undefined) return { modality: 'NEGATED', cue: neg, rule: 'modality.negation-scope' };
   if (options.denied) return { modality: 'NEGATED', cue: null, rule: 'modality.denied-event' };
   const speech = SPEECH_TYPES.has(type);
-  const hedges = [...cues('hedge'), ...suffixHedges(facts, lang)].filter((c) => !inside(c));
+  // A conditional verb may itself be the trigger ("fournirait"): suffix hedges count inside it.
+  const hedges = [...cues('hedge').filter((c) => !inside(c)), ...suffixHedges(facts, lang)];
   const hedge = hedges.find((c) =>
     sov
       ? c.start >= trigger.start || (!speech && governs(c, trigger, true, 12, facts))
-      : c.end <= trigger.end,
+      : c.start < trigger.end,
   );
   if (hedge !== undefined) return { modality: 'HEDGED', cue: hedge, rule: 'modality.hedge' };
   const plan = cues('plan').find((c) => governs(c, trigger, sov, PLAN_WINDOW, facts, false));

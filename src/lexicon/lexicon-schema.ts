@@ -94,8 +94,11 @@ export const LanguageLexiconSchema = z.object({
   name: z.string(),
   /** false for scripts written without spaces (ja, zh) or with agglutinated particles (ko). */
   wordBoundaries: z.boolean(),
-  /** svo: objects follow the verb; sov: objects and markers precede it. */
-  wordOrder: z.enum(['svo', 'sov']),
+  /**
+   * svo: objects follow the verb; sov: objects and markers precede it; v2 (German): the subject
+   * comes first and the lexical verb often last, modal cues precede it.
+   */
+  wordOrder: z.enum(['svo', 'sov', 'v2']),
   /** How far (UTF-16 units) a negation cue may stand from its trigger. */
   negationWindow: z.number().int().min(1).max(200).default(30),
   abbreviations: z.array(z.string()).default([]),
