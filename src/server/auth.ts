@@ -17,11 +17,18 @@ export function roleAllows(role: Role, needed: Role): boolean {
 
 /** Records `last_used_at` at most once a minute per token, so reads do not become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * Accepted tokens are remembered this long, so a busy dashboard costs no lookup per request.
+ * A revocation (by the CLI, another process) therefore takes effect within this time.
+ */
+const ACCEPTED_TTL_MS = 5_000;
+const MAX_REMEMBERED = 10_000;
 
 export class Authenticator {
   readonly #store: Store;
   readonly #anonymousViewer: boolean;
   readonly #touched = new Map<string, number>();
+  readonly #accepted = new Map<string, { principal: Principal; until: number }>();
 
   constructor(store: Store, options: { anonymousViewer: boolean }) {
     this.#store = store;
@@ -51,7 +58,10 @@ export class Authenticator {
     }
     const m = /^Bearer[ ]+(\S+)$/i.exec(header);
     if (!m) throw unauthorized('malformed authorization header: expected Bearer <token>');
-    const check = await checkToken(this.#store.db, m[1]!, now);
+    const token = m[1]!;
+    const remembered = this.#accepted.get(token);
+    if (remembered && remembered.until > now.getTime()) return remembered.principal;
+    const check = await checkToken(this.#store.db, token, now);
     if (!check.ok) {
       request.log.info({ reason: check.reason }, 'token refused');
       throw unauthorized(
@@ -63,7 +73,14 @@ export class Authenticator {
       );
     }
     this.#touch(check.tokenId, now);
-    return { name: check.user.name, role: check.user.role, tokenId: check.tokenId };
+    const principal = { name: check.user.name, role: check.user.role, tokenId: check.tokenId };
+    if (this.#accepted.size >= MAX_REMEMBERED) this.#accepted.clear();
+    const expires = check.expiresAt ? Date.parse(check.expiresAt) : Infinity;
+    this.#accepted.set(token, {
+      principal,
+      until: Math.min(now.getTime() + ACCEPTED_TTL_MS, expires),
+    });
+    return principal;
   }
 
   #touch(tokenId: string, now: Date): void {

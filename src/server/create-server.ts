@@ -24,7 +24,7 @@ import { HttpError, sendError } from './http-errors.js';
 import { buildOpenApi } from './openapi.js';
 import { defaultServices } from './default-services.js';
 import { ReadCache } from './read-cache.js';
-import type { RouteDef } from './route.js';
+import { RawJson, type RouteDef } from './route.js';
 import { ROUTES } from './route-table.js';
 import type { ServerContext } from './server-context.js';
 import type { ServerServices } from './services.js';
@@ -202,14 +202,19 @@ function registerRoute(
       const result = await def.handler({ params, query, body, principal, ctx });
       if (def.writes) ctx.cache.invalidate();
       if (validateResponses) {
-        const check = def.response.safeParse(result);
+        const check = def.response.safeParse(
+          result instanceof RawJson ? JSON.parse(result.json) : result,
+        );
         if (!check.success) {
           throw new Error(
             `response of ${def.method} ${def.url} breaks its schema: ${formatIssues(check.error.issues)}`,
           );
         }
       }
-      return reply.code(def.status ?? 200).send(result);
+      reply.code(def.status ?? 200);
+      if (result instanceof RawJson)
+        return reply.type('application/json; charset=utf-8').send(result.json);
+      return reply.send(result);
     },
   });
 }

@@ -47,7 +47,12 @@ export interface RouteDef<
   readonly status?: 200 | 201 | 202;
   /** Writes invalidate cached reads (the overview). */
   readonly writes?: boolean;
-  handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
+  handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R> | RawJson>;
+}
+
+/** A response already serialised (cached reads): sent as is, checked against the schema in tests. */
+export class RawJson {
+  constructor(readonly json: string) {}
 }
 
 /** Identity, for inference: `defineRoute({ ... })` types the handler from the schemas. */

@@ -31,7 +31,12 @@ export interface TokenInfo {
 
 /** What a presented token resolves to, or why it was refused. */
 export type TokenCheck =
-  | { readonly ok: true; readonly user: User; readonly tokenId: string }
+  | {
+      readonly ok: true;
+      readonly user: User;
+      readonly tokenId: string;
+      readonly expiresAt: string | null;
+    }
   | { readonly ok: false; readonly reason: 'malformed' | 'unknown' | 'revoked' | 'expired' };
 
 const TOKEN_RE = /^vigie_[A-Za-z0-9_-]{43}$/;
@@ -222,7 +227,7 @@ export async function checkToken(
   if (row.expires_at && Date.parse(row.expires_at) <= now.getTime()) {
     return { ok: false, reason: 'expired' };
   }
-  return { ok: true, user: toUser(row), tokenId: row.token_id };
+  return { ok: true, user: toUser(row), tokenId: row.token_id, expiresAt: row.expires_at };
 }
 
 export async function touchToken(

@@ -1,5 +1,5 @@
 /** Builds a seeded server for the API tests. */
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ConfigSchema, type Config } from '../../src/config/schema.js';
 import { createServer, type CreateServerOptions } from '../../src/server/create-server.js';
 import type { ServerServices } from '../../src/server/services.js';
@@ -14,7 +14,7 @@ export interface Harness {
   as(
     who: 'viewer' | 'analyst' | 'admin' | 'none' | { authorization: string },
     options: InjectOptions,
-  ): ReturnType<FastifyInstance['inject']>;
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

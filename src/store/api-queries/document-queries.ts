@@ -70,6 +70,8 @@ function toRef(r: SummaryRow): DocumentRef {
   };
 }
 
+const HEAD_CHARS = 4000;
+
 export async function listApiDocuments(
   db: Kysely<Database>,
   dialect: StoreDialect,
@@ -91,7 +93,11 @@ export async function listApiDocuments(
   if (page.cursor) where.push(afterKeyset('documents.published', 'documents.id', page.cursor));
   let query = db
     .selectFrom('documents')
-    .select([...SUMMARY_COLUMNS, sql<string>`substr(documents.text, 1, 4000)`.as('head')]);
+    // Without a query the snippet is the opening; with one, the match may lie further in.
+    .select([
+      ...SUMMARY_COLUMNS,
+      sql<string>`substr(documents.text, 1, ${terms.length > 0 ? HEAD_CHARS : 400})`.as('head'),
+    ]);
   for (const c of where) query = query.where(c);
   const rows = await query
     .orderBy(newestFirst(dialect, 'documents.published', 'documents.id'))
@@ -114,7 +120,7 @@ async function fullTexts(
   db: Kysely<Database>,
   rows: readonly { id: string; head: string }[],
 ): Promise<Map<string, string>> {
-  const long = rows.filter((r) => r.head.length >= 4000).map((r) => r.id);
+  const long = rows.filter((r) => r.head.length >= HEAD_CHARS).map((r) => r.id);
   if (long.length === 0) return new Map();
   const full = await db
     .selectFrom('documents')
