@@ -2,13 +2,7 @@
  * Every `vigie` sub-command. Each module exports `register(program, run)`; add new ones here.
  */
 import type { CommandModule } from './command-module.js';
-import { demoCommand } from './demo.js';
-import { initCommand } from './init.js';
-import { migrateCommand } from './migrate.js';
-import { ingestCommand } from './ingest.js';
-import { documentsCommand } from './documents.js';
-import { eventsCommand } from './events.js';
-import { backupCommand } from './backup.js';
+import { importCommand } from './import.js';
 import { boardCommand } from './board.js';
 import { replayCommand } from './replay.js';
 import { evalCommand } from './eval.js';
@@ -21,13 +15,6 @@ import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
 
 export const COMMANDS: readonly CommandModule[] = [
-  demoCommand,
-  initCommand,
-  migrateCommand,
-  ingestCommand,
-  documentsCommand,
-  eventsCommand,
-  backupCommand,
   evalCommand,
   alertsCommand,
   serveCommand,
@@ -38,4 +25,5 @@ export const COMMANDS: readonly CommandModule[] = [
   statusCommand,
   boardCommand,
   replayCommand,
+  importCommand,
 ];

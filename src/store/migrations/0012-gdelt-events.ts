@@ -1,12 +1,16 @@
-/** GDELT events imported by `vigie import gdelt` (ingest), keyed by GLOBALEVENTID. */
-import type { Kysely } from 'kysely';
+/**
+ * GDELT events imported by `vigie import gdelt` (ingest), keyed by GLOBALEVENTID.
+ * On SQLite the table is WITHOUT ROWID: rows are stored in the primary-key B-tree itself, so a
+ * bulk import maintains two B-trees (table, day/type index) instead of three.
+ */
+import { sql, type Kysely } from 'kysely';
 import type { VigieMigration } from './migration.js';
 
 const REAL = 'double precision';
 
 export const gdeltEventsMigration: VigieMigration = {
   name: '0012-gdelt-events',
-  async up(db: Kysely<unknown>) {
+  async up(db: Kysely<unknown>, dialect) {
     await db.schema
       .createTable('gdelt_events')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -38,12 +42,12 @@ export const gdeltEventsMigration: VigieMigration = {
       .addColumn('action_place', 'text')
       .addColumn('source_url', 'text')
       .addColumn('imported_at', 'text', (c) => c.notNull())
+      .$call((b) => (dialect === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b))
       .execute();
     await db.schema
-      .createIndex('gdelt_events_type_day')
+      .createIndex('gdelt_events_day_type')
       .on('gdelt_events')
-      .columns(['type', 'day'])
+      .columns(['day', 'type'])
       .execute();
-    await db.schema.createIndex('gdelt_events_day').on('gdelt_events').column('day').execute();
   },
 };
