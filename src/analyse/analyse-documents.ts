@@ -22,6 +22,8 @@ export interface AnalyseOptions {
   readonly now?: string;
   readonly resolution?: ResolutionOptions;
   readonly spikes?: Omit<SpikeOptions, 'days' | 'pair'>;
+  /** Receives the milliseconds each phase took (for benchmarks and logs). */
+  readonly onPhase?: (phase: string, ms: number) => void;
 }
 
 export async function analyseDocuments(
@@ -31,22 +33,33 @@ export async function analyseDocuments(
   options: AnalyseOptions = {},
 ): Promise<AlertSignals> {
   const now = options.now ?? new Date().toISOString();
+  let t = performance.now();
+  const phase = (name: string) => {
+    const next = performance.now();
+    options.onPhase?.(name, next - t);
+    t = next;
+  };
   const resolved = await resolveEvents(store, {
     documentIds,
     now,
     ...(options.resolution ? { resolution: options.resolution } : {}),
   });
+  phase('resolve+credibility');
   const mentions = await loadMentionSignals(store.db, documentIds);
+  phase('mention-signals');
   const newDays = [...new Set(mentions.map((m) => m.day).filter((d): d is string => d !== null))];
   const spikes = await store.db.transaction().execute(async (trx) => {
     await refreshTrendCounts(trx, await daysOfEvents(trx, resolved.touchedEventIds));
     return detectSpikesIn(trx, { ...options.spikes, days: newDays });
   });
+  phase('trends+spikes');
   const hypothesisChanges = await scoreBoards(store, boards, {
     now,
     ...(options.asOf ? { asOf: options.asOf } : {}),
   });
+  phase('boards');
   const newEvents = await loadNewEventSignals(store.db, resolved.createdEventIds);
+  phase('new-event-signals');
   return {
     hypothesisChanges,
     newEvents,
@@ -111,6 +124,7 @@ async function loadNewEventSignals(db: Db, eventIds: readonly string[]): Promise
       .orderBy('first_seen')
       .orderBy('id')
       .execute();
+    const earliest = await earliestByPair(db, events);
     const members = await db
       .selectFrom('mentions')
       .select(['id', 'event_id'])
@@ -127,7 +141,7 @@ async function loadNewEventSignals(db: Db, eventIds: readonly string[]): Promise
         modality: e.modality as Modality,
         date: e.date,
         credibility: e.credibility,
-        firstForPair: await isFirstForPair(db, e),
+        firstForPair: await isFirstForPair(db, e, earliest),
         mentionIds: members.filter((m) => m.event_id === e.id).map((m) => m.id),
       });
     }
@@ -135,21 +149,55 @@ async function loadNewEventSignals(db: Db, eventIds: readonly string[]): Promise
   return out;
 }
 
-/** No earlier event of this type for this pair (unordered for symmetric types); needs both roles. */
-async function isFirstForPair(
-  db: Db,
-  e: {
-    id: string;
-    type: string;
-    source_actor: string | null;
-    target_actor: string | null;
-    first_seen: string;
-  },
-): Promise<boolean> {
-  if (e.source_actor === null || e.target_actor === null) return false;
+type PairEvent = {
+  id: string;
+  type: string;
+  source_actor: string | null;
+  target_actor: string | null;
+  first_seen: string;
+};
+
+function pairOrders(e: PairEvent): [string, string][] {
+  if (e.source_actor === null || e.target_actor === null) return [];
   const orders: [string, string][] = [[e.source_actor, e.target_actor]];
   if (SYMMETRIC_TYPES.has(e.type as EventType) && e.source_actor !== e.target_actor)
     orders.push([e.target_actor, e.source_actor]);
+  return orders;
+}
+
+/** Earliest first_seen per type|source|target among the keys these events need (one query). */
+async function earliestByPair(db: Db, events: readonly PairEvent[]): Promise<Map<string, string>> {
+  const types = [...new Set(events.map((e) => e.type))];
+  const actors = [...new Set(events.flatMap((e) => pairOrders(e).flat()))];
+  const out = new Map<string, string>();
+  if (types.length === 0 || actors.length === 0) return out;
+  const rows = await db
+    .selectFrom('events')
+    .select(['type', 'source_actor', 'target_actor'])
+    .select((eb) => eb.fn.min('first_seen').as('first'))
+    .where('type', 'in', types)
+    .where('source_actor', 'in', actors)
+    .where('target_actor', 'in', actors)
+    .groupBy(['type', 'source_actor', 'target_actor'])
+    .execute();
+  for (const r of rows) out.set(`${r.type}|${r.source_actor}|${r.target_actor}`, String(r.first));
+  return out;
+}
+
+/** No earlier event of this type for this pair (unordered for symmetric types); needs both roles. */
+async function isFirstForPair(
+  db: Db,
+  e: PairEvent,
+  earliest: ReadonlyMap<string, string>,
+): Promise<boolean> {
+  const orders = pairOrders(e);
+  if (orders.length === 0) return false;
+  // Cheap exit: an earlier first_seen exists for one of the orders.
+  for (const [s, t] of orders) {
+    const first = earliest.get(`${e.type}|${s}|${t}`);
+    if (first !== undefined && first < e.first_seen) return false;
+  }
+  // Same first_seen (usually the event itself): settle ties by id.
   for (const [s, t] of orders) {
     const earlier = await db
       .selectFrom('events')

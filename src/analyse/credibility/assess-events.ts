@@ -13,11 +13,8 @@ export async function assessEvents(
   now: string,
 ): Promise<void> {
   for (const ids of chunks(eventIds, 300)) {
-    const events = await db
-      .selectFrom('events')
-      .select(['id', 'source_actor', 'target_actor'])
-      .where('id', 'in', ids)
-      .execute();
+    const events = await db.selectFrom('events').selectAll().where('id', 'in', ids).execute();
+    const updated: typeof events = [];
     const mentions = await db
       .selectFrom('mentions')
       .select(['id', 'document_id', 'modality', 'event_id'])
@@ -95,17 +92,30 @@ export async function assessEvents(
             docs.get(id) ?? { id, storyId: null, origin: null, outlet: null, reliability: 'F' },
         ),
       });
+      updated.push({
+        ...e,
+        modality: explanation.modality,
+        mention_count: explanation.mentionCount,
+        independent_sources: explanation.independentSources,
+        credibility: explanation.credibility,
+        explanation: JSON.stringify(explanation),
+        updated_at: now,
+      });
+    }
+    for (const part of chunks(updated, 100)) {
       await db
-        .updateTable('events')
-        .set({
-          modality: explanation.modality,
-          mention_count: explanation.mentionCount,
-          independent_sources: explanation.independentSources,
-          credibility: explanation.credibility,
-          explanation: JSON.stringify(explanation),
-          updated_at: now,
-        })
-        .where('id', '=', e.id)
+        .insertInto('events')
+        .values(part)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            modality: eb.ref('excluded.modality'),
+            mention_count: eb.ref('excluded.mention_count'),
+            independent_sources: eb.ref('excluded.independent_sources'),
+            credibility: eb.ref('excluded.credibility'),
+            explanation: eb.ref('excluded.explanation'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
         .execute();
     }
   }

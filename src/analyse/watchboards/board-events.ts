@@ -1,8 +1,9 @@
 /**
- * Loads the events a set of boards could use, as BoardEvents (with mention ids, and sentences
- * where keyword criteria need them). Events are pre-filtered in SQL by type and actors.
+ * Loads the events a set of boards could use, as BoardEvents (with sentences where keyword
+ * criteria need them). Events are pre-filtered in SQL by type and actors.
  * @module
  */
+import { sql } from 'kysely';
 import type { EventType } from '../../domain/ontology.js';
 import { decodeCodes } from '../../store/schema.js';
 import { chunks, type Db } from '../events/event-rows.js';
@@ -69,33 +70,27 @@ export async function loadBoardEvents(
     .filter((e) =>
       indicators.some((i) => matchesIndicator({ ...i.match, keywords: undefined }, e)),
     );
-  const needText = indicators.some((i) => i.match.keywords);
-  const byId = new Map(candidates.map((e) => [e.id, e]));
+  // Sentences only where a keyword criterion could decide: events meeting the rest of a
+  // keyword indicator's criteria. Cut in SQL so whole texts never leave the database.
+  const keywordIndicators = indicators.filter((i) => i.match.keywords);
+  const needText = candidates.filter((e) =>
+    keywordIndicators.some((i) => matchesIndicator({ ...i.match, keywords: undefined }, e)),
+  );
+  const byId = new Map(needText.map((e) => [e.id, e]));
   for (const ids of chunks([...byId.keys()])) {
-    const mentions = await db
+    const rows = await db
       .selectFrom('mentions')
-      .select(['id', 'event_id', 'document_id', 'span_start', 'span_end'])
-      .where('event_id', 'in', ids)
-      .orderBy('id')
+      .innerJoin('documents', 'documents.id', 'mentions.document_id')
+      .select([
+        'mentions.event_id',
+        sql<string>`substr(documents.text, mentions.span_start + 1, mentions.span_end - mentions.span_start)`.as(
+          'sentence',
+        ),
+      ])
+      .where('mentions.event_id', 'in', ids)
       .execute();
-    const texts = new Map<string, string>();
-    if (needText) {
-      const docIds = [...new Set(mentions.map((m) => m.document_id))];
-      for (const part of chunks(docIds)) {
-        for (const d of await db
-          .selectFrom('documents')
-          .select(['id', 'text'])
-          .where('id', 'in', part)
-          .execute())
-          texts.set(d.id, d.text);
-      }
-    }
-    for (const m of mentions) {
-      const e = byId.get(m.event_id!)!;
-      (e.mentionIds as string[]).push(m.id);
-      const text = texts.get(m.document_id);
-      if (text !== undefined)
-        (e.sentences as string[]).push(text.slice(m.span_start, m.span_end).toLowerCase());
+    for (const r of rows) {
+      (byId.get(r.event_id!)!.sentences as string[]).push(r.sentence.toLowerCase());
     }
   }
   return candidates;

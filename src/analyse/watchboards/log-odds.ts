@@ -4,7 +4,8 @@
  * through its strongest matching indicator, with
  *   delta = ln(LR) × credibility weight × independence weight × 0.5^(age / half-life),
  * trimmed so an indicator never exceeds `cap` × |ln LR| in total; an indicator silent for
- * `absence.days` adds ln(absence.lr) per silent period (capped the same way).
+ * `absence.days` adds ln(absence.lr) per silent period (capped the same way). Events arriving
+ * after an indicator's budget is spent add nothing and are not recorded as steps.
  * @module
  */
 import type { Credibility } from '../../domain/ontology.js';
@@ -104,6 +105,8 @@ export function scoreHypothesis(
     const base = Math.log(chosen.lr);
     const uncapped = base * credibilityWeight * indWeight * decay;
     const { delta, remaining, capped } = spend(budget, chosen, uncapped);
+    // Once an indicator's budget is spent its later events add nothing: not stored as steps.
+    if (delta === 0 && capped) continue;
     raw.push({
       indicatorId: chosen.id,
       eventId: e.id,

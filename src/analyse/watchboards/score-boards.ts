@@ -6,7 +6,7 @@
  */
 import type { HypothesisChange } from '../../domain/signals.js';
 import type { Store } from '../../store/open-store.js';
-import type { Db } from '../events/event-rows.js';
+import { chunks, type Db } from '../events/event-rows.js';
 import type { Watchboard } from './board-schema.js';
 import { loadBoardEvents } from './board-events.js';
 import { scoreHypothesis } from './log-odds.js';
@@ -44,8 +44,23 @@ export async function scoreBoardsIn(
   await syncBoards(db, boards, now);
   const events = await loadBoardEvents(db, boards, asOf);
   const changes: HypothesisChange[] = [];
-  for (const board of boards) {
-    for (const h of board.hypotheses) {
+  const scored = boards.map((board) => ({
+    board,
+    scores: board.hypotheses.map((h) => ({
+      h,
+      score: scoreHypothesis(h, events, {
+        asOf,
+        halfLifeDays: board.halfLifeDays,
+        observationStart: board.start ?? firstDay,
+      }),
+    })),
+  }));
+  const mentionIds = await mentionsOfEvents(
+    db,
+    scored.flatMap((b) => b.scores.flatMap((s) => s.score.steps.map((x) => x.eventId))),
+  );
+  for (const { board, scores } of scored) {
+    for (const { h, score } of scores) {
       const key = hypothesisKey(board.id, h.id);
       const previous = await db
         .selectFrom('hypotheses')
@@ -58,11 +73,6 @@ export async function scoreBoardsIn(
           await db.selectFrom('evidence').select('id').where('hypothesis_id', '=', key).execute()
         ).map((r) => r.id),
       );
-      const score = scoreHypothesis(h, events, {
-        asOf,
-        halfLifeDays: board.halfLifeDays,
-        observationStart: board.start ?? firstDay,
-      });
       await db.deleteFrom('evidence').where('hypothesis_id', '=', key).execute();
       const rows = score.steps.map((s) => ({
         id: `${key}|${s.indicatorId}|${s.eventId ?? 'absence'}`,
@@ -73,7 +83,11 @@ export async function scoreBoardsIn(
         delta_log_odds: s.delta,
         probability_before: s.before,
         probability_after: s.after,
-        explanation: JSON.stringify({ ...s.factors, mentionIds: s.mentionIds, asOf }),
+        explanation: JSON.stringify({
+          ...s.factors,
+          mentionIds: s.eventId ? (mentionIds.get(s.eventId) ?? []) : [],
+          asOf,
+        }),
         created_at: now,
       }));
       for (let i = 0; i < rows.length; i += 200) {
@@ -102,6 +116,28 @@ export async function scoreBoardsIn(
     }
   }
   return changes;
+}
+
+async function mentionsOfEvents(
+  db: Db,
+  eventIds: readonly (string | null)[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const ids = [...new Set(eventIds.filter((e): e is string => e !== null))];
+  for (const part of chunks(ids)) {
+    const rows = await db
+      .selectFrom('mentions')
+      .select(['id', 'event_id'])
+      .where('event_id', 'in', part)
+      .orderBy('id')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.event_id!) ?? [];
+      list.push(r.id);
+      out.set(r.event_id!, list);
+    }
+  }
+  return out;
 }
 
 /** Writes board, hypothesis and indicator rows; keeps the stored probability of known hypotheses. */
