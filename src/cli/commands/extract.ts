@@ -14,6 +14,9 @@ import { formatIssues, InputError } from '../../domain/errors.js';
 import type { ExtractionResult } from '../../domain/mention.js';
 import { extractDocument } from '../../extract/extract-document.js';
 import { toPrediction } from '../../extract/eval/to-prediction.js';
+import { createChatClient } from '../../extract/llm/chat-client.js';
+import { extractWithLlm } from '../../extract/llm/extract-with-llm.js';
+import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { CommandModule } from './command-module.js';
 
@@ -115,6 +118,38 @@ function openInput(path: string): Readable {
 interface ExtractOptions {
   readonly input: string;
   readonly output: string;
+  readonly llm?: boolean;
+}
+
+/** Rules only, or rules plus the model of `extract.llm` (high-recall mode) when enabled. */
+function chooseExtractor(
+  ctx: CliContext,
+  forceLlm: boolean,
+): { extract: ExtractFn; llmErrors: () => number } {
+  const llm = ctx.config.extract.llm;
+  if (!llm || (!llm.enabled && !forceLlm)) {
+    if (forceLlm)
+      throw new InputError('--llm needs extract.llm (baseUrl, model) in the config', 'extract.llm');
+    return { extract: (doc) => extractDocument(doc), llmErrors: () => 0 };
+  }
+  const client = createChatClient({
+    baseUrl: llm.baseUrl,
+    model: llm.model,
+    timeoutMs: llm.timeoutMs,
+    ...(llm.apiKey !== undefined ? { apiKey: llm.apiKey } : {}),
+  });
+  let errors = 0;
+  return {
+    extract: async (doc) => {
+      const r = await extractWithLlm(doc, extractDocument(doc), client);
+      if (r.error !== undefined) {
+        errors++;
+        if (errors <= 5) ctx.info(`extract: LLM skipped for ${doc.id ?? 'a document'}: ${r.error}`);
+      }
+      return r.result;
+    },
+    llmErrors: () => errors,
+  };
 }
 
 export const extractCommand: CommandModule = {
@@ -126,8 +161,10 @@ export const extractCommand: CommandModule = {
       )
       .option('-i, --input <file>', 'documents, JSON Lines (`-` for stdin)', '-')
       .option('-o, --output <file>', 'predictions, JSON Lines (`-` for stdout)', '-')
+      .option('--llm', 'add mentions from the model of extract.llm (high-recall mode)')
       .action((options: ExtractOptions) =>
         run(async (ctx) => {
+          const { extract, llmErrors } = chooseExtractor(ctx, options.llm === true);
           const input = openInput(options.input);
           const opened = new Promise<void>((resolve, reject) => {
             if (options.input === '-') resolve();
@@ -142,7 +179,7 @@ export const extractCommand: CommandModule = {
           });
           const output: Writable =
             options.output === '-' ? process.stdout : createWriteStream(options.output);
-          const stats = await extractStream(input, output);
+          const stats = await extractStream(input, output, extract);
           if (output !== process.stdout) {
             output.end();
             await once(output, 'finish');
@@ -150,6 +187,7 @@ export const extractCommand: CommandModule = {
           const mb = stats.textChars / 1e6;
           ctx.info(
             `extract: ${stats.lines} line(s), ${stats.ok} ok, ${stats.failed} failed, ${stats.events} event(s); ` +
+              (llmErrors() > 0 ? `LLM unavailable for ${llmErrors()} document(s); ` : '') +
               `${mb.toFixed(2)} M chars in ${stats.seconds.toFixed(2)} s (${(mb / Math.max(stats.seconds, 1e-9)).toFixed(2)} M chars/s)`,
           );
           return stats.failed > 0 ? EXIT.partial : EXIT.ok;
