@@ -8,12 +8,14 @@ import { analysisMigration } from './0020-analysis.js';
 import { analysisPairIndexMigration } from './0021-analysis-pair-index.js';
 import { searchMigration } from './0002-search.js';
 import { serverReadIndexesMigration } from './0040-server-read-indexes.js';
+import { serverKeysetIndexesMigration } from './0041-server-keyset-indexes.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
   coreMigration,
   searchMigration,
   serverReadIndexesMigration,
+  serverKeysetIndexesMigration,
   analysisMigration,
   analysisPairIndexMigration,
   alertOutboxMigration,
