@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: runs every bench/*-bench.ts in turn (each in its own tsx process) and exits
+ * non-zero when one fails. Each bench writes its own results under bench/results/.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const only = process.argv.slice(2);
+const benches = readdirSync(dir)
+  .filter((f) => f.endsWith('-bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+const failed: string[] = [];
+for (const bench of benches) {
+  process.stdout.write(`\n== ${bench}\n`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${bench}`], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    failed.push(bench);
+    process.stdout.write(
+      `!! ${bench} failed (exit ${result.status ?? result.signal}) after ${seconds} s\n`,
+    );
+  } else {
+    process.stdout.write(`ok ${bench} (${seconds} s)\n`);
+  }
+}
+process.stdout.write(
+  `\n${benches.length - failed.length} of ${benches.length} benchmarks passed${failed.length ? `; failed: ${failed.join(', ')}` : ''}\n`,
+);
+process.exitCode = failed.length > 0 ? 1 : 0;
