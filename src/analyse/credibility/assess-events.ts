@@ -54,14 +54,15 @@ export async function assessEvents(
           reliability: r.reliability ?? 'F',
         });
       }
-      rejections.push(
-        ...(await db
-          .selectFrom('mentions')
-          .select(['id', 'document_id', 'source_actor'])
-          .where('type', '=', 'REJECTION')
-          .where('document_id', 'in', part)
-          .execute()),
-      );
+      // By document only (the document index), REJECTION kept in JS: a type filter would tempt
+      // the planner into scanning every REJECTION mention.
+      for (const r of await db
+        .selectFrom('mentions')
+        .select(['id', 'document_id', 'source_actor', 'type'])
+        .where('document_id', 'in', part)
+        .execute()) {
+        if (r.type === 'REJECTION') rejections.push(r);
+      }
     }
     const byEvent = new Map<string, typeof mentions>();
     for (const m of mentions) {

@@ -3,8 +3,8 @@
  * criteria need them). Events are pre-filtered in SQL by type and actors.
  * @module
  */
-import { sql } from 'kysely';
-import type { EventType } from '../../domain/ontology.js';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { SYMMETRIC_TYPES, type EventType } from '../../domain/ontology.js';
 import { decodeCodes } from '../../store/schema.js';
 import { chunks, type Db } from '../events/event-rows.js';
 import type { Watchboard } from './board-schema.js';
@@ -17,20 +17,7 @@ export async function loadBoardEvents(
 ): Promise<BoardEvent[]> {
   const indicators = boards.flatMap((b) => b.hypotheses.flatMap((h) => h.indicators));
   if (indicators.length === 0) return [];
-  const types = indicators.every((i) => i.match.types)
-    ? [...new Set(indicators.flatMap((i) => i.match.types!))]
-    : null;
-  const actors = indicators.every((i) => i.match.actors)
-    ? [
-        ...new Set(
-          indicators.flatMap((i) => [
-            ...(i.match.actors!.source ?? []),
-            ...(i.match.actors!.target ?? []),
-            ...(i.match.actors!.either ?? []),
-          ]),
-        ),
-      ]
-    : null;
+  // One SQL condition per indicator (types, roles, capabilities); the union is loaded.
   let q = db
     .selectFrom('events')
     .select([
@@ -45,11 +32,31 @@ export async function loadBoardEvents(
       'first_seen',
       'date',
     ])
-    .where('first_seen', '<', `${asOf}~`);
-  if (types) q = q.where('type', 'in', types);
-  if (actors && actors.length > 0)
-    q = q.where((eb) =>
-      eb.or([eb('source_actor', 'in', actors), eb('target_actor', 'in', actors)]),
+    .where('first_seen', '<', `${asOf}~`)
+    .where((eb) =>
+      eb.or(
+        indicators.map((i) => {
+          const m = i.match;
+          const parts: Expression<SqlBool>[] = [];
+          if (m.types) parts.push(eb('type', 'in', m.types));
+          const unordered = !m.types || m.types.some((t) => SYMMETRIC_TYPES.has(t));
+          const roles = unordered ? [...(m.actors?.source ?? []), ...(m.actors?.target ?? [])] : [];
+          if (unordered && roles.length > 0)
+            parts.push(eb.or([eb('source_actor', 'in', roles), eb('target_actor', 'in', roles)]));
+          if (!unordered && m.actors?.source) parts.push(eb('source_actor', 'in', m.actors.source));
+          if (!unordered && m.actors?.target) parts.push(eb('target_actor', 'in', m.actors.target));
+          if (m.actors?.either)
+            parts.push(
+              eb.or([
+                eb('source_actor', 'in', m.actors.either),
+                eb('target_actor', 'in', m.actors.either),
+              ]),
+            );
+          if (m.capabilities)
+            parts.push(eb.or(m.capabilities.map((c) => eb('capabilities', 'like', `%|${c}|%`))));
+          return parts.length > 0 ? eb.and(parts) : sql<SqlBool>`1 = 1`;
+        }),
+      ),
     );
   const rows = await q.execute();
   const candidates: BoardEvent[] = rows
