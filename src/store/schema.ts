@@ -49,6 +49,8 @@ export interface DocumentsTable {
   /** JSON object: anything else the reader found (GDELT fields, feed item ids…). */
   meta: string | null;
   extracted_at: string | null;
+  /** Set when analysis and alerting have taken the document into account (same transaction as its alerts). */
+  analysed_at: string | null;
 }
 
 export interface StoriesTable {

@@ -156,11 +156,13 @@ export interface IndexStoryDocumentInput {
 }
 
 /**
- * Records a document's story membership in one transaction: the index rows, the story row
- * (created or counted), and documents.story_id when the document row already exists.
+ * Records a document's story membership: the index rows, the story row (created or counted),
+ * and documents.story_id when the document row already exists. It opens no transaction of its
+ * own: the ingest pipeline calls it inside the batch transaction (and a savepoint per document),
+ * which is what makes the document and its story membership atomic.
  */
 export async function indexStoryDocument(db: Db, input: IndexStoryDocumentInput): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await (async (trx: Db) => {
     await trx
       .insertInto('story_documents')
       .values({
@@ -215,7 +217,7 @@ export async function indexStoryDocument(db: Db, input: IndexStoryDocumentInput)
       .set({ story_id: input.storyId })
       .where('id', '=', input.documentId)
       .execute();
-  });
+  })(db);
 }
 
 async function countStoryDocument(

@@ -7,6 +7,7 @@ import { alertOutboxMigration } from './0030-alert-outbox.js';
 import { analysisMigration } from './0020-analysis.js';
 import { analysisPairIndexMigration } from './0021-analysis-pair-index.js';
 import { searchMigration } from './0002-search.js';
+import { analysisMarkMigration } from './0009-analysis-mark.js';
 import { serverReadIndexesMigration } from './0040-server-read-indexes.js';
 import { serverKeysetIndexesMigration } from './0041-server-keyset-indexes.js';
 
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   sourceErrorsMigration,
   storyIndexMigration,
   gdeltEventsMigration,
+  analysisMarkMigration,
 ];
