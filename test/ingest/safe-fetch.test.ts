@@ -4,6 +4,7 @@ import { createAddressPolicy } from '../../src/ingest/fetch/address-policy.js';
 import type { Resolver } from '../../src/ingest/fetch/guarded-lookup.js';
 import {
   endless,
+  loopbackOnly,
   serve,
   startFixtureServer,
   type FixtureServer,
@@ -22,7 +23,7 @@ let fetcher: SafeFetcher;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  fetcher = new SafeFetcher(POLICY);
+  fetcher = new SafeFetcher(POLICY, { resolver: loopbackOnly });
   server.route('/ok', serve('hello', { 'content-type': 'text/plain' }));
   server.route('/cond', (req, res) => {
     if (req.headers['if-none-match'] === '"v1"') res.writeHead(304).end();
@@ -113,7 +114,7 @@ describe('SafeFetcher on loopback (allowlisted)', () => {
   });
 
   it('times out a stalled body', async () => {
-    const quick = new SafeFetcher({ ...POLICY, timeoutMs: 300 });
+    const quick = new SafeFetcher({ ...POLICY, timeoutMs: 300 }, { resolver: loopbackOnly });
     await expect(quick.fetch({ url: `${server.origin}/slow` })).rejects.toMatchObject({
       code: 'VIGIE_FETCH_FAILED',
       message: expect.stringContaining('timed out'),

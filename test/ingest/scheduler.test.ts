@@ -16,6 +16,7 @@ import { articlePage } from '../fixtures/ingest/pages.js';
 import { SAMPLES } from '../fixtures/ingest/samples.js';
 import {
   endless,
+  loopbackOnly,
   serve,
   startFixtureServer,
   type FixtureServer,
@@ -27,13 +28,16 @@ const feedHits = { cond: 0 };
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  fetcher = new SafeFetcher({
-    timeoutMs: 2000,
-    maxBytes: 512 * 1024,
-    maxRedirects: 3,
-    userAgent: 'vigie-test',
-    allowPrivate: ['127.0.0.1'],
-  });
+  fetcher = new SafeFetcher(
+    {
+      timeoutMs: 2000,
+      maxBytes: 512 * 1024,
+      maxRedirects: 3,
+      userAgent: 'vigie-test',
+      allowPrivate: ['127.0.0.1'],
+    },
+    { resolver: loopbackOnly },
+  );
   // One feed per legacy charset, each with one full item and one summary-only item.
   for (const sample of SAMPLES) {
     const xml = rss2(sample, { base: server.origin });

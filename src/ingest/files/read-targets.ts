@@ -14,6 +14,8 @@ export interface ReadTargetsOptions {
   /** Needed only when a target is a URL. */
   readonly fetcher?: SafeFetcher;
   readonly onUnsupported?: (path: string) => void;
+  /** A feed item whose page could not be read (its summary is stored instead). */
+  readonly onWarning?: (url: string, message: string) => void;
   /** Where `-` reads from (default process.stdin). */
   readonly stdin?: NodeJS.ReadableStream;
 }
@@ -41,7 +43,7 @@ export async function* readTargets(
           { fetcher: options.fetcher },
         );
         for (const line of read.lines) yield line as SourceLine & { value: InputDocument };
-        for (const e of read.itemErrors) yield { line: 0, file: e.url ?? target, error: e.message };
+        for (const e of read.itemErrors) options.onWarning?.(e.url ?? target, e.message);
       } catch (error) {
         yield { line: 0, file: target, error: `${target}: ${(error as Error).message}` };
       }

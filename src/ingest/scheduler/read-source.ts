@@ -29,7 +29,8 @@ export interface ItemError {
 }
 
 export interface SourceRead {
-  readonly kind: 'feed' | 'page' | 'file';
+  /** What the response turned out to be; null when not modified (unchanged kind). */
+  readonly kind: 'feed' | 'page' | 'file' | null;
   readonly notModified: boolean;
   readonly lines: SourceLine[];
   readonly etag: string | null;
@@ -80,7 +81,7 @@ export async function readSource(source: SourceRef, deps: ReadSourceDeps): Promi
   if (res.notModified)
     return {
       ...base,
-      kind: 'feed',
+      kind: null,
       notModified: true,
       lines: [],
       etag: res.etag ?? source.etag ?? null,

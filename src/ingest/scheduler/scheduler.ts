@@ -190,7 +190,7 @@ export class Scheduler {
         nextFetchAt: new Date(at.getTime() + source.interval_seconds * 1000).toISOString(),
         etag: read.etag,
         lastModified: read.lastModified,
-        kind: read.kind,
+        ...(read.kind ? { kind: read.kind } : {}),
       });
       return {
         kind: read.notModified ? 'not-modified' : 'ok',

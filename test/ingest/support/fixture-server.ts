@@ -1,6 +1,7 @@
 /** A loopback HTTP server for ingestion tests: routes map a path to a handler. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Resolver } from '../../../src/ingest/fetch/guarded-lookup.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -62,3 +63,9 @@ export function endless(contentType = 'application/rss+xml'): Handler {
     write();
   };
 }
+
+/** Resolves only loopback names: tests never send DNS queries or traffic off the machine. */
+export const loopbackOnly: Resolver = async (hostname) => {
+  if (hostname === 'localhost') return [{ address: '127.0.0.1', family: 4 }];
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+};

@@ -1,0 +1,46 @@
+/**
+ * The `vigie ingest` reader for everything beyond JSON Lines: folders of mixed files, .txt, .md,
+ * .html, .pdf, .eml, and http(s) URLs (feed or page by the response). Plugs into ingestPaths'
+ * `readers`; returns null for `-` and .jsonl files so the corpus reader keeps them.
+ * @module
+ */
+import { statSync } from 'node:fs';
+import type { SafeFetcher } from '../fetch/safe-fetch.js';
+import { readJsonLines, type JsonLinesOptions } from '../jsonl-reader.js';
+import { isRemoteUrl } from '../scheduler/read-source.js';
+import { fileKind } from './read-document-file.js';
+import { readPaths, type SourceLine } from './read-paths.js';
+import { readTargets } from './read-targets.js';
+
+export interface IngestReaderOptions {
+  /** Fetches URLs (built from the `fetch` config); URLs fail clearly without it. */
+  readonly fetcher?: SafeFetcher;
+  readonly onUnsupported?: (path: string) => void;
+  readonly onWarning?: (url: string, message: string) => void;
+}
+
+export type IngestReader = (
+  path: string,
+  options: JsonLinesOptions,
+) => AsyncIterable<SourceLine> | null;
+
+/**
+ * @example ingestPaths(store, paths, { readers: [createIngestReader({ fetcher, onUnsupported })] })
+ */
+export function createIngestReader(options: IngestReaderOptions = {}): IngestReader {
+  return (path, jsonl) => {
+    if (path === '-') return null;
+    if (isRemoteUrl(path)) return readTargets([path], options);
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      return null; // the corpus reader reports the missing path
+    }
+    if (!isDirectory && fileKind(path) === 'jsonl') return null;
+    return readPaths([path], {
+      readJsonl: (p) => readJsonLines(p, jsonl),
+      ...(options.onUnsupported ? { onUnsupported: options.onUnsupported } : {}),
+    });
+  };
+}
