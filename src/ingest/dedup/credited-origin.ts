@@ -7,7 +7,7 @@
  * @module
  */
 import type { Span } from '../../domain/document.js';
-import { loadOriginData, type OriginData } from './origin-data.js';
+import { AGENCY_MARK, loadOriginData, type OriginData } from './origin-data.js';
 import { primaryLang } from './story-features.js';
 
 export interface Attribution {
@@ -20,7 +20,13 @@ export interface Attribution {
   readonly credited: boolean;
 }
 
-/** Every attribution to a known agency or outlet, in text order. */
+/** Characters around an agency name that a credit phrase may span. */
+const WINDOW = 120;
+
+/**
+ * Every attribution to a known agency or outlet, in text order: each alias found in the text is
+ * masked and the credit patterns of the language are tried around it.
+ */
 export function detectAttributions(
   text: string,
   lang?: string | null,
@@ -30,30 +36,33 @@ export function detectAttributions(
   const pattern = primary ? data.languages.get(primary) : undefined;
   // A known language uses its own patterns; an unknown one tries every language.
   const sets = pattern ? [data.common, pattern] : [data.common, ...data.languages.values()];
-  const found = new Map<number, Attribution>();
-  for (const set of sets) {
-    for (const regex of set.regexes) {
-      regex.lastIndex = 0;
-      for (const match of text.matchAll(regex)) {
-        const alias = match.groups?.['agency'];
-        if (alias === undefined || match.index === undefined) continue;
-        const agency = data.aliases.get(alias.toLowerCase().replace(/\s+/gu, ' '));
-        if (!agency) continue;
-        const canonical = [...data.exactCase].find((a) => a.toLowerCase() === alias.toLowerCase());
-        if (canonical !== undefined && canonical !== alias) continue;
-        const offset = match[0].indexOf(alias);
-        const start = match.index + offset;
-        if (found.has(start)) continue;
-        found.set(start, {
-          name: agency.name,
-          span: { start, end: start + alias.length },
-          phrase: { start: match.index, end: match.index + match[0].length },
-          credited: agency.credited,
-        });
+  const found: Attribution[] = [];
+  const aliasRegex = new RegExp(data.aliasRegex.source, data.aliasRegex.flags);
+  for (let hit = aliasRegex.exec(text); hit !== null; hit = aliasRegex.exec(text)) {
+    const alias = hit[0];
+    const start = hit.index;
+    const end = start + alias.length;
+    const agency = data.aliases.get(alias.toLowerCase().replace(/\s+/gu, ' '));
+    if (!agency) continue;
+    const canonical = [...data.exactCase].find((a) => a.toLowerCase() === alias.toLowerCase());
+    if (canonical !== undefined && canonical !== alias) continue;
+    const from = Math.max(0, start - WINDOW);
+    const window = text.slice(from, start) + AGENCY_MARK + text.slice(end, end + WINDOW);
+    let phrase: Span | null = null;
+    for (const set of sets) {
+      for (const regex of set.regexes) {
+        const m = regex.exec(window);
+        if (m) {
+          phrase = { start: from + m.index, end: from + m.index + m[0].length - 1 + alias.length };
+          break;
+        }
       }
+      if (phrase) break;
     }
+    if (phrase)
+      found.push({ name: agency.name, span: { start, end }, phrase, credited: agency.credited });
   }
-  return [...found.values()].sort((a, b) => a.span.start - b.span.start);
+  return found;
 }
 
 /**

@@ -39,15 +39,20 @@ export interface Agency {
 
 export interface CreditPatterns {
   readonly lang: string;
-  /** Global, case-insensitive; the alias is captured in the group `agency`. */
+  /** Case-insensitive; `{agency}` is compiled to AGENCY_MARK (see detectAttributions). */
   readonly regexes: readonly RegExp[];
 }
+
+/** Stands for the agency name in compiled patterns: the text is masked with it at each hit. */
+export const AGENCY_MARK = '\uE000';
 
 export interface OriginData {
   /** Lower-cased alias → agency. */
   readonly aliases: ReadonlyMap<string, Agency>;
   /** Aliases that must match with their exact case (acronyms such as AP, RIA, EFE). */
   readonly exactCase: ReadonlySet<string>;
+  /** Every alias, longest first, with word boundaries for Latin and Cyrillic names (global). */
+  readonly aliasRegex: RegExp;
   readonly languages: ReadonlyMap<string, CreditPatterns>;
   readonly common: CreditPatterns;
 }
@@ -94,14 +99,15 @@ export function loadOriginData(dir: string = DEFAULT_ORIGINS_DIR): OriginData {
     .sort((a, b) => b.length - a.length)
     .map(aliasPattern)
     .join('|');
+  const aliasRegex = new RegExp(alternation, 'giu');
   const languages = new Map<string, CreditPatterns>();
   let common: CreditPatterns = { lang: 'common', regexes: [] };
   for (const { file, data } of parsed) {
-    const regexes = data.patterns.map((p, i) => compile(p, alternation, `${file}: patterns[${i}]`));
+    const regexes = data.patterns.map((p, i) => compile(p, `${file}: patterns[${i}]`));
     if (data.lang === 'common') common = { lang: 'common', regexes };
     else languages.set(data.lang, { lang: data.lang, regexes });
   }
-  const result: OriginData = { aliases, exactCase, languages, common };
+  const result: OriginData = { aliases, exactCase, aliasRegex, languages, common };
   if (dir === DEFAULT_ORIGINS_DIR) cached = result;
   return result;
 }
@@ -115,9 +121,9 @@ function aliasPattern(alias: string): string {
   return `${before}${escaped}${after}`;
 }
 
-function compile(pattern: string, alternation: string, where: string): RegExp {
+function compile(pattern: string, where: string): RegExp {
   try {
-    return new RegExp(pattern.replace('{agency}', `(?<agency>${alternation})`), 'giu');
+    return new RegExp(pattern.replace('{agency}', AGENCY_MARK), 'iu');
   } catch (error) {
     throw new VigieError('VIGIE_LEXICON_INVALID', `invalid credit pattern: ${String(error)}`, {
       where,
