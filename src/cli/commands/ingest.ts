@@ -6,6 +6,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { extractDocument } from '../../extract/extract-document.js';
+import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
+import { createIngestReader } from '../../ingest/files/ingest-reader.js';
 import { ingestPaths } from '../../pipeline/ingest-paths.js';
 import type { ProcessResult } from '../../pipeline/process-documents.js';
 import type { CliContext } from '../context.js';
@@ -32,8 +34,10 @@ export const ingestCommand: CommandModule = {
   register(program: Command, run) {
     program
       .command('ingest')
-      .description('store documents from JSON Lines files, directories (*.jsonl) or stdin (-)')
-      .argument('<paths...>', 'files, directories or - for stdin')
+      .description(
+        'store documents from files (.jsonl .txt .md .html .pdf .eml), folders, http(s) feeds or pages, or stdin (-)',
+      )
+      .argument('<paths...>', 'files, folders, http(s) URLs, or - for JSON Lines on stdin')
       .option('--source <id>', 'source id recorded on every document')
       .option('--no-extract', 'store documents without extracting event mentions')
       .option('--batch-size <n>', 'documents per transaction', '500')
@@ -48,9 +52,18 @@ export const ingestCommand: CommandModule = {
 async function ingest(ctx: CliContext, paths: string[], options: IngestOptions): Promise<number> {
   const store = await ctx.store();
   const progress = createProgress('ingest');
+  const fetcher = paths.some((p) => /^https?:\/\//i.test(p))
+    ? new SafeFetcher(ctx.config.fetch)
+    : undefined;
+  const reader = createIngestReader({
+    ...(fetcher ? { fetcher } : {}),
+    onUnsupported: (path) => ctx.info(`skipped (unsupported file type): ${path}`),
+    onWarning: (url, message) => ctx.info(`warning: ${url}: ${message}`),
+  });
   let result: ProcessResult;
   try {
     result = await ingestPaths(store, paths, {
+      readers: [reader],
       batchSize: positive(options.batchSize, '--batch-size'),
       maxLineBytes: positive(options.maxLineBytes, '--max-line-bytes'),
       ...(options.source ? { sourceId: options.source } : {}),
@@ -59,6 +72,7 @@ async function ingest(ctx: CliContext, paths: string[], options: IngestOptions):
     });
   } finally {
     progress.stop();
+    await fetcher?.close();
   }
   if (options.json) {
     ctx.out(JSON.stringify(result));
