@@ -11,7 +11,7 @@ describe('detectCreditedOrigin', () => {
       'en',
       'The ministry confirmed the launch, the Associated Press reported.',
       'AP',
-      'Associated Press',
+      'the Associated Press',
     ],
     ['fr', 'Selon l’AFP, la Corée du Nord a tiré un missile.', 'AFP', 'AFP'],
     ['fr', 'Des soldats sont arrivés à Koursk, a rapporté Reuters mardi.', 'Reuters', 'Reuters'],
