@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { testBackends } from '../../../test/support/test-stores.js';
+import type { ExtractionResult } from '../../domain/mention.js';
+import type { Capability, EventType } from '../../domain/ontology.js';
+import type { Store } from '../../store/open-store.js';
+import { getStory, listStoryDocumentIds } from '../../store/stories-repo.js';
+import { assignStory } from './assign-story.js';
+import { enrichDocument } from './enrich-document.js';
+import { contentHash } from './normalise-text.js';
+
+interface FixtureDoc {
+  id: string;
+  lang: string;
+  published: string;
+  text: string;
+  events?: [EventType, string | null, string | null, Capability[]][];
+}
+const fixtures = new Map(
+  readFileSync(new URL('../../../test/fixtures/dedup/stories.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as FixtureDoc)
+    .map((d) => [d.id, d]),
+);
+const doc = (id: string) => fixtures.get(id)!;
+
+function extraction(d: FixtureDoc): ExtractionResult | undefined {
+  if (!d.events) return undefined;
+  return {
+    lang: d.lang,
+    origins: [],
+    mentions: d.events.map(([type, source, target, capabilities]) => ({
+      type,
+      source,
+      target,
+      capabilities,
+      modality: 'ASSERTED',
+      date: null,
+      start: 0,
+      end: 1,
+      rules: [],
+      cues: [],
+      confidence: 1,
+    })),
+  };
+}
+
+/** Enriches then stores a document, as the ingest pipeline does. */
+async function ingest(store: Store, d: FixtureDoc, id = d.id, text = d.text) {
+  const row = {
+    id,
+    text,
+    lang: d.lang,
+    published: d.published,
+    ingested_at: '2025-01-01T00:00:00.000Z',
+    content_hash: contentHash(text),
+  };
+  const extra = await enrichDocument(store.db, row, extraction(d));
+  await store.db
+    .insertInto('documents')
+    .values({ ...row, ...extra })
+    .execute();
+  return extra;
+}
+
+const backends = await testBackends();
+
+describe.each(backends)('stories on $name', (backend) => {
+  it.skipIf(backend.skipReason !== null)(
+    'clusters copies and translations, keeps other reports apart, counts documents',
+    async () => {
+      const store = await backend.open();
+      try {
+        const a = await ingest(store, doc('en-s1-a'));
+        expect(a.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+        expect(a.origin).toBeNull();
+        const copy = await ingest(store, doc('en-s1-copy'));
+        expect(copy.story_id).toBe(a.story_id);
+        expect(copy.origin).toBe('Yonhap');
+        const other = await ingest(store, doc('en-n1'));
+        expect(other.story_id).not.toBe(a.story_id);
+        const rewrite = await ingest(store, doc('en-s1-rewrite'));
+        expect(rewrite.story_id).toBe(a.story_id);
+
+        const en = await ingest(store, doc('tr-en'));
+        const de = await ingest(store, doc('tr-de'));
+        const fr = await ingest(store, doc('tr-n-fr'));
+        expect(de.story_id).toBe(en.story_id);
+        expect(fr.story_id).not.toBe(en.story_id);
+
+        expect(await getStory(store.db, a.story_id!)).toMatchObject({
+          first_document_id: 'en-s1-a',
+          document_count: 3,
+        });
+        expect(await listStoryDocumentIds(store.db, a.story_id!)).toEqual([
+          'en-s1-a',
+          'en-s1-copy',
+          'en-s1-rewrite',
+        ]);
+        const stored = await store.db.selectFrom('documents').select(['id', 'story_id']).execute();
+        expect(new Set(stored.map((r) => r.story_id)).size).toBe(4);
+
+        // Idempotent per document id: no second count.
+        const again = await assignStory(store.db, doc('en-s1-copy'));
+        expect(again).toMatchObject({ storyId: a.story_id, reason: 'already-assigned' });
+        expect((await getStory(store.db, a.story_id!))?.document_count).toBe(3);
+
+        // An exact duplicate under another id joins the story of its twin.
+        const twin = doc('en-s1-a');
+        const dup = await assignStory(store.db, {
+          id: 'en-s1-a-again',
+          text: `  ${twin.text.toUpperCase()} `,
+          lang: 'en',
+          published: twin.published,
+        });
+        expect(dup).toMatchObject({
+          storyId: a.story_id,
+          reason: 'exact-duplicate',
+          matchedDocumentId: 'en-s1-a',
+        });
+      } finally {
+        await store.close();
+      }
+    },
+  );
+
+  it.skipIf(backend.skipReason !== null)(
+    'sets documents.story_id of a document stored before its story was assigned',
+    async () => {
+      const store = await backend.open();
+      try {
+        const d = doc('ko-s5-a');
+        await store.db
+          .insertInto('documents')
+          .values({
+            id: d.id,
+            text: d.text,
+            lang: d.lang,
+            published: d.published,
+            ingested_at: '2025-01-01T00:00:00.000Z',
+            content_hash: contentHash(d.text),
+          })
+          .execute();
+        const assigned = await assignStory(store.db, {
+          id: d.id,
+          text: d.text,
+          lang: d.lang,
+          published: d.published,
+        });
+        expect(assigned.reason).toBe('new-story');
+        const row = await store.db
+          .selectFrom('documents')
+          .select('story_id')
+          .where('id', '=', d.id)
+          .executeTakeFirstOrThrow();
+        expect(row.story_id).toBe(assigned.storyId);
+        const copy = await ingest(store, doc('ko-s5-copy'));
+        expect(copy.story_id).toBe(assigned.storyId);
+      } finally {
+        await store.close();
+      }
+    },
+  );
+});
