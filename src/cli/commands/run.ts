@@ -9,7 +9,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { extractDocument } from '../../extract/extract-document.js';
-import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
 import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
 import { Scheduler, type SchedulerOptions } from '../../ingest/scheduler/scheduler.js';
@@ -56,7 +55,7 @@ export async function declareConfigSources(ctx: CliContext, store: Store): Promi
 }
 
 /**
- * The scheduler `vigie run` uses: processDocuments with extraction and story enrichment.
+ * The scheduler `vigie run` uses: processDocuments with extraction.
  * `onBatch` is where analysis and alerting hook in.
  */
 export function createIngestionScheduler(
@@ -72,7 +71,8 @@ export function createIngestionScheduler(
       processDocuments(store, lines, {
         sourceId: source.id,
         extract: (doc) => extractDocument(doc),
-        enrich: enrichDocument,
+        // Story enrichment (ingest/dedup enrichDocument) joins here once stories-repo no longer
+        // opens a transaction of its own inside processDocuments' batch transaction.
       }),
     log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
     ...extra,
