@@ -21,6 +21,10 @@ export interface LanguageGuess {
 const LONG_TEXT_LETTERS = 100;
 /** Share of words that are stopwords or cue words of a supported language above which it beats franc's other guess. */
 const SUPPORTED_WORD_DENSITY = 0.2;
+/** Above this share of stopwords and cue words, with a wide margin, the best supported language is taken at once. */
+const CLEAR_WORD_DENSITY = 0.3;
+/** Characters given to franc: trigram statistics settle well before this. */
+const MAX_FRANC = 1000;
 /** Most characters looked at; longer texts are sampled at the start, middle and end. */
 const MAX_SAMPLE = 6000;
 /** franc codes per script, for restricting its answer. */
@@ -48,28 +52,34 @@ function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
 }
 
-/** Stopword and distinctive-letter score of each candidate language. */
+/** Stopword, cue-word and distinctive-letter score of each candidate language, in one pass each. */
 function scoreCandidates(
   text: string,
   tokens: readonly string[],
   candidates: readonly string[],
   data: LanguageData,
 ): Map<string, { score: number; words: number }> {
-  const lower = text.toLowerCase();
   const scores = new Map<string, { score: number; words: number }>();
-  for (const lang of candidates) {
-    const stop = data.stopwords.get(lang);
-    const cues = data.cueWords.get(lang);
-    let stopwords = 0;
-    let cueHits = 0;
-    for (const w of tokens) {
-      if (stop?.has(w)) stopwords++;
-      else if (cues?.has(w)) cueHits++;
+  for (const lang of candidates) scores.set(lang, { score: 0, words: 0 });
+  for (const w of tokens) {
+    const hits = data.wordIndex.get(w);
+    if (hits === undefined) continue;
+    for (const [lang, weight] of hits) {
+      const s = scores.get(lang);
+      if (s) {
+        s.score += weight;
+        s.words++;
+      }
     }
-    let letters = 0;
-    const distinct = data.distinctiveLetters.get(lang);
-    if (distinct) for (const ch of lower) if (distinct.has(ch)) letters++;
-    scores.set(lang, { score: stopwords * 2 + cueHits + letters, words: stopwords + cueHits });
+  }
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0xc0) continue;
+    const langs = data.letterIndex.get(text[i]?.toLowerCase() ?? '');
+    if (langs)
+      for (const lang of langs) {
+        const s = scores.get(lang);
+        if (s) s.score++;
+      }
   }
   return scores;
 }
@@ -108,16 +118,24 @@ function detectAlphabetic(
   const top = best(scores);
   const restricted = FRANC_SUPPORTED[script];
   if (letters >= LONG_TEXT_LETTERS) {
+    const density = top ? (scores.get(top.lang)?.words ?? 0) / Math.max(1, tokens.length) : 0;
+    // A clear winner among supported languages needs no trigrams (franc is the slow part).
+    if (top && density >= CLEAR_WORD_DENSITY && top.margin >= Math.max(4, top.score * 0.5))
+      return { lang: top.lang, script, method: 'stopwords' };
     const only =
-      script === 'Latin' ? undefined : script === 'Cyrillic' ? FRANC_CYRILLIC_ALL : undefined;
-    const any = fromFranc(franc(text, only ? { only, minLength: 1 } : { minLength: 1 }), data);
+      script === 'Latin'
+        ? [...data.francLatin]
+        : script === 'Cyrillic'
+          ? FRANC_CYRILLIC_ALL
+          : undefined;
+    const head = text.slice(0, MAX_FRANC);
+    const any = fromFranc(franc(head, only ? { only, minLength: 1 } : { minLength: 1 }), data);
     if (any !== undefined && data.supported.get(any) === script) {
       // Trigrams agree with the script; stopwords decide between close supported languages.
       if (top && top.lang !== any && top.margin >= 6)
         return { lang: top.lang, script, method: 'stopwords' };
       return { lang: any, script, method: 'trigrams' };
     }
-    const density = top ? (scores.get(top.lang)?.words ?? 0) / Math.max(1, tokens.length) : 0;
     if (top && top.margin > 0 && density >= SUPPORTED_WORD_DENSITY)
       return { lang: top.lang, script, method: 'stopwords' };
     if (any !== undefined) return { lang: any, script, method: 'trigrams' };
@@ -125,7 +143,10 @@ function detectAlphabetic(
   if (top && top.margin > 0)
     return { lang: top.lang, script, method: script === 'Latin' ? 'stopwords' : 'letters' };
   if (restricted && letters >= 3) {
-    const code = fromFranc(franc(text, { only: [...restricted], minLength: 1 }), data);
+    const code = fromFranc(
+      franc(text.slice(0, MAX_FRANC), { only: [...restricted], minLength: 1 }),
+      data,
+    );
     if (code !== undefined && (letters >= 30 || top?.lang === code))
       return { lang: code, script, method: 'trigrams' };
   }

@@ -29,6 +29,7 @@ const LanguageDataSchema = z.object({
   scripts: z.record(LangTag, z.enum(SCRIPTS)),
   iso639_3to1: z.record(z.string().regex(/^[a-z]{3}$/), LangTag),
   stopwords: z.record(LangTag, z.array(z.string().min(1)).min(5)),
+  francLatin: z.array(z.string().regex(/^[a-z]{3}$/)).min(1),
   cueWords: z.record(LangTag, z.array(z.string().min(1)).min(1)),
   distinctiveLetters: z.record(LangTag, z.array(z.string().length(1)).min(1)),
 });
@@ -40,6 +41,11 @@ export interface LanguageData {
   readonly scriptOf: ReadonlyMap<string, Script>;
   readonly iso639: ReadonlyMap<string, string>;
   readonly stopwords: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly francLatin: readonly string[];
+  /** Word → [language, weight]: 2 for a stopword, 1 for a cue word. */
+  readonly wordIndex: ReadonlyMap<string, readonly (readonly [string, number])[]>;
+  /** Non-ASCII letter → languages it marks. */
+  readonly letterIndex: ReadonlyMap<string, readonly string[]>;
   readonly cueWords: ReadonlyMap<string, ReadonlySet<string>>;
   readonly distinctiveLetters: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -69,7 +75,23 @@ export function loadLanguageData(file: string = DEFAULT_LANGUAGE_DATA_FILE): Lan
   }
   const d = parsed.data;
   const supported = new Map(Object.entries(d.supported));
+  const wordIndex = new Map<string, [string, number][]>();
+  const addWord = (w: string, lang: string, weight: number): void => {
+    const list = wordIndex.get(w) ?? [];
+    if (!list.some(([l]) => l === lang)) list.push([lang, weight]);
+    wordIndex.set(w, list);
+  };
+  for (const [lang, words] of Object.entries(d.stopwords))
+    for (const w of words) addWord(w, lang, 2);
+  for (const [lang, words] of Object.entries(d.cueWords))
+    for (const w of words) addWord(w, lang, 1);
+  const letterIndex = new Map<string, string[]>();
+  for (const [lang, letters] of Object.entries(d.distinctiveLetters))
+    for (const ch of letters) letterIndex.set(ch, [...(letterIndex.get(ch) ?? []), lang]);
   return {
+    francLatin: d.francLatin,
+    wordIndex,
+    letterIndex,
     supported,
     scriptOf: new Map([...Object.entries(d.scripts), ...supported]),
     iso639: new Map(Object.entries(d.iso639_3to1)),

@@ -113,6 +113,13 @@ function fromParts(
   return isValidDay({ year: y, month, day }) ? formatDay({ year: y, month, day }) : undefined;
 }
 
+/** Whether any relative phrase, weekday or month name can be in the text (cheap word check). */
+function mayHaveWords(text: string, data: CompiledTimeData): boolean {
+  if (!data.wordGate) return true;
+  const words = text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
+  return words.some((w) => data.wordGate?.has(w));
+}
+
 /** A range bound ("since June", "6월부터") or a duration ("3日間") is not an event date. */
 function isRangeBound(text: string, start: number, end: number, data: CompiledTimeData): boolean {
   if (data.notPrecededByRe?.test(text.slice(Math.max(0, start - 40), start))) return true;
@@ -178,7 +185,9 @@ function ruleCandidates(text: string, data: CompiledTimeData, p: Day | undefined
     if (date !== undefined)
       out.push({ date, explicit, start: m.index, end: m.index + m[0].length, rule: rule(name) });
   };
-  for (const pattern of data.patterns) {
+  // Every pattern, day and year needs a digit: most sentences have none and skip them all.
+  const digits = /\d/.test(text);
+  for (const pattern of digits ? data.patterns : []) {
     for (const m of matches(pattern.re, text)) {
       const g = m.groups ?? {};
       const month =
@@ -191,7 +200,7 @@ function ruleCandidates(text: string, data: CompiledTimeData, p: Day | undefined
       push(m, fromParts(year, month, day, p), pattern.name, true);
     }
   }
-  if (p !== undefined) {
+  if (p !== undefined && digits) {
     for (const pattern of data.dayPatterns) {
       for (const m of matches(pattern.re, text)) {
         const day = Number(m.groups?.['day']);
@@ -199,11 +208,11 @@ function ruleCandidates(text: string, data: CompiledTimeData, p: Day | undefined
       }
     }
   }
-  for (const m of matches(data.yearRe, text)) {
+  for (const m of matches(digits ? data.yearRe : undefined, text)) {
     const y = m.groups?.['year'] ?? m.groups?.['year2'];
     if (y !== undefined) push(m, y, 'year', true);
   }
-  if (p === undefined) return out;
+  if (p === undefined || !mayHaveWords(text, data)) return out;
   for (const m of matches(data.relativeRe, text)) {
     const kind = data.relative.get(phraseKey(m[0]));
     if (kind !== undefined) push(m, relativeDate(kind, p), `relative.${kind}`);
@@ -232,6 +241,8 @@ function chronoCandidates(
 ): Candidate[] {
   const parser = CHRONO[lang];
   if (!parser || !/\d/.test(text)) return [];
+  // chrono is the slow part: only sentences that write a month (name, 月 or numeric date) reach it.
+  if (!(data?.monthNameRe?.test(text) || text.includes('月') || NUMERIC_DATE.test(text))) return [];
   const ref = p
     ? new Date(Date.UTC(p.year, p.month - 1, p.day, 12))
     : new Date(Date.UTC(2000, 0, 1, 12));

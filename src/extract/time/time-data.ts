@@ -94,6 +94,11 @@ export interface CompiledTimeData {
   /** Tests whether a chrono match names a month (so durations like "86 minutes before" are dropped). */
   readonly monthNameRe?: RegExp;
   readonly notPrecededByRe?: RegExp;
+  /**
+   * For languages with word boundaries: the last word of every relative phrase, weekday and month
+   * name. A sentence with none of them cannot match those rules, and skips their regexes.
+   */
+  readonly wordGate?: ReadonlySet<string>;
   readonly notFollowedByRe?: RegExp;
 }
 
@@ -144,9 +149,17 @@ export function compileTimeData(data: TimeData): CompiledTimeData {
     re: mk(escape(p).replace(/\s+/g, '\\s*').replace('\\{day\\}', '(?<day>3[01]|[12]\\d|0?[1-9])')),
     name: `day.${i}`,
   }));
+  const lastWord = (phrase: string): string =>
+    phraseKey(phrase)
+      .match(/[\p{L}\p{M}]+/gu)
+      ?.pop() ?? '';
+  const wordGate = data.wordBoundary
+    ? new Set([...relative.keys(), ...weekdays.keys(), ...months.keys()].map(lastWord))
+    : undefined;
   return {
     lang: data.lang,
     dayPatterns,
+    ...(wordGate ? { wordGate } : {}),
     ...(months.size > 0 ? { monthNameRe: new RegExp(`${L}(?:${monthNames})${R}`, 'iu') } : {}),
     ...(data.notPrecededBy.length > 0
       ? {
