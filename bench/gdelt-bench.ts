@@ -13,7 +13,7 @@ import {
   writeFileSync,
   createWriteStream,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { importGdeltFile } from '../src/ingest/gdelt/import-gdelt.js';
@@ -112,6 +112,7 @@ await once(out, 'finish');
 
 const store = await openStore({ url: join(dir, 'bench.sqlite') });
 try {
+  const loadBefore = loadavg()[0]!;
   const start = process.hrtime.bigint();
   const result = await importGdeltFile(store, file);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -135,7 +136,14 @@ try {
       inserted: second.inserted,
       duplicates: second.duplicates,
     },
-    note: 'one process, one core; generated 61-column GDELT 2.0 export; SQLite file store in WAL mode',
+    machine: {
+      cpus: cpus().length,
+      loadAverage1mBefore: loadBefore,
+      loadAverage1mAfter: loadavg()[0],
+    },
+    note:
+      'one process, one core; generated 61-column GDELT 2.0 export; SQLite file store in WAL mode. ' +
+      'A load average above the CPU count means other processes shared the cores during the run.',
   };
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(

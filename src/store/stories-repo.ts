@@ -157,67 +157,70 @@ export interface IndexStoryDocumentInput {
 
 /**
  * Records a document's story membership: the index rows, the story row (created or counted),
- * and documents.story_id when the document row already exists. It opens no transaction of its
- * own: the ingest pipeline calls it inside the batch transaction (and a savepoint per document),
- * which is what makes the document and its story membership atomic.
+ * and documents.story_id when the document row already exists. Inside a transaction (the
+ * ingest pipeline calls it in the batch transaction, a savepoint per document) it joins it,
+ * which makes the document and its story membership atomic; otherwise it opens its own.
  */
 export async function indexStoryDocument(db: Db, input: IndexStoryDocumentInput): Promise<void> {
-  await (async (trx: Db) => {
+  if (db.isTransaction) await writeStoryDocument(db, input);
+  else await db.transaction().execute((trx) => writeStoryDocument(trx, input));
+}
+
+async function writeStoryDocument(trx: Db, input: IndexStoryDocumentInput): Promise<void> {
+  await trx
+    .insertInto('story_documents')
+    .values({
+      document_id: input.documentId,
+      story_id: input.storyId,
+      lang: input.lang,
+      published: input.published,
+      signatures: encodeCodes(input.signatures),
+      actors: encodeCodes(input.actors),
+      numbers: encodeCodes(input.numbers),
+      details: encodeCodes(input.details),
+      sentences: input.sentences,
+      reason: input.reason,
+      matched_document_id: input.matchedDocumentId,
+      created_at: input.now,
+    })
+    .execute();
+  const bandRows = [...new Set(input.bands)].map((band) => ({
+    band,
+    document_id: input.documentId,
+  }));
+  for (let i = 0; i < bandRows.length; i += CHUNK) {
     await trx
-      .insertInto('story_documents')
+      .insertInto('story_bands')
+      .values(bandRows.slice(i, i + CHUNK))
+      .execute();
+  }
+  const signatureRows = [...new Set(input.signatures)].map((signature) => ({
+    signature,
+    document_id: input.documentId,
+  }));
+  if (signatureRows.length > 0) {
+    await trx.insertInto('story_signatures').values(signatureRows).execute();
+  }
+  if (input.newStory) {
+    await trx
+      .insertInto('stories')
       .values({
-        document_id: input.documentId,
-        story_id: input.storyId,
-        lang: input.lang,
-        published: input.published,
-        signatures: encodeCodes(input.signatures),
-        actors: encodeCodes(input.actors),
-        numbers: encodeCodes(input.numbers),
-        details: encodeCodes(input.details),
-        sentences: input.sentences,
-        reason: input.reason,
-        matched_document_id: input.matchedDocumentId,
+        id: input.storyId,
+        first_document_id: input.documentId,
+        first_published: input.published,
+        document_count: 1,
         created_at: input.now,
+        updated_at: input.now,
       })
       .execute();
-    const bandRows = [...new Set(input.bands)].map((band) => ({
-      band,
-      document_id: input.documentId,
-    }));
-    for (let i = 0; i < bandRows.length; i += CHUNK) {
-      await trx
-        .insertInto('story_bands')
-        .values(bandRows.slice(i, i + CHUNK))
-        .execute();
-    }
-    const signatureRows = [...new Set(input.signatures)].map((signature) => ({
-      signature,
-      document_id: input.documentId,
-    }));
-    if (signatureRows.length > 0) {
-      await trx.insertInto('story_signatures').values(signatureRows).execute();
-    }
-    if (input.newStory) {
-      await trx
-        .insertInto('stories')
-        .values({
-          id: input.storyId,
-          first_document_id: input.documentId,
-          first_published: input.published,
-          document_count: 1,
-          created_at: input.now,
-          updated_at: input.now,
-        })
-        .execute();
-    } else {
-      await countStoryDocument(trx, input.storyId, input.documentId, input.published, input.now);
-    }
-    await trx
-      .updateTable('documents')
-      .set({ story_id: input.storyId })
-      .where('id', '=', input.documentId)
-      .execute();
-  })(db);
+  } else {
+    await countStoryDocument(trx, input.storyId, input.documentId, input.published, input.now);
+  }
+  await trx
+    .updateTable('documents')
+    .set({ story_id: input.storyId })
+    .where('id', '=', input.documentId)
+    .execute();
 }
 
 async function countStoryDocument(
