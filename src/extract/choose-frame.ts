@@ -19,12 +19,25 @@ const WRONG_SIDE_PENALTY = 40;
 /** Frames without a class rank after every class frame that is satisfied. */
 const UNCONDITIONAL_SCORE = 100_000;
 
-function classHits(facts: SentenceFacts, name: string): Hit<string>[] {
-  const hits = facts.classes.filter((c) => c.value === name);
-  if (name === 'troops')
+const byClassCache = new WeakMap<SentenceFacts, Map<string, Hit<string>[]>>();
+
+/** Class hits of a sentence by class name (forces count as troops), computed once per sentence. */
+function classHits(facts: SentenceFacts, name: string): readonly Hit<string>[] {
+  let byClass = byClassCache.get(facts);
+  if (byClass === undefined) {
+    byClass = new Map();
+    for (const c of facts.classes) {
+      const list = byClass.get(c.value) ?? [];
+      list.push(c);
+      byClass.set(c.value, list);
+    }
+    const troops = byClass.get('troops') ?? [];
     for (const a of facts.actors)
-      if (a.ref.kind === 'force') hits.push({ start: a.start, end: a.end, value: name });
-  return hits;
+      if (a.ref.kind === 'force') troops.push({ start: a.start, end: a.end, value: 'troops' });
+    byClass.set('troops', troops);
+    byClassCache.set(facts, byClass);
+  }
+  return byClass.get(name) ?? [];
 }
 
 export function chooseFrame(

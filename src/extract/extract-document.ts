@@ -38,6 +38,9 @@ export interface ExtractOptions {
   readonly lexicons?: LexiconSet;
 }
 
+/** Triggers examined per sentence: beyond this a "sentence" is a list, not prose. */
+const MAX_TRIGGERS_PER_SENTENCE = 48;
+
 /** Capabilities never attached to reactions: what is criticised is not what is moved. */
 const NO_CAPABILITY_TYPES: ReadonlySet<EventType> = new Set(['CONCERN', 'REJECTION']);
 
@@ -89,7 +92,10 @@ interface SentenceMention {
 function sentenceCandidates(facts: SentenceFacts, lang: CompiledLanguage): SentenceMention[] {
   const out: SentenceMention[] = [];
   const seenTypes = new Set<EventType>();
-  for (const trig of facts.triggers) {
+  for (const trig of facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE)) {
+    const e = trig.value.entry;
+    const possible = e.frames?.map((f) => f.type) ?? (e.type !== undefined ? [e.type] : []);
+    if (possible.every((t) => seenTypes.has(t))) continue;
     const frame = chooseFrame(trig, facts, lang);
     if (frame === null || seenTypes.has(frame.type)) continue;
     seenTypes.add(frame.type);
@@ -247,7 +253,7 @@ export function extractDocument(doc: ExtractInput, options: ExtractOptions = {})
   const lexicons = options.lexicons ?? defaultLexicons();
   const langTag = resolveLanguage(text, doc.lang);
   const lang = lexicons.get(langTag);
-  const spans = segmentSentences(text, lang.abbreviations);
+  const spans = segmentSentences(text, lang.segmentation);
   const scanned: SentenceFacts[] = [];
   const found: Origin[] = [];
   for (const span of spans) {

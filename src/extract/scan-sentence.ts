@@ -123,9 +123,8 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.markRules.push(`role.particle-${mark}`);
   }
   const before = (kind: RoleMarkerKind): boolean => {
-    const window = facts.norm.slice(Math.max(0, a.start - 40), a.start);
-    if (window.length === 0) return false;
-    const base = a.start - window.length;
+    const base = Math.max(0, a.start - 40);
+    if (base === a.start) return false;
     const found = lang.markers.get(kind)?.find(facts.norm, facts.mask, base, a.start) ?? [];
     return found.some((m) => gapIsFiller(facts, m.end, a.start, lang, ['filler']));
   };
@@ -183,7 +182,10 @@ export function coordinatedWith(
   const idx = facts.actors.indexOf(a);
   if (idx < 0) return [a];
   const coordination = lang.markers.get('coordination');
+  const free = (x: ActorHit) => !x.marks.has('origin') && !x.marks.has('inert');
   const joined = (x: ActorHit, y: ActorHit) =>
+    free(x) &&
+    free(y) &&
     gapIsFiller(facts, x.end, y.start, lang, ['coordination', 'filler']) &&
     (coordination?.find(facts.norm, facts.mask, x.end, y.start).length ?? 0) > 0;
   let lo = idx;

@@ -5,6 +5,12 @@
  */
 import type { Span } from '../domain/document.js';
 
+/** Abbreviations (lowercase, no final period) and words continuing a quoted sentence. */
+export interface SegmentationRules {
+  readonly abbreviations: ReadonlySet<string>;
+  readonly continuations?: readonly string[];
+}
+
 /** Longest sentence kept whole; longer runs (no punctuation) are cut at a space. */
 export const MAX_SENTENCE_LENGTH = 1200;
 
@@ -57,9 +63,11 @@ function segmentParagraph(
   text: string,
   ps: number,
   pe: number,
-  abbreviations: ReadonlySet<string>,
+  rules: SegmentationRules,
   out: Span[],
 ): void {
+  const { abbreviations } = rules;
+  const continuations = rules.continuations ?? [];
   let start = ps;
   for (let i = ps; i < pe; i++) {
     const ch = text[i]!;
@@ -76,6 +84,7 @@ function segmentParagraph(
       let k = j;
       while (k < pe && isSpace(text[k])) k++;
       if (k < pe && isLowercase(text[k]!)) continue;
+      if (j > i + 1 && continuations.some((c) => text.startsWith(c, k))) continue;
       if (ch === '.') {
         const token = tokenBefore(text, i, start);
         if (abbreviations.has(token)) continue;
@@ -91,13 +100,18 @@ function segmentParagraph(
 }
 
 /** Sentence spans (trimmed, UTF-16 offsets) of a text; paragraphs are split at line breaks. */
-export function segmentSentences(text: string, abbreviations: ReadonlySet<string>): Span[] {
+export function segmentSentences(
+  text: string,
+  rules: SegmentationRules | ReadonlySet<string>,
+): Span[] {
+  const r: SegmentationRules =
+    rules instanceof Set ? { abbreviations: rules } : (rules as SegmentationRules);
   const out: Span[] = [];
   let ps = 0;
   while (ps < text.length) {
     let pe = text.indexOf('\n', ps);
     if (pe < 0) pe = text.length;
-    segmentParagraph(text, ps, pe, abbreviations, out);
+    segmentParagraph(text, ps, pe, r, out);
     ps = pe + 1;
   }
   return out;

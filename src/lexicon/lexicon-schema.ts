@@ -102,6 +102,8 @@ export const LanguageLexiconSchema = z.object({
   /** How far (UTF-16 units) a negation cue may stand from its trigger. */
   negationWindow: z.number().int().min(1).max(200).default(30),
   abbreviations: z.array(z.string()).default([]),
+  /** Words that continue a sentence after a quoted one (Korean 라고, Japanese と). */
+  continuations: z.array(z.string()).default([]),
   /** Ending sets for inflected names and words: set → grammatical case → endings. */
   endings: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
   classes: z.record(z.string(), TermListSchema).default({}),

@@ -19,6 +19,13 @@ import {
 } from './lexicon-schema.js';
 import { TermMatcher } from './term-matcher.js';
 
+export interface SegmentationRules {
+  /** Lowercase tokens without their final period ("u.s", "dr", "т.е"). */
+  readonly abbreviations: ReadonlySet<string>;
+  /** Words that continue a sentence after a closing quote. */
+  readonly continuations: readonly string[];
+}
+
 export interface ActorRef {
   readonly id: string;
   readonly code: string;
@@ -59,6 +66,8 @@ export interface CompiledLanguage {
   readonly lang: string;
   readonly lexicon: LanguageLexicon;
   readonly abbreviations: ReadonlySet<string>;
+  /** What segmentation needs: abbreviations and quote continuations. */
+  readonly segmentation: SegmentationRules;
   readonly actors: TermMatcher<ActorRef>;
   readonly actorsExact: TermMatcher<ActorRef>;
   readonly triggers: TermMatcher<TriggerRef>;
@@ -201,6 +210,10 @@ function compileLanguage(
     lang: lexicon.lang,
     lexicon,
     abbreviations: new Set(lexicon.abbreviations.map((a) => a.toLowerCase())),
+    segmentation: {
+      abbreviations: new Set(lexicon.abbreviations.map((a) => a.toLowerCase())),
+      continuations: lexicon.continuations,
+    },
     actors,
     actorsExact,
     triggers,

@@ -39,11 +39,20 @@ function normalizeUnit(ch: string, lower: boolean): string {
   return low.length === 1 ? low : ch;
 }
 
+const SPECIAL =
+  /[`\-\t\n\r\u2019\u2018\u02bc\u00b4\u2010-\u2014\u00a0\u202f\u2009\u3000\u0451\u0401]/g;
+
 /** Lowercases and unifies apostrophes, dashes and spaces without changing any offset. */
 export function normalizeText(text: string, lower = true): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += normalizeUnit(text[i]!, lower);
-  return out;
+  if (lower) {
+    const low = text.toLowerCase();
+    if (low.length === text.length) return low.replace(SPECIAL, (ch) => normalizeUnit(ch, true));
+  } else {
+    return text.replace(SPECIAL, (ch) => normalizeUnit(ch, false));
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i++) parts.push(normalizeUnit(text[i]!, lower));
+  return parts.join('');
 }
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
@@ -55,7 +64,14 @@ export function wordMask(text: string): Uint8Array {
     const c = text.charCodeAt(i);
     if (c < 128) {
       mask[i] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-    } else if (c >= 0xd800 && c <= 0xdfff) {
+    } else if (
+      (c >= 0xd800 && c <= 0xdfff) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3041 && c <= 0x30ff) ||
+      (c >= 0x0400 && c <= 0x04ff) ||
+      (c >= 0x00c0 && c <= 0x024f && c !== 0xd7 && c !== 0xf7)
+    ) {
       mask[i] = 1;
     } else {
       mask[i] = WORD_RE.test(text[i]!) ? 1 : 0;
@@ -77,7 +93,7 @@ interface Terminal<P> {
 }
 
 interface TrieNode<P> {
-  next: Map<string, TrieNode<P>> | undefined;
+  next: Map<number, TrieNode<P>> | undefined;
   terminals: Terminal<P>[] | undefined;
   /** Reached after any run of word characters: the `*` inside `stem* stem`. */
   star: TrieNode<P> | undefined;
@@ -87,15 +103,6 @@ interface TrieNode<P> {
 
 function newNode<P>(absorbs = false): TrieNode<P> {
   return { next: undefined, terminals: undefined, star: undefined, absorbs };
-}
-
-function closure<P>(nodes: Iterable<TrieNode<P>>): TrieNode<P>[] {
-  const out = new Set<TrieNode<P>>();
-  for (const n of nodes) {
-    out.add(n);
-    if (n.star !== undefined) out.add(n.star);
-  }
-  return [...out];
 }
 
 export interface AddOptions {
@@ -141,8 +148,8 @@ export class TermMatcher<P> {
     if (!startBoundary) this.anyWithoutStart = true;
     let node = this.root;
     for (let k = 0; k < term.length; k++) {
-      const unit = term[k]!;
-      if (unit === '*') {
+      const unit = term.charCodeAt(k);
+      if (unit === 42 /* '*' */) {
         node.star ??= newNode(true);
         node = node.star;
         continue;
@@ -160,42 +167,79 @@ export class TermMatcher<P> {
     this.size++;
   }
 
+  // Reused state buffers: matching allocates nothing per position.
+  private cur: TrieNode<P>[] = [];
+  private nxt: TrieNode<P>[] = [];
+
   /** The longest term starting exactly at `pos`, or null. */
   matchAt(norm: string, mask: Uint8Array, pos: number, limit = norm.length): TermMatch<P> | null {
     const atWordStart = pos === 0 || mask[pos - 1] === 0 || mask[pos] === 0;
-    let states = closure([this.root]);
-    let best: TermMatch<P> | null = null;
-    for (let i = pos; i < limit && states.length > 0; i++) {
-      const unit = norm[i]!;
-      const next: TrieNode<P>[] = [];
-      for (const n of states) {
+    let cur = this.cur;
+    let nxt = this.nxt;
+    let nCur = 0;
+    cur[nCur++] = this.root;
+    if (this.root.star !== undefined) cur[nCur++] = this.root.star;
+    let bestEnd = -1;
+    let bestNodes: TrieNode<P>[] | undefined;
+    for (let i = pos; i < limit && nCur > 0; i++) {
+      const unit = norm.charCodeAt(i);
+      let nNxt = 0;
+      for (let k = 0; k < nCur; k++) {
+        const n = cur[k]!;
         const child = n.next?.get(unit);
-        if (child !== undefined) next.push(child);
-        if (n.absorbs && mask[i] === 1) next.push(n);
+        if (child !== undefined) {
+          if (!nxt.includes(child, 0) || nxt.indexOf(child) >= nNxt) nxt[nNxt++] = child;
+          const star = child.star;
+          if (star !== undefined && (nxt.indexOf(star) < 0 || nxt.indexOf(star) >= nNxt))
+            nxt[nNxt++] = star;
+        }
+        if (n.absorbs && mask[i] === 1 && (nxt.indexOf(n) < 0 || nxt.indexOf(n) >= nNxt))
+          nxt[nNxt++] = n;
       }
-      states = closure(next);
+      [cur, nxt] = [nxt, cur];
+      nCur = nNxt;
       const end = i + 1;
       const atWordEnd = end >= limit || mask[end] === 0 || mask[end - 1] === 0;
-      for (const n of states) {
+      let found: TrieNode<P>[] | undefined;
+      for (let k = 0; k < nCur; k++) {
+        const n = cur[k]!;
         if (n.terminals === undefined) continue;
-        const ok = n.terminals.filter(
-          (t) => (!t.startBoundary || atWordStart) && (!t.endBoundary || atWordEnd),
-        );
-        if (ok.length > 0 && (best === null || end > best.end))
-          best = { start: pos, end, payloads: ok.map((t) => t.payload) };
-        else if (ok.length > 0 && best !== null && end === best.end)
-          best = { start: pos, end, payloads: [...best.payloads, ...ok.map((t) => t.payload)] };
+        if (
+          n.terminals.some(
+            (t) => (!t.startBoundary || atWordStart) && (!t.endBoundary || atWordEnd),
+          )
+        )
+          (found ??= []).push(n);
+      }
+      if (found !== undefined) {
+        bestEnd = end;
+        bestNodes = found;
       }
     }
-    return best;
+    this.cur = cur;
+    this.nxt = nxt;
+    if (bestNodes === undefined) return null;
+    const atWordEnd = bestEnd >= limit || mask[bestEnd] === 0 || mask[bestEnd - 1] === 0;
+    const payloads: P[] = [];
+    for (const n of bestNodes)
+      for (const t of n.terminals!)
+        if ((!t.startBoundary || atWordStart) && (!t.endBoundary || atWordEnd))
+          payloads.push(t.payload);
+    return { start: pos, end: bestEnd, payloads };
   }
 
   /** All non-overlapping longest matches in [from, to). */
   find(norm: string, mask: Uint8Array, from = 0, to = norm.length): TermMatch<P>[] {
     const out: TermMatch<P>[] = [];
     if (this.size === 0) return out;
+    const rootNext = this.root.next;
+    const rootStar = this.root.star !== undefined;
     let i = from;
     while (i < to) {
+      if (rootNext !== undefined && !rootNext.has(norm.charCodeAt(i)) && !rootStar) {
+        i++;
+        continue;
+      }
       const wordStart = i === 0 || mask[i - 1] === 0 || mask[i] === 0;
       if (wordStart || this.anyWithoutStart) {
         const m = this.matchAt(norm, mask, i, to);

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { TermMatcher, normalizeText, wordMask } from './term-matcher.js';
+
+function find(m: TermMatcher<string>, text: string) {
+  const norm = normalizeText(text, !m.caseSensitive);
+  return m
+    .find(norm, wordMask(text))
+    .map((x) => [text.slice(x.start, x.end), x.payloads.join('+')]);
+}
+
+describe('normalizeText', () => {
+  it('keeps the length and unifies apostrophes, dashes and case', () => {
+    const text = 'L’OTAN — Kim Jong-un Ёлка';
+    const norm = normalizeText(text);
+    expect(norm).toHaveLength(text.length);
+    expect(norm).toBe("l'otan   kim jong un елка");
+  });
+});
+
+describe('TermMatcher', () => {
+  it('prefers the longest match and respects word boundaries', () => {
+    const m = new TermMatcher<string>();
+    m.add('north korea', 'state', { boundaries: true });
+    m.add('north korean*', 'demonym', { boundaries: true });
+    m.add('test', 'test', { boundaries: true });
+    expect(find(m, 'North Korean troops; North Korea tests; a contest')).toEqual([
+      ['North Korean', 'demonym'],
+      ['North Korea', 'state'],
+    ]);
+  });
+
+  it('matches stems inside multi-word terms', () => {
+    const m = new TermMatcher<string>();
+    m.add('ядерн* испытани*', 'nuclear-test', { boundaries: true });
+    expect(find(m, 'провести ядерное испытание скоро')).toEqual([
+      ['ядерное испытани', 'nuclear-test'],
+    ]);
+  });
+
+  it('matches French elided words after either apostrophe', () => {
+    const m = new TermMatcher<string>();
+    m.add('otan', 'nato', { boundaries: true });
+    expect(find(m, "l’OTAN et l'OTAN")).toEqual([
+      ['OTAN', 'nato'],
+      ['OTAN', 'nato'],
+    ]);
+  });
+
+  it('matches inside unspaced text when boundaries are off, and whole words with =', () => {
+    const m = new TermMatcher<string>();
+    m.add('러시아', 'rus', { boundaries: false });
+    m.add('=북', 'prk', { boundaries: false });
+    expect(find(m, '러시아에 북 측은 북극')).toEqual([
+      ['러시아', 'rus'],
+      ['북', 'prk'],
+    ]);
+  });
+
+  it('case-sensitive matchers tell UN from un', () => {
+    const m = new TermMatcher<string>(true);
+    m.add('UN', 'un', { boundaries: true });
+    expect(find(m, 'un accord de la UN')).toEqual([['UN', 'un']]);
+  });
+});
