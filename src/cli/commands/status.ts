@@ -42,10 +42,11 @@ async function status(ctx: CliContext, json: boolean, errorLimit: number): Promi
     mentions: Number(mentions.n),
     sources: sources.map((s) => ({ ...toJson(s), documents: perSource.get(s.id) ?? 0 })),
     failing: sources.filter((s) => s.error_count > 0).length,
+    // A source never fetched is due now.
     nextDueAt:
       sources
         .filter((s) => s.enabled === 1)
-        .map((s) => s.next_fetch_at ?? 'now')
+        .map((s) => s.next_fetch_at ?? new Date().toISOString())
         .sort()[0] ?? null,
     recentErrors: errors.map((e) => ({
       sourceId: e.source_id,
