@@ -18,7 +18,7 @@ export async function loadBoardEvents(
   const indicators = boards.flatMap((b) => b.hypotheses.flatMap((h) => h.indicators));
   if (indicators.length === 0) return [];
   // One SQL condition per indicator (types, roles, capabilities); the union is loaded.
-  let q = db
+  const q = db
     .selectFrom('events')
     .select([
       'id',
