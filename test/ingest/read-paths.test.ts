@@ -117,10 +117,17 @@ describe('readPaths', () => {
   });
 
   it('reads JSON Lines with the corpus reader by default, and reports missing paths', async () => {
-    const { lines, unsupported } = await collect([join(dir, 'nested'), join(dir, 'missing.txt')], false);
+    const { lines, unsupported } = await collect(
+      [join(dir, 'nested'), join(dir, 'missing.txt')],
+      false,
+    );
     expect(unsupported).toEqual([]);
     expect(lines[0]).toMatchObject({ line: 1, value: { id: 'x1', text: 'one' } });
-    expect(lines.map((l) => l.error ?? 'ok')).toEqual(['ok', 'ok', expect.stringMatching(/cannot read .*missing\.txt: ENOENT/)]);
+    expect(lines.map((l) => l.error ?? 'ok')).toEqual([
+      'ok',
+      'ok',
+      expect.stringMatching(/cannot read .*missing\.txt: ENOENT/),
+    ]);
   });
 
   it('gives the same id to the same file twice and a different one when it changes', async () => {
