@@ -170,7 +170,13 @@ export function assignRoles(
 ): RoleChoice[] {
   let cands = facts.actors.filter((a) => !a.marks.has('origin') && !a.marks.has('inert'));
   const sayer = cands.find((a) => a.marks.has('sayer'));
-  if (!SPEECH_TYPES.has(type)) cands = cands.filter((a) => !a.marks.has('sayer'));
+  if (!SPEECH_TYPES.has(type)) {
+    // "X said Y sent…": X only reports. "X announced new sanctions": X is also the agent.
+    const others = cands.filter((a) => !a.marks.has('sayer'));
+    const ownSubject = others.some((a) => a.end <= trigger.start);
+    if (ownSubject || SOLO_TYPES.has(type) || sayer === undefined || sayer.start > trigger.start)
+      cands = others;
+  }
   const withSayer = (c: RoleChoice): RoleChoice => (sayer ? { ...c, sayer } : c);
   if (SYMMETRIC_TYPES.has(type)) return [withSayer(pickSymmetric(facts, cands, trigger))];
   // Verb-second clauses put both actors before a final verb: read roles as in SOV.
