@@ -1,0 +1,99 @@
+/**
+ * Browser test harness: builds web/dist when missing, serves it with `createServer` on
+ * 127.0.0.1:0 over a seeded in-memory SQLite store, and launches Debian's Chromium headless
+ * through playwright-core. Used by test/browser, scripts/screenshots.ts and the dashboard bench.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ConfigSchema, type Config } from '../../../src/config/schema.js';
+import { createServer } from '../../../src/server/create-server.js';
+import { openStore, type Store } from '../../../src/store/open-store.js';
+import { seedStore, type SeedResult } from '../../server/seed.js';
+import { seedMoreEvents } from './extra-seed.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const WEB_ROOT = `${ROOT}web/dist`;
+/** The clock of the seeded world: the seed's evidence ends on 2024-11-12. */
+export const SEED_NOW = new Date('2024-11-15T00:00:00Z');
+
+export const hasChromium = existsSync(CHROMIUM_PATH);
+let skipNoted = false;
+/** One visible line when the suite cannot run, instead of a silent skip. */
+export function noteSkip(): void {
+  if (hasChromium || skipNoted) return;
+  skipNoted = true;
+  console.warn(
+    `browser tests skipped: ${CHROMIUM_PATH} is missing (install it: apt-get install -y chromium)`,
+  );
+}
+
+/** Builds the dashboard with Vite unless web/dist already holds a build. */
+export async function ensureWebBuilt(force = false): Promise<void> {
+  if (!force && existsSync(`${WEB_ROOT}/index.html`)) return;
+  const { build } = await import('vite');
+  await build({ configFile: `${ROOT}web/vite.config.ts`, logLevel: 'warn' });
+}
+
+export interface Served {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly seed: SeedResult;
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function serveSeeded(server: Partial<Config['server']> = {}): Promise<Served> {
+  await ensureWebBuilt();
+  const store = await openStore({ url: ':memory:' });
+  const seed = await seedStore(store);
+  await seedMoreEvents(store);
+  const config = ConfigSchema.parse({ server: { rateLimitPerMinute: 100_000, ...server } });
+  const app = await createServer({ store, config, webRoot: WEB_ROOT, now: () => SEED_NOW });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    store,
+    seed,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Opens the dashboard and signs in with `token` on a fresh page (fresh sessionStorage). */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  token: string,
+  viewport = { width: 1280, height: 800 },
+  bypassCSP = false,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, bypassCSP });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.fill('#token', token);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('header.top');
+  return page;
+}

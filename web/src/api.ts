@@ -1,0 +1,136 @@
+/**
+ * The API client: bearer token from sessionStorage, JSON in and out, and errors that keep the
+ * server's status, code and message so pages can show them as they are (a 403 stays a 403).
+ * @module
+ */
+import type { Role } from './api-types.js';
+
+const TOKEN_KEY = 'vigie.token';
+const ROLE_KEY = 'vigie.role';
+const NAME_KEY = 'vigie.name';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface Session {
+  /** null: anonymous viewer (the server allows reading without a token). */
+  readonly token: string | null;
+  readonly role: Role;
+  readonly name: string;
+}
+
+export function loadSession(): Session | null {
+  const role = sessionStorage.getItem(ROLE_KEY);
+  if (role !== 'viewer' && role !== 'analyst' && role !== 'admin') return null;
+  return {
+    token: sessionStorage.getItem(TOKEN_KEY),
+    role,
+    name: sessionStorage.getItem(NAME_KEY) ?? '',
+  };
+}
+
+export function saveSession(session: Session): void {
+  if (session.token) sessionStorage.setItem(TOKEN_KEY, session.token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.setItem(ROLE_KEY, session.role);
+  sessionStorage.setItem(NAME_KEY, session.name);
+}
+
+export function clearSession(): void {
+  for (const key of [TOKEN_KEY, ROLE_KEY, NAME_KEY]) sessionStorage.removeItem(key);
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  token: string | null,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'VIGIE_NETWORK', `the server did not answer (${String(e)})`);
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? res.statusText,
+    );
+  }
+  return json as T;
+}
+
+/** Calls bound to the current session's token. */
+export class Api {
+  constructor(readonly token: string | null) {}
+
+  get<T>(path: string, query?: Query): Promise<T> {
+    return request<T>('GET', withQuery(path, query), undefined, this.token);
+  }
+
+  post<T>(path: string, body: unknown = {}): Promise<T> {
+    return request<T>('POST', path, body, this.token);
+  }
+
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return request<T>('PATCH', path, body, this.token);
+  }
+}
+
+/**
+ * Checks a token (or anonymous access) and finds its role. The API has no "who am I" route, so
+ * the role comes from an analyst-only call on an alert that cannot exist: an analyst or admin
+ * gets 404 (nothing changes), a viewer gets 403, whose message names the user.
+ */
+export async function signIn(token: string | null): Promise<Session> {
+  const api = new Api(token);
+  await api.get('/api/boards');
+  try {
+    await api.post('/api/alerts/~role-probe~/ack');
+    return { token, role: 'analyst', name: '' };
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    if (e.status === 404) return { token, role: 'analyst', name: token ? '' : 'anonymous' };
+    if (e.status === 403) {
+      const name = /; (.+) is viewer$/.exec(e.message)?.[1] ?? (token ? '' : 'anonymous');
+      return { token, role: 'viewer', name };
+    }
+    throw e;
+  }
+}

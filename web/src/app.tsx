@@ -1,0 +1,119 @@
+/** The shell: sign-in gate, header with navigation and role, and the page for the current hash. */
+import { lazy, Suspense } from 'preact/compat';
+import { useMemo, useState } from 'preact/hooks';
+import { Api, clearSession, loadSession, saveSession, type Session } from './api.js';
+import { Login } from './login.js';
+import { useRoute, type Route } from './router.js';
+import { SessionContext } from './session.js';
+import { Overview } from './pages/overview.js';
+import { HypothesisPage } from './pages/hypothesis.js';
+import { DocumentPage } from './pages/document.js';
+import { AlertsPage } from './pages/alerts.js';
+import { SourcesPage } from './pages/sources.js';
+
+// The events page carries the world map (TopoJSON): loaded on demand, off the first paint.
+const EventsPage = lazy(() => import('./pages/events.js').then((m) => ({ default: m.EventsPage })));
+
+const NAV = [
+  ['', 'Overview'],
+  ['events', 'Events'],
+  ['alerts', 'Alerts'],
+  ['sources', 'Sources'],
+] as const;
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const route = useRoute();
+  const value = useMemo(
+    () =>
+      session ? { session, api: new Api(session.token), canEdit: session.role !== 'viewer' } : null,
+    [session],
+  );
+  if (!session || !value) {
+    return (
+      <Login
+        onSession={(s) => {
+          saveSession(s);
+          setSession(s);
+        }}
+      />
+    );
+  }
+  const section = route.parts[0] ?? '';
+  return (
+    <SessionContext.Provider value={value}>
+      <a class="skip" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <header class="top">
+        <a class="brand" href="#/">
+          Vigie
+        </a>
+        <nav aria-label="Main">
+          {NAV.map(([path, label]) => (
+            <a key={path} href={`#/${path}`} aria-current={section === path ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+        <span class="who" data-testid="role">
+          {session.name ? `${session.name} · ` : ''}
+          <strong>{session.role}</strong>
+        </span>
+        <button
+          type="button"
+          class="secondary small"
+          onClick={() => {
+            clearSession();
+            setSession(null);
+          }}
+        >
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page route={route} />
+      </main>
+    </SessionContext.Provider>
+  );
+}
+
+function skipToMain(e: MouseEvent) {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+function Page({ route }: { route: Route }) {
+  const [section, id] = route.parts;
+  switch (section) {
+    case undefined:
+      return <Overview />;
+    case 'hypotheses':
+      return id ? <HypothesisPage id={id} /> : <Overview />;
+    case 'documents':
+      return id ? <DocumentPage id={id} query={route.query} /> : <NotFound />;
+    case 'events':
+      return (
+        <Suspense fallback={<p class="muted">Loading…</p>}>
+          <EventsPage query={route.query} />
+        </Suspense>
+      );
+    case 'alerts':
+      return <AlertsPage />;
+    case 'sources':
+      return <SourcesPage />;
+    default:
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Not found</h1>
+      <p>
+        There is no such page. <a href="#/">Back to the overview</a>.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+/** A document: the article with its cues, its mentions, the source's reliability, story and origin. */
+import type { DocumentDetail } from '../api-types.js';
+import { ArticleText, CUE_LEGEND } from '../components/article-text.js';
+import { Loaded } from '../components/status.js';
+import { dateTime, day, pair } from '../format.js';
+import { safeHttpUrl } from '../highlight.js';
+import { href } from '../router.js';
+import { useSession } from '../session.js';
+import { useLoad } from '../use-load.js';
+
+function spanFrom(query: URLSearchParams): { start: number; end: number } | null {
+  const start = Number(query.get('start'));
+  const end = Number(query.get('end'));
+  if (!query.has('start') || !query.has('end') || !Number.isFinite(start) || !(end > start)) {
+    return null;
+  }
+  return { start, end };
+}
+
+export function DocumentPage({ id, query }: { id: string; query: URLSearchParams }) {
+  const { api } = useSession();
+  const [load] = useLoad(`document:${id}`, () =>
+    api.get<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`),
+  );
+  const focus = spanFrom(query);
+  return <Loaded load={load}>{(d) => <DocumentView d={d} focus={focus} />}</Loaded>;
+}
+
+function DocumentView({
+  d,
+  focus,
+}: {
+  d: DocumentDetail;
+  focus: { start: number; end: number } | null;
+}) {
+  const url = safeHttpUrl(d.url);
+  const cues = d.mentions.flatMap((m) => m.cues);
+  const kinds = new Set(cues.map((c) => c.kind));
+  return (
+    <>
+      <p class="crumbs">
+        <a href="#/">Overview</a> › Document
+      </p>
+      <h1 data-testid="document-title">{d.title ?? '(untitled)'}</h1>
+      <p class="lead">
+        {d.outlet ?? 'unknown outlet'} · {dateTime(d.published)} · {d.lang ?? '?'}
+        {url && (
+          <>
+            {' · '}
+            <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+              original
+            </a>
+          </>
+        )}
+      </p>
+      <div class="doc-layout">
+        <section aria-labelledby="text-h" class="doc-text">
+          <h2 id="text-h">Text</h2>
+          <ul class="legend" aria-label="Highlight legend">
+            {CUE_LEGEND.filter(([k]) => kinds.has(k)).map(([k, label]) => (
+              <li key={k}>
+                <mark class={`cue cue-${k}`}>{label}</mark>
+              </li>
+            ))}
+            {focus && (
+              <li>
+                <mark class="focus-span">Linked passage</mark>
+              </li>
+            )}
+          </ul>
+          <ArticleText text={d.text} cues={cues} focus={focus} />
+        </section>
+        <aside class="doc-side">
+          <section aria-labelledby="source-h">
+            <h2 id="source-h">Source</h2>
+            {d.source ? (
+              <p>
+                {d.source.name} ({d.source.kind}) · reliability{' '}
+                <strong class={`grade grade-${d.source.reliability}`}>
+                  {d.source.reliability}
+                </strong>
+              </p>
+            ) : (
+              <p class="muted">
+                Not linked to a registered source (reliability F: cannot be judged).
+              </p>
+            )}
+            <p>
+              Credited origin: <strong>{d.origin ?? 'none stated'}</strong>
+            </p>
+          </section>
+          <section aria-labelledby="story-h">
+            <h2 id="story-h">Story</h2>
+            {d.story ? (
+              <>
+                <p class="muted">
+                  {d.story.documentCount} copies; first published {day(d.story.firstPublished)}
+                </p>
+                <ul>
+                  {d.siblings.map((s) => (
+                    <li key={s.id}>
+                      <a href={href('documents', s.id)}>{s.title ?? s.id}</a>{' '}
+                      <span class="muted">
+                        — {s.outlet ?? '?'}, {day(s.published)}
+                        {s.origin ? `, credits ${s.origin}` : ''}
+                        {s.id === d.story?.firstDocumentId ? ' (first)' : ''}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p class="muted">Not part of a story with other copies.</p>
+            )}
+          </section>
+        </aside>
+      </div>
+      <section aria-labelledby="mentions-h">
+        <h2 id="mentions-h">Mentions ({d.mentions.length})</h2>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Type</th>
+                <th scope="col">Roles</th>
+                <th scope="col">Modality</th>
+                <th scope="col">Capabilities</th>
+                <th scope="col">Date</th>
+                <th scope="col">Rules</th>
+                <th scope="col">Passage</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.mentions.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.type}</td>
+                  <td>{pair(m.source, m.target)}</td>
+                  <td>{m.modality}</td>
+                  <td>{m.capabilities.join(', ') || '—'}</td>
+                  <td>{m.date ?? '—'}</td>
+                  <td class="rules">{m.rules.join(', ')}</td>
+                  <td>
+                    <a href={href('documents', d.id, { start: m.span.start, end: m.span.end })}>
+                      show
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

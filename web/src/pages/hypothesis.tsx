@@ -1,0 +1,126 @@
+/** A hypothesis: trajectory, indicators with their contributions, and the evidence trail to the spans. */
+import type { Explanation, ExplanationStep, Hypothesis } from '../api-types.js';
+import { SignedBar, TrajectoryChart } from '../components/charts.js';
+import { Loaded } from '../components/status.js';
+import { day, pair, pct, points } from '../format.js';
+import { href } from '../router.js';
+import { useSession } from '../session.js';
+import { useLoad } from '../use-load.js';
+
+export function HypothesisPage({ id }: { id: string }) {
+  const { api } = useSession();
+  const [load] = useLoad(`hypothesis:${id}`, async () => {
+    const path = `/api/hypotheses/${encodeURIComponent(id)}`;
+    const [h, e] = await Promise.all([
+      api.get<Hypothesis>(path, { days: 90 }),
+      api.get<Explanation>(`${path}/explain`),
+    ]);
+    return { h, e };
+  });
+  return <Loaded load={load}>{({ h, e }) => <HypothesisView h={h} e={e} />}</Loaded>;
+}
+
+function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
+  const scale = Math.max(0.1, ...h.indicators.map((i) => Math.abs(i.contribution)));
+  const steps = [...e.steps].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return (
+    <>
+      <p class="crumbs">
+        <a href="#/">Overview</a> › {h.boardTitle ?? h.boardId}
+      </p>
+      <h1>{h.title}</h1>
+      <p class="lead">
+        <span class="prob">{pct(h.probability)}</span> now · prior {pct(h.prior)}
+        {h.horizonDays ? ` · horizon ${h.horizonDays} days` : ''} · updated {day(h.updatedAt)}
+      </p>
+      <section aria-labelledby="trajectory">
+        <h2 id="trajectory">Trajectory (90 days)</h2>
+        <TrajectoryChart
+          title={`Probability of "${h.title}" by day; dots are evidence steps`}
+          points={h.trajectory}
+          markers={h.history.map((p) => ({
+            at: p.at,
+            probability: p.probability,
+            label: h.evidence.find((ev) => ev.id === p.evidenceId)?.indicatorTitle ?? p.evidenceId,
+          }))}
+        />
+      </section>
+      <section aria-labelledby="indicators">
+        <h2 id="indicators">Indicators</h2>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Indicator</th>
+                <th scope="col">LR present</th>
+                <th scope="col">LR absent</th>
+                <th scope="col">Steps</th>
+                <th scope="col">Contribution (log-odds)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {h.indicators.map((i) => (
+                <tr key={i.id}>
+                  <td>{i.title}</td>
+                  <td>{i.lrPresent}</td>
+                  <td>{i.lrAbsent ?? '—'}</td>
+                  <td>{i.steps}</td>
+                  <td class="contribution">
+                    <SignedBar value={i.contribution} scale={scale} />
+                    {i.contribution >= 0 ? '+' : ''}
+                    {i.contribution.toFixed(2)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="evidence">
+        <h2 id="evidence">Evidence</h2>
+        {steps.length === 0 && <p class="muted">No evidence yet.</p>}
+        <ol class="evidence">
+          {steps.map((s) => (
+            <EvidenceStep key={s.id} s={s} />
+          ))}
+        </ol>
+        {e.truncated && <p class="muted">Older steps are not shown.</p>}
+      </section>
+    </>
+  );
+}
+
+function EvidenceStep({ s }: { s: ExplanationStep }) {
+  return (
+    <li class="evidence-item" data-testid="evidence-item">
+      <p>
+        <strong>{day(s.at)}</strong> · {s.indicatorTitle ?? s.indicatorId} ·{' '}
+        <span class={s.after >= s.before ? 'up' : 'down'}>{points(s.before, s.after)}</span> (
+        {pct(s.before)} → {pct(s.after)})
+      </p>
+      {s.event && (
+        <p class="muted">
+          {s.event.type} {pair(s.event.source, s.event.target)} · {s.event.modality} ·{' '}
+          {s.event.independentSources} independent source
+          {s.event.independentSources === 1 ? '' : 's'} · credibility {s.event.credibility}
+        </p>
+      )}
+      <ul class="mentions">
+        {s.mentions.map((m) => (
+          <li key={m.id}>
+            <a
+              href={href('documents', m.documentId, { start: m.span.start, end: m.span.end })}
+              data-testid="evidence-link"
+            >
+              “{m.sentence}”
+            </a>{' '}
+            <span class="muted">
+              — {m.document.outlet ?? 'unknown outlet'}, {day(m.document.published)} (
+              {m.document.lang ?? '?'})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,127 @@
+/** Overview: watchboard cards, latest alerts, activity by language and by source. */
+import type { Alert, HypothesisCard, Overview as OverviewData } from '../api-types.js';
+import { BarList, Sparkline } from '../components/charts.js';
+import { Loaded } from '../components/status.js';
+import { dateTime, day, pct, points } from '../format.js';
+import { href } from '../router.js';
+import { useSession } from '../session.js';
+import { useLoad } from '../use-load.js';
+
+export function Overview() {
+  const { api } = useSession();
+  const [load] = useLoad('overview', () => api.get<OverviewData>('/api/overview'));
+  return (
+    <Loaded load={load}>
+      {(o) => (
+        <>
+          <h1>Overview</h1>
+          {o.boards.length === 0 && (
+            <p class="muted">No watchboard yet: add one with vigie board.</p>
+          )}
+          {o.boards.map((b) => (
+            <section key={b.id} class="board" aria-labelledby={`board-${b.id}`}>
+              <h2 id={`board-${b.id}`}>{b.title}</h2>
+              {b.description && <p class="muted">{b.description}</p>}
+              <div class="cards">
+                {b.hypotheses.map((h) => (
+                  <HypothesisCardView key={h.id} h={h} />
+                ))}
+              </div>
+            </section>
+          ))}
+          <div class="columns">
+            <section aria-labelledby="latest-alerts">
+              <h2 id="latest-alerts">
+                Latest alerts{' '}
+                <span class="badge" title="unacknowledged">
+                  {o.unacknowledgedAlerts} open
+                </span>
+              </h2>
+              <AlertList alerts={o.alerts} />
+              <p>
+                <a href="#/alerts">All alerts</a>
+              </p>
+            </section>
+            <section aria-labelledby="activity">
+              <h2 id="activity">Activity</h2>
+              <p class="muted">
+                {o.activity.totals.documents} documents, {o.activity.totals.mentions} mentions,{' '}
+                {o.activity.totals.events} events
+                {o.activity.from ? ` (${day(o.activity.from)} – ${day(o.activity.to)})` : ''}
+              </p>
+              <h3>By language</h3>
+              <BarList
+                unit="documents"
+                bars={o.activity.byLanguage.map((l) => ({
+                  key: l.lang,
+                  label: l.lang,
+                  value: l.documents,
+                }))}
+              />
+              <h3>By source</h3>
+              <BarList
+                unit="documents"
+                bars={o.activity.bySource.map((s) => ({
+                  key: s.sourceId ?? s.name,
+                  label: s.name,
+                  value: s.documents,
+                }))}
+              />
+            </section>
+          </div>
+        </>
+      )}
+    </Loaded>
+  );
+}
+
+function HypothesisCardView({ h }: { h: HypothesisCard }) {
+  const c = h.lastChange;
+  return (
+    <article class="card" data-testid="hypothesis-card">
+      <h3>
+        <a href={href('hypotheses', h.id)}>{h.title}</a>
+      </h3>
+      <div class="card-figure">
+        <span class="prob" aria-label={`probability ${pct(h.probability)}`}>
+          {pct(h.probability)}
+        </span>
+        <Sparkline
+          points={h.trajectory}
+          label={`30-day trajectory of ${h.title}, now ${pct(h.probability)}`}
+        />
+      </div>
+      {c ? (
+        <p class="change">
+          <span class={c.after >= c.before ? 'up' : 'down'}>{points(c.before, c.after)}</span> on{' '}
+          {day(c.at)}: {c.reason}
+        </p>
+      ) : (
+        <p class="muted">No change since the prior ({pct(h.prior)}).</p>
+      )}
+    </article>
+  );
+}
+
+export function alertTarget(a: Alert): string | null {
+  const p = a.payload as { hypothesisId?: unknown; eventId?: unknown } | null;
+  if (p && typeof p.hypothesisId === 'string') return href('hypotheses', p.hypothesisId);
+  return null;
+}
+
+function AlertList({ alerts }: { alerts: readonly Alert[] }) {
+  if (alerts.length === 0) return <p class="muted">No alerts.</p>;
+  return (
+    <ul class="alerts">
+      {alerts.map((a) => {
+        const to = alertTarget(a);
+        return (
+          <li key={a.id} class={a.acknowledgedAt ? 'acked' : ''}>
+            <span class="kind">{a.kind}</span> {to ? <a href={to}>{a.title}</a> : a.title}
+            <span class="muted"> · {dateTime(a.createdAt)}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
