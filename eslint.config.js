@@ -36,6 +36,13 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard (Preact, DOM) has its own tsconfig; tsconfig.check.json excludes web/.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    languageOptions: {
+      parserOptions: { project: './web/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
