@@ -28,6 +28,7 @@ import { RawJson, type RouteDef } from './route.js';
 import { ROUTES } from './route-table.js';
 import type { ServerContext } from './server-context.js';
 import type { ServerServices } from './services.js';
+import type { AnalysisSetup } from '../pipeline/analysis-pipeline.js';
 
 /** Where log lines go, for tests and `vigie serve`; never includes the authorization header. */
 export interface ServerLogger {
@@ -41,6 +42,8 @@ export interface CreateServerOptions {
   readonly config: Pick<Config, 'server'> & Partial<Pick<Config, 'fetch'>>;
   /** Default: the real pipeline, extractor and page reader (default-services.ts). */
   readonly services?: ServerServices;
+  /** Boards and alert rules: posted documents are then analysed and may fire alerts. */
+  readonly analysis?: Pick<AnalysisSetup, 'boards' | 'rules'>;
   /** false (default) for silence, true for info on stdout, or a level and stream. */
   readonly logger?: boolean | ServerLogger;
   /** Largest accepted request body in bytes (default 8 MiB). */
@@ -81,7 +84,10 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   });
   const owned = options.services
     ? null
-    : defaultServices({ fetch: options.config.fetch ?? FetchConfigSchema.parse({}) });
+    : defaultServices(
+        { fetch: options.config.fetch ?? FetchConfigSchema.parse({}) },
+        options.analysis,
+      );
   if (owned) app.addHook('onClose', () => owned.close());
   const ctx: ServerContext = {
     store: options.store,

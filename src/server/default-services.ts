@@ -12,24 +12,32 @@ import { SafeFetcher } from '../ingest/fetch/safe-fetch.js';
 import { extractArticle } from '../ingest/pages/extract-article.js';
 import { InputError } from '../domain/errors.js';
 import { processDocuments } from '../pipeline/process-documents.js';
+import { analyseAndAlert, type AnalysisSetup } from '../pipeline/analysis-pipeline.js';
+import { enrichDocument } from '../ingest/dedup/enrich-document.js';
 import type { Store } from '../store/open-store.js';
 import type { IngestOutcome, ServerServices } from './services.js';
 
+type Analysis = Pick<AnalysisSetup, 'boards' | 'rules'>;
+
+/** Stores, extracts and enriches (story, origin) the documents, then analyses them and records alerts. */
 async function ingestDocuments(
   store: Store,
   documents: readonly InputDocument[],
   options: { sourceId?: string },
+  analysis: Analysis | undefined,
 ): Promise<IngestOutcome> {
   const result = await processDocuments(
     store,
     documents.map((value, i) => ({ line: i + 1, value })),
     {
       extract: (doc) => extractDocument(doc),
-      // Story/origin enrichment (ingest/dedup/enrich-document.ts) is not wired in yet: its story
-      // index opens a transaction of its own, which cannot nest in processDocuments' batch.
+      enrich: enrichDocument,
       ...(options.sourceId ? { sourceId: options.sourceId } : {}),
     },
   );
+  if (analysis && result.documentIds.length > 0) {
+    await analyseAndAlert(store, result.documentIds, analysis);
+  }
   return {
     stored: result.stored,
     duplicates: result.duplicates,
@@ -48,10 +56,15 @@ export interface DefaultServices extends ServerServices {
   close(): Promise<void>;
 }
 
-export function defaultServices(config: Pick<Config, 'fetch'>): DefaultServices {
+/** `analysis`: boards and alert rules; without it, posted documents are stored and extracted only. */
+export function defaultServices(
+  config: Pick<Config, 'fetch'>,
+  analysis?: Analysis,
+): DefaultServices {
   let fetcher: SafeFetcher | undefined;
   return {
-    ingestDocuments,
+    ingestDocuments: (store, documents, options) =>
+      ingestDocuments(store, documents, options, analysis),
     extractText: (doc) => extractDocument(doc),
     async ingestUrl(store, url, options) {
       fetcher ??= new SafeFetcher(config.fetch);
@@ -77,6 +90,7 @@ export function defaultServices(config: Pick<Config, 'fetch'>): DefaultServices 
           },
         ],
         options,
+        analysis,
       );
     },
     async close() {

@@ -3,6 +3,7 @@
  * story creation and membership. The decision itself is pure code in src/ingest/dedup.
  * @module
  */
+import { isInTransaction } from './transaction.js';
 import { sql, type Kysely } from 'kysely';
 import { decodeCodes, encodeCodes, type Database, type StoryDocumentRow } from './schema.js';
 
@@ -162,7 +163,7 @@ export interface IndexStoryDocumentInput {
  * which makes the document and its story membership atomic; otherwise it opens its own.
  */
 export async function indexStoryDocument(db: Db, input: IndexStoryDocumentInput): Promise<void> {
-  if (db.isTransaction) await writeStoryDocument(db, input);
+  if (isInTransaction(db)) await writeStoryDocument(db, input);
   else await db.transaction().execute((trx) => writeStoryDocument(trx, input));
 }
 

@@ -8,6 +8,14 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { Store } from './open-store.js';
 
+/** SQLite connections inside `withTransaction` (Kysely only flags its own Transaction objects). */
+const openSqliteTransactions = new WeakSet<Kysely<Database>>();
+
+/** Whether `db` is already inside a transaction, so a callee should not open one of its own. */
+export function isInTransaction(db: Kysely<Database>): boolean {
+  return db.isTransaction || openSqliteTransactions.has(db);
+}
+
 export async function withTransaction<T>(
   store: Pick<Store, 'db' | 'dialect'>,
   fn: (trx: Kysely<Database>) => Promise<T>,
@@ -15,6 +23,7 @@ export async function withTransaction<T>(
   if (store.dialect === 'postgres') return store.db.transaction().execute(fn);
   return store.db.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);
+    openSqliteTransactions.add(conn);
     try {
       const result = await fn(conn);
       await sql`COMMIT`.execute(conn);
@@ -22,6 +31,8 @@ export async function withTransaction<T>(
     } catch (error) {
       await sql`ROLLBACK`.execute(conn).catch(() => undefined);
       throw error;
+    } finally {
+      openSqliteTransactions.delete(conn);
     }
   });
 }

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { createServer } from '../../server/create-server.js';
+import { loadAnalysisSetup } from '../../pipeline/analysis-pipeline.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { CommandModule } from './command-module.js';
@@ -39,7 +40,14 @@ async function serve(ctx: CliContext, options: ServeOptions): Promise<number> {
   const host = options.host ?? ctx.config.server.host;
   const port = options.port === undefined ? ctx.config.server.port : parsePort(options.port);
   const store = await ctx.store();
-  const app = await createServer({ store, config: ctx.config, logger: options.log === true });
+  const analysis = loadAnalysisSetup(ctx.config);
+  for (const problem of analysis.problems) ctx.info(`warning: ${problem}`);
+  const app = await createServer({
+    store,
+    config: ctx.config,
+    analysis,
+    logger: options.log === true,
+  });
   await app.listen({ host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
