@@ -1,5 +1,5 @@
-import { defaultLexicons } from '../src/lexicon/load-lexicons.ts';
-import { scanSentence } from '../src/extract/scan-sentence.ts';
+import { defaultLexicons } from '../src/lexicon/load-lexicons.js';
+import { scanSentence } from '../src/extract/scan-sentence.js';
 const lang = defaultLexicons().get(process.argv[3] ?? 'ko');
 const f = scanSentence(process.argv[2]!, lang);
 for (const a of f.actors)

@@ -1,4 +1,4 @@
-import { extractDocument } from '../src/extract/extract-document.ts';
+import { extractDocument } from '../src/extract/extract-document.js';
 const r = extractDocument({
   text: process.argv[2]!,
   lang: process.argv[3] ?? 'en',
