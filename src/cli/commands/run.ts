@@ -9,18 +9,21 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { extractDocument } from '../../extract/extract-document.js';
+import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
 import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
 import { Scheduler, type SchedulerOptions } from '../../ingest/scheduler/scheduler.js';
 import { processDocuments } from '../../pipeline/process-documents.js';
 import type { Store } from '../../store/open-store.js';
 import { upsertSource } from '../../store/sources-repo.js';
+import { startAnalysis, startServer } from './run-analysis.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './command-module.js';
 
 interface RunOptions {
   once?: boolean;
   concurrency: string;
+  serve?: boolean;
 }
 
 export const runCommand: CommandModule = {
@@ -30,6 +33,7 @@ export const runCommand: CommandModule = {
       .description('poll sources continuously: fetch → extract → store (Ctrl-C stops cleanly)')
       .option('--once', 'run one cycle over the due sources and exit')
       .option('--concurrency <n>', 'sources read at the same time', '4')
+      .option('--serve', 'also serve the API and dashboard (server.host:server.port)')
       .action((options: RunOptions) => run((ctx) => runIngestion(ctx, options)));
   },
 };
@@ -71,8 +75,7 @@ export function createIngestionScheduler(
       processDocuments(store, lines, {
         sourceId: source.id,
         extract: (doc) => extractDocument(doc),
-        // Story enrichment (ingest/dedup enrichDocument) joins here once stories-repo no longer
-        // opens a transaction of its own inside processDocuments' batch transaction.
+        enrich: enrichDocument,
       }),
     log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
     ...extra,
@@ -89,8 +92,13 @@ async function runIngestion(ctx: CliContext, options: RunOptions): Promise<void>
   const store = await ctx.store();
   const declared = await declareConfigSources(ctx, store);
   const fetcher = new SafeFetcher(ctx.config.fetch);
-  const scheduler = createIngestionScheduler(ctx, store, fetcher, { concurrency });
   const stop = new AbortController();
+  const analysis = startAnalysis(ctx, store, stop.signal);
+  const scheduler = createIngestionScheduler(ctx, store, fetcher, {
+    concurrency,
+    onBatch: (result) => analysis.analyse(result.documentIds),
+  });
+  const server = options.serve ? await startServer(ctx, store, analysis.setup) : null;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stop.signal.aborted) return;
     ctx.info(`vigie run: ${signal} received, finishing the work in flight…`);
@@ -99,6 +107,7 @@ async function runIngestion(ctx: CliContext, options: RunOptions): Promise<void>
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    await analysis.catchUp();
     if (declared > 0)
       ctx.info(`vigie run: ${declared} source(s) from ${ctx.config.file ?? 'config'}`);
     if (options.once) {
@@ -112,6 +121,9 @@ async function runIngestion(ctx: CliContext, options: RunOptions): Promise<void>
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    stop.abort();
+    await server?.close();
+    await analysis.close();
     await fetcher.close();
   }
 }

@@ -1,0 +1,79 @@
+/**
+ * The analysis half of `vigie run`: after each committed batch, analyse and record alerts; deliver
+ * them in a background loop so a notifier that is down never blocks ingestion.
+ * @module
+ */
+import type { FastifyInstance } from 'fastify';
+import { closeNotifiers, createNotifiers } from '../../alert/create-notifiers.js';
+import { startDeliveryLoop } from '../../alert/delivery-loop.js';
+import {
+  analyseAndAlert,
+  analysePending,
+  loadAnalysisSetup,
+  type AnalysisSetup,
+} from '../../pipeline/analysis-pipeline.js';
+import { createServer } from '../../server/create-server.js';
+import type { Store } from '../../store/open-store.js';
+import type { CliContext } from '../context.js';
+
+export interface RunningAnalysis {
+  readonly setup: AnalysisSetup;
+  /** Documents left unanalysed by an earlier crash. */
+  catchUp(): Promise<void>;
+  analyse(documentIds: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function startAnalysis(ctx: CliContext, store: Store, signal: AbortSignal): RunningAnalysis {
+  const setup = loadAnalysisSetup(ctx.config);
+  for (const problem of setup.problems) ctx.info(`vigie run: warning: ${problem}`);
+  const notifiers = createNotifiers(setup.notifiers);
+  const delivery = startDeliveryLoop(store, notifiers, {
+    intervalMs: 1000,
+    signal,
+    onReport: (r) =>
+      ctx.info(
+        `vigie run: alerts delivered ${r.delivered}, retried ${r.retried}, failed ${r.failed}`,
+      ),
+    onError: (error) => ctx.info(`vigie run: alert delivery pass failed: ${String(error)}`),
+  });
+  const log = (documents: number, alerts: number) => {
+    if (documents > 0)
+      ctx.info(`vigie run: analysed ${documents} document(s), ${alerts} new alert(s)`);
+    if (alerts > 0) delivery.wake();
+  };
+  return {
+    setup,
+    async catchUp() {
+      const done = await analysePending(store, setup);
+      log(done.documents, done.alertsRecorded);
+    },
+    async analyse(documentIds) {
+      if (documentIds.length === 0) return;
+      try {
+        const done = await analyseAndAlert(store, documentIds, setup);
+        log(done.documents, done.alertsRecorded);
+      } catch (error) {
+        // The documents stay pending (analysed_at is null) and are retried on the next start.
+        ctx.info(`vigie run: analysis failed, will retry: ${String(error)}`);
+      }
+    },
+    async close() {
+      await delivery.stopped;
+      await closeNotifiers(notifiers);
+    },
+  };
+}
+
+export async function startServer(
+  ctx: CliContext,
+  store: Store,
+  analysis: AnalysisSetup,
+): Promise<FastifyInstance> {
+  const app = await createServer({ store, config: ctx.config, analysis });
+  await app.listen({ host: ctx.config.server.host, port: ctx.config.server.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : ctx.config.server.port;
+  ctx.info(`vigie run: serving http://${ctx.config.server.host}:${port}/`);
+  return app;
+}
