@@ -3,9 +3,17 @@
  */
 import type { CommandModule } from './command-module.js';
 import { importCommand } from './import.js';
+import { demoCommand } from './demo.js';
+import { initCommand } from './init.js';
+import { migrateCommand } from './migrate.js';
+import { ingestCommand } from './ingest.js';
+import { documentsCommand } from './documents.js';
+import { eventsCommand } from './events.js';
+import { backupCommand } from './backup.js';
 import { boardCommand } from './board.js';
 import { replayCommand } from './replay.js';
 import { evalCommand } from './eval.js';
+import { extractCommand } from './extract.js';
 import { alertsCommand } from './alerts.js';
 import { serveCommand } from './serve.js';
 import { userCommand } from './user.js';
@@ -15,7 +23,15 @@ import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
 
 export const COMMANDS: readonly CommandModule[] = [
+  demoCommand,
+  initCommand,
+  migrateCommand,
+  ingestCommand,
+  documentsCommand,
+  eventsCommand,
+  backupCommand,
   evalCommand,
+  extractCommand,
   alertsCommand,
   serveCommand,
   userCommand,
