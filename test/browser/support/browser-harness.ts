@@ -3,7 +3,7 @@
  * 127.0.0.1:0 over a seeded in-memory SQLite store, and launches Debian's Chromium headless
  * through playwright-core. Used by test/browser, scripts/screenshots.ts and the dashboard bench.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -41,11 +41,30 @@ export function noteSkip(): void {
   );
 }
 
-/** Builds the dashboard with Vite unless web/dist already holds a build. */
+/**
+ * Builds the dashboard with Vite unless web/dist already holds a build. Test files run in
+ * parallel, so each builds into its own folder and moves it into place; the first one wins.
+ */
 export async function ensureWebBuilt(force = false): Promise<void> {
   if (!force && existsSync(`${WEB_ROOT}/index.html`)) return;
   const { build } = await import('vite');
-  await build({ configFile: `${ROOT}web/vite.config.ts`, logLevel: 'warn' });
+  const tmp = `${WEB_ROOT}.tmp-${process.pid}-${Date.now()}`;
+  await build({
+    configFile: `${ROOT}web/vite.config.ts`,
+    logLevel: 'warn',
+    build: { outDir: tmp, emptyOutDir: true },
+  });
+  if (force) rmSync(WEB_ROOT, { recursive: true, force: true });
+  try {
+    if (!existsSync(`${WEB_ROOT}/index.html`)) {
+      rmSync(WEB_ROOT, { recursive: true, force: true });
+      renameSync(tmp, WEB_ROOT);
+    }
+  } catch (e) {
+    if (!existsSync(`${WEB_ROOT}/index.html`)) throw e;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 export interface Served {
