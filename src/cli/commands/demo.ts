@@ -7,6 +7,12 @@ import type { Command } from 'commander';
 import { extractDocument } from '../../extract/extract-document.js';
 import { runDemo } from '../../pipeline/demo.js';
 import { EXIT } from '../exit-codes.js';
+import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
+import { analysePending, loadAnalysisSetup } from '../../pipeline/analysis-pipeline.js';
+import { openStore } from '../../store/open-store.js';
+import type { CliContext } from '../context.js';
+import type { AlertRule } from '../../alert/evaluate-rules.js';
+import { serveUntilStopped } from './run-analysis.js';
 import { createProgress } from '../progress-bar.js';
 import type { CommandModule } from './command-module.js';
 
@@ -17,7 +23,9 @@ export const demoCommand: CommandModule = {
       .description('build a demo database (./vigie-demo.db) from the bundled multilingual corpus')
       .option('--force', 'replace --db even if it does not look like a demo database')
       .option('--json', 'print the result as JSON')
-      .action((options: { force?: boolean; json?: boolean }, command: Command) =>
+      .option('--no-serve', 'build and analyse only; do not serve the dashboard afterwards')
+      .option('--port <port>', 'port for the dashboard (default: server.port)')
+      .action((options: DemoOptions, command: Command) =>
         run(async (ctx) => {
           const db = command.optsWithGlobals<{ db?: string }>().db;
           const progress = createProgress('demo');
@@ -25,11 +33,14 @@ export const demoCommand: CommandModule = {
             ...(db ? { dbPath: db } : {}),
             force: options.force === true,
             extract: (doc) => extractDocument(doc),
+            enrich: enrichDocument,
             onProgress: (p) => progress.update(p),
           }).finally(() => progress.stop());
           const r = demo.result;
+          const analysed = await analyseDemo(ctx, demo.dbPath);
           if (options.json) {
-            ctx.out(JSON.stringify(demo));
+            ctx.out(JSON.stringify({ ...demo, analysis: analysed.summary }));
+            if (options.serve !== false) await serveDemo(ctx, demo.dbPath, options.port);
             return r.failed.length > 0 ? EXIT.partial : EXIT.ok;
           }
           const langs = demo.languages.map((l) => `${l.lang} ${l.documents}`).join(', ');
@@ -39,16 +50,93 @@ export const demoCommand: CommandModule = {
               `ingested ${demo.files.length} file(s): ${r.stored} documents from ${demo.outlets} outlets ` +
                 `(${langs}), ${demo.period.first?.slice(0, 10)} to ${demo.period.last?.slice(0, 10)}`,
               `extracted ${r.mentions} event mentions; ${r.duplicates} duplicates skipped, ${r.failed.length} failed`,
+              `analysed: ${analysed.summary.events} events, ${analysed.summary.stories} stories, ` +
+                `${analysed.summary.alerts} alerts`,
+              ...analysed.lines,
               '',
               'try:',
               `  vigie --db ${demo.dbPath} events --actor PRK --type ARMS_TRANSFER`,
               `  vigie --db ${demo.dbPath} documents --q 북한`,
               `  vigie --db ${demo.dbPath} documents --q "Koursk" --lang fr`,
+              `  vigie --db ${demo.dbPath} board russia-dprk --explain russia-dprk/bm-tech`,
             ].join('\n'),
           );
           for (const f of r.failed) ctx.info(`  line ${f.line} of ${f.file ?? '?'}: ${f.reason}`);
+          if (options.serve !== false) await serveDemo(ctx, demo.dbPath, options.port);
           return r.failed.length > 0 ? EXIT.partial : EXIT.ok;
         }),
       );
   },
 };
+
+/** Without rules in vigie.yaml the demo fills the alerts inbox with these (no notifier: inbox only). */
+const DEMO_RULES: AlertRule[] = [
+  { id: 'demo-crossing', kind: 'threshold', above: 0.5, below: 0.5, notify: [] },
+  {
+    id: 'demo-first-transfer',
+    kind: 'first-event',
+    types: ['ARMS_TRANSFER', 'TECH_TRANSFER', 'TROOP_DEPLOYMENT'],
+    notify: [],
+  },
+];
+
+interface DemoOptions {
+  force?: boolean;
+  json?: boolean;
+  serve?: boolean;
+  port?: string;
+}
+
+/** Events, boards and alerts for the demo corpus, with the default watchboard. */
+async function analyseDemo(ctx: CliContext, dbPath: string) {
+  const loaded = loadAnalysisSetup(ctx.config);
+  for (const problem of loaded.problems) ctx.info(`warning: ${problem}`);
+  const setup = loaded.rules.length > 0 ? loaded : { ...loaded, rules: DEMO_RULES };
+  const store = await openStore({ url: dbPath });
+  try {
+    const done = await analysePending(store, setup);
+    const count = async (table: 'events' | 'stories' | 'alerts') =>
+      Number(
+        (
+          await store.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const hypotheses = await store.db
+      .selectFrom('hypotheses')
+      .select(['id', 'title', 'prior', 'probability'])
+      .orderBy('id')
+      .execute();
+    const lines = hypotheses.map(
+      (h) =>
+        `  ${(h.probability * 100).toFixed(0).padStart(3)}%  (prior ${(h.prior * 100).toFixed(0)}%)  ${h.title}`,
+    );
+    return {
+      summary: {
+        documents: done.documents,
+        events: await count('events'),
+        stories: await count('stories'),
+        alerts: await count('alerts'),
+        hypotheses,
+      },
+      lines,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Serves the demo database read-only to anyone on this machine until Ctrl-C. */
+async function serveDemo(ctx: CliContext, dbPath: string, port: string | undefined): Promise<void> {
+  const store = await openStore({ url: dbPath });
+  try {
+    await serveUntilStopped(ctx, store, {
+      anonymousViewer: true,
+      ...(port !== undefined ? { port: Number(port) } : {}),
+    });
+  } finally {
+    await store.close();
+  }
+}

@@ -15,6 +15,7 @@ import {
 import { createServer } from '../../server/create-server.js';
 import type { Store } from '../../store/open-store.js';
 import type { CliContext } from '../context.js';
+import type { ServerConfig } from '../../config/schema.js';
 
 export interface RunningAnalysis {
   readonly setup: AnalysisSetup;
@@ -69,11 +70,33 @@ export async function startServer(
   ctx: CliContext,
   store: Store,
   analysis: AnalysisSetup,
+  overrides: Partial<ServerConfig> = {},
 ): Promise<FastifyInstance> {
-  const app = await createServer({ store, config: ctx.config, analysis });
-  await app.listen({ host: ctx.config.server.host, port: ctx.config.server.port });
+  const server = { ...ctx.config.server, ...overrides };
+  const app = await createServer({ store, config: { ...ctx.config, server }, analysis });
+  await app.listen({ host: server.host, port: server.port });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : ctx.config.server.port;
-  ctx.info(`vigie run: serving http://${ctx.config.server.host}:${port}/`);
+  const port = typeof address === 'object' && address ? address.port : server.port;
+  ctx.out(`Vigie dashboard: http://${server.host}:${port}/  (API: /openapi.json)`);
   return app;
+}
+
+/** Serves until SIGINT/SIGTERM (the demo's last step). */
+export async function serveUntilStopped(
+  ctx: CliContext,
+  store: Store,
+  overrides: Partial<ServerConfig> = {},
+): Promise<void> {
+  const app = await startServer(ctx, store, loadAnalysisSetup(ctx.config), overrides);
+  ctx.info('serving until Ctrl-C');
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await app.close();
 }
