@@ -1,0 +1,40 @@
+/**
+ * The whole store as JSONL: a header line, then one line per row, table by table in key order,
+ * keys in canonical order. Export → import into an empty store → export gives the same bytes.
+ *
+ * Line shapes: `{"format":"vigie-store","tables":[…],"version":1}` then `{"row":{…},"table":"documents"}`.
+ * @module
+ */
+import type { Store } from '../../store/open-store.js';
+import { canonicalJson } from '../canonical-json.js';
+import { scanTable } from '../scan-table.js';
+import { STORE_TABLES } from '../store-tables.js';
+
+export const STORE_FORMAT = 'vigie-store';
+export const STORE_FORMAT_VERSION = 1;
+
+/** Lines joined in chunks of about `chunkRows` rows (fewer, larger writes). */
+export async function* exportStoreJsonl(
+  store: Store,
+  options: { readonly chunkRows?: number } = {},
+): AsyncGenerator<string> {
+  const chunkRows = options.chunkRows ?? 500;
+  yield `${canonicalJson({
+    format: STORE_FORMAT,
+    version: STORE_FORMAT_VERSION,
+    tables: STORE_TABLES.map((t) => t.name),
+  })}\n`;
+  for (const table of STORE_TABLES) {
+    let buffer = '';
+    let n = 0;
+    for await (const row of scanTable(store, table)) {
+      buffer += `${canonicalJson({ table: table.name, row })}\n`;
+      if (++n >= chunkRows) {
+        yield buffer;
+        buffer = '';
+        n = 0;
+      }
+    }
+    if (buffer) yield buffer;
+  }
+}

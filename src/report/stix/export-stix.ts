@@ -1,0 +1,143 @@
+/**
+ * A STIX 2.1 bundle of the store, streamed object by object: TLP marking, Vigie identity, the
+ * x-vigie-event extension-definition, sources and actors as identities, events as x-vigie-event
+ * with source-actor/target-actor relationships, documents as reports (object_refs: their source
+ * and the events they mention). Deterministic: the same store and filter give the same bytes.
+ * @module
+ */
+import { sql } from 'kysely';
+import type { Store } from '../../store/open-store.js';
+import { canonicalJson } from '../canonical-json.js';
+import { scanTable } from '../scan-table.js';
+import { eventCondition, type ExportFilter } from '../export/export-filter.js';
+import { inPages } from '../export/in-pages.js';
+import { stixId } from './stix-ids.js';
+import {
+  actorIdentity,
+  actorRef,
+  documentReport,
+  eventObject,
+  eventRef,
+  relationship,
+  sourceIdentity,
+  sourceRef,
+} from './stix-objects.js';
+import {
+  eventExtensionDefinition,
+  tlpMarking,
+  tlpMarkingId,
+  vigieIdentity,
+  type TlpLevel,
+} from './stix-static.js';
+
+export interface StixExportOptions extends ExportFilter {
+  /** Default `clear`. */
+  readonly tlp?: TlpLevel;
+}
+
+export async function* exportStixBundle(
+  store: Store,
+  options: StixExportOptions = {},
+): AsyncGenerator<string> {
+  const level = options.tlp ?? 'clear';
+  const marking = tlpMarkingId(level);
+  const bundleId = stixId('bundle', `vigie:${options.since ?? ''}:${options.board ?? ''}:${level}`);
+  yield `{"id":${JSON.stringify(bundleId)},"objects":[\n`;
+  let first = true;
+  const emit = (o: Record<string, unknown>) => {
+    const line = `${first ? '' : ',\n'}${canonicalJson(o)}`;
+    first = false;
+    return line;
+  };
+  yield emit(tlpMarking(level)) + emit(vigieIdentity()) + emit(eventExtensionDefinition(marking));
+
+  const sourceIds = new Set<string>();
+  for await (const s of scanTable(store, { name: 'sources', key: ['id'] })) {
+    sourceIds.add(String(s.id));
+    yield emit(sourceIdentity(s, marking));
+  }
+
+  const where = eventCondition(options);
+  const filtered = where ? sql`WHERE ${where}` : sql``;
+  const actors = await sql<{ code: string }>`SELECT code FROM (
+      SELECT source_actor AS code FROM events ${filtered}
+      UNION SELECT target_actor AS code FROM events ${filtered}) a
+    WHERE code IS NOT NULL`.execute(store.db);
+  for (const code of actors.rows.map((r) => r.code).sort())
+    yield emit(actorIdentity(code, marking));
+
+  const events = scanTable(store, { name: 'events', key: ['id'] }, where ? { where } : {});
+  for await (const page of inPages(events, 1000)) {
+    let chunk = '';
+    for (const e of page) {
+      const obj = eventObject(e, marking);
+      chunk += emit(obj);
+      const created = obj.created as string;
+      if (e.source_actor)
+        chunk += emit(
+          relationship(
+            'source-actor',
+            obj.id as string,
+            actorRef(String(e.source_actor)),
+            created,
+            marking,
+          ),
+        );
+      if (e.target_actor)
+        chunk += emit(
+          relationship(
+            'target-actor',
+            obj.id as string,
+            actorRef(String(e.target_actor)),
+            created,
+            marking,
+          ),
+        );
+    }
+    yield chunk;
+  }
+
+  const docWhere = documentCondition(options);
+  const documents = scanTable(
+    store,
+    { name: 'documents', key: ['id'] },
+    docWhere ? { where: docWhere } : {},
+  );
+  for await (const page of inPages(documents, 500)) {
+    const ids = page.map((d) => String(d.id));
+    const eventFilter = where ? sql`AND event_id IN (SELECT id FROM events WHERE ${where})` : sql``;
+    const links = await sql<{ document_id: string; event_id: string }>`SELECT DISTINCT
+        document_id, event_id FROM mentions
+      WHERE event_id IS NOT NULL AND document_id IN (${sql.join(ids)}) ${eventFilter}`.execute(
+      store.db,
+    );
+    const byDoc = new Map<string, string[]>();
+    for (const l of links.rows) {
+      const list = byDoc.get(l.document_id) ?? [];
+      list.push(eventRef(l.event_id));
+      byDoc.set(l.document_id, list);
+    }
+    let chunk = '';
+    for (const d of page) {
+      const refs = [...(byDoc.get(String(d.id)) ?? [])].sort();
+      if (d.source_id && sourceIds.has(String(d.source_id)))
+        refs.unshift(sourceRef(String(d.source_id)));
+      chunk += emit(documentReport(d, refs, marking));
+    }
+    yield chunk;
+  }
+  yield `\n],"type":"bundle"}\n`;
+}
+
+/** Documents published in the period; with a board, those that mention one of its events. */
+function documentCondition(filter: ExportFilter) {
+  const parts = [];
+  if (filter.since) parts.push(sql`published >= ${filter.since}`);
+  if (filter.board) {
+    const events = eventCondition({ board: filter.board });
+    parts.push(
+      sql`id IN (SELECT document_id FROM mentions WHERE event_id IN (SELECT id FROM events WHERE ${events}))`,
+    );
+  }
+  return parts.length > 0 ? sql.join(parts, sql` AND `) : undefined;
+}

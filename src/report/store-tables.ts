@@ -1,0 +1,39 @@
+/**
+ * The store tables a full export carries, each with the key that orders it (stable ordering for
+ * byte-identical round trips, keyset pagination for constant memory).
+ * @module
+ */
+import type { Database } from '../store/schema.js';
+
+export interface TableSpec {
+  readonly name: keyof Database & string;
+  /** Unique key columns, compared in order (binary collation on both backends). */
+  readonly key: readonly string[];
+}
+
+/** Every table of src/store/schema.ts, in export order (no foreign keys: any import order works). */
+export const STORE_TABLES: readonly TableSpec[] = [
+  { name: 'sources', key: ['id'] },
+  { name: 'documents', key: ['id'] },
+  { name: 'stories', key: ['id'] },
+  { name: 'mentions', key: ['id'] },
+  { name: 'events', key: ['id'] },
+  { name: 'watchboards', key: ['id'] },
+  { name: 'hypotheses', key: ['id'] },
+  { name: 'indicators', key: ['id'] },
+  { name: 'evidence', key: ['id'] },
+  { name: 'alerts', key: ['id'] },
+  { name: 'outbox', key: ['id'] },
+  { name: 'users', key: ['id'] },
+  { name: 'api_tokens', key: ['id'] },
+  { name: 'trend_counts', key: ['id'] },
+  { name: 'analysis_state', key: ['key'] },
+  { name: 'story_documents', key: ['document_id'] },
+  { name: 'story_bands', key: ['band', 'document_id'] },
+  { name: 'story_signatures', key: ['signature', 'document_id'] },
+  { name: 'gdelt_events', key: ['id'] },
+];
+
+export function tableSpec(name: string): TableSpec | undefined {
+  return STORE_TABLES.find((t) => t.name === name);
+}
