@@ -99,10 +99,12 @@ interface TrieNode<P> {
   star: TrieNode<P> | undefined;
   /** This node absorbs word characters (it is some node's `star`). */
   absorbs: boolean;
+  /** Last matching step that put this node in the next state set. */
+  seen: number;
 }
 
 function newNode<P>(absorbs = false): TrieNode<P> {
-  return { next: undefined, terminals: undefined, star: undefined, absorbs };
+  return { next: undefined, terminals: undefined, star: undefined, absorbs, seen: 0 };
 }
 
 export interface AddOptions {
@@ -151,6 +153,7 @@ export class TermMatcher<P> {
       const unit = term.charCodeAt(k);
       if (unit === 42 /* '*' */) {
         node.star ??= newNode(true);
+        this.anyStar = true;
         node = node.star;
         continue;
       }
@@ -162,6 +165,7 @@ export class TermMatcher<P> {
       }
       node = child;
     }
+    this.firstUnits = undefined;
     node.terminals ??= [];
     node.terminals.push({ payload, startBoundary, endBoundary });
     this.size++;
@@ -170,78 +174,145 @@ export class TermMatcher<P> {
   // Reused state buffers: matching allocates nothing per position.
   private cur: TrieNode<P>[] = [];
   private nxt: TrieNode<P>[] = [];
+  private found: TrieNode<P>[] = [];
+  /** Step counter stamped on nodes to keep each state set free of duplicates in O(1). */
+  private step = 0;
+  /** Whether any term has an inner `*` (else at most one trie node is live at a time). */
+  private anyStar = false;
+  /** 1 for every UTF-16 unit a term can start with, built on first use. */
+  private firstUnits: Uint8Array | undefined;
+
+  private static accepts<P>(
+    terminals: readonly Terminal<P>[],
+    atWordStart: boolean,
+    atWordEnd: boolean,
+  ): boolean {
+    for (let t = 0; t < terminals.length; t++) {
+      const x = terminals[t]!;
+      if ((!x.startBoundary || atWordStart) && (!x.endBoundary || atWordEnd)) return true;
+    }
+    return false;
+  }
+
+  private result(
+    nodes: readonly TrieNode<P>[],
+    count: number,
+    mask: Uint8Array,
+    pos: number,
+    bestEnd: number,
+    limit: number,
+    atWordStart: boolean,
+  ): TermMatch<P> {
+    const atWordEnd = bestEnd >= limit || mask[bestEnd] === 0 || mask[bestEnd - 1] === 0;
+    const payloads: P[] = [];
+    for (let k = 0; k < count; k++)
+      for (const t of nodes[k]!.terminals!)
+        if ((!t.startBoundary || atWordStart) && (!t.endBoundary || atWordEnd))
+          payloads.push(t.payload);
+    return { start: pos, end: bestEnd, payloads };
+  }
 
   /** The longest term starting exactly at `pos`, or null. */
   matchAt(norm: string, mask: Uint8Array, pos: number, limit = norm.length): TermMatch<P> | null {
     const atWordStart = pos === 0 || mask[pos - 1] === 0 || mask[pos] === 0;
+    if (!this.anyStar) {
+      // Without `*` the trie walk is deterministic: one live node.
+      let node: TrieNode<P> | undefined = this.root;
+      let bestEnd = -1;
+      let bestNode: TrieNode<P> | undefined;
+      for (let i = pos; i < limit; i++) {
+        const next: Map<number, TrieNode<P>> | undefined = node.next;
+        if (next === undefined) break;
+        node = next.get(norm.charCodeAt(i));
+        if (node === undefined) break;
+        const terminals = node.terminals;
+        if (terminals === undefined) continue;
+        const end = i + 1;
+        const atWordEnd = end >= limit || mask[end] === 0 || mask[i] === 0;
+        if (TermMatcher.accepts(terminals, atWordStart, atWordEnd)) {
+          bestEnd = end;
+          bestNode = node;
+        }
+      }
+      if (bestNode === undefined) return null;
+      this.found[0] = bestNode;
+      return this.result(this.found, 1, mask, pos, bestEnd, limit, atWordStart);
+    }
     let cur = this.cur;
     let nxt = this.nxt;
     let nCur = 0;
     cur[nCur++] = this.root;
     if (this.root.star !== undefined) cur[nCur++] = this.root.star;
     let bestEnd = -1;
-    let bestNodes: TrieNode<P>[] | undefined;
+    let best: TrieNode<P>[] = [];
+    let nBest = 0;
+    let found = this.found;
     for (let i = pos; i < limit && nCur > 0; i++) {
       const unit = norm.charCodeAt(i);
+      const step = ++this.step;
       let nNxt = 0;
       for (let k = 0; k < nCur; k++) {
         const n = cur[k]!;
         const child = n.next?.get(unit);
         if (child !== undefined) {
-          if (!nxt.includes(child, 0) || nxt.indexOf(child) >= nNxt) nxt[nNxt++] = child;
+          if (child.seen !== step) {
+            child.seen = step;
+            nxt[nNxt++] = child;
+          }
           const star = child.star;
-          if (star !== undefined && (nxt.indexOf(star) < 0 || nxt.indexOf(star) >= nNxt))
+          if (star !== undefined && star.seen !== step) {
+            star.seen = step;
             nxt[nNxt++] = star;
+          }
         }
-        if (n.absorbs && mask[i] === 1 && (nxt.indexOf(n) < 0 || nxt.indexOf(n) >= nNxt))
+        if (n.absorbs && mask[i] === 1 && n.seen !== step) {
+          n.seen = step;
           nxt[nNxt++] = n;
+        }
       }
       [cur, nxt] = [nxt, cur];
       nCur = nNxt;
       const end = i + 1;
       const atWordEnd = end >= limit || mask[end] === 0 || mask[end - 1] === 0;
-      let found: TrieNode<P>[] | undefined;
+      let nFound = 0;
       for (let k = 0; k < nCur; k++) {
         const n = cur[k]!;
-        if (n.terminals === undefined) continue;
-        if (
-          n.terminals.some(
-            (t) => (!t.startBoundary || atWordStart) && (!t.endBoundary || atWordEnd),
-          )
-        )
-          (found ??= []).push(n);
+        if (n.terminals !== undefined && TermMatcher.accepts(n.terminals, atWordStart, atWordEnd))
+          found[nFound++] = n;
       }
-      if (found !== undefined) {
+      if (nFound > 0) {
         bestEnd = end;
-        bestNodes = found;
+        [best, found] = [found, best];
+        nBest = nFound;
       }
     }
     this.cur = cur;
     this.nxt = nxt;
-    if (bestNodes === undefined) return null;
-    const atWordEnd = bestEnd >= limit || mask[bestEnd] === 0 || mask[bestEnd - 1] === 0;
-    const payloads: P[] = [];
-    for (const n of bestNodes)
-      for (const t of n.terminals!)
-        if ((!t.startBoundary || atWordStart) && (!t.endBoundary || atWordEnd))
-          payloads.push(t.payload);
-    return { start: pos, end: bestEnd, payloads };
+    this.found = found.length >= best.length ? found : best;
+    if (nBest === 0) return null;
+    return this.result(best, nBest, mask, pos, bestEnd, limit, atWordStart);
+  }
+
+  private buildFirstUnits(): Uint8Array {
+    const table = new Uint8Array(65536);
+    for (const unit of this.root.next?.keys() ?? []) table[unit] = 1;
+    return table;
   }
 
   /** All non-overlapping longest matches in [from, to). */
   find(norm: string, mask: Uint8Array, from = 0, to = norm.length): TermMatch<P>[] {
     const out: TermMatch<P>[] = [];
     if (this.size === 0) return out;
-    const rootNext = this.root.next;
     const rootStar = this.root.star !== undefined;
+    const first = (this.firstUnits ??= this.buildFirstUnits());
+    const anyWithoutStart = this.anyWithoutStart;
     let i = from;
     while (i < to) {
-      if (rootNext !== undefined && !rootNext.has(norm.charCodeAt(i)) && !rootStar) {
+      if (!rootStar && first[norm.charCodeAt(i)] === 0) {
         i++;
         continue;
       }
-      const wordStart = i === 0 || mask[i - 1] === 0 || mask[i] === 0;
-      if (wordStart || this.anyWithoutStart) {
+      if (anyWithoutStart || i === 0 || mask[i - 1] === 0 || mask[i] === 0) {
         const m = this.matchAt(norm, mask, i, to);
         if (m !== null) {
           out.push(m);
