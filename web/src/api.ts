@@ -113,24 +113,8 @@ export class Api {
   }
 }
 
-/**
- * Checks a token (or anonymous access) and finds its role. The API has no "who am I" route, so
- * the role comes from an analyst-only call on an alert that cannot exist: an analyst or admin
- * gets 404 (nothing changes), a viewer gets 403, whose message names the user.
- */
+/** Checks a token (or anonymous access) and asks the server who it is (GET /api/me). */
 export async function signIn(token: string | null): Promise<Session> {
-  const api = new Api(token);
-  await api.get('/api/boards');
-  try {
-    await api.post('/api/alerts/~role-probe~/ack');
-    return { token, role: 'analyst', name: '' };
-  } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
-    if (e.status === 404) return { token, role: 'analyst', name: token ? '' : 'anonymous' };
-    if (e.status === 403) {
-      const name = /; (.+) is viewer$/.exec(e.message)?.[1] ?? (token ? '' : 'anonymous');
-      return { token, role: 'viewer', name };
-    }
-    throw e;
-  }
+  const me = await new Api(token).get<{ name: string; role: Role; anonymous: boolean }>('/api/me');
+  return { token, role: me.role, name: me.name };
 }

@@ -53,6 +53,23 @@ export const overviewRoutes = [
   }),
   defineRoute({
     method: 'GET',
+    url: '/api/me',
+    access: 'viewer',
+    tag: 'system',
+    summary:
+      'Who the token belongs to and its role (the dashboard shows only what the role allows)',
+    response: z.object({
+      name: z.string(),
+      role: z.enum(['viewer', 'analyst', 'admin']),
+      anonymous: z.boolean(),
+    }),
+    async handler({ principal }) {
+      const who = principal ?? { name: 'anonymous', role: 'viewer' as const, tokenId: null };
+      return { name: who.name, role: who.role, anonymous: who.tokenId === null };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
     url: '/api/overview',
     access: 'viewer',
     tag: 'overview',
