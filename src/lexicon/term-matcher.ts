@@ -80,6 +80,12 @@ export function wordMask(text: string): Uint8Array {
   return mask;
 }
 
+const PAIR_TABLE_SIZE = 1 << 16;
+
+function pairHash(first: number, second: number): number {
+  return (first * 31 + second) & (PAIR_TABLE_SIZE - 1);
+}
+
 export interface TermMatch<P> {
   readonly start: number;
   readonly end: number;
@@ -293,9 +299,22 @@ export class TermMatcher<P> {
     return this.result(best, nBest, mask, pos, bestEnd, limit, atWordStart);
   }
 
+  /** Second-unit filter: bit set for every (first, second) pair a term of 2+ units starts with. */
+  private pairUnits: Uint8Array | undefined;
+
+  /** first[u]: 0 no term starts with u; 1 check the next unit in `pairUnits`; 2 any next unit. */
   private buildFirstUnits(): Uint8Array {
     const table = new Uint8Array(65536);
-    for (const unit of this.root.next?.keys() ?? []) table[unit] = 1;
+    const pairs = new Uint8Array(PAIR_TABLE_SIZE);
+    for (const [unit, child] of this.root.next ?? []) {
+      if (child.terminals !== undefined || child.star !== undefined || child.next === undefined) {
+        table[unit] = 2;
+        continue;
+      }
+      table[unit] = 1;
+      for (const second of child.next.keys()) pairs[pairHash(unit, second)] = 1;
+    }
+    this.pairUnits = pairs;
     return table;
   }
 
@@ -305,12 +324,20 @@ export class TermMatcher<P> {
     if (this.size === 0) return out;
     const rootStar = this.root.star !== undefined;
     const first = (this.firstUnits ??= this.buildFirstUnits());
+    const pairs = this.pairUnits!;
     const anyWithoutStart = this.anyWithoutStart;
     let i = from;
     while (i < to) {
-      if (!rootStar && first[norm.charCodeAt(i)] === 0) {
-        i++;
-        continue;
+      if (!rootStar) {
+        const unit = norm.charCodeAt(i);
+        const kind = first[unit];
+        if (
+          kind === 0 ||
+          (kind === 1 && (i + 1 >= to || pairs[pairHash(unit, norm.charCodeAt(i + 1))] === 0))
+        ) {
+          i++;
+          continue;
+        }
       }
       if (anyWithoutStart || i === 0 || mask[i - 1] === 0 || mask[i] === 0) {
         const m = this.matchAt(norm, mask, i, to);

@@ -41,6 +41,8 @@ export function normalizeLanguageTag(tag: string | undefined): string | undefine
   return m?.[1]?.toLowerCase();
 }
 
+const MAY_HOLD_LINK = /http|www\.|[@#]/;
+
 function sample(text: string): string {
   if (text.length <= MAX_SAMPLE) return text;
   const third = MAX_SAMPLE / 3;
@@ -207,6 +209,10 @@ export function detectLanguage(text: string, hint?: string): string {
  */
 export function detectDocumentLanguage(text: string, hint?: string): string {
   // URLs, e-mail addresses and handles are Latin in every language: leave them out.
-  const cleaned = sample(text).replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+|[@#]\w+/g, ' ');
+  const sampled = sample(text);
+  // The pattern needs "http", "www.", "@" or "#": skip its (backtracking) scan when none occurs.
+  const cleaned = MAY_HOLD_LINK.test(sampled)
+    ? sampled.replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+|[@#]\w+/g, ' ')
+    : sampled;
   return identifyLanguage(cleaned, hint).lang;
 }
