@@ -55,6 +55,7 @@ export async function analyseDocuments(
   phase('trends+spikes');
   const hypothesisChanges = await scoreBoards(store, boards, {
     now,
+    changedEventIds: [...resolved.touchedEventIds, ...resolved.deletedEventIds],
     ...(options.asOf ? { asOf: options.asOf } : {}),
   });
   phase('boards');

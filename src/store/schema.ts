@@ -227,6 +227,15 @@ export interface AnalysisStateTable {
   updated_at: string;
 }
 
+/** Analysis (migration 0022): events meeting a watchboard indicator (`board/hypothesis/indicator`). */
+export interface BoardMatchesTable {
+  /** `${indicator_id}|${event_id}` */
+  id: string;
+  board_id: string;
+  indicator_id: string;
+  event_id: string;
+}
+
 /** Story clustering index (ingest, migration 0011): one row per clustered document. */
 export interface StoryDocumentsTable {
   document_id: string;
@@ -322,6 +331,7 @@ export interface Database {
   story_bands: StoryBandsTable;
   story_signatures: StorySignaturesTable;
   gdelt_events: GdeltEventsTable;
+  board_matches: BoardMatchesTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

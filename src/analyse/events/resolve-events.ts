@@ -30,6 +30,7 @@ import {
   type Db,
 } from './event-rows.js';
 import { assessEvents } from '../credibility/assess-events.js';
+import { invalidateBoardMatches } from '../watchboards/board-matches.js';
 
 export interface ResolveEventsOptions {
   readonly documentIds: readonly string[];
@@ -87,6 +88,8 @@ export async function rebuildEvents(
     const rows = await trx.selectFrom('mentions').select(MENTION_COLUMNS).execute();
     const result = await resolveMentions(trx, rows.map(toMentionInput), resolution, now);
     await assessEvents(trx, result.touchedEventIds, now);
+    // Every event was replaced: the watchboard match table is rebuilt at the next scoring.
+    await invalidateBoardMatches(trx);
     return result;
   });
 }

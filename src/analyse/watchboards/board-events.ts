@@ -10,15 +10,32 @@ import { chunks, type Db } from '../events/event-rows.js';
 import type { Watchboard } from './board-schema.js';
 import { matchesIndicator, type BoardEvent } from './match-indicator.js';
 
+/**
+ * `asOf` null: every event, whatever its day. `eventIds`: only these events (read in chunks).
+ */
 export async function loadBoardEvents(
   db: Db,
   boards: readonly Watchboard[],
-  asOf: string,
+  asOf: string | null,
+  eventIds?: readonly string[],
+): Promise<BoardEvent[]> {
+  if (eventIds === undefined) return loadSome(db, boards, asOf, null);
+  const out: BoardEvent[] = [];
+  for (const ids of chunks([...new Set(eventIds)]))
+    out.push(...(await loadSome(db, boards, asOf, ids)));
+  return out;
+}
+
+async function loadSome(
+  db: Db,
+  boards: readonly Watchboard[],
+  asOf: string | null,
+  eventIds: readonly string[] | null,
 ): Promise<BoardEvent[]> {
   const indicators = boards.flatMap((b) => b.hypotheses.flatMap((h) => h.indicators));
   if (indicators.length === 0) return [];
   // One SQL condition per indicator (types, roles, capabilities); the union is loaded.
-  const q = db
+  let q = db
     .selectFrom('events')
     .select([
       'id',
@@ -32,7 +49,6 @@ export async function loadBoardEvents(
       'first_seen',
       'date',
     ])
-    .where('first_seen', '<', `${asOf}~`)
     .where((eb) =>
       eb.or(
         indicators.map((i) => {
@@ -58,6 +74,8 @@ export async function loadBoardEvents(
         }),
       ),
     );
+  if (asOf !== null) q = q.where('first_seen', '<', `${asOf}~`);
+  if (eventIds !== null) q = q.where('id', 'in', eventIds);
   const rows = await q.execute();
   const candidates: BoardEvent[] = rows
     .map((r) => ({

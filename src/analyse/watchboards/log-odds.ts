@@ -74,10 +74,16 @@ export interface ScoreOptions {
   readonly observationStart: string | null;
 }
 
+/** Does the event meet the indicator? Default: evaluate its criteria (match-indicator.ts). */
+export type IndicatorMatcher = (i: IndicatorDefinition, e: BoardEvent) => boolean;
+
+const evaluateCriteria: IndicatorMatcher = (i, e) => matchesIndicator(i.match, e);
+
 export function scoreHypothesis(
   h: HypothesisDefinition,
   events: readonly BoardEvent[],
   o: ScoreOptions,
+  matches: IndicatorMatcher = evaluateCriteria,
 ): HypothesisScore {
   const asOf = dayNumber(o.asOf)!;
   const visible = events
@@ -91,7 +97,7 @@ export function scoreHypothesis(
   const lastMatch = new Map<string, string>();
   const raw: Omit<ScoreStep, 'before' | 'after'>[] = [];
   for (const e of visible) {
-    const matched = h.indicators.filter((i) => matchesIndicator(i.match, e));
+    const matched = h.indicators.filter((i) => matches(i, e));
     if (matched.length === 0) continue;
     for (const i of matched) lastMatch.set(i.id, e.day);
     const chosen = matched.reduce((best, i) =>

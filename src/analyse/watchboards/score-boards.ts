@@ -8,13 +8,18 @@ import type { HypothesisChange } from '../../domain/signals.js';
 import type { Store } from '../../store/open-store.js';
 import { chunks, type Db } from '../events/event-rows.js';
 import type { Watchboard } from './board-schema.js';
-import { loadBoardEvents } from './board-events.js';
+import { indicatorKey, loadMatchedEvents, refreshBoardMatches } from './board-matches.js';
 import { scoreHypothesis } from './log-odds.js';
 
 export interface ScoreBoardsOptions {
   /** YYYY-MM-DD; default: the latest publication day in the store (the news clock), else today. */
   readonly asOf?: string;
   readonly now?: string;
+  /**
+   * Events created, changed or deleted since the last scoring (from event resolution): only
+   * their indicator matches are recomputed. Omitted: every match is recomputed from scratch.
+   */
+  readonly changedEventIds?: readonly string[];
 }
 
 export function hypothesisKey(boardId: string, hypothesisId: string): string {
@@ -42,19 +47,24 @@ export async function scoreBoardsIn(
   const asOf = options.asOf ?? clock?.last?.slice(0, 10) ?? now.slice(0, 10);
   const firstDay = clock?.first?.slice(0, 10) ?? null;
   await syncBoards(db, boards, now);
-  const events = await loadBoardEvents(db, boards, asOf);
+  await refreshBoardMatches(db, boards, options.changedEventIds, now);
   const changes: HypothesisChange[] = [];
-  const scored = boards.map((board) => ({
-    board,
-    scores: board.hypotheses.map((h) => ({
-      h,
-      score: scoreHypothesis(h, events, {
-        asOf,
-        halfLifeDays: board.halfLifeDays,
-        observationStart: board.start ?? firstDay,
-      }),
-    })),
-  }));
+  const scored = [];
+  for (const board of boards) {
+    const { events, matches } = await loadMatchedEvents(db, board.id, asOf);
+    scored.push({
+      board,
+      scores: board.hypotheses.map((h) => ({
+        h,
+        score: scoreHypothesis(
+          h,
+          events,
+          { asOf, halfLifeDays: board.halfLifeDays, observationStart: board.start ?? firstDay },
+          (i, e) => matches.get(e.id)?.has(indicatorKey(board.id, h.id, i.id)) ?? false,
+        ),
+      })),
+    });
+  }
   const mentionIds = await mentionsOfEvents(
     db,
     scored.flatMap((b) => b.scores.flatMap((s) => s.score.steps.map((x) => x.eventId))),
