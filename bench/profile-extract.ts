@@ -14,8 +14,11 @@ extractDocument({ text: flat, lang: 'en' });
 console.log(`no punctuation ${mb} MB: ${((performance.now() - t) / 1000).toFixed(2)} s`);
 let bytes = 0;
 t = performance.now();
-while (bytes < mb * 1e6) for (const d of docs) {
-  extractDocument(d);
-  bytes += d.text.length;
-}
-console.log(`dev corpus ${(bytes / 1e6).toFixed(1)} M chars: ${((performance.now() - t) / 1000).toFixed(2)} s`);
+while (bytes < mb * 1e6)
+  for (const d of docs) {
+    extractDocument(d);
+    bytes += d.text.length;
+  }
+console.log(
+  `dev corpus ${(bytes / 1e6).toFixed(1)} M chars: ${((performance.now() - t) / 1000).toFixed(2)} s`,
+);
