@@ -122,17 +122,22 @@ export async function loadCandidateEvents(
     const first = dayString(r.start);
     const last = dayString(r.end);
     const coarse = coarseKeys(first, last);
+    // Two range look-ups on (type, date): an OR of both made SQLite scan every event of the type.
     add(
       await db
         .selectFrom('events')
         .select(EVENT_STATE_COLUMNS)
         .where('type', '=', type)
-        .where((eb) =>
-          eb.or([
-            eb('date', 'in', coarse),
-            eb.and([eb('date', '>=', first), eb('date', '<=', last)]),
-          ]),
-        )
+        .where('date', 'in', coarse)
+        .execute(),
+    );
+    add(
+      await db
+        .selectFrom('events')
+        .select(EVENT_STATE_COLUMNS)
+        .where('type', '=', type)
+        .where('date', '>=', first)
+        .where('date', '<=', last)
         .execute(),
     );
   }
