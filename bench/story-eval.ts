@@ -5,13 +5,15 @@
  * Documents are enriched in publication order through the real enrich hook and stored in an
  * in-memory SQLite store, as the ingest pipeline does. Two runs: `text-only` (no extraction) and
  * `gold-events` (the corpus's annotated events stand in for the extractor, to measure the
- * translation rule independently of extraction quality).
+ * translation rule independently of extraction quality), and `extracted` (the real extractor,
+ * as `vigie ingest` runs it: the figure to quote).
  *
  * Story: pairwise precision/recall over document pairs (same `story` value = positive; a document
  * without `story` is a singleton). Origin: accuracy over documents (no `origin` must give null).
  *
  * Usage: npx tsx bench/story-eval.ts [corpus.jsonl]
  */
+import { extractDocument } from '../src/extract/extract-document.js';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { GoldDocumentSchema, type GoldDocument } from '../src/domain/document.js';
 import type { ExtractionResult } from '../src/domain/mention.js';
@@ -67,7 +69,7 @@ interface RunResult {
   storyErrors: { a: string; b: string; kind: 'false-merge' | 'missed' }[];
 }
 
-async function run(mode: 'text-only' | 'gold-events'): Promise<RunResult> {
+async function run(mode: 'text-only' | 'gold-events' | 'extracted'): Promise<RunResult> {
   const store = await openStore({ url: ':memory:' });
   const ordered = [...docs].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
   const predictedStory = new Map<string, string>();
@@ -88,7 +90,11 @@ async function run(mode: 'text-only' | 'gold-events'): Promise<RunResult> {
       const extra = await enrichDocument(
         store.db,
         row,
-        mode === 'gold-events' ? goldExtraction(doc) : undefined,
+        mode === 'gold-events'
+          ? goldExtraction(doc)
+          : mode === 'extracted'
+            ? extractDocument(doc)
+            : undefined,
       );
       await store.db
         .insertInto('documents')
@@ -146,7 +152,11 @@ const results = {
   documents: docs.length,
   measuredAt: new Date().toISOString(),
   targets: { storyPrecision: 0.9, storyRecall: 0.9, originAccuracy: 0.9 },
-  runs: { 'text-only': await run('text-only'), 'gold-events': await run('gold-events') },
+  runs: {
+    'text-only': await run('text-only'),
+    'gold-events': await run('gold-events'),
+    extracted: await run('extracted'),
+  },
 };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
