@@ -57,6 +57,16 @@ function suffixHedges(facts: SentenceFacts, lang: CompiledLanguage): Hit<string>
   return out;
 }
 
+/** The first cue of `kind` that satisfies `ok`, in sentence order. */
+function firstCue(
+  cues: readonly Hit<ModalityKind>[],
+  kind: ModalityKind,
+  ok: (c: Hit<ModalityKind>) => boolean,
+): Hit<ModalityKind> | undefined {
+  for (const c of cues) if (c.value === kind && ok(c)) return c;
+  return undefined;
+}
+
 export function decideModality(
   type: EventType,
   facts: SentenceFacts,
@@ -66,29 +76,34 @@ export function decideModality(
 ): ModalityDecision {
   // Verb-second languages place modal cues before the verb, like SVO ones.
   const sov = lang.lexicon.wordOrder === 'sov';
-  const cues = (kind: ModalityKind) => facts.modality.filter((c) => c.value === kind);
-  const cond = cues('conditional').find((c) => c.end <= trigger.start);
+  const cond = firstCue(facts.modality, 'conditional', (c) => c.end <= trigger.start);
   if (cond !== undefined)
     return { modality: 'HYPOTHETICAL', cue: cond, rule: 'modality.conditional' };
   const inside = (c: Hit<unknown>) => c.start >= trigger.start && c.end <= trigger.end;
   // A denial is negative by itself: only a negation right before it ("did not deny") counts.
   const negWindow =
     options.isDenial === true ? DENIAL_NEGATION_WINDOW : lang.lexicon.negationWindow;
-  const neg = cues('negation').find(
+  const neg = firstCue(
+    facts.modality,
+    'negation',
     (c) => !inside(c) && governs(c, trigger, sov, negWindow, facts, sov),
   );
   if (neg !== undefined) return { modality: 'NEGATED', cue: neg, rule: 'modality.negation-scope' };
   if (options.denied) return { modality: 'NEGATED', cue: null, rule: 'modality.denied-event' };
   const speech = SPEECH_TYPES.has(type);
   // A conditional verb may itself be the trigger ("fournirait"): suffix hedges count inside it.
-  const hedges = [...cues('hedge').filter((c) => !inside(c)), ...suffixHedges(facts, lang)];
-  const hedge = hedges.find((c) =>
+  const hedgeScope = (c: Hit<unknown>): boolean =>
     sov
       ? c.start >= trigger.start || (!speech && governs(c, trigger, true, 12, facts))
-      : c.start < trigger.end,
-  );
+      : c.start < trigger.end;
+  // Lexicon hedges first, then suffix hedges (computed only when no lexicon hedge applies).
+  const hedge =
+    firstCue(facts.modality, 'hedge', (c) => !inside(c) && hedgeScope(c)) ??
+    suffixHedges(facts, lang).find(hedgeScope);
   if (hedge !== undefined) return { modality: 'HEDGED', cue: hedge, rule: 'modality.hedge' };
-  const plan = cues('plan').find((c) => governs(c, trigger, sov, PLAN_WINDOW, facts, false));
+  const plan = firstCue(facts.modality, 'plan', (c) =>
+    governs(c, trigger, sov, PLAN_WINDOW, facts, false),
+  );
   if (plan !== undefined) return { modality: 'PLANNED', cue: plan, rule: 'modality.plan' };
   if (options.triggerModality !== undefined && options.triggerModality !== 'ASSERTED')
     return { modality: options.triggerModality, cue: null, rule: 'modality.trigger' };

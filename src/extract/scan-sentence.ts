@@ -45,8 +45,38 @@ export interface SentenceFacts {
 }
 
 function flatten<P>(matches: readonly TermMatch<P>[]): Hit<P>[] {
-  return matches.flatMap((m) => m.payloads.map((value) => ({ start: m.start, end: m.end, value })));
+  const out: Hit<P>[] = [];
+  for (const m of matches)
+    for (const value of m.payloads) out.push({ start: m.start, end: m.end, value });
+  return out;
 }
+
+const NO_MATCHES: readonly TermMatch<never>[] = [];
+
+/** True when every case the matched form can carry is in `list`. */
+function casesIn(a: ActorHit, list: readonly string[]): boolean {
+  return a.ref.cases.length > 0 && list.length > 0 && a.ref.cases.every((c) => list.includes(c));
+}
+
+/** A `kind` marker within 40 units before the actor, separated from it by filler only. */
+function markedBefore(
+  a: ActorHit,
+  facts: SentenceFacts,
+  lang: CompiledLanguage,
+  kind: RoleMarkerKind,
+): boolean {
+  const base = Math.max(0, a.start - 40);
+  if (base === a.start) return false;
+  const matcher = lang.markers.get(kind);
+  if (matcher === undefined) return false;
+  for (const m of matcher.find(facts.norm, facts.mask, base, a.start))
+    if (gapIsFiller(facts, m.end, a.start, lang, FILLER)) return true;
+  return false;
+}
+
+const FILLER: readonly RoleMarkerKind[] = ['filler'];
+const FILLER_OR_COORDINATION: readonly RoleMarkerKind[] = ['filler', 'coordination'];
+const COORDINATION_OR_FILLER: readonly RoleMarkerKind[] = ['coordination', 'filler'];
 
 /** True when norm[from, to) holds only spaces, punctuation-free filler words and `extra` matches. */
 function gapIsFiller(
@@ -95,15 +125,13 @@ function removeOverlaps(hits: ActorHit[]): ActorHit[] {
 /** Marks from prepositions, particles and cases around an actor. */
 function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): void {
   const roles = lang.lexicon.roles;
-  const casesIn = (list: readonly string[]) =>
-    a.ref.cases.length > 0 && list.length > 0 && a.ref.cases.every((c) => list.includes(c));
-  if (casesIn(roles.targetCases)) {
+  if (casesIn(a, roles.targetCases)) {
     a.marks.add('target');
     a.markRules.push('role.case-target');
-  } else if (casesIn(roles.sourceCases)) {
+  } else if (casesIn(a, roles.sourceCases)) {
     a.marks.add('source');
     a.markRules.push('role.case-source');
-  } else if (casesIn(roles.subjectCases)) {
+  } else if (casesIn(a, roles.subjectCases)) {
     a.marks.add('subject');
     a.markRules.push('role.case-subject');
   }
@@ -122,21 +150,15 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.marks.add(mark);
     a.markRules.push(`role.particle-${mark}`);
   }
-  const before = (kind: RoleMarkerKind): boolean => {
-    const base = Math.max(0, a.start - 40);
-    if (base === a.start) return false;
-    const found = lang.markers.get(kind)?.find(facts.norm, facts.mask, base, a.start) ?? [];
-    return found.some((m) => gapIsFiller(facts, m.end, a.start, lang, ['filler']));
-  };
-  if (before('targetBefore')) {
+  if (markedBefore(a, facts, lang, 'targetBefore')) {
     a.marks.add('target');
     a.markRules.push('role.preposition-target');
   }
-  if (before('sourceBefore')) {
+  if (markedBefore(a, facts, lang, 'sourceBefore')) {
     a.marks.add('source');
     a.markRules.push('role.preposition-source');
   }
-  if (before('attribution')) {
+  if (markedBefore(a, facts, lang, 'attribution')) {
     a.marks.add('origin');
     a.markRules.push('role.attribution');
   }
@@ -148,11 +170,14 @@ function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
   if (speech === undefined) return;
   const verbs = speech.find(facts.norm, facts.mask);
   for (const v of verbs) {
-    const prev = [...facts.actors].reverse().find((a) => a.end <= v.start);
-    if (
-      prev !== undefined &&
-      gapIsFiller(facts, prev.end, v.start, lang, ['filler', 'coordination'])
-    ) {
+    let prev: ActorHit | undefined;
+    for (let k = facts.actors.length - 1; k >= 0; k--) {
+      if (facts.actors[k]!.end <= v.start) {
+        prev = facts.actors[k];
+        break;
+      }
+    }
+    if (prev !== undefined && gapIsFiller(facts, prev.end, v.start, lang, FILLER_OR_COORDINATION)) {
       for (const a of coordinatedWith(prev, facts, lang)) {
         a.marks.add('sayer');
         a.markRules.push('role.speaker');
@@ -165,7 +190,7 @@ function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
     if (
       next !== undefined &&
       /[,"»”'」]\s*$/u.test(lead) &&
-      gapIsFiller(facts, v.end, next.start, lang, ['filler'])
+      gapIsFiller(facts, v.end, next.start, lang, FILLER)
     ) {
       next.marks.add('sayer');
       next.markRules.push('role.speaker-inverted');
@@ -186,7 +211,7 @@ export function coordinatedWith(
   const joined = (x: ActorHit, y: ActorHit) =>
     free(x) &&
     free(y) &&
-    gapIsFiller(facts, x.end, y.start, lang, ['coordination', 'filler']) &&
+    gapIsFiller(facts, x.end, y.start, lang, COORDINATION_OR_FILLER) &&
     (coordination?.find(facts.norm, facts.mask, x.end, y.start).length ?? 0) > 0;
   let lo = idx;
   while (lo > 0 && joined(facts.actors[lo - 1]!, facts.actors[lo]!)) lo--;
@@ -246,8 +271,8 @@ export function scanSentence(text: string, lang: CompiledLanguage): SentenceFact
     classes: flatten(lang.classes.find(norm, mask)),
     capabilities: flatten(lang.capabilities.find(norm, mask)),
     modality: flatten(lang.modality.find(norm, mask)),
-    pairReferences: flatten(lang.markers.get('pairReference')?.find(norm, mask) ?? []),
-    between: flatten(lang.markers.get('between')?.find(norm, mask) ?? []),
+    pairReferences: flatten(lang.markers.get('pairReference')?.find(norm, mask) ?? NO_MATCHES),
+    between: flatten(lang.markers.get('between')?.find(norm, mask) ?? NO_MATCHES),
   };
   facts.actors.push(...mergeHeads(removeOverlaps(rawActors), norm));
   // Blocker phrases and trigger words inside names ("Sanctions Monitoring Team") report nothing.
