@@ -40,12 +40,17 @@ export async function scoreBoardsIn(
   options: ScoreBoardsOptions,
 ): Promise<HypothesisChange[]> {
   const now = options.now ?? new Date().toISOString();
-  const clock = await db
+  // Two queries: each is one index probe, while min and max together scan every document.
+  const last = await db
     .selectFrom('documents')
-    .select((eb) => [eb.fn.max('published').as('last'), eb.fn.min('published').as('first')])
+    .select((eb) => eb.fn.max('published').as('last'))
     .executeTakeFirst();
-  const asOf = options.asOf ?? clock?.last?.slice(0, 10) ?? now.slice(0, 10);
-  const firstDay = clock?.first?.slice(0, 10) ?? null;
+  const first = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.min('published').as('first'))
+    .executeTakeFirst();
+  const asOf = options.asOf ?? last?.last?.slice(0, 10) ?? now.slice(0, 10);
+  const firstDay = first?.first?.slice(0, 10) ?? null;
   await syncBoards(db, boards, now);
   await refreshBoardMatches(db, boards, options.changedEventIds, now);
   const changes: HypothesisChange[] = [];
