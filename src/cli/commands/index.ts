@@ -21,6 +21,9 @@ import { tokenCommand } from './token.js';
 import { sourceCommand } from './source.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
+import { briefCommand } from './brief.js';
+import { exportCommand } from './export.js';
+import { importStoreCommand } from './import-store.js';
 
 export const COMMANDS: readonly CommandModule[] = [
   demoCommand,
@@ -42,4 +45,7 @@ export const COMMANDS: readonly CommandModule[] = [
   boardCommand,
   replayCommand,
   importCommand,
+  briefCommand,
+  exportCommand,
+  importStoreCommand,
 ];

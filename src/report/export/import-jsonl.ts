@@ -4,7 +4,7 @@
  * SQLite → PostgreSQL migration path: export from one, import into the other.
  * @module
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { InputError } from '../../domain/errors.js';
 import type { Store } from '../../store/open-store.js';
@@ -21,6 +21,7 @@ export interface ImportResult {
 const BATCH_ROWS = 200;
 
 export async function importStoreJsonlFile(store: Store, file: string): Promise<ImportResult> {
+  if (!existsSync(file)) throw new InputError(`no such file: ${file}`, file);
   return importStoreJsonl(store, createReadStream(file), file);
 }
 

@@ -1,0 +1,67 @@
+/** Shared wording helpers for the brief renderers (pure). */
+import type { BriefData, BriefEvent, Citation } from './brief-data.js';
+import { fill, type BriefStrings } from './brief-strings.js';
+import { barChart, lineChart } from './svg-chart.js';
+
+export const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+
+export function change(start: number, end: number, s: BriefStrings): string {
+  const d = (end - start) * 100;
+  if (Math.abs(d) < 0.05) return s.noChange;
+  return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pts`;
+}
+
+export function eventLabel(
+  e: Pick<BriefEvent, 'type' | 'source' | 'target' | 'capabilities'>,
+): string {
+  const actors = `${e.source ?? '?'}${e.target ? ` → ${e.target}` : ''}`;
+  const caps = e.capabilities.length ? ` (${e.capabilities.join(', ')})` : '';
+  return `${e.type} ${actors}${caps}`;
+}
+
+export function eventLine(e: BriefEvent, s: BriefStrings): string {
+  return fill(s.eventLine, {
+    date: e.date ?? e.firstSeen.slice(0, 10),
+    type: e.type,
+    actors: `${e.source ?? '?'}${e.target ? ` → ${e.target}` : ''}${e.capabilities.length ? ` (${e.capabilities.join(', ')})` : ''}`,
+    modality: e.modality,
+    credibility: e.credibility,
+    sources: e.independentSources,
+    mentions: e.mentionCount,
+  });
+}
+
+export function citationLine(c: Citation, s: BriefStrings): string {
+  return fill(s.citation, {
+    outlet: c.outlet ?? s.unknown,
+    published: c.published ?? s.unknown,
+    reliability: c.reliability,
+    document: c.documentId,
+    start: c.start,
+    end: c.end,
+  });
+}
+
+/** The two charts as SVG text. */
+export function briefCharts(
+  data: BriefData,
+  s: BriefStrings,
+): { probability: string; events: string } {
+  const days = data.eventsPerDay.map((d) => d.day);
+  return {
+    probability: lineChart(
+      s.probabilityChart,
+      days,
+      data.judgements.map((j) => ({ label: j.title, points: j.series.map((p) => p.p) })),
+    ),
+    events: barChart(
+      s.eventsChart,
+      days,
+      data.eventsPerDay.map((d) => d.count),
+    ),
+  };
+}
+
+export function findEvent(data: BriefData, id: string | null): BriefEvent | undefined {
+  return id ? data.events.find((e) => e.id === id) : undefined;
+}

@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedStore } from '../server/seed.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { renderBrief } from '../../src/report/brief/render-brief.js';
+import { renderPdf } from '../../src/report/brief/render-pdf.js';
+
+const asOf = new Date('2024-11-15T00:00:00Z');
+
+describe('briefs', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore({ url: ':memory:' });
+    await seedStore(store);
+    // The hostile article becomes evidence: its quoted span holds a <script> tag.
+    await store.db
+      .updateTable('mentions')
+      .set({ event_id: 'evt-test-2' })
+      .where('document_id', '=', 'doc-hostile')
+      .execute();
+    await store.db
+      .updateTable('documents')
+      .set({ outlet: '<img src=x onerror=alert(1)>' })
+      .where('id', '=', 'doc-ko-1')
+      .execute();
+    await store.db
+      .insertInto('watchboards')
+      .values({
+        id: 'empty',
+        title: 'Empty board',
+        description: null,
+        definition: '{}',
+        updated_at: '2024-11-01T00:00:00Z',
+      })
+      .execute();
+  });
+  afterAll(async () => store?.close());
+
+  it('cites stored spans: every quote is the document text between its offsets', async () => {
+    const brief = await renderBrief(store, { boardId: 'korea', since: '14d', asOf, format: 'md' });
+    const citations = brief.data.events.flatMap((e) => e.citations);
+    expect(citations.length).toBeGreaterThanOrEqual(3);
+    for (const c of citations) {
+      const doc = await store.db
+        .selectFrom('documents')
+        .select('text')
+        .where('id', '=', c.documentId)
+        .executeTakeFirstOrThrow();
+      const mention = await store.db
+        .selectFrom('mentions')
+        .selectAll()
+        .where('id', '=', c.mentionId)
+        .executeTakeFirstOrThrow();
+      expect(mention.document_id).toBe(c.documentId);
+      expect([mention.span_start, mention.span_end]).toEqual([c.start, c.end]);
+      expect(c.quote).toBe(doc.text.slice(c.start, c.end));
+      expect(c.quote.length).toBeGreaterThan(0);
+      expect(brief.body as string).toContain(`document ${c.documentId}, span ${c.start}–${c.end}`);
+    }
+    const icbm = brief.data.judgements.find((j) => j.hypothesisId === 'korea.icbm')!;
+    expect(icbm.start).toBeCloseTo(0.2);
+    expect(icbm.end).toBeCloseTo(0.62);
+    expect(icbm.steps.map((s) => s.eventId)).toEqual(['evt-test-1', 'evt-test-2']);
+    const md = brief.body as string;
+    expect(md).toContain('## Key judgements');
+    expect(md).toContain('+42.0 pts');
+    expect(md).toContain('data:image/svg+xml;base64,');
+    expect(md).toContain('Annex: sources cited');
+    expect(md).not.toContain('<script');
+  });
+
+  it('escapes hostile article text and names in HTML, which stays self-contained', async () => {
+    const brief = await renderBrief(store, {
+      boardId: 'korea',
+      since: '14d',
+      asOf,
+      format: 'html',
+    });
+    const html = brief.body as string;
+    expect(html).toContain('&lt;script&gt;window.__pwned = true&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<script|<img|onerror=alert\(1\)>/i);
+    expect(html).not.toMatch(/(src|href)="(?!#|https?:\/\/news\.example)/);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+  });
+
+  it('writes French from data/report/fr.yaml', async () => {
+    const brief = await renderBrief(store, {
+      boardId: 'korea',
+      since: '14d',
+      asOf,
+      format: 'md',
+      lang: 'fr',
+    });
+    expect(brief.body as string).toContain('# Note de situation');
+    expect(brief.body as string).toContain('Jugements clés');
+  });
+
+  it('gives a valid brief for an empty period and for a board with no evidence', async () => {
+    const quiet = await renderBrief(store, {
+      boardId: 'korea',
+      since: '7d',
+      asOf: new Date('2025-06-01T00:00:00Z'),
+      format: 'html',
+    });
+    expect(quiet.data.events).toHaveLength(0);
+    expect(quiet.body as string).toContain('No new events for this watchboard during the period.');
+    expect(quiet.body as string).toContain('No evidence moved this hypothesis during the period.');
+    expect(quiet.data.judgements.find((j) => j.hypothesisId === 'korea.icbm')!.end).toBeCloseTo(
+      0.62,
+    );
+    const empty = await renderBrief(store, { boardId: 'empty', since: '7d', asOf, format: 'md' });
+    expect(empty.body as string).toContain('no evidence in the store');
+    expect(empty.body as string).toMatch(/^# Situation report: Empty board/);
+  });
+
+  it('rejects unknown boards, formats, languages and periods clearly', async () => {
+    await expect(renderBrief(store, { boardId: 'nope', asOf })).rejects.toThrow(
+      /no watchboard "nope"/,
+    );
+    await expect(renderBrief(store, { boardId: 'korea', asOf, format: 'docx' })).rejects.toThrow(
+      /unknown brief format/,
+    );
+    await expect(renderBrief(store, { boardId: 'korea', asOf, lang: 'de' })).rejects.toThrow(
+      /no brief template/,
+    );
+    await expect(
+      renderBrief(store, { boardId: 'korea', asOf, since: 'yesterday' }),
+    ).rejects.toThrow(/not a period/);
+  });
+
+  it('says clearly when Chromium is absent', async () => {
+    await expect(renderPdf('<p>x</p>', '/nonexistent/chromium')).rejects.toThrow(
+      /need Chromium at \/nonexistent\/chromium/,
+    );
+  });
+
+  it.skipIf(!existsSync('/usr/bin/chromium'))(
+    'prints a PDF through Chromium',
+    async () => {
+      const brief = await renderBrief(store, {
+        boardId: 'korea',
+        since: '14d',
+        asOf,
+        format: 'pdf',
+      });
+      const pdf = brief.body as Buffer;
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(2000);
+    },
+    60_000,
+  );
+});
