@@ -19,11 +19,14 @@ const WRONG_SIDE_PENALTY = 40;
 /** Frames without a class rank after every class frame that is satisfied. */
 const UNCONDITIONAL_SCORE = 100_000;
 
-const byClassCache = new WeakMap<SentenceFacts, Map<string, Hit<string>[]>>();
+// One-sentence cache: the triggers of a sentence are framed one after another. (A WeakMap keyed
+// by short-lived facts objects made every young-generation GC walk its ephemeron table.)
+let cachedFacts: SentenceFacts | undefined;
+let cachedByClass: Map<string, Hit<string>[]> | undefined;
 
 /** Class hits of a sentence by class name (forces count as troops), computed once per sentence. */
 function classHits(facts: SentenceFacts, name: string): readonly Hit<string>[] {
-  let byClass = byClassCache.get(facts);
+  let byClass = cachedFacts === facts ? cachedByClass : undefined;
   if (byClass === undefined) {
     byClass = new Map();
     for (const c of facts.classes) {
@@ -35,7 +38,8 @@ function classHits(facts: SentenceFacts, name: string): readonly Hit<string>[] {
     for (const a of facts.actors)
       if (a.ref.kind === 'force') troops.push({ start: a.start, end: a.end, value: 'troops' });
     byClass.set('troops', troops);
-    byClassCache.set(facts, byClass);
+    cachedFacts = facts;
+    cachedByClass = byClass;
   }
   return byClass.get(name) ?? [];
 }
