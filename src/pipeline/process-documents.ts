@@ -11,8 +11,14 @@ import type { ExtractionResult } from '../domain/mention.js';
 import { formatIssues } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { Database, NewDocument, NewMention } from '../store/schema.js';
-import { completeDocument, findExisting, insertDocuments } from '../store/documents-repo.js';
-import { insertMentionRows, mentionRows } from '../store/mentions-repo.js';
+import {
+  completeDocument,
+  findExisting,
+  findExistingSqlite,
+  insertDocuments,
+  insertDocumentsSqlite,
+} from '../store/documents-repo.js';
+import { insertMentionRows, insertMentionRowsSqlite, mentionRows } from '../store/mentions-repo.js';
 import { withSavepoint, withTransaction } from '../store/transaction.js';
 
 /** One line of input: a parsed document, or why the line could not be read. */
@@ -78,7 +84,7 @@ interface Prepared {
 }
 
 export async function processDocuments(
-  store: Pick<Store, 'db' | 'dialect'>,
+  store: Pick<Store, 'db' | 'dialect' | 'sqlite'>,
   inputs: AsyncIterable<InputLine> | Iterable<InputLine>,
   options: ProcessOptions = {},
 ): Promise<ProcessResult> {
@@ -90,13 +96,15 @@ export async function processDocuments(
     mentions: 0,
     documentIds: [],
   };
+  // SQLite: inserts and look-ups go through raw prepared statements on the same connection.
+  const raw = store.dialect === 'sqlite' ? store.sqlite : undefined;
   let processed = 0;
   let batch: InputLine[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const lines = batch;
     batch = [];
-    await withTransaction(store, (trx) => processBatch(trx, lines, options, result));
+    await withTransaction(store, (trx) => processBatch(trx, raw, lines, options, result));
     processed += lines.length;
     options.onProgress?.({
       processed,
@@ -141,8 +149,11 @@ function toDocument(value: InputDocument, sourceId: string | undefined, now: str
   );
 }
 
+type RawSqlite = Store['sqlite'];
+
 async function processBatch(
   trx: Kysely<Database>,
+  raw: RawSqlite,
   lines: readonly InputLine[],
   options: ProcessOptions,
   result: ProcessResult,
@@ -172,11 +183,11 @@ async function processBatch(
     candidates.push({ input, doc: toDocument(parsed.data, options.sourceId, now) });
   }
 
-  const existing = await findExisting(
-    trx,
-    candidates.map((c) => c.doc.id),
-    candidates.map((c) => c.doc.content_hash),
-  );
+  const ids = candidates.map((c) => c.doc.id);
+  const hashes = candidates.map((c) => c.doc.content_hash);
+  const existing = raw
+    ? findExistingSqlite(raw, ids, hashes)
+    : await findExisting(trx, ids, hashes);
   const fresh: Prepared[] = [];
   for (const c of candidates) {
     if (existing.ids.has(c.doc.id) || existing.hashes.has(c.doc.content_hash)) {
@@ -190,7 +201,7 @@ async function processBatch(
   }
 
   if (!options.enrich && fresh.length > 0) {
-    const stored = await withSavepoint(trx, (t) => insertFast(t, fresh)).catch(() => null);
+    const stored = await withSavepoint(trx, (t) => insertFast(t, raw, fresh)).catch(() => null);
     if (stored) {
       record(fresh, stored, result);
       return;
@@ -200,7 +211,7 @@ async function processBatch(
     try {
       const mentions = await withSavepoint(trx, async (t) => {
         if (options.enrich) Object.assign(c.doc, await options.enrich(t, c.doc, c.extraction));
-        const stored = await insertFast(t, [c]);
+        const stored = await insertFast(t, raw, [c]);
         return stored.hashes.size > 0 ? stored.mentions : null;
       });
       if (mentions === null) result.duplicates += 1;
@@ -238,18 +249,17 @@ function extractInto(c: Prepared, extract: ExtractFn, now: string, result: Proce
 
 async function insertFast(
   trx: Kysely<Database>,
+  raw: RawSqlite,
   items: readonly Prepared[],
 ): Promise<{ hashes: Set<string>; mentions: number }> {
-  const hashes = await insertDocuments(
-    trx,
-    items.map((c) => c.doc),
-  );
+  const docs = items.map((c) => c.doc);
+  const hashes = raw ? insertDocumentsSqlite(raw, docs) : await insertDocuments(trx, docs);
   const rows: NewMention[] = [];
   for (const c of items) {
     if (!c.extraction || !hashes.has(c.doc.content_hash)) continue;
     rows.push(...mentionRows(c.doc.id, c.extraction.mentions, c.doc, c.doc.ingested_at));
   }
-  const mentions = await insertMentionRows(trx, rows);
+  const mentions = raw ? insertMentionRowsSqlite(raw, rows) : await insertMentionRows(trx, rows);
   return { hashes, mentions };
 }
 

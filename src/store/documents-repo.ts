@@ -4,6 +4,7 @@
  * @module
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
 import type { Database, DocumentRow, NewDocument } from './schema.js';
 import { contentHash, documentIdFor } from './content-hash.js';
 import { dialectOf } from './dialect-of.js';
@@ -103,6 +104,149 @@ export async function insertDocuments(
     for (const r of inserted) stored.add(r.content_hash);
   }
   return stored;
+}
+
+type SqliteHandle = SqliteDatabase.Database;
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+/** Rows per multi-row statement: at most 20 columns (mentions) × 1,000, under SQLite's 32,766 parameters. */
+const SQLITE_ROWS_PER_STATEMENT = 1000;
+const MAX_CACHED_STATEMENTS = 64;
+const insertStatements = new WeakMap<SqliteHandle, Map<string, SqliteDatabase.Statement>>();
+
+export interface SqliteInsertOptions {
+  readonly onConflict: 'nothing' | 'fail';
+  /** A column whose values are returned for the rows actually inserted. */
+  readonly returning?: string;
+}
+
+/**
+ * Inserts rows through raw better-sqlite3 multi-row statements, cached per handle, table, column
+ * set and row count; runs in the caller's transaction. Consecutive rows with the same columns
+ * share a statement; columns whose value is `undefined` are left out (their default applies),
+ * as Kysely does. At ingest volumes, compiling a Kysely insert costs more than executing it, and
+ * one statement per row is slower still with the full-text trigger (FTS5 flushes its pending
+ * terms at every statement boundary).
+ * @returns how many rows were inserted, and the `returning` column of those rows.
+ */
+export function insertRowsSqlite(
+  sqlite: SqliteHandle,
+  table: string,
+  rows: readonly object[],
+  options: SqliteInsertOptions,
+): { inserted: number; returned: unknown[] } {
+  const out = { inserted: 0, returned: [] as unknown[] };
+  let groupColumns: string[] = [];
+  let groupSignature = '';
+  let values: unknown[] = [];
+  let count = 0;
+  const flush = () => {
+    if (count === 0) return;
+    const statement = insertStatement(sqlite, table, groupColumns, groupSignature, count, options);
+    if (options.returning) {
+      const returned = statement.all(values) as Record<string, unknown>[];
+      out.inserted += returned.length;
+      for (const r of returned) out.returned.push(r[options.returning]);
+    } else out.inserted += statement.run(values).changes;
+    values = [];
+    count = 0;
+  };
+  for (const item of rows) {
+    const row = item as Record<string, unknown>;
+    let signature = '';
+    for (const key in row) if (row[key] !== undefined) signature += `${key},`;
+    if (signature !== groupSignature) {
+      flush();
+      groupSignature = signature;
+      groupColumns = Object.keys(row).filter((k) => row[k] !== undefined);
+    }
+    for (const key of groupColumns) values.push(row[key]);
+    if (++count === SQLITE_ROWS_PER_STATEMENT) flush();
+  }
+  flush();
+  return out;
+}
+
+function insertStatement(
+  sqlite: SqliteHandle,
+  table: string,
+  columns: readonly string[],
+  signature: string,
+  count: number,
+  options: SqliteInsertOptions,
+): SqliteDatabase.Statement {
+  let cache = insertStatements.get(sqlite);
+  if (!cache) {
+    cache = new Map();
+    insertStatements.set(sqlite, cache);
+  }
+  const key = `${table}|${options.onConflict}|${options.returning ?? ''}|${count}|${signature}`;
+  let statement = cache.get(key);
+  if (statement) return statement;
+  for (const name of [table, ...columns, ...(options.returning ? [options.returning] : [])]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`insert into ${table}: bad column name "${name}"`);
+  }
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  statement = sqlite.prepare(
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ` +
+      Array.from({ length: count }, () => tuple).join(', ') +
+      (options.onConflict === 'nothing' ? ' ON CONFLICT DO NOTHING' : '') +
+      (options.returning ? ` RETURNING "${options.returning}"` : ''),
+  );
+  if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+  cache.set(key, statement);
+  return statement;
+}
+
+/** insertDocuments on the raw SQLite handle (same result), inside the caller's transaction. */
+export function insertDocumentsSqlite(
+  sqlite: SqliteHandle,
+  rows: readonly NewDocument[],
+): Set<string> {
+  const { returned } = insertRowsSqlite(sqlite, 'documents', rows, {
+    onConflict: 'nothing',
+    returning: 'content_hash',
+  });
+  return new Set(returned as string[]);
+}
+
+const existingStatements = new WeakMap<
+  SqliteHandle,
+  { byId: SqliteDatabase.Statement; byHash: SqliteDatabase.Statement }
+>();
+
+/** findExisting on the raw SQLite handle: two indexed look-ups over JSON arrays of keys. */
+export function findExistingSqlite(
+  sqlite: SqliteHandle,
+  ids: readonly string[],
+  hashes: readonly string[],
+): { ids: Set<string>; hashes: Set<string> } {
+  let statements = existingStatements.get(sqlite);
+  if (!statements) {
+    statements = {
+      byId: sqlite.prepare(
+        'SELECT id, content_hash FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+      byHash: sqlite.prepare(
+        'SELECT id, content_hash FROM documents WHERE content_hash IN (SELECT value FROM json_each(?))',
+      ),
+    };
+    existingStatements.set(sqlite, statements);
+  }
+  const found = { ids: new Set<string>(), hashes: new Set<string>() };
+  const collect = (statement: SqliteDatabase.Statement, keys: readonly string[]) => {
+    if (keys.length === 0) return;
+    for (const r of statement.all(JSON.stringify(keys)) as {
+      id: string;
+      content_hash: string;
+    }[]) {
+      found.ids.add(r.id);
+      found.hashes.add(r.content_hash);
+    }
+  };
+  collect(statements.byId, ids);
+  collect(statements.byHash, hashes);
+  return found;
 }
 
 /** Of the given ids and hashes, those already stored. */

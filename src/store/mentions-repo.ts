@@ -3,9 +3,11 @@
  * @module
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
 import type { ExtractedMention } from '../domain/mention.js';
 import { encodeCodes, type Database, type MentionRow, type NewMention } from './schema.js';
 import { dialectOf } from './dialect-of.js';
+import { insertRowsSqlite } from './documents-repo.js';
 import {
   afterCursor,
   pageLimit,
@@ -87,6 +89,15 @@ export async function insertMentionRows(
       .values(rows.slice(i, i + chunkSize))
       .execute();
   }
+  return rows.length;
+}
+
+/** insertMentionRows on the raw SQLite handle, inside the caller's transaction. */
+export function insertMentionRowsSqlite(
+  sqlite: SqliteDatabase.Database,
+  rows: readonly NewMention[],
+): number {
+  insertRowsSqlite(sqlite, 'mentions', rows, { onConflict: 'fail' });
   return rows.length;
 }
 

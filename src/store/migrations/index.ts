@@ -10,6 +10,7 @@ import { searchMigration } from './0002-search.js';
 import { analysisMarkMigration } from './0009-analysis-mark.js';
 import { serverReadIndexesMigration } from './0040-server-read-indexes.js';
 import { serverKeysetIndexesMigration } from './0041-server-keyset-indexes.js';
+import { dropDuplicateIndexesMigration } from './0008-drop-duplicate-indexes.js';
 import { boardMatchesMigration } from './0022-board-matches.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
@@ -25,5 +26,6 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   storyIndexMigration,
   gdeltEventsMigration,
   analysisMarkMigration,
+  dropDuplicateIndexesMigration,
   boardMatchesMigration,
 ];
