@@ -113,9 +113,12 @@ await once(out, 'finish');
 const store = await openStore({ url: join(dir, 'bench.sqlite') });
 try {
   const loadBefore = loadavg()[0]!;
+  const cpuBefore = process.cpuUsage();
   const start = process.hrtime.bigint();
   const result = await importGdeltFile(store, file);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const again = process.hrtime.bigint();
   const second = await importGdeltFile(store, file);
   const reimportSeconds = Number(process.hrtime.bigint() - again) / 1e9;
@@ -127,6 +130,9 @@ try {
     fileBytes: statSync(file).size,
     seconds: Number(seconds.toFixed(3)),
     rowsPerSecond: Math.round(rate),
+    /** CPU time of this process: tells a slow machine from a busy one (compare with loadAverage). */
+    cpuSeconds: Number(cpuSeconds.toFixed(3)),
+    rowsPerCpuSecond: Math.round(result.rows / cpuSeconds),
     target: 200_000,
     meetsTarget: rate >= 200_000,
     inserted: result.inserted,
@@ -140,6 +146,7 @@ try {
       cpus: cpus().length,
       loadAverage1mBefore: loadBefore,
       loadAverage1mAfter: loadavg()[0],
+      loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
     },
     note:
       'one process, one core; generated 61-column GDELT 2.0 export; SQLite file store in WAL mode. ' +
@@ -151,7 +158,8 @@ try {
     `${JSON.stringify(report, null, 2)}\n`,
   );
   console.log(
-    `${result.rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString('en')} rows/s ` +
+    `${result.rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString('en')} rows/s, ` +
+      `${report.rowsPerCpuSecond.toLocaleString('en')} rows per CPU-second, load ${loadavg()[0]!.toFixed(2)} ` +
       `(target 200,000); re-import: ${second.inserted} new, ${second.duplicates} duplicates`,
   );
 } finally {

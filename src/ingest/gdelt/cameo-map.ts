@@ -55,7 +55,8 @@ export function loadGdeltMaps(dir: URL = DATA): GdeltMaps {
   const actors = readYaml(new URL('actor-codes.yaml', dir), ActorFileSchema);
   const rows = new Map(cameo.rows.map((r) => [r.code, r]));
   const memo = new Map<string, CameoMapping>();
-  const actorMemo = new Map<string, string | null>();
+  // country → known group → actor: no key string to build per row.
+  const actorMemo = new Map<string, Map<string, string | null>>();
   const unmapped: CameoMapping = { rule: null, type: null, modality: 'ASSERTED', capabilities: '' };
   const maps: GdeltMaps = {
     mapEvent(code) {
@@ -79,11 +80,15 @@ export function loadGdeltMaps(dir: URL = DATA): GdeltMaps {
       return result;
     },
     mapActor(country, knownGroup) {
-      const key = `${country}/${knownGroup}`;
-      const known = actorMemo.get(key);
+      let byGroup = actorMemo.get(country);
+      if (!byGroup) {
+        byGroup = new Map();
+        actorMemo.set(country, byGroup);
+      }
+      const known = byGroup.get(knownGroup);
       if (known !== undefined) return known;
       const actor = mapActorUncached(country, knownGroup);
-      actorMemo.set(key, actor);
+      byGroup.set(knownGroup, actor);
       return actor;
     },
   };

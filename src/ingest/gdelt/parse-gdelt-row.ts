@@ -44,52 +44,51 @@ export function parseGdeltInto(
   }
   starts[0] = 0;
   starts[columns] = line.length + 1;
-  const field = (i: number) => line.slice(starts[i]!, starts[i + 1]! - 1);
 
-  const id = field(COL.id);
+  const id = fieldOf(line, COL.id);
   if (id.length === 0 || id.length > 20 || !DIGITS.test(id)) {
     throw new GdeltRowError(`GLOBALEVENTID "${id}" is not a number`);
   }
-  const sqlDate = field(COL.sqlDate);
+  const sqlDate = fieldOf(line, COL.sqlDate);
   if (sqlDate.length !== 8 || !DIGITS.test(sqlDate)) {
     throw new GdeltRowError(`SQLDATE "${sqlDate}" is not YYYYMMDD`);
   }
-  const eventCode = field(COL.eventCode);
+  const eventCode = fieldOf(line, COL.eventCode);
   if (eventCode.length < 2 || eventCode.length > 4 || !DIGITS.test(eventCode)) {
     throw new GdeltRowError(`EventCode "${eventCode}" is not a CAMEO code`);
   }
   const mapping = maps.mapEvent(eventCode);
-  const actor1Country = field(COL.actor1Country);
-  const actor2Country = field(COL.actor2Country);
-  const url = layout.sourceUrl >= 0 ? field(layout.sourceUrl) : '';
+  const actor1Country = fieldOf(line, COL.actor1Country);
+  const actor2Country = fieldOf(line, COL.actor2Country);
+  const url = layout.sourceUrl >= 0 ? fieldOf(line, layout.sourceUrl) : '';
   let o = offset;
   out[o++] = id;
   out[o++] = layout.version;
   out[o++] = `${sqlDate.slice(0, 4)}-${sqlDate.slice(4, 6)}-${sqlDate.slice(6, 8)}`;
-  out[o++] = parseDateAdded(field(layout.dateAdded));
+  out[o++] = parseDateAdded(fieldOf(line, layout.dateAdded));
   out[o++] = eventCode;
-  out[o++] = field(COL.eventBaseCode) || eventCode.slice(0, 3);
-  out[o++] = field(COL.eventRootCode) || eventCode.slice(0, 2);
+  out[o++] = fieldOf(line, COL.eventBaseCode) || eventCode.slice(0, 3);
+  out[o++] = fieldOf(line, COL.eventRootCode) || eventCode.slice(0, 2);
   out[o++] = mapping.type;
   out[o++] = mapping.type === null ? null : mapping.modality;
   out[o++] = mapping.capabilities;
-  out[o++] = field(COL.actor1Code) || null;
-  out[o++] = field(COL.actor1Name) || null;
+  out[o++] = fieldOf(line, COL.actor1Code) || null;
+  out[o++] = fieldOf(line, COL.actor1Name) || null;
   out[o++] = actor1Country || null;
-  out[o++] = field(COL.actor2Code) || null;
-  out[o++] = field(COL.actor2Name) || null;
+  out[o++] = fieldOf(line, COL.actor2Code) || null;
+  out[o++] = fieldOf(line, COL.actor2Name) || null;
   out[o++] = actor2Country || null;
-  out[o++] = maps.mapActor(actor1Country, field(COL.actor1KnownGroup));
-  out[o++] = maps.mapActor(actor2Country, field(COL.actor2KnownGroup));
-  out[o++] = field(COL.isRootEvent) === '1' ? 1 : 0;
-  out[o++] = int(field(COL.quadClass), 'QuadClass');
-  out[o++] = real(field(COL.goldstein), 'GoldsteinScale');
-  out[o++] = int(field(COL.numMentions), 'NumMentions');
-  out[o++] = int(field(COL.numSources), 'NumSources');
-  out[o++] = int(field(COL.numArticles), 'NumArticles');
-  out[o++] = real(field(COL.avgTone), 'AvgTone');
-  out[o++] = field(layout.actionCountry) || null;
-  out[o++] = field(layout.actionPlace) || null;
+  out[o++] = maps.mapActor(actor1Country, fieldOf(line, COL.actor1KnownGroup));
+  out[o++] = maps.mapActor(actor2Country, fieldOf(line, COL.actor2KnownGroup));
+  out[o++] = fieldOf(line, COL.isRootEvent) === '1' ? 1 : 0;
+  out[o++] = int(fieldOf(line, COL.quadClass), 'QuadClass');
+  out[o++] = real(fieldOf(line, COL.goldstein), 'GoldsteinScale');
+  out[o++] = int(fieldOf(line, COL.numMentions), 'NumMentions');
+  out[o++] = int(fieldOf(line, COL.numSources), 'NumSources');
+  out[o++] = int(fieldOf(line, COL.numArticles), 'NumArticles');
+  out[o++] = real(fieldOf(line, COL.avgTone), 'AvgTone');
+  out[o++] = fieldOf(line, layout.actionCountry) || null;
+  out[o++] = fieldOf(line, layout.actionPlace) || null;
   out[o++] = url || null;
   out[o++] = importedAt;
   return { type: mapping.type, version: layout.version };
@@ -100,6 +99,11 @@ export function parseGdeltRow(line: string, maps: GdeltMaps, importedAt: string)
   const values: unknown[] = new Array(GDELT_COLUMNS.length);
   parseGdeltInto(line, maps, importedAt, values, 0);
   return Object.fromEntries(GDELT_COLUMNS.map((c, i) => [c, values[i]])) as NewGdeltEvent;
+}
+
+/** Column `i` of the line last split into `starts`. */
+function fieldOf(line: string, i: number): string {
+  return line.slice(starts[i]!, starts[i + 1]! - 1);
 }
 
 function int(value: string, column: string): number | null {

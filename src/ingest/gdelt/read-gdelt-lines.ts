@@ -11,26 +11,55 @@ const CHUNK = 1 << 20;
 
 /** Batches of lines (without line ends); empty lines are skipped. */
 export async function* readGdeltLines(path: string): AsyncGenerator<string[]> {
-  const chunks = /\.zip$/i.test(path) ? unzippedChunks(path) : fileChunks(path);
-  const decoder = new TextDecoder('utf-8');
-  let rest = '';
-  for await (const chunk of chunks) {
-    const text = rest + decoder.decode(chunk, { stream: true });
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    yield clean(lines);
+  for await (const text of readGdeltText(path)) {
+    const lines: string[] = [];
+    forEachLine(text, (line) => lines.push(line));
+    if (lines.length > 0) yield lines;
   }
-  const tail = rest + decoder.decode();
-  if (tail.length > 0) yield clean([tail]);
 }
 
-function clean(lines: string[]): string[] {
-  const out: string[] = [];
-  for (const line of lines) {
-    const l = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (l.length > 0) out.push(l);
+/**
+ * The file's text in pieces that each end at a line end (or the end of the file), decoded as
+ * UTF-8 (a leading byte-order mark dropped). Splitting the bytes at the last `\n` of each chunk
+ * is safe (no UTF-8 sequence holds that byte) and lets one Buffer decode run per chunk, several
+ * times faster than a streaming TextDecoder.
+ */
+export async function* readGdeltText(path: string): AsyncGenerator<string> {
+  const chunks = /\.zip$/i.test(path) ? unzippedChunks(path) : fileChunks(path);
+  let carry: Buffer | null = null;
+  let first = true;
+  const decode = (bytes: Buffer, end: number): string => {
+    let text = bytes.toString('utf8', 0, end);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    return text;
+  };
+  for await (const chunk of chunks) {
+    const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const bytes: Buffer = carry ? Buffer.concat([carry, view]) : view;
+    const last = bytes.lastIndexOf(10);
+    if (last === -1) {
+      carry = carry ? bytes : Buffer.from(bytes);
+      continue;
+    }
+    const text = decode(bytes, last + 1);
+    carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : null;
+    yield text;
   }
-  return out;
+  if (carry && carry.length > 0) yield decode(carry, carry.length);
+}
+
+/** Calls `fn` with each non-empty line of `text` (without `\n` or `\r\n`). */
+export function forEachLine(text: string, fn: (line: string) => void): void {
+  let start = 0;
+  const length = text.length;
+  while (start < length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (stop > start) fn(text.slice(start, stop));
+    start = end + 1;
+  }
 }
 
 async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
