@@ -115,9 +115,38 @@ function fromParts(
 
 /** Whether any relative phrase, weekday or month name can be in the text (cheap word check). */
 function mayHaveWords(text: string, data: CompiledTimeData): boolean {
-  if (!data.wordGate) return true;
-  const words = text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
-  return words.some((w) => data.wordGate?.has(w));
+  const gate = data.wordGate;
+  if (!gate) return true;
+  // The words of /[\p{L}\p{M}]+/gu over the lowercased text, without building the word list.
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && isLetterOrMark(lower.charCodeAt(i), lower, i)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && gate.has(lower.slice(start, i))) return true;
+    start = -1;
+  }
+  return false;
+}
+
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
+/** Whether the unit at `i` is (part of) a letter or mark, as `[\p{L}\p{M}]` with the u flag. */
+function isLetterOrMark(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x400 && c <= 0x4ff) return c !== 0x482;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return LETTER_OR_MARK.test(text.slice(i, i + 2));
+  }
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+    const high = text.charCodeAt(i - 1);
+    if (high >= 0xd800 && high <= 0xdbff) return LETTER_OR_MARK.test(text.slice(i - 1, i + 1));
+  }
+  return LETTER_OR_MARK.test(text[i]!);
 }
 
 /** A range bound ("since June", "6월부터") or a duration ("3日間") is not an event date. */
