@@ -25,6 +25,7 @@ import { buildOpenApi } from './openapi.js';
 import { defaultServices } from './default-services.js';
 import { ReadCache } from './read-cache.js';
 import { RawJson, type RouteDef } from './route.js';
+import { RawReply } from './raw-reply.js';
 import { ROUTES } from './route-table.js';
 import type { ServerContext } from './server-context.js';
 import type { ServerServices } from './services.js';
@@ -220,6 +221,7 @@ function registerRoute(
       reply.code(def.status ?? 200);
       if (result instanceof RawJson)
         return reply.type('application/json; charset=utf-8').send(result.json);
+      if (result instanceof RawReply) return result.send(reply);
       return reply.send(result);
     },
   });

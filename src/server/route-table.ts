@@ -10,6 +10,7 @@ import { documentRoutes } from './routes/document-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 
 export const ROUTES: readonly RouteDef[] = [
   ...overviewRoutes,
@@ -18,4 +19,5 @@ export const ROUTES: readonly RouteDef[] = [
   ...sourceRoutes,
   ...boardRoutes,
   ...alertRoutes,
+  ...reportRoutes,
 ];

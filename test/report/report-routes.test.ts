@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHarness, type Harness } from '../server/harness.js';
+
+describe('brief and export routes', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await buildHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('serves a brief as HTML and Markdown, in French on request', async () => {
+    const html = await h.as('viewer', { url: '/api/boards/korea/brief?since=14d' });
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-type']).toMatch(/^text\/html/);
+    expect(html.body).toContain('Situation report');
+    expect(html.body).not.toContain('<script');
+    const md = await h.as('viewer', { url: '/api/boards/korea/brief?format=md&lang=fr&since=14d' });
+    expect(md.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(md.body).toContain('# Note de situation');
+  });
+
+  it('answers 404 for an unknown board and 400 for a bad period', async () => {
+    expect((await h.as('viewer', { url: '/api/boards/nope/brief' })).statusCode).toBe(404);
+    expect((await h.as('viewer', { url: '/api/boards/korea/brief?since=soon' })).statusCode).toBe(
+      400,
+    );
+  });
+
+  it('streams exports to analysts only', async () => {
+    expect((await h.as('viewer', { url: '/api/export?format=csv' })).statusCode).toBe(403);
+    expect((await h.as('none', { url: '/api/export?format=csv' })).statusCode).toBe(401);
+    const csv = await h.as('analyst', { url: '/api/export?format=csv&what=mentions' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toContain('vigie-mentions.csv');
+    expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(h.seed.mentionCount + 1);
+    const stix = await h.as('analyst', { url: '/api/export?format=stix&tlp=green' });
+    const bundle = JSON.parse(stix.body) as { type: string; objects: { name?: string }[] };
+    expect(bundle.type).toBe('bundle');
+    expect(bundle.objects.some((o) => o.name === 'TLP:GREEN')).toBe(true);
+    const jsonl = await h.as('analyst', { url: '/api/export?format=jsonl' });
+    expect(jsonl.body.split('\n')[0]).toContain('vigie-store');
+    expect((await h.as('analyst', { url: '/api/export?format=xml' })).statusCode).toBe(400);
+  });
+});
