@@ -18,6 +18,20 @@ const CLOSERS = new Set(['"', "'", '»', '”', '’', ')', ']', '」', '』', '
 const FULL_WIDTH = new Set(['。', '！', '？', '｡']);
 const HALF_WIDTH = new Set(['.', '!', '?', '…']);
 
+/** The codes of FULL_WIDTH and HALF_WIDTH. */
+function isSentencePunctuation(code: number): boolean {
+  return (
+    code === 0x2e ||
+    code === 0x21 ||
+    code === 0x3f ||
+    code === 0x2026 ||
+    code === 0x3002 ||
+    code === 0xff01 ||
+    code === 0xff1f ||
+    code === 0xff61
+  );
+}
+
 function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000' || ch === '\r';
 }
@@ -70,6 +84,8 @@ function segmentParagraph(
   const continuations = rules.continuations ?? [];
   let start = ps;
   for (let i = ps; i < pe; i++) {
+    // Most units are no sentence punctuation: test the code before making a string of it.
+    if (!isSentencePunctuation(text.charCodeAt(i))) continue;
     const ch = text[i]!;
     const full = FULL_WIDTH.has(ch);
     if (!full && !HALF_WIDTH.has(ch)) continue;
