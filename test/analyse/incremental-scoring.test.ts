@@ -110,6 +110,24 @@ async function snapshot(store: Store) {
   return { hypotheses, evidence };
 }
 
+/** Stored probabilities and step counts equal a scoring that evaluates every event's criteria. */
+async function expectCriteriaScores(store: Store, asOf: string): Promise<void> {
+  const { hypotheses, evidence } = await snapshot(store);
+  const events = await loadBoardEvents(store.db, [BOARD], asOf);
+  for (const h of BOARD.hypotheses) {
+    const score = scoreHypothesis(h, events, {
+      asOf,
+      halfLifeDays: BOARD.halfLifeDays,
+      observationStart: BOARD.start ?? null,
+    });
+    const stored = hypotheses.find((x) => x.id === `inc/${h.id}`)!;
+    expect(stored.probability).toBeCloseTo(score.probability, 12);
+    expect(evidence.filter((e) => e.hypothesis_id === `inc/${h.id}`)).toHaveLength(
+      score.steps.length,
+    );
+  }
+}
+
 describe.each(backends)('incremental board scoring on $name', (backend) => {
   it.skipIf(backend.skipReason !== null)(
     'after adding documents equals a from-scratch scoring of the same store',
@@ -122,19 +140,32 @@ describe.each(backends)('incremental board scoring on $name', (backend) => {
           [BOARD],
           { now: NOW },
         );
+        await expectCriteriaScores(store, '2024-06-03');
         await analyseDocuments(
           store,
           await add(store, batch('b', ['2024-06-20', '2024-07-02', '2024-07-02'])),
           [BOARD],
           { now: NOW },
         );
-        // A late document (re-resolves later mentions), then an empty run.
-        await analyseDocuments(store, await add(store, batch('c', ['2024-06-02'], true)), [BOARD], {
+        await expectCriteriaScores(store, '2024-07-02');
+        // A late document (re-resolves later mentions; same news day), then a later day.
+        await analyseDocuments(store, await add(store, batch('c', ['2024-06-10'], true)), [BOARD], {
           now: NOW,
         });
+        await expectCriteriaScores(store, '2024-07-02');
         await analyseDocuments(store, await add(store, batch('d', ['2024-08-15'])), [BOARD], {
           now: NOW,
         });
+        // Same news day, nothing any indicator meets: the hypotheses are left untouched.
+        const later = '2026-01-02T00:00:00.000Z';
+        await addDocuments(store, [
+          { id: 'e0', published: '2024-08-15T12:00:00Z', text: OTHER, outlet: 'O9' },
+        ]);
+        await addMentions(store, [{ doc: 'e0', type: 'SANCTION', source: 'USA', target: 'PRK' }]);
+        const quiet = await analyseDocuments(store, ['e0'], [BOARD], { now: later });
+        expect(quiet.hypothesisChanges).toEqual([]);
+        const written = await store.db.selectFrom('evidence').select('created_at').execute();
+        expect(written.every((r) => r.created_at === NOW)).toBe(true);
         const incremental = await snapshot(store);
         expect(incremental.evidence.length).toBeGreaterThan(3);
         expect(incremental.evidence.some((e) => e.indicator_id === 'inc/space/talks')).toBe(true);
@@ -145,19 +176,7 @@ describe.each(backends)('incremental board scoring on $name', (backend) => {
         expect(await snapshot(store)).toEqual(incremental);
 
         // And the criteria evaluated directly on every event give the same probabilities.
-        const events = await loadBoardEvents(store.db, [BOARD], '2024-08-15');
-        for (const h of BOARD.hypotheses) {
-          const score = scoreHypothesis(h, events, {
-            asOf: '2024-08-15',
-            halfLifeDays: BOARD.halfLifeDays,
-            observationStart: BOARD.start ?? null,
-          });
-          const stored = incremental.hypotheses.find((x) => x.id === `inc/${h.id}`)!;
-          expect(stored.probability).toBeCloseTo(score.probability, 12);
-          expect(
-            incremental.evidence.filter((e) => e.hypothesis_id === `inc/${h.id}`),
-          ).toHaveLength(score.steps.length);
-        }
+        await expectCriteriaScores(store, '2024-08-15');
       } finally {
         await store.close();
       }

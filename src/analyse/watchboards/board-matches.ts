@@ -28,8 +28,8 @@ function signature(board: Watchboard): string {
 
 /**
  * Brings `board_matches` up to date. `changedEventIds` undefined: rebuild every board's
- * matches from scratch. Returns, per board, the events whose match rows were recomputed
- * (all of a board's events after a rebuild: `null`).
+ * matches from scratch. Returns, per board, the indicator keys that gained, lost or kept a
+ * changed event (`null` after a rebuild: all of them).
  */
 export async function refreshBoardMatches(
   db: Db,
@@ -58,16 +58,26 @@ export async function refreshBoardMatches(
       continue;
     }
     const ids = [...new Set(changedEventIds)];
+    const touched = new Set<string>();
     for (const part of chunks(ids)) {
+      const before = await db
+        .selectFrom('board_matches')
+        .select('indicator_id')
+        .where('board_id', '=', board.id)
+        .where('event_id', 'in', part)
+        .execute();
+      for (const r of before) touched.add(r.indicator_id);
       await db
         .deleteFrom('board_matches')
         .where('board_id', '=', board.id)
         .where('event_id', 'in', part)
         .execute();
     }
-    if (ids.length > 0)
-      await insertMatches(db, board, await loadBoardEvents(db, [board], null, ids));
-    out.set(board.id, new Set(ids));
+    if (ids.length > 0) {
+      const added = await insertMatches(db, board, await loadBoardEvents(db, [board], null, ids));
+      for (const i of added) touched.add(i);
+    }
+    out.set(board.id, touched);
   }
   return out;
 }
@@ -77,7 +87,12 @@ export async function invalidateBoardMatches(db: Db): Promise<void> {
   await db.deleteFrom('analysis_state').where('key', 'like', `${STATE_PREFIX}%`).execute();
 }
 
-async function insertMatches(db: Db, board: Watchboard, events: readonly BoardEvent[]) {
+/** Inserts the events' match rows; returns the indicator keys that matched. */
+async function insertMatches(
+  db: Db,
+  board: Watchboard,
+  events: readonly BoardEvent[],
+): Promise<Set<string>> {
   const rows: { id: string; board_id: string; indicator_id: string; event_id: string }[] = [];
   for (const e of events) {
     for (const h of board.hypotheses) {
@@ -94,6 +109,7 @@ async function insertMatches(db: Db, board: Watchboard, events: readonly BoardEv
     }
   }
   for (const part of chunks(rows, 200)) await db.insertInto('board_matches').values(part).execute();
+  return new Set(rows.map((r) => r.indicator_id));
 }
 
 export interface MatchedEvents {

@@ -52,14 +52,38 @@ export async function scoreBoardsIn(
   const asOf = options.asOf ?? last?.last?.slice(0, 10) ?? now.slice(0, 10);
   const firstDay = first?.first?.slice(0, 10) ?? null;
   await syncBoards(db, boards, now);
-  await refreshBoardMatches(db, boards, options.changedEventIds, now);
+  const touched = await refreshBoardMatches(db, boards, options.changedEventIds, now);
   const changes: HypothesisChange[] = [];
   const scored = [];
   for (const board of boards) {
+    // A hypothesis is rescored unless the board, the scoring day and the first day are those of
+    // the last scoring and none of its indicators gained, lost or kept a changed event: then a
+    // rescore would reproduce its stored probability and evidence exactly, so it is left as is.
+    const { file: _file, ...definition } = board;
+    const stateKey = `board-score/${board.id}`;
+    const state = JSON.stringify({ definition, asOf, firstDay });
+    const previous = await db
+      .selectFrom('analysis_state')
+      .select('value')
+      .where('key', '=', stateKey)
+      .executeTakeFirst();
+    const dirty = touched.get(board.id) ?? null;
+    const stale = board.hypotheses.filter(
+      (h) =>
+        previous?.value !== state ||
+        dirty === null ||
+        h.indicators.some((i) => dirty.has(indicatorKey(board.id, h.id, i.id))),
+    );
+    await db
+      .insertInto('analysis_state')
+      .values({ key: stateKey, value: state, updated_at: now })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: state, updated_at: now }))
+      .execute();
+    if (stale.length === 0) continue;
     const { events, matches } = await loadMatchedEvents(db, board.id, asOf);
     scored.push({
       board,
-      scores: board.hypotheses.map((h) => ({
+      scores: stale.map((h) => ({
         h,
         score: scoreHypothesis(
           h,
