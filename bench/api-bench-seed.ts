@@ -5,6 +5,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { EVENT_TYPES } from '../src/domain/ontology.js';
 
 export interface BenchCounts {
   sources: number;
@@ -27,24 +28,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const TYPES = [
-  'AGREEMENT',
-  'MEETING',
-  'MILITARY_COOPERATION',
-  'ARMS_TRANSFER',
-  'TECH_TRANSFER',
-  'TROOP_DEPLOYMENT',
-  'MISSILE_TEST',
-  'NUCLEAR_TEST',
-  'SPACE_LAUNCH',
-  'WEAPONS_DEVELOPMENT',
-  'REQUEST',
-  'SANCTION',
-  'CONCERN',
-  'THREAT',
-  'ATTACK',
-  'REJECTION',
-];
+const TYPES: readonly string[] = EVENT_TYPES;
 const ACTORS = [
   'PRK',
   'RUS',
