@@ -12,7 +12,8 @@ import type {
   RoleMarkerKind,
   TriggerRef,
 } from '../lexicon/load-lexicons.js';
-import { normalizeText, wordMask, type TermMatch } from '../lexicon/term-matcher.js';
+import { normalizeText, wordMask } from '../lexicon/normalize-text.js';
+import type { TermMatch } from '../lexicon/term-matcher.js';
 
 export type ActorMark = 'target' | 'source' | 'subject' | 'sayer' | 'origin' | 'inert';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TermMatcher, normalizeText, wordMask } from './term-matcher.js';
+import { normalizeText, wordMask } from './normalize-text.js';
+import { TermMatcher } from './term-matcher.js';
 
 function find(m: TermMatcher<string>, text: string) {
   const norm = normalizeText(text, !m.caseSensitive);

@@ -1,90 +1,13 @@
 /**
- * Longest-match term search over a length-preserving normalisation of the text, so that
- * match offsets are offsets into the original string.
+ * Longest-match term search over a length-preserving normalisation of the text (see
+ * normalize-text.ts), so that match offsets are offsets into the original string.
+ *
+ * Terms are added into a trie of objects; on first use the trie is compiled into flat typed
+ * arrays (one open-addressing transition table for all nodes), because matching runs ~10 times
+ * per character of every document and a Map lookup per step dominated extraction time.
  * @module
  */
-
-/** Maps one UTF-16 unit to its normalised form (same length): lowercase, one apostrophe, one space. */
-function normalizeUnit(ch: string, lower: boolean): string {
-  const code = ch.charCodeAt(0);
-  if (code < 128) {
-    if (code >= 65 && code <= 90) return lower ? String.fromCharCode(code + 32) : ch;
-    if (ch === '-' || ch === '\t' || ch === '\n' || ch === '\r') return ' ';
-    if (ch === '`') return "'";
-    return ch;
-  }
-  switch (ch) {
-    case '\u2019':
-    case '\u2018':
-    case '\u02bc':
-    case '\u00b4':
-      return "'";
-    case '\u2010':
-    case '\u2011':
-    case '\u2012':
-    case '\u2013':
-    case '\u2014':
-    case '\u00a0':
-    case '\u202f':
-    case '\u2009':
-    case '\u3000':
-      return ' ';
-    case '\u0451':
-      return '\u0435'; // ё → е
-    case '\u0401':
-      return lower ? '\u0435' : '\u0415';
-  }
-  if (!lower) return ch;
-  const low = ch.toLowerCase();
-  return low.length === 1 ? low : ch;
-}
-
-const SPECIAL =
-  /[`\-\t\n\r\u2019\u2018\u02bc\u00b4\u2010-\u2014\u00a0\u202f\u2009\u3000\u0451\u0401]/g;
-
-/** Lowercases and unifies apostrophes, dashes and spaces without changing any offset. */
-export function normalizeText(text: string, lower = true): string {
-  if (lower) {
-    const low = text.toLowerCase();
-    if (low.length === text.length) return low.replace(SPECIAL, (ch) => normalizeUnit(ch, true));
-  } else {
-    return text.replace(SPECIAL, (ch) => normalizeUnit(ch, false));
-  }
-  const parts: string[] = [];
-  for (let i = 0; i < text.length; i++) parts.push(normalizeUnit(text[i]!, lower));
-  return parts.join('');
-}
-
-const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
-
-/** 1 where the UTF-16 unit belongs to a word (letter, digit, mark; surrogate halves count as word). */
-export function wordMask(text: string): Uint8Array {
-  const mask = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      mask[i] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-    } else if (
-      (c >= 0xd800 && c <= 0xdfff) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0x3041 && c <= 0x30ff) ||
-      (c >= 0x0400 && c <= 0x04ff) ||
-      (c >= 0x00c0 && c <= 0x024f && c !== 0xd7 && c !== 0xf7)
-    ) {
-      mask[i] = 1;
-    } else {
-      mask[i] = WORD_RE.test(text[i]!) ? 1 : 0;
-    }
-  }
-  return mask;
-}
-
-const PAIR_TABLE_SIZE = 1 << 16;
-
-function pairHash(first: number, second: number): number {
-  return (first * 31 + second) & (PAIR_TABLE_SIZE - 1);
-}
+import { normalizeText } from './normalize-text.js';
 
 export interface TermMatch<P> {
   readonly start: number;
@@ -98,6 +21,7 @@ interface Terminal<P> {
   readonly endBoundary: boolean;
 }
 
+/** Build-time trie node. */
 interface TrieNode<P> {
   next: Map<number, TrieNode<P>> | undefined;
   terminals: Terminal<P>[] | undefined;
@@ -105,12 +29,10 @@ interface TrieNode<P> {
   star: TrieNode<P> | undefined;
   /** This node absorbs word characters (it is some node's `star`). */
   absorbs: boolean;
-  /** Last matching step that put this node in the next state set. */
-  seen: number;
 }
 
 function newNode<P>(absorbs = false): TrieNode<P> {
-  return { next: undefined, terminals: undefined, star: undefined, absorbs, seen: 0 };
+  return { next: undefined, terminals: undefined, star: undefined, absorbs };
 }
 
 export interface AddOptions {
@@ -121,11 +43,143 @@ export interface AddOptions {
   readonly endBoundary?: boolean;
 }
 
+const PAIR_TABLE_SIZE = 1 << 16;
+/** Stamps restart before they outgrow the Int32Array that holds them (a long-running process). */
+const STEP_LIMIT = 2 ** 30;
+
+function pairHash(first: number, second: number): number {
+  return (first * 31 + second) & (PAIR_TABLE_SIZE - 1);
+}
+
+/** The trie as flat arrays; node 0 is the root. */
+interface CompiledTrie<P> {
+  /** Transition table: slot → (node, unit) key and child node; keyNode -1 marks an empty slot. */
+  readonly keyNode: Int32Array;
+  readonly keyUnit: Uint16Array;
+  readonly child: Int32Array;
+  readonly shift: number;
+  readonly terminals: readonly (readonly Terminal<P>[] | undefined)[];
+  /** Star node of each node, -1 when none. */
+  readonly star: Int32Array;
+  readonly absorbs: Uint8Array;
+  /** first[u]: 0 no term starts with u; 1 check the next unit in `pairs`; 2 any next unit. */
+  readonly first: Uint8Array;
+  readonly pairs: Uint8Array;
+  readonly rootStar: boolean;
+  readonly anyStar: boolean;
+  // Reused state for the star (NFA) walk: matching allocates nothing per position.
+  readonly seen: Int32Array;
+  cur: Int32Array;
+  nxt: Int32Array;
+  found: Int32Array;
+  best: Int32Array;
+  step: number;
+}
+
+function slotOf(node: number, unit: number, shift: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit + 1, 0x85ebca6b)) >>> shift;
+}
+
+function compile<P>(root: TrieNode<P>): CompiledTrie<P> {
+  const nodes: TrieNode<P>[] = [root];
+  const ids = new Map<TrieNode<P>, number>([[root, 0]]);
+  let transitions = 0;
+  for (let k = 0; k < nodes.length; k++) {
+    const n = nodes[k]!;
+    const reach = [...(n.next?.values() ?? []), ...(n.star !== undefined ? [n.star] : [])];
+    transitions += n.next?.size ?? 0;
+    for (const c of reach) {
+      if (!ids.has(c)) {
+        ids.set(c, nodes.length);
+        nodes.push(c);
+      }
+    }
+  }
+  let bits = 4;
+  while (1 << bits < transitions * 2) bits++;
+  const size = 1 << bits;
+  const shift = 32 - bits;
+  const keyNode = new Int32Array(size).fill(-1);
+  const keyUnit = new Uint16Array(size);
+  const child = new Int32Array(size);
+  const star = new Int32Array(nodes.length).fill(-1);
+  const absorbs = new Uint8Array(nodes.length);
+  const terminals: (Terminal<P>[] | undefined)[] = [];
+  nodes.forEach((n, id) => {
+    terminals.push(n.terminals);
+    if (n.star !== undefined) star[id] = ids.get(n.star)!;
+    if (n.absorbs) absorbs[id] = 1;
+    for (const [unit, c] of n.next ?? []) {
+      let s = slotOf(id, unit, shift);
+      while (keyNode[s] !== -1) s = (s + 1) & (size - 1);
+      keyNode[s] = id;
+      keyUnit[s] = unit;
+      child[s] = ids.get(c)!;
+    }
+  });
+  const first = new Uint8Array(65536);
+  const pairs = new Uint8Array(PAIR_TABLE_SIZE);
+  for (const [unit, c] of root.next ?? []) {
+    if (c.terminals !== undefined || c.star !== undefined || c.next === undefined) {
+      first[unit] = 2;
+      continue;
+    }
+    first[unit] = 1;
+    for (const second of c.next.keys()) pairs[pairHash(unit, second)] = 1;
+  }
+  const anyStar = nodes.some((n) => n.star !== undefined);
+  return {
+    keyNode,
+    keyUnit,
+    child,
+    shift,
+    terminals,
+    star,
+    absorbs,
+    first,
+    pairs,
+    rootStar: root.star !== undefined,
+    anyStar,
+    seen: new Int32Array(nodes.length),
+    cur: new Int32Array(nodes.length),
+    nxt: new Int32Array(nodes.length),
+    found: new Int32Array(nodes.length),
+    best: new Int32Array(nodes.length),
+    step: 0,
+  };
+}
+
+/** Child of `node` on `unit`, or -1. */
+function childOf<P>(t: CompiledTrie<P>, node: number, unit: number): number {
+  const keyNode = t.keyNode;
+  const mask = keyNode.length - 1;
+  let s = slotOf(node, unit, t.shift);
+  for (;;) {
+    const k = keyNode[s]!;
+    if (k === -1) return -1;
+    if (k === node && t.keyUnit[s] === unit) return t.child[s]!;
+    s = (s + 1) & mask;
+  }
+}
+
+function accepts<P>(
+  terminals: readonly Terminal<P>[],
+  atWordStart: boolean,
+  atWordEnd: boolean,
+): boolean {
+  for (let t = 0; t < terminals.length; t++) {
+    const x = terminals[t]!;
+    if ((!x.startBoundary || atWordStart) && (!x.endBoundary || atWordEnd)) return true;
+  }
+  return false;
+}
+
 /** A compiled set of terms; find() returns non-overlapping longest matches left to right. */
 export class TermMatcher<P> {
   private readonly root: TrieNode<P> = newNode();
   private anyWithoutStart = false;
   private size = 0;
+  private compiled: CompiledTrie<P> | undefined;
   readonly caseSensitive: boolean;
 
   constructor(caseSensitive = false) {
@@ -159,7 +213,6 @@ export class TermMatcher<P> {
       const unit = term.charCodeAt(k);
       if (unit === 42 /* '*' */) {
         node.star ??= newNode(true);
-        this.anyStar = true;
         node = node.star;
         continue;
       }
@@ -171,37 +224,19 @@ export class TermMatcher<P> {
       }
       node = child;
     }
-    this.firstUnits = undefined;
+    this.compiled = undefined;
     node.terminals ??= [];
     node.terminals.push({ payload, startBoundary, endBoundary });
     this.size++;
   }
 
-  // Reused state buffers: matching allocates nothing per position.
-  private cur: TrieNode<P>[] = [];
-  private nxt: TrieNode<P>[] = [];
-  private found: TrieNode<P>[] = [];
-  /** Step counter stamped on nodes to keep each state set free of duplicates in O(1). */
-  private step = 0;
-  /** Whether any term has an inner `*` (else at most one trie node is live at a time). */
-  private anyStar = false;
-  /** 1 for every UTF-16 unit a term can start with, built on first use. */
-  private firstUnits: Uint8Array | undefined;
-
-  private static accepts<P>(
-    terminals: readonly Terminal<P>[],
-    atWordStart: boolean,
-    atWordEnd: boolean,
-  ): boolean {
-    for (let t = 0; t < terminals.length; t++) {
-      const x = terminals[t]!;
-      if ((!x.startBoundary || atWordStart) && (!x.endBoundary || atWordEnd)) return true;
-    }
-    return false;
+  private trie(): CompiledTrie<P> {
+    return (this.compiled ??= compile(this.root));
   }
 
-  private result(
-    nodes: readonly TrieNode<P>[],
+  private static result<P>(
+    t: CompiledTrie<P>,
+    nodes: Int32Array,
     count: number,
     mask: Uint8Array,
     pos: number,
@@ -212,119 +247,130 @@ export class TermMatcher<P> {
     const atWordEnd = bestEnd >= limit || mask[bestEnd] === 0 || mask[bestEnd - 1] === 0;
     const payloads: P[] = [];
     for (let k = 0; k < count; k++)
-      for (const t of nodes[k]!.terminals!)
-        if ((!t.startBoundary || atWordStart) && (!t.endBoundary || atWordEnd))
-          payloads.push(t.payload);
+      for (const x of t.terminals[nodes[k]!]!)
+        if ((!x.startBoundary || atWordStart) && (!x.endBoundary || atWordEnd))
+          payloads.push(x.payload);
     return { start: pos, end: bestEnd, payloads };
   }
 
   /** The longest term starting exactly at `pos`, or null. */
   matchAt(norm: string, mask: Uint8Array, pos: number, limit = norm.length): TermMatch<P> | null {
+    const t = this.trie();
     const atWordStart = pos === 0 || mask[pos - 1] === 0 || mask[pos] === 0;
-    if (!this.anyStar) {
-      // Without `*` the trie walk is deterministic: one live node.
-      let node: TrieNode<P> | undefined = this.root;
-      let bestEnd = -1;
-      let bestNode: TrieNode<P> | undefined;
-      for (let i = pos; i < limit; i++) {
-        const next: Map<number, TrieNode<P>> | undefined = node.next;
-        if (next === undefined) break;
-        node = next.get(norm.charCodeAt(i));
-        if (node === undefined) break;
-        const terminals = node.terminals;
-        if (terminals === undefined) continue;
-        const end = i + 1;
-        const atWordEnd = end >= limit || mask[end] === 0 || mask[i] === 0;
-        if (TermMatcher.accepts(terminals, atWordStart, atWordEnd)) {
-          bestEnd = end;
-          bestNode = node;
-        }
-      }
-      if (bestNode === undefined) return null;
-      this.found[0] = bestNode;
-      return this.result(this.found, 1, mask, pos, bestEnd, limit, atWordStart);
-    }
-    let cur = this.cur;
-    let nxt = this.nxt;
-    let nCur = 0;
-    cur[nCur++] = this.root;
-    if (this.root.star !== undefined) cur[nCur++] = this.root.star;
+    return t.anyStar
+      ? TermMatcher.matchStar(t, norm, mask, pos, limit, atWordStart)
+      : TermMatcher.matchPlain(t, norm, mask, pos, limit, atWordStart);
+  }
+
+  /** Without `*` the trie walk is deterministic: one live node. */
+  private static matchPlain<P>(
+    t: CompiledTrie<P>,
+    norm: string,
+    mask: Uint8Array,
+    pos: number,
+    limit: number,
+    atWordStart: boolean,
+  ): TermMatch<P> | null {
+    let node = 0;
     let bestEnd = -1;
-    let best: TrieNode<P>[] = [];
+    let bestNode = -1;
+    for (let i = pos; i < limit; i++) {
+      node = childOf(t, node, norm.charCodeAt(i));
+      if (node < 0) break;
+      const terminals = t.terminals[node];
+      if (terminals === undefined) continue;
+      const end = i + 1;
+      const atWordEnd = end >= limit || mask[end] === 0 || mask[i] === 0;
+      if (accepts(terminals, atWordStart, atWordEnd)) {
+        bestEnd = end;
+        bestNode = node;
+      }
+    }
+    if (bestNode < 0) return null;
+    t.found[0] = bestNode;
+    return TermMatcher.result(t, t.found, 1, mask, pos, bestEnd, limit, atWordStart);
+  }
+
+  /** With `*` several trie nodes can be live at once: a set of states, stamped to stay unique. */
+  private static matchStar<P>(
+    t: CompiledTrie<P>,
+    norm: string,
+    mask: Uint8Array,
+    pos: number,
+    limit: number,
+    atWordStart: boolean,
+  ): TermMatch<P> | null {
+    const seen = t.seen;
+    let cur = t.cur;
+    let nxt = t.nxt;
+    let found = t.found;
+    let best = t.best;
+    let nCur = 0;
+    cur[nCur++] = 0;
+    if (t.star[0]! >= 0) cur[nCur++] = t.star[0]!;
+    let bestEnd = -1;
     let nBest = 0;
-    let found = this.found;
     for (let i = pos; i < limit && nCur > 0; i++) {
       const unit = norm.charCodeAt(i);
-      const step = ++this.step;
+      if (t.step >= STEP_LIMIT) {
+        seen.fill(0);
+        t.step = 0;
+      }
+      const step = ++t.step;
       let nNxt = 0;
       for (let k = 0; k < nCur; k++) {
         const n = cur[k]!;
-        const child = n.next?.get(unit);
-        if (child !== undefined) {
-          if (child.seen !== step) {
-            child.seen = step;
-            nxt[nNxt++] = child;
+        const c = childOf(t, n, unit);
+        if (c >= 0) {
+          if (seen[c] !== step) {
+            seen[c] = step;
+            nxt[nNxt++] = c;
           }
-          const star = child.star;
-          if (star !== undefined && star.seen !== step) {
-            star.seen = step;
-            nxt[nNxt++] = star;
+          const s = t.star[c]!;
+          if (s >= 0 && seen[s] !== step) {
+            seen[s] = step;
+            nxt[nNxt++] = s;
           }
         }
-        if (n.absorbs && mask[i] === 1 && n.seen !== step) {
-          n.seen = step;
+        if (t.absorbs[n] === 1 && mask[i] === 1 && seen[n] !== step) {
+          seen[n] = step;
           nxt[nNxt++] = n;
         }
       }
-      [cur, nxt] = [nxt, cur];
+      const swap = cur;
+      cur = nxt;
+      nxt = swap;
       nCur = nNxt;
       const end = i + 1;
       const atWordEnd = end >= limit || mask[end] === 0 || mask[end - 1] === 0;
       let nFound = 0;
       for (let k = 0; k < nCur; k++) {
-        const n = cur[k]!;
-        if (n.terminals !== undefined && TermMatcher.accepts(n.terminals, atWordStart, atWordEnd))
-          found[nFound++] = n;
+        const terminals = t.terminals[cur[k]!];
+        if (terminals !== undefined && accepts(terminals, atWordStart, atWordEnd))
+          found[nFound++] = cur[k]!;
       }
       if (nFound > 0) {
         bestEnd = end;
-        [best, found] = [found, best];
+        const swapFound = found;
+        found = best;
+        best = swapFound;
         nBest = nFound;
       }
     }
-    this.cur = cur;
-    this.nxt = nxt;
-    this.found = found.length >= best.length ? found : best;
+    t.cur = cur;
+    t.nxt = nxt;
+    t.found = found;
+    t.best = best;
     if (nBest === 0) return null;
-    return this.result(best, nBest, mask, pos, bestEnd, limit, atWordStart);
-  }
-
-  /** Second-unit filter: bit set for every (first, second) pair a term of 2+ units starts with. */
-  private pairUnits: Uint8Array | undefined;
-
-  /** first[u]: 0 no term starts with u; 1 check the next unit in `pairUnits`; 2 any next unit. */
-  private buildFirstUnits(): Uint8Array {
-    const table = new Uint8Array(65536);
-    const pairs = new Uint8Array(PAIR_TABLE_SIZE);
-    for (const [unit, child] of this.root.next ?? []) {
-      if (child.terminals !== undefined || child.star !== undefined || child.next === undefined) {
-        table[unit] = 2;
-        continue;
-      }
-      table[unit] = 1;
-      for (const second of child.next.keys()) pairs[pairHash(unit, second)] = 1;
-    }
-    this.pairUnits = pairs;
-    return table;
+    return TermMatcher.result(t, best, nBest, mask, pos, bestEnd, limit, atWordStart);
   }
 
   /** All non-overlapping longest matches in [from, to). */
   find(norm: string, mask: Uint8Array, from = 0, to = norm.length): TermMatch<P>[] {
     const out: TermMatch<P>[] = [];
     if (this.size === 0) return out;
-    const rootStar = this.root.star !== undefined;
-    const first = (this.firstUnits ??= this.buildFirstUnits());
-    const pairs = this.pairUnits!;
+    const t = this.trie();
+    const { first, pairs, rootStar, anyStar } = t;
     const anyWithoutStart = this.anyWithoutStart;
     let i = from;
     while (i < to) {
@@ -340,7 +386,10 @@ export class TermMatcher<P> {
         }
       }
       if (anyWithoutStart || i === 0 || mask[i - 1] === 0 || mask[i] === 0) {
-        const m = this.matchAt(norm, mask, i, to);
+        const atWordStart = i === 0 || mask[i - 1] === 0 || mask[i] === 0;
+        const m = anyStar
+          ? TermMatcher.matchStar(t, norm, mask, i, to, atWordStart)
+          : TermMatcher.matchPlain(t, norm, mask, i, to, atWordStart);
         if (m !== null) {
           out.push(m);
           i = m.end;

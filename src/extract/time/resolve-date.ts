@@ -26,7 +26,13 @@ import {
   shiftMonth,
   type Day,
 } from './calendar.js';
-import { phraseKey, timeDataFor, type CompiledTimeData, type RelativeKind } from './time-data.js';
+import {
+  phraseKey,
+  timeDataFor,
+  type CompiledTimeData,
+  type DateWordKinds,
+  type RelativeKind,
+} from './time-data.js';
 
 export interface ResolveDateInput {
   readonly sentence: string;
@@ -113,22 +119,32 @@ function fromParts(
   return isValidDay({ year: y, month, day }) ? formatDay({ year: y, month, day }) : undefined;
 }
 
-/** Whether any relative phrase, weekday or month name can be in the text (cheap word check). */
-function mayHaveWords(text: string, data: CompiledTimeData): boolean {
-  const gate = data.wordGate;
-  if (!gate) return true;
+const ALL_KINDS: DateWordKinds = { month: true, weekday: true, relative: true };
+
+/** Which kinds of date words the text holds (one cheap word pass; all kinds when ungated). */
+function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
+  const gates = data.wordGates;
+  if (!gates) return ALL_KINDS;
   // The words of /[\p{L}\p{M}]+/gu over the lowercased text, without building the word list.
   const lower = text.toLowerCase();
+  let month = false;
+  let weekday = false;
+  let relative = false;
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     if (i < lower.length && isLetterOrMark(lower.charCodeAt(i), lower, i)) {
       if (start < 0) start = i;
       continue;
     }
-    if (start >= 0 && gate.has(lower.slice(start, i))) return true;
+    if (start >= 0) {
+      const word = lower.slice(start, i);
+      month ||= gates.month.has(word);
+      weekday ||= gates.weekday.has(word);
+      relative ||= gates.relative.has(word);
+    }
     start = -1;
   }
-  return false;
+  return { month, weekday, relative };
 }
 
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
@@ -202,7 +218,12 @@ function* matches(re: RegExp | undefined, text: string): Generator<RegExpExecArr
   }
 }
 
-function ruleCandidates(text: string, data: CompiledTimeData, p: Day | undefined): Candidate[] {
+function ruleCandidates(
+  text: string,
+  data: CompiledTimeData,
+  p: Day | undefined,
+  kinds: DateWordKinds,
+): Candidate[] {
   const out: Candidate[] = [];
   const rule = (name: string): string => `time.${data.lang}.${name}`;
   const push = (
@@ -217,6 +238,7 @@ function ruleCandidates(text: string, data: CompiledTimeData, p: Day | undefined
   // Every pattern, day and year needs a digit: most sentences have none and skip them all.
   const digits = /\d/.test(text);
   for (const pattern of digits ? data.patterns : []) {
+    if (pattern.needsMonthName && !kinds.month) continue;
     for (const m of matches(pattern.re, text)) {
       const g = m.groups ?? {};
       const month =
@@ -241,17 +263,17 @@ function ruleCandidates(text: string, data: CompiledTimeData, p: Day | undefined
     const y = m.groups?.['year'] ?? m.groups?.['year2'];
     if (y !== undefined) push(m, y, 'year', true);
   }
-  if (p === undefined || !mayHaveWords(text, data)) return out;
-  for (const m of matches(data.relativeRe, text)) {
+  if (p === undefined) return out;
+  for (const m of matches(kinds.relative ? data.relativeRe : undefined, text)) {
     const kind = data.relative.get(phraseKey(m[0]));
     if (kind !== undefined) push(m, relativeDate(kind, p), `relative.${kind}`);
   }
-  for (const m of matches(data.weekdayRe, text)) {
+  for (const m of matches(kinds.weekday ? data.weekdayRe : undefined, text)) {
     const w = m.groups?.['weekday'];
     const weekday = w !== undefined ? data.weekdays.get(phraseKey(w)) : undefined;
     if (weekday !== undefined) push(m, formatDay(lastWeekdayOnOrBefore(p, weekday)), 'weekday');
   }
-  for (const m of matches(data.monthRe, text)) {
+  for (const m of matches(kinds.month ? data.monthRe : undefined, text)) {
     const name = m.groups?.['monthName'];
     const month = name !== undefined ? data.months.get(phraseKey(name)) : undefined;
     if (month !== undefined) push(m, fromParts(undefined, month, undefined, p), 'month');
@@ -267,11 +289,13 @@ function chronoCandidates(
   lang: string,
   p: Day | undefined,
   data: CompiledTimeData | null,
+  kinds: DateWordKinds,
 ): Candidate[] {
   const parser = CHRONO[lang];
   if (!parser || !/\d/.test(text)) return [];
   // chrono is the slow part: only sentences that write a month (name, 月 or numeric date) reach it.
-  if (!(data?.monthNameRe?.test(text) || text.includes('月') || NUMERIC_DATE.test(text))) return [];
+  const monthName = kinds.month && (data?.monthNameRe?.test(text) ?? false);
+  if (!(monthName || text.includes('月') || NUMERIC_DATE.test(text))) return [];
   const ref = p
     ? new Date(Date.UTC(p.year, p.month - 1, p.day, 12))
     : new Date(Date.UTC(2000, 0, 1, 12));
@@ -311,9 +335,10 @@ export function resolveEventDate(input: ResolveDateInput): ResolvedDate {
   const lang = input.lang.toLowerCase();
   const p = parsePublished(input.published);
   const data = timeDataFor(lang);
+  const kinds = data ? dateWordKinds(text, data) : ALL_KINDS;
   const candidates = [
-    ...(data ? ruleCandidates(text, data, p) : []),
-    ...chronoCandidates(text, lang, p, data),
+    ...(data ? ruleCandidates(text, data, p, kinds) : []),
+    ...chronoCandidates(text, lang, p, data, kinds),
   ];
   let best: Candidate | undefined;
   for (const c of combineYearAndMonth(text, candidates)) {

@@ -77,6 +77,15 @@ export type TimeData = z.infer<typeof TimeDataSchema>;
 export interface CompiledPattern {
   readonly re: RegExp;
   readonly name: string;
+  /** The pattern holds {monthName}: it cannot match a sentence without a month word. */
+  readonly needsMonthName: boolean;
+}
+
+/** Which kinds of date words a sentence holds (see `wordGates`). */
+export interface DateWordKinds {
+  readonly month: boolean;
+  readonly weekday: boolean;
+  readonly relative: boolean;
 }
 
 export interface CompiledTimeData {
@@ -95,10 +104,14 @@ export interface CompiledTimeData {
   readonly monthNameRe?: RegExp;
   readonly notPrecededByRe?: RegExp;
   /**
-   * For languages with word boundaries: the last word of every relative phrase, weekday and month
-   * name. A sentence with none of them cannot match those rules, and skips their regexes.
+   * For languages with word boundaries: the last word of every month name, weekday and relative
+   * phrase, by kind. A sentence without any word of a kind skips the regexes of that kind.
    */
-  readonly wordGate?: ReadonlySet<string>;
+  readonly wordGates?: {
+    readonly month: ReadonlySet<string>;
+    readonly weekday: ReadonlySet<string>;
+    readonly relative: ReadonlySet<string>;
+  };
   readonly notFollowedByRe?: RegExp;
 }
 
@@ -143,23 +156,28 @@ export function compileTimeData(data: TimeData): CompiledTimeData {
       .replace('\\{month\\}', '(?<month>1[0-2]|0?[1-9])')
       .replace('\\{day\\}', '(?<day>3[01]|[12]\\d|0?[1-9])')
       .replace('\\{monthName\\}', `(?<monthName>${monthNames || '(?!)'})`);
-    return { re: mk(body), name: `pattern.${i}` };
+    return { re: mk(body), name: `pattern.${i}`, needsMonthName: p.includes('{monthName}') };
   });
   const dayPatterns = data.dayPatterns.map((p, i) => ({
     re: mk(escape(p).replace(/\s+/g, '\\s*').replace('\\{day\\}', '(?<day>3[01]|[12]\\d|0?[1-9])')),
     name: `day.${i}`,
+    needsMonthName: false,
   }));
   const lastWord = (phrase: string): string =>
     phraseKey(phrase)
       .match(/[\p{L}\p{M}]+/gu)
       ?.pop() ?? '';
-  const wordGate = data.wordBoundary
-    ? new Set([...relative.keys(), ...weekdays.keys(), ...months.keys()].map(lastWord))
+  const wordGates = data.wordBoundary
+    ? {
+        month: new Set([...months.keys()].map(lastWord)),
+        weekday: new Set([...weekdays.keys()].map(lastWord)),
+        relative: new Set([...relative.keys()].map(lastWord)),
+      }
     : undefined;
   return {
     lang: data.lang,
     dayPatterns,
-    ...(wordGate ? { wordGate } : {}),
+    ...(wordGates ? { wordGates } : {}),
     ...(months.size > 0 ? { monthNameRe: new RegExp(`${L}(?:${monthNames})${R}`, 'iu') } : {}),
     ...(data.notPrecededBy.length > 0
       ? {

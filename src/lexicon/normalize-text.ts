@@ -1,0 +1,81 @@
+/**
+ * Length-preserving text normalisation for term matching: match offsets in the normalised text
+ * are offsets in the original string.
+ * @module
+ */
+
+/** Maps one UTF-16 unit to its normalised form (same length): lowercase, one apostrophe, one space. */
+function normalizeUnit(ch: string, lower: boolean): string {
+  const code = ch.charCodeAt(0);
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return lower ? String.fromCharCode(code + 32) : ch;
+    if (ch === '-' || ch === '\t' || ch === '\n' || ch === '\r') return ' ';
+    if (ch === '`') return "'";
+    return ch;
+  }
+  switch (ch) {
+    case '\u2019':
+    case '\u2018':
+    case '\u02bc':
+    case '\u00b4':
+      return "'";
+    case '\u2010':
+    case '\u2011':
+    case '\u2012':
+    case '\u2013':
+    case '\u2014':
+    case '\u00a0':
+    case '\u202f':
+    case '\u2009':
+    case '\u3000':
+      return ' ';
+    case '\u0451':
+      return '\u0435'; // ё → е
+    case '\u0401':
+      return lower ? '\u0435' : '\u0415';
+  }
+  if (!lower) return ch;
+  const low = ch.toLowerCase();
+  return low.length === 1 ? low : ch;
+}
+
+const SPECIAL =
+  /[`\-\t\n\r\u2019\u2018\u02bc\u00b4\u2010-\u2014\u00a0\u202f\u2009\u3000\u0451\u0401]/g;
+
+/** Lowercases and unifies apostrophes, dashes and spaces without changing any offset. */
+export function normalizeText(text: string, lower = true): string {
+  if (lower) {
+    const low = text.toLowerCase();
+    if (low.length === text.length) return low.replace(SPECIAL, (ch) => normalizeUnit(ch, true));
+  } else {
+    return text.replace(SPECIAL, (ch) => normalizeUnit(ch, false));
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i++) parts.push(normalizeUnit(text[i]!, lower));
+  return parts.join('');
+}
+
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+/** 1 where the UTF-16 unit belongs to a word (letter, digit, mark; surrogate halves count as word). */
+export function wordMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      mask[i] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+    } else if (
+      (c >= 0xd800 && c <= 0xdfff) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3041 && c <= 0x30ff) ||
+      (c >= 0x0400 && c <= 0x04ff) ||
+      (c >= 0x00c0 && c <= 0x024f && c !== 0xd7 && c !== 0xf7)
+    ) {
+      mask[i] = 1;
+    } else {
+      mask[i] = WORD_RE.test(text[i]!) ? 1 : 0;
+    }
+  }
+  return mask;
+}
