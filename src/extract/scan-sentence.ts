@@ -253,27 +253,31 @@ export function scanSentence(text: string, lang: CompiledLanguage): SentenceFact
   const norm = normalizeText(text);
   const mask = wordMask(text);
   const exactNorm = normalizeText(text, false);
-  const rawActors = [
-    ...lang.actors.find(norm, mask),
-    ...lang.actorsExact.find(exactNorm, mask),
-  ].map((m): ActorHit => ({
-    start: m.start,
-    end: m.end,
-    ref: m.payloads[0]!,
-    marks: new Set(),
-    markRules: [],
-  }));
+  const found = lang.vocabulary.find(norm, mask);
+  const marked = (kind: RoleMarkerKind): readonly TermMatch<RoleMarkerKind>[] => {
+    const m = lang.markers.get(kind);
+    return m === undefined ? NO_MATCHES : found.of(m);
+  };
+  const rawActors = [...found.of(lang.actors), ...lang.actorsExact.find(exactNorm, mask)].map(
+    (m): ActorHit => ({
+      start: m.start,
+      end: m.end,
+      ref: m.payloads[0]!,
+      marks: new Set(),
+      markRules: [],
+    }),
+  );
   const facts: SentenceFacts = {
     text,
     norm,
     mask,
     actors: [],
-    triggers: flatten(lang.triggers.find(norm, mask)),
-    classes: flatten(lang.classes.find(norm, mask)),
-    capabilities: flatten(lang.capabilities.find(norm, mask)),
-    modality: flatten(lang.modality.find(norm, mask)),
-    pairReferences: flatten(lang.markers.get('pairReference')?.find(norm, mask) ?? NO_MATCHES),
-    between: flatten(lang.markers.get('between')?.find(norm, mask) ?? NO_MATCHES),
+    triggers: flatten(found.of(lang.triggers)),
+    classes: flatten(found.of(lang.classes)),
+    capabilities: flatten(found.of(lang.capabilities)),
+    modality: flatten(found.of(lang.modality)),
+    pairReferences: flatten(marked('pairReference')),
+    between: flatten(marked('between')),
   };
   facts.actors.push(...mergeHeads(removeOverlaps(rawActors), norm));
   // Blocker phrases and trigger words inside names ("Sanctions Monitoring Team") report nothing.

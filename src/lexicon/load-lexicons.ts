@@ -17,6 +17,7 @@ import {
   type LanguageLexicon,
   type TriggerEntry,
 } from './lexicon-schema.js';
+import { TermMatcherGroup } from './term-matcher-group.js';
 import { TermMatcher } from './term-matcher.js';
 
 export interface SegmentationRules {
@@ -76,6 +77,11 @@ export interface CompiledLanguage {
   readonly modality: TermMatcher<ModalityKind>;
   readonly markers: ReadonlyMap<RoleMarkerKind, TermMatcher<RoleMarkerKind>>;
   readonly particles: TermMatcher<ParticleKind>;
+  /**
+   * What every sentence is searched for, in one pass: actors, triggers, classes, capabilities,
+   * modality cues and the sentence-wide markers (pair references, "between", speech verbs).
+   */
+  readonly vocabulary: TermMatcherGroup;
 }
 
 /** All languages of a data directory, compiled on first use. */
@@ -222,6 +228,14 @@ function compileLanguage(
     modality,
     markers,
     particles,
+    vocabulary: new TermMatcherGroup([
+      actors,
+      triggers,
+      classes,
+      capabilities,
+      modality,
+      ...(['pairReference', 'between', 'speech'] as const).flatMap((k) => markers.get(k) ?? []),
+    ] as TermMatcher<never>[]),
   };
 }
 

@@ -1,12 +1,18 @@
 /**
  * Longest-match term search over a length-preserving normalisation of the text (see
  * normalize-text.ts), so that match offsets are offsets into the original string.
- *
- * Terms are added into a trie of objects; on first use the trie is compiled into flat typed
- * arrays (one open-addressing transition table for all nodes), because matching runs ~10 times
- * per character of every document and a Map lookup per step dominated extraction time.
  * @module
  */
+import {
+  STEP_LIMIT,
+  accepts,
+  childOf,
+  compile,
+  newNode,
+  pairHash,
+  type CompiledTrie,
+  type TrieNode,
+} from './compiled-trie.js';
 import { normalizeText } from './normalize-text.js';
 
 export interface TermMatch<P> {
@@ -15,163 +21,12 @@ export interface TermMatch<P> {
   readonly payloads: readonly P[];
 }
 
-interface Terminal<P> {
-  readonly payload: P;
-  readonly startBoundary: boolean;
-  readonly endBoundary: boolean;
-}
-
-/** Build-time trie node. */
-interface TrieNode<P> {
-  next: Map<number, TrieNode<P>> | undefined;
-  terminals: Terminal<P>[] | undefined;
-  /** Reached after any run of word characters: the `*` inside `stem* stem`. */
-  star: TrieNode<P> | undefined;
-  /** This node absorbs word characters (it is some node's `star`). */
-  absorbs: boolean;
-}
-
-function newNode<P>(absorbs = false): TrieNode<P> {
-  return { next: undefined, terminals: undefined, star: undefined, absorbs };
-}
-
 export interface AddOptions {
   /** Whether the language separates words with spaces. */
   readonly boundaries: boolean;
   /** Overrides for marker lists (Korean particles: no start boundary, end boundary). */
   readonly startBoundary?: boolean;
   readonly endBoundary?: boolean;
-}
-
-const PAIR_TABLE_SIZE = 1 << 16;
-/** Stamps restart before they outgrow the Int32Array that holds them (a long-running process). */
-const STEP_LIMIT = 2 ** 30;
-
-function pairHash(first: number, second: number): number {
-  return (first * 31 + second) & (PAIR_TABLE_SIZE - 1);
-}
-
-/** The trie as flat arrays; node 0 is the root. */
-interface CompiledTrie<P> {
-  /** Transition table: slot → (node, unit) key and child node; keyNode -1 marks an empty slot. */
-  readonly keyNode: Int32Array;
-  readonly keyUnit: Uint16Array;
-  readonly child: Int32Array;
-  readonly shift: number;
-  readonly terminals: readonly (readonly Terminal<P>[] | undefined)[];
-  /** Star node of each node, -1 when none. */
-  readonly star: Int32Array;
-  readonly absorbs: Uint8Array;
-  /** first[u]: 0 no term starts with u; 1 check the next unit in `pairs`; 2 any next unit. */
-  readonly first: Uint8Array;
-  readonly pairs: Uint8Array;
-  readonly rootStar: boolean;
-  readonly anyStar: boolean;
-  // Reused state for the star (NFA) walk: matching allocates nothing per position.
-  readonly seen: Int32Array;
-  cur: Int32Array;
-  nxt: Int32Array;
-  found: Int32Array;
-  best: Int32Array;
-  step: number;
-}
-
-function slotOf(node: number, unit: number, shift: number): number {
-  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit + 1, 0x85ebca6b)) >>> shift;
-}
-
-function compile<P>(root: TrieNode<P>): CompiledTrie<P> {
-  const nodes: TrieNode<P>[] = [root];
-  const ids = new Map<TrieNode<P>, number>([[root, 0]]);
-  let transitions = 0;
-  for (let k = 0; k < nodes.length; k++) {
-    const n = nodes[k]!;
-    const reach = [...(n.next?.values() ?? []), ...(n.star !== undefined ? [n.star] : [])];
-    transitions += n.next?.size ?? 0;
-    for (const c of reach) {
-      if (!ids.has(c)) {
-        ids.set(c, nodes.length);
-        nodes.push(c);
-      }
-    }
-  }
-  let bits = 4;
-  while (1 << bits < transitions * 2) bits++;
-  const size = 1 << bits;
-  const shift = 32 - bits;
-  const keyNode = new Int32Array(size).fill(-1);
-  const keyUnit = new Uint16Array(size);
-  const child = new Int32Array(size);
-  const star = new Int32Array(nodes.length).fill(-1);
-  const absorbs = new Uint8Array(nodes.length);
-  const terminals: (Terminal<P>[] | undefined)[] = [];
-  nodes.forEach((n, id) => {
-    terminals.push(n.terminals);
-    if (n.star !== undefined) star[id] = ids.get(n.star)!;
-    if (n.absorbs) absorbs[id] = 1;
-    for (const [unit, c] of n.next ?? []) {
-      let s = slotOf(id, unit, shift);
-      while (keyNode[s] !== -1) s = (s + 1) & (size - 1);
-      keyNode[s] = id;
-      keyUnit[s] = unit;
-      child[s] = ids.get(c)!;
-    }
-  });
-  const first = new Uint8Array(65536);
-  const pairs = new Uint8Array(PAIR_TABLE_SIZE);
-  for (const [unit, c] of root.next ?? []) {
-    if (c.terminals !== undefined || c.star !== undefined || c.next === undefined) {
-      first[unit] = 2;
-      continue;
-    }
-    first[unit] = 1;
-    for (const second of c.next.keys()) pairs[pairHash(unit, second)] = 1;
-  }
-  const anyStar = nodes.some((n) => n.star !== undefined);
-  return {
-    keyNode,
-    keyUnit,
-    child,
-    shift,
-    terminals,
-    star,
-    absorbs,
-    first,
-    pairs,
-    rootStar: root.star !== undefined,
-    anyStar,
-    seen: new Int32Array(nodes.length),
-    cur: new Int32Array(nodes.length),
-    nxt: new Int32Array(nodes.length),
-    found: new Int32Array(nodes.length),
-    best: new Int32Array(nodes.length),
-    step: 0,
-  };
-}
-
-/** Child of `node` on `unit`, or -1. */
-function childOf<P>(t: CompiledTrie<P>, node: number, unit: number): number {
-  const keyNode = t.keyNode;
-  const mask = keyNode.length - 1;
-  let s = slotOf(node, unit, t.shift);
-  for (;;) {
-    const k = keyNode[s]!;
-    if (k === -1) return -1;
-    if (k === node && t.keyUnit[s] === unit) return t.child[s]!;
-    s = (s + 1) & mask;
-  }
-}
-
-function accepts<P>(
-  terminals: readonly Terminal<P>[],
-  atWordStart: boolean,
-  atWordEnd: boolean,
-): boolean {
-  for (let t = 0; t < terminals.length; t++) {
-    const x = terminals[t]!;
-    if ((!x.startBoundary || atWordStart) && (!x.endBoundary || atWordEnd)) return true;
-  }
-  return false;
 }
 
 /** A compiled set of terms; find() returns non-overlapping longest matches left to right. */
@@ -228,6 +83,11 @@ export class TermMatcher<P> {
     node.terminals ??= [];
     node.terminals.push({ payload, startBoundary, endBoundary });
     this.size++;
+  }
+
+  /** The build-time trie and whether any term lacks a start boundary, for term-matcher-group.ts. */
+  get buildTrie(): { readonly root: TrieNode<P>; readonly anyWithoutStart: boolean } {
+    return { root: this.root, anyWithoutStart: this.anyWithoutStart };
   }
 
   private trie(): CompiledTrie<P> {
