@@ -4,13 +4,15 @@
  * Offsets are relative to the sentence.
  * @module
  */
-import type {
-  ActorRef,
-  CapabilityRef,
-  CompiledLanguage,
-  ModalityKind,
-  RoleMarkerKind,
-  TriggerRef,
+import {
+  SCANNED_MARKERS,
+  type ActorRef,
+  type CapabilityRef,
+  type CompiledLanguage,
+  type ModalityKind,
+  type RoleMarkerKind,
+  type ScannedMarker,
+  type TriggerRef,
 } from '../lexicon/load-lexicons.js';
 import { normalizeText, wordMask } from '../lexicon/normalize-text.js';
 import type { TermMatch } from '../lexicon/term-matcher.js';
@@ -43,6 +45,8 @@ export interface SentenceFacts {
   readonly modality: Hit<ModalityKind>[];
   readonly pairReferences: Hit<RoleMarkerKind>[];
   readonly between: Hit<RoleMarkerKind>[];
+  /** Role markers found over the whole sentence (prepositions, speech verbs, coordination…). */
+  readonly markers: Readonly<Record<ScannedMarker, readonly TermMatch<RoleMarkerKind>[]>>;
 }
 
 function flatten<P>(matches: readonly TermMatch<P>[]): Hit<P>[] {
@@ -64,14 +68,13 @@ function markedBefore(
   a: ActorHit,
   facts: SentenceFacts,
   lang: CompiledLanguage,
-  kind: RoleMarkerKind,
+  kind: ScannedMarker,
 ): boolean {
   const base = Math.max(0, a.start - 40);
-  if (base === a.start) return false;
-  const matcher = lang.markers.get(kind);
-  if (matcher === undefined) return false;
-  for (const m of matcher.find(facts.norm, facts.mask, base, a.start))
-    if (gapIsFiller(facts, m.end, a.start, lang, FILLER)) return true;
+  for (const m of facts.markers[kind]) {
+    if (m.end > a.start) break;
+    if (m.start >= base && gapIsFiller(facts, m.end, a.start, lang, FILLER)) return true;
+  }
   return false;
 }
 
@@ -167,10 +170,7 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
 
 /** Actor followed by a speech verb ("Seoul said", "В МИД России заявили"), or after one when inverted. */
 function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
-  const speech = lang.markers.get('speech');
-  if (speech === undefined) return;
-  const verbs = speech.find(facts.norm, facts.mask);
-  for (const v of verbs) {
+  for (const v of facts.markers.speech) {
     let prev: ActorHit | undefined;
     for (let k = facts.actors.length - 1; k >= 0; k--) {
       if (facts.actors[k]!.end <= v.start) {
@@ -207,13 +207,12 @@ export function coordinatedWith(
 ): ActorHit[] {
   const idx = facts.actors.indexOf(a);
   if (idx < 0) return [a];
-  const coordination = lang.markers.get('coordination');
   const free = (x: ActorHit) => !x.marks.has('origin') && !x.marks.has('inert');
   const joined = (x: ActorHit, y: ActorHit) =>
     free(x) &&
     free(y) &&
     gapIsFiller(facts, x.end, y.start, lang, COORDINATION_OR_FILLER) &&
-    (coordination?.find(facts.norm, facts.mask, x.end, y.start).length ?? 0) > 0;
+    facts.markers.coordination.some((m) => m.start >= x.end && m.end <= y.start);
   let lo = idx;
   while (lo > 0 && joined(facts.actors[lo - 1]!, facts.actors[lo]!)) lo--;
   let hi = idx;
@@ -254,10 +253,11 @@ export function scanSentence(text: string, lang: CompiledLanguage): SentenceFact
   const mask = wordMask(text);
   const exactNorm = normalizeText(text, false);
   const found = lang.vocabulary.find(norm, mask);
-  const marked = (kind: RoleMarkerKind): readonly TermMatch<RoleMarkerKind>[] => {
+  const markers = {} as Record<ScannedMarker, readonly TermMatch<RoleMarkerKind>[]>;
+  for (const kind of SCANNED_MARKERS) {
     const m = lang.markers.get(kind);
-    return m === undefined ? NO_MATCHES : found.of(m);
-  };
+    markers[kind] = m === undefined ? NO_MATCHES : found.of(m);
+  }
   const rawActors = [...found.of(lang.actors), ...lang.actorsExact.find(exactNorm, mask)].map(
     (m): ActorHit => ({
       start: m.start,
@@ -276,8 +276,9 @@ export function scanSentence(text: string, lang: CompiledLanguage): SentenceFact
     classes: flatten(found.of(lang.classes)),
     capabilities: flatten(found.of(lang.capabilities)),
     modality: flatten(found.of(lang.modality)),
-    pairReferences: flatten(marked('pairReference')),
-    between: flatten(marked('between')),
+    pairReferences: flatten(markers.pairReference),
+    between: flatten(markers.between),
+    markers,
   };
   facts.actors.push(...mergeHeads(removeOverlaps(rawActors), norm));
   // Blocker phrases and trigger words inside names ("Sanctions Monitoring Team") report nothing.

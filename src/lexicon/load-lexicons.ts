@@ -62,6 +62,18 @@ export type RoleMarkerKind =
 export type ParticleKind =
   'targetAfter' | 'sourceAfter' | 'subjectAfter' | 'attributionAfter' | 'inertAfter';
 
+/** Marker kinds found over the whole sentence, in the vocabulary pass. */
+export const SCANNED_MARKERS = [
+  'targetBefore',
+  'sourceBefore',
+  'attribution',
+  'speech',
+  'coordination',
+  'between',
+  'pairReference',
+] as const satisfies readonly RoleMarkerKind[];
+export type ScannedMarker = (typeof SCANNED_MARKERS)[number];
+
 /** Everything the extractor needs for one language, compiled. */
 export interface CompiledLanguage {
   readonly lang: string;
@@ -79,7 +91,7 @@ export interface CompiledLanguage {
   readonly particles: TermMatcher<ParticleKind>;
   /**
    * What every sentence is searched for, in one pass: actors, triggers, classes, capabilities,
-   * modality cues and the sentence-wide markers (pair references, "between", speech verbs).
+   * modality cues and the role markers (fillers excepted: they are only tried inside gaps).
    */
   readonly vocabulary: TermMatcherGroup;
 }
@@ -234,7 +246,7 @@ function compileLanguage(
       classes,
       capabilities,
       modality,
-      ...(['pairReference', 'between', 'speech'] as const).flatMap((k) => markers.get(k) ?? []),
+      ...SCANNED_MARKERS.flatMap((k) => markers.get(k) ?? []),
     ] as TermMatcher<never>[]),
   };
 }

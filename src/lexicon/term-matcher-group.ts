@@ -4,6 +4,9 @@
  * capabilities, modality cues and role markers), and each matcher gets exactly the matches its
  * own find() gives: non-overlapping longest matches, left to right.
  *
+ * Terms with an inner `*` ("ядерн* испытани*") need a walk over a set of states; they live in a
+ * second, small trie so that every other term is matched by the cheap one-state walk.
+ *
  * @example
  * const group = new TermMatcherGroup([triggers, classes]);
  * const found = group.find(norm, mask);
@@ -29,29 +32,53 @@ interface Tagged {
   readonly payload: unknown;
 }
 
-function mergeInto(target: TrieNode<Tagged>, source: TrieNode<unknown>, group: number): void {
-  for (const t of source.terminals ?? []) {
-    target.terminals ??= [];
-    target.terminals.push({
-      payload: { group, payload: t.payload },
-      startBoundary: t.startBoundary,
-      endBoundary: t.endBoundary,
-    });
-  }
-  if (source.star !== undefined) {
-    target.star ??= newNode(true);
-    mergeInto(target.star, source.star, group);
-  }
-  for (const [unit, child] of source.next ?? []) {
-    target.next ??= new Map();
-    let into = target.next.get(unit);
-    if (into === undefined) {
-      into = newNode();
-      target.next.set(unit, into);
+/** Adds every term of `source` to `plain` or, when its path holds a `*`, to `starred`. */
+function splitInto(
+  plain: TrieNode<Tagged>,
+  starred: TrieNode<Tagged>,
+  source: TrieNode<unknown>,
+  group: number,
+): void {
+  const path: number[] = [];
+  const visit = (node: TrieNode<unknown>, viaStar: boolean): void => {
+    for (const t of node.terminals ?? []) {
+      let into = viaStar ? starred : plain;
+      for (const step of path) {
+        if (step === STAR) {
+          into = into.star ??= newNode(true);
+          continue;
+        }
+        into.next ??= new Map();
+        let next = into.next.get(step);
+        if (next === undefined) {
+          next = newNode();
+          into.next.set(step, next);
+        }
+        into = next;
+      }
+      into.terminals ??= [];
+      into.terminals.push({
+        payload: { group, payload: t.payload },
+        startBoundary: t.startBoundary,
+        endBoundary: t.endBoundary,
+      });
     }
-    mergeInto(into, child, group);
-  }
+    if (node.star !== undefined) {
+      path.push(STAR);
+      visit(node.star, true);
+      path.pop();
+    }
+    for (const [unit, child] of node.next ?? []) {
+      path.push(unit);
+      visit(child, viaStar);
+      path.pop();
+    }
+  };
+  visit(source, false);
 }
+
+/** Path step standing for `*` (no UTF-16 unit is negative). */
+const STAR = -1;
 
 /** The matches of one pass, per matcher of the group. */
 export class GroupMatches {
@@ -74,8 +101,8 @@ export class GroupMatches {
 interface WalkState {
   /** End of the longest accepted term per group at the current start, -1 when none. */
   readonly bestEnd: Int32Array;
-  /** Trie nodes ending there, per group. */
-  readonly bestNodes: number[][];
+  /** Payloads of the terms ending there, per group (reused arrays). */
+  readonly payloads: unknown[][];
   /** Groups given a best end at the current start. */
   readonly touched: Int32Array;
   nTouched: number;
@@ -87,7 +114,7 @@ interface WalkState {
 export class TermMatcherGroup {
   readonly #matchers: readonly TermMatcher<never>[];
   readonly #index = new Map<TermMatcher<never>, number>();
-  #trie: CompiledTrie<Tagged> | undefined;
+  #tries: { plain: CompiledTrie<Tagged>; starred: CompiledTrie<Tagged> } | undefined;
   #anyWithoutStart = false;
   #state: WalkState | undefined;
 
@@ -99,58 +126,61 @@ export class TermMatcherGroup {
   }
 
   /** Compiled on first use, after every term has been added to the member matchers. */
-  #compiled(): CompiledTrie<Tagged> {
-    if (this.#trie !== undefined) return this.#trie;
-    const root = newNode<Tagged>();
+  #compiled(): { plain: CompiledTrie<Tagged>; starred: CompiledTrie<Tagged> } {
+    if (this.#tries !== undefined) return this.#tries;
+    const plain = newNode<Tagged>();
+    const starred = newNode<Tagged>();
     this.#matchers.forEach((m, group) => {
       const { root: source, anyWithoutStart } = m.buildTrie;
-      mergeInto(root, source, group);
+      splitInto(plain, starred, source, group);
       this.#anyWithoutStart ||= anyWithoutStart;
     });
     const n = this.#matchers.length;
     this.#state = {
       bestEnd: new Int32Array(n).fill(-1),
-      bestNodes: this.#matchers.map(() => []),
+      payloads: this.#matchers.map(() => []),
       touched: new Int32Array(n),
       nTouched: 0,
       nextFree: new Int32Array(n),
     };
-    return (this.#trie = compile(root));
+    return (this.#tries = { plain: compile(plain), starred: compile(starred) });
   }
 
   /** Every member's non-overlapping longest matches in the text. */
   find(norm: string, mask: Uint8Array): GroupMatches {
-    const t = this.#compiled();
+    const { plain, starred } = this.#compiled();
     const s = this.#state!;
     const lists: TermMatch<unknown>[][] = this.#matchers.map(() => []);
     s.nextFree.fill(0);
     const to = norm.length;
-    const { first, pairs, rootStar, anyStar } = t;
+    // The starred trie is only its root when no member has a term with an inner `*`.
+    const withStars = starred.terminals.length > 1;
     for (let i = 0; i < to; i++) {
-      if (!rootStar) {
-        const unit = norm.charCodeAt(i);
-        const kind = first[unit];
-        if (
-          kind === 0 ||
-          (kind === 1 && (i + 1 >= to || pairs[pairHash(unit, norm.charCodeAt(i + 1))] === 0))
-        )
-          continue;
-      }
+      const plainHere = mayStartAt(plain, norm, i, to);
+      const starHere = withStars && (starred.rootStar || mayStartAt(starred, norm, i, to));
+      if (!plainHere && !starHere) continue;
       const atWordStart = i === 0 || mask[i - 1] === 0 || mask[i] === 0;
       if (!this.#anyWithoutStart && !atWordStart) continue;
-      if (anyStar) walkStar(t, s, norm, mask, i, to, atWordStart);
-      else walkPlain(t, s, norm, mask, i, to, atWordStart);
-      collect(t, s, lists, mask, i, to, atWordStart);
+      if (plainHere) walkPlain(plain, s, norm, mask, i, to, atWordStart);
+      if (starHere) walkStar(starred, s, norm, mask, i, to, atWordStart);
+      if (s.nTouched > 0) collect(s, lists, i);
     }
     return new GroupMatches(this.#index, lists);
   }
 }
 
-/** Records, for the group of each accepted terminal, the node ending at `end`. */
+/** Whether a term of the trie can start at `i` (first unit, then the pair of the first two). */
+function mayStartAt(t: CompiledTrie<Tagged>, norm: string, i: number, to: number): boolean {
+  const unit = norm.charCodeAt(i);
+  const kind = t.first[unit];
+  if (kind === 0) return false;
+  return kind === 2 || (i + 1 < to && t.pairs[pairHash(unit, norm.charCodeAt(i + 1))] === 1);
+}
+
+/** Records the payloads of the accepted terminals ending at `end`, keeping each group's longest. */
 function record(
   s: WalkState,
   terminals: readonly Terminal<Tagged>[],
-  node: number,
   start: number,
   end: number,
   atWordStart: boolean,
@@ -160,17 +190,19 @@ function record(
     if ((x.startBoundary && !atWordStart) || (x.endBoundary && !atWordEnd)) continue;
     const g = x.payload.group;
     if (start < s.nextFree[g]!) continue;
-    const nodes = s.bestNodes[g]!;
-    if (s.bestEnd[g] !== end) {
-      if (s.bestEnd[g] === -1) s.touched[s.nTouched++] = g;
+    const best = s.bestEnd[g]!;
+    if (end < best) continue;
+    const payloads = s.payloads[g]!;
+    if (end > best) {
+      if (best === -1) s.touched[s.nTouched++] = g;
       s.bestEnd[g] = end;
-      nodes.length = 0;
+      payloads.length = 0;
     }
-    if (nodes[nodes.length - 1] !== node) nodes.push(node);
+    payloads.push(x.payload.payload);
   }
 }
 
-/** No `*` in any term: one live node. */
+/** Terms without `*`: one live node. */
 function walkPlain(
   t: CompiledTrie<Tagged>,
   s: WalkState,
@@ -187,15 +219,7 @@ function walkPlain(
     const terminals = t.terminals[node];
     if (terminals === undefined) continue;
     const end = i + 1;
-    record(
-      s,
-      terminals,
-      node,
-      pos,
-      end,
-      atWordStart,
-      end >= limit || mask[end] === 0 || mask[i] === 0,
-    );
+    record(s, terminals, pos, end, atWordStart, end >= limit || mask[end] === 0 || mask[i] === 0);
   }
 }
 
@@ -251,7 +275,7 @@ function walkStar(
     for (let k = 0; k < nCur; k++) {
       const terminals = t.terminals[cur[k]!];
       if (terminals !== undefined && accepts(terminals, atWordStart, atWordEnd))
-        record(s, terminals, cur[k]!, pos, end, atWordStart, atWordEnd);
+        record(s, terminals, pos, end, atWordStart, atWordEnd);
     }
   }
   t.cur = cur;
@@ -259,29 +283,11 @@ function walkStar(
 }
 
 /** Turns the best ends found at `pos` into matches, and resets the walk state. */
-function collect(
-  t: CompiledTrie<Tagged>,
-  s: WalkState,
-  lists: TermMatch<unknown>[][],
-  mask: Uint8Array,
-  pos: number,
-  limit: number,
-  atWordStart: boolean,
-): void {
+function collect(s: WalkState, lists: TermMatch<unknown>[][], pos: number): void {
   for (let k = 0; k < s.nTouched; k++) {
     const g = s.touched[k]!;
     const end = s.bestEnd[g]!;
-    const atWordEnd = end >= limit || mask[end] === 0 || mask[end - 1] === 0;
-    const payloads: unknown[] = [];
-    for (const node of s.bestNodes[g]!)
-      for (const x of t.terminals[node]!)
-        if (
-          x.payload.group === g &&
-          (!x.startBoundary || atWordStart) &&
-          (!x.endBoundary || atWordEnd)
-        )
-          payloads.push(x.payload.payload);
-    lists[g]!.push({ start: pos, end, payloads });
+    lists[g]!.push({ start: pos, end, payloads: s.payloads[g]!.slice() });
     s.nextFree[g] = end;
     s.bestEnd[g] = -1;
   }
