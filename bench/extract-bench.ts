@@ -5,10 +5,18 @@
  * Writes bench/results/extract.json. Targets: ≥ 5 MB/s per core, peak RSS < 500 MB.
  * Size: VIGIE_BENCH_MB (default 50).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { extractDocument } from '../src/extract/extract-document.js';
+import type * as Engine from '../src/extract/extract-document.js';
+
+// The shipped build (what `vigie` runs), not the tsx-transpiled sources: `npm run bench` builds first.
+const BUILT = fileURLToPath(new URL('../dist/extract/extract-document.js', import.meta.url));
+if (!existsSync(BUILT)) {
+  process.stderr.write(`extract bench: ${BUILT} is missing; run \`npm run build\` first\n`);
+  process.exit(2);
+}
+const { extractDocument } = (await import(BUILT)) as typeof Engine;
 
 const TARGET_MB = Number(process.env['VIGIE_BENCH_MB'] ?? 50);
 const TARGET_MB_PER_S = 5;
@@ -108,7 +116,9 @@ const result = {
   target: {
     megabytesPerSecondPerCore: TARGET_MB_PER_S,
     peakRssMb: TARGET_RSS_MB,
-    met: mb / seconds >= TARGET_MB_PER_S && peakRssMb < TARGET_RSS_MB,
+    // One core = one CPU-second of this single-threaded loop (GC threads count too); wall time
+    // is recorded beside it but depends on what else the machine runs.
+    met: mb / cpuSeconds >= TARGET_MB_PER_S && peakRssMb < TARGET_RSS_MB,
   },
   machine: {
     cpus: cpus().length,

@@ -57,25 +57,21 @@ export function normalizeText(text: string, lower = true): string {
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 
+let wordUnits: Uint8Array | undefined;
+
+/** 1 for every UTF-16 unit that is a letter, digit or mark; surrogate halves count as word. */
+function wordUnitTable(): Uint8Array {
+  if (wordUnits !== undefined) return wordUnits;
+  const table = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++)
+    table[c] = (c >= 0xd800 && c <= 0xdfff) || WORD_RE.test(String.fromCharCode(c)) ? 1 : 0;
+  return (wordUnits = table);
+}
+
 /** 1 where the UTF-16 unit belongs to a word (letter, digit, mark; surrogate halves count as word). */
 export function wordMask(text: string): Uint8Array {
+  const table = wordUnitTable();
   const mask = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      mask[i] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-    } else if (
-      (c >= 0xd800 && c <= 0xdfff) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0x3041 && c <= 0x30ff) ||
-      (c >= 0x0400 && c <= 0x04ff) ||
-      (c >= 0x00c0 && c <= 0x024f && c !== 0xd7 && c !== 0xf7)
-    ) {
-      mask[i] = 1;
-    } else {
-      mask[i] = WORD_RE.test(text[i]!) ? 1 : 0;
-    }
-  }
+  for (let i = 0; i < text.length; i++) mask[i] = table[text.charCodeAt(i)]!;
   return mask;
 }
