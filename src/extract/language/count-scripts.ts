@@ -2,7 +2,7 @@
  * Counts letters per writing system; language identification starts from the script.
  * @module
  */
-import type { Script } from './language-data.js';
+import { SCRIPTS, type Script } from './language-data.js';
 
 export type ScriptCounts = Record<Script, number>;
 
@@ -28,24 +28,26 @@ function scriptOfCode(c: number): Script | undefined {
   return undefined;
 }
 
+let scriptTable: Uint8Array | undefined;
+
+/** 1 + index in SCRIPTS of every UTF-16 unit's script, 0 for none (built on first use). */
+function scriptsByUnit(): Uint8Array {
+  if (scriptTable !== undefined) return scriptTable;
+  const table = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const s = scriptOfCode(c);
+    if (s !== undefined) table[c] = SCRIPTS.indexOf(s) + 1;
+  }
+  return (scriptTable = table);
+}
+
 /** Letter counts per script; `Japanese` counts kana only. */
 export function countScripts(text: string): ScriptCounts {
-  const counts: ScriptCounts = {
-    Latin: 0,
-    Cyrillic: 0,
-    Hangul: 0,
-    Japanese: 0,
-    Han: 0,
-    Arabic: 0,
-    Hebrew: 0,
-    Devanagari: 0,
-    Greek: 0,
-    Thai: 0,
-  };
-  for (let i = 0; i < text.length; i++) {
-    const s = scriptOfCode(text.charCodeAt(i));
-    if (s !== undefined) counts[s]++;
-  }
+  const table = scriptsByUnit();
+  const tally = new Int32Array(SCRIPTS.length + 1);
+  for (let i = 0; i < text.length; i++) tally[table[text.charCodeAt(i)]!]!++;
+  const counts = {} as ScriptCounts;
+  SCRIPTS.forEach((s, k) => (counts[s] = tally[k + 1]!));
   return counts;
 }
 

@@ -148,21 +148,29 @@ function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
 }
 
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+let letterUnits: Uint8Array | undefined;
+
+/** 1 for every BMP unit that is a letter or mark (surrogates are decided in pairs). */
+function letterUnitTable(): Uint8Array {
+  if (letterUnits !== undefined) return letterUnits;
+  const table = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++)
+    if (c < 0xd800 || c > 0xdfff) table[c] = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 0;
+  return (letterUnits = table);
+}
 
 /** Whether the unit at `i` is (part of) a letter or mark, as `[\p{L}\p{M}]` with the u flag. */
 function isLetterOrMark(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  if (c >= 0x400 && c <= 0x4ff) return c !== 0x482;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+  if (c < 0xd800 || c > 0xdfff) return letterUnitTable()[c] === 1;
+  if (c <= 0xdbff && i + 1 < text.length) {
     const low = text.charCodeAt(i + 1);
     if (low >= 0xdc00 && low <= 0xdfff) return LETTER_OR_MARK.test(text.slice(i, i + 2));
   }
-  if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+  if (c >= 0xdc00 && i > 0) {
     const high = text.charCodeAt(i - 1);
     if (high >= 0xd800 && high <= 0xdbff) return LETTER_OR_MARK.test(text.slice(i - 1, i + 1));
   }
-  return LETTER_OR_MARK.test(text[i]!);
+  return false;
 }
 
 /** A range bound ("since June", "6월부터") or a duration ("3日間") is not an event date. */
@@ -336,10 +344,10 @@ export function resolveEventDate(input: ResolveDateInput): ResolvedDate {
   const p = parsePublished(input.published);
   const data = timeDataFor(lang);
   const kinds = data ? dateWordKinds(text, data) : ALL_KINDS;
-  const candidates = [
-    ...(data ? ruleCandidates(text, data, p, kinds) : []),
-    ...chronoCandidates(text, lang, p, data, kinds),
-  ];
+  const candidates = data ? ruleCandidates(text, data, p, kinds) : [];
+  // chrono (the slow part) cannot beat a written full date the rules already found.
+  if (!candidates.some((c) => c.explicit && c.date.length === 10))
+    candidates.push(...chronoCandidates(text, lang, p, data, kinds));
   let best: Candidate | undefined;
   for (const c of combineYearAndMonth(text, candidates)) {
     if (data && isRangeBound(text, c.start, c.end, data)) continue;
