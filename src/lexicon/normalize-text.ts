@@ -44,14 +44,14 @@ const SPECIAL =
 
 /** Lowercases and unifies apostrophes, dashes and spaces without changing any offset. */
 export function normalizeText(text: string, lower = true): string {
-  if (lower) {
-    const low = text.toLowerCase();
-    if (low.length === text.length) return low.replace(SPECIAL, (ch) => normalizeUnit(ch, true));
-  } else {
-    return text.replace(SPECIAL, (ch) => normalizeUnit(ch, false));
-  }
+  const unified = text.replace(SPECIAL, (ch) => normalizeUnit(ch, false));
+  if (!lower) return unified;
+  // The unified forms are already lowercase where it matters (ё → е, Ё → Е → е).
+  const low = unified.toLowerCase();
+  if (low.length === unified.length) return low;
+  // A few letters lowercase to two units (İ): fall back to one unit at a time.
   const parts: string[] = [];
-  for (let i = 0; i < text.length; i++) parts.push(normalizeUnit(text[i]!, lower));
+  for (let i = 0; i < text.length; i++) parts.push(normalizeUnit(text[i]!, true));
   return parts.join('');
 }
 

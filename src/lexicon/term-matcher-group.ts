@@ -155,12 +155,13 @@ export class TermMatcherGroup {
     const to = norm.length;
     // The starred trie is only its root when no member has a term with an inner `*`.
     const withStars = starred.terminals.length > 1;
+    const anyWithoutStart = this.#anyWithoutStart;
     for (let i = 0; i < to; i++) {
+      const atWordStart = i === 0 || mask[i - 1] === 0 || mask[i] === 0;
+      if (!anyWithoutStart && !atWordStart) continue;
       const plainHere = mayStartAt(plain, norm, i, to);
       const starHere = withStars && (starred.rootStar || mayStartAt(starred, norm, i, to));
       if (!plainHere && !starHere) continue;
-      const atWordStart = i === 0 || mask[i - 1] === 0 || mask[i] === 0;
-      if (!this.#anyWithoutStart && !atWordStart) continue;
       if (plainHere) walkPlain(plain, s, norm, mask, i, to, atWordStart);
       if (starHere) walkStar(starred, s, norm, mask, i, to, atWordStart);
       if (s.nTouched > 0) collect(s, lists, i);

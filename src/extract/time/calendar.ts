@@ -22,11 +22,19 @@ export function formatMonth(year: number, month: number): string {
 /** The calendar day of an ISO date or timestamp (its first ten characters), or undefined. */
 export function parsePublished(published: string | undefined): Day | undefined {
   if (published === undefined) return undefined;
+  // Every sentence of a document asks for the same date: remember the last answer.
+  if (published === lastPublished.text) return lastPublished.day;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
-  if (!m) return undefined;
-  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  return isValidDay(d) ? d : undefined;
+  const d = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+  const day = d !== undefined && isValidDay(d) ? Object.freeze(d) : undefined;
+  lastPublished = { text: published, day };
+  return day;
 }
+
+let lastPublished: { readonly text: string; readonly day: Day | undefined } = {
+  text: '',
+  day: undefined,
+};
 
 export function isValidDay(d: Day): boolean {
   if (d.month < 1 || d.month > 12 || d.day < 1) return false;
