@@ -24,7 +24,7 @@ const SUPPORTED_WORD_DENSITY = 0.2;
 /** Above this share of stopwords and cue words, with a wide margin, the best supported language is taken at once. */
 const CLEAR_WORD_DENSITY = 0.3;
 /** Characters given to franc: trigram statistics settle well before this. */
-const MAX_FRANC = 1000;
+const MAX_FRANC = 400;
 /** Most characters looked at; longer texts are sampled at the start, middle and end. */
 const MAX_SAMPLE = 6000;
 /** franc codes per script, for restricting its answer. */
