@@ -75,8 +75,9 @@ function scoreCandidates(
     }
   }
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) < 0xc0) continue;
-    const langs = data.letterIndex.get(text[i]?.toLowerCase() ?? '');
+    const code = text.charCodeAt(i);
+    if (code < 0xc0) continue;
+    const langs = data.letterIndex.get(code);
     if (langs)
       for (const lang of langs) {
         const s = scores.get(lang);

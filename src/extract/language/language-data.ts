@@ -44,8 +44,8 @@ export interface LanguageData {
   readonly francLatin: readonly string[];
   /** Word → [language, weight]: 2 for a stopword, 1 for a cue word. */
   readonly wordIndex: ReadonlyMap<string, readonly (readonly [string, number])[]>;
-  /** Non-ASCII letter → languages it marks. */
-  readonly letterIndex: ReadonlyMap<string, readonly string[]>;
+  /** Non-ASCII letter (UTF-16 unit, either case) → languages it marks. */
+  readonly letterIndex: ReadonlyMap<number, readonly string[]>;
   readonly cueWords: ReadonlyMap<string, ReadonlySet<string>>;
   readonly distinctiveLetters: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -85,9 +85,15 @@ export function loadLanguageData(file: string = DEFAULT_LANGUAGE_DATA_FILE): Lan
     for (const w of words) addWord(w, lang, 2);
   for (const [lang, words] of Object.entries(d.cueWords))
     for (const w of words) addWord(w, lang, 1);
-  const letterIndex = new Map<string, string[]>();
+  // Keyed by UTF-16 unit, both cases, so that scoring needs no lowercasing per character.
+  const letterIndex = new Map<number, string[]>();
   for (const [lang, letters] of Object.entries(d.distinctiveLetters))
-    for (const ch of letters) letterIndex.set(ch, [...(letterIndex.get(ch) ?? []), lang]);
+    for (const ch of letters)
+      for (const form of new Set([ch.toLowerCase(), ch.toUpperCase()]))
+        if (form.length === 1) {
+          const code = form.charCodeAt(0);
+          letterIndex.set(code, [...(letterIndex.get(code) ?? []), lang]);
+        }
   return {
     francLatin: d.francLatin,
     wordIndex,
