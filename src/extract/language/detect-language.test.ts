@@ -87,8 +87,32 @@ describe('detectLanguage', () => {
     ).toBe('ru');
   });
 
+  it('settles Russian and Ukrainian by a confirming letter without trigrams', () => {
+    const ru =
+      'Как сообщает агентство, Пхеньян передал Москве артиллерийские снаряды и ракеты, а взамен ' +
+      'получил технологии для спутников, что вызывает тревогу в Сеуле и Токио.';
+    const uk =
+      'Як повідомляє агентство, Пхеньян передав Москві артилерійські снаряди та ракети, а натомість ' +
+      'отримав технології для супутників, що викликає занепокоєння в Сеулі та Токіо.';
+    expect(identifyLanguage(ru)).toMatchObject({ lang: 'ru', method: 'letters' });
+    expect(identifyLanguage(uk)).toMatchObject({ lang: 'uk', method: 'letters' });
+  });
+
+  it('does not take Bulgarian or Belarusian for Russian (they go to trigrams)', () => {
+    const bg =
+      'Министърът на отбраната съобщи, че България ще изпрати още помощ на Украйна през ' +
+      'следващата година, въпреки критиките от опозицията в парламента за цената на доставките.';
+    const be =
+      'Міністэрства абароны Беларусі паведаміла, што ўрад працягвае вайсковае супрацоўніцтва з ' +
+      'Расіяй і плануе новыя вучэнні ў верасні каля заходняй мяжы краіны.';
+    expect(identifyLanguage(bg).method).toBe('trigrams');
+    expect(identifyLanguage(bg).lang).not.toBe('ru');
+    expect(identifyLanguage(be).method).toBe('trigrams');
+    expect(['ru', 'uk']).not.toContain(identifyLanguage(be).lang);
+  });
+
   it('stays bounded on a 5 MB document without punctuation', () => {
-    const big = 'северная корея направила войска '.repeat(160_000);
+    const big = 'северная корея направила войска и ракеты '.repeat(120_000);
     expect(detectDocumentLanguage(big)).toBe('ru');
   });
 

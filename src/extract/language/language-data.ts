@@ -32,6 +32,8 @@ const LanguageDataSchema = z.object({
   francLatin: z.array(z.string().regex(/^[a-z]{3}$/)).min(1),
   cueWords: z.record(LangTag, z.array(z.string().min(1)).min(1)),
   distinctiveLetters: z.record(LangTag, z.array(z.string().length(1)).min(1)),
+  confirmingLetters: z.record(LangTag, z.array(z.string().length(1)).min(1)).default({}),
+  vetoLetters: z.partialRecord(z.enum(SCRIPTS), z.array(z.string().length(1)).min(1)).default({}),
 });
 
 export interface LanguageData {
@@ -48,6 +50,13 @@ export interface LanguageData {
   readonly letterIndex: ReadonlyMap<number, readonly string[]>;
   readonly cueWords: ReadonlyMap<string, ReadonlySet<string>>;
   readonly distinctiveLetters: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Letters (lowercase) that only this language uses among the languages of its script that the
+   * trigram model tells apart: with a clear stopword lead, one of them settles the language.
+   */
+  readonly confirmingLetters: ReadonlyMap<string, readonly string[]>;
+  /** Letters (lowercase) of unsupported languages of a script: they send the text to trigrams. */
+  readonly vetoLetters: ReadonlyMap<Script, readonly string[]>;
 }
 
 export const DEFAULT_LANGUAGE_DATA_FILE = fileURLToPath(
@@ -106,6 +115,8 @@ export function loadLanguageData(file: string = DEFAULT_LANGUAGE_DATA_FILE): Lan
     distinctiveLetters: new Map(
       Object.entries(d.distinctiveLetters).map(([k, v]) => [k, new Set(v)]),
     ),
+    confirmingLetters: new Map(Object.entries(d.confirmingLetters)),
+    vetoLetters: new Map(Object.entries(d.vetoLetters) as [Script, string[]][]),
   };
 }
 
