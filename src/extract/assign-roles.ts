@@ -28,6 +28,9 @@ export interface RoleChoice {
   readonly sayer?: ActorHit;
 }
 
+/** Longest gap from a possessor to its nominal trigger ("북한의 신형 미사일 발사"). */
+const POSSESSOR_REACH = 12;
+
 /** Most participants a coordinated role is expanded into ("X, Y and Z condemned"). */
 const MAX_COORDINATED = 4;
 
@@ -56,6 +59,11 @@ function isOriginModifier(
 function acrossClause(facts: SentenceFacts, x: number, y: number): boolean {
   const [from, to] = x < y ? [x, y] : [y, x];
   return /[,;:]/.test(facts.text.slice(from, to));
+}
+
+/** The trigger ends its sentence or clause ("…, officials warned."). */
+function clauseFinal(facts: SentenceFacts, trigger: Hit<unknown>): boolean {
+  return /^\s*(?:[.,;:!?"»”']|$)/u.test(facts.text.slice(trigger.end, trigger.end + 3));
 }
 
 function pickSymmetric(
@@ -105,8 +113,20 @@ function pickSource(
     if (sayer !== undefined) return { hit: sayer, rule: 'role.speaker' };
     const subj = before.find((a) => a.marks.has('subject'));
     if (subj !== undefined) return { hit: subj, rule: 'role.subject-first' };
+    // "…, a U.S. official warned": the speaker is in the trigger's own clause, after the report.
+    if (
+      sameClause[0] !== undefined &&
+      sameClause[0] !== allBefore[0] &&
+      clauseFinal(facts, trigger)
+    )
+      return { hit: sameClause[0], rule: 'role.speaker-clause-final' };
     if (before[0] !== undefined) return { hit: before[0], rule: 'role.before-trigger-first' };
   } else {
+    // "북한의 미사일 발사" (North Korea's missile launch): the owner of a nominal event did it.
+    const owner = before.findLast(
+      (a) => a.marks.has('possessor') && trigger.start - a.end <= POSSESSOR_REACH,
+    );
+    if (owner !== undefined) return { hit: owner, rule: 'role.possessor' };
     const subjects = before.filter((a) => a.marks.has('subject'));
     const subj = subjects[subjects.length - 1];
     if (subj !== undefined) return { hit: subj, rule: 'role.subject-nearest' };

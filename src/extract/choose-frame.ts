@@ -3,7 +3,7 @@
  * nearest to the trigger, on the object side (after it in SVO, before it in SOV), wins.
  * @module
  */
-import type { EventType } from '../domain/ontology.js';
+import type { Capability, EventType } from '../domain/ontology.js';
 import type { CompiledLanguage, TriggerRef } from '../lexicon/load-lexicons.js';
 import type { Frame } from '../lexicon/lexicon-schema.js';
 import type { Hit, SentenceFacts } from './scan-sentence.js';
@@ -16,6 +16,8 @@ export interface FrameChoice {
 
 /** Extra distance charged to a class found on the subject side of the trigger. */
 const WRONG_SIDE_PENALTY = 40;
+/** Extra distance charged to a class read off a capability term: the lexicon's classes come first. */
+const DERIVED_CLASS_PENALTY = 20;
 /** Frames without a class rank after every class frame that is satisfied. */
 const UNCONDITIONAL_SCORE = 100_000;
 
@@ -23,8 +25,32 @@ const UNCONDITIONAL_SCORE = 100_000;
 // by short-lived facts objects made every young-generation GC walk its ephemeron table.)
 let cachedFacts: SentenceFacts | undefined;
 let cachedByClass: Map<string, Hit<string>[]> | undefined;
+/** Class hits of the cached sentence read off capability terms or forces, not class words. */
+let derivedHits = new Set<Hit<string>>();
 
-/** Class hits of a sentence by class name (forces count as troops), computed once per sentence. */
+/**
+ * The object class a named capability stands for: "delivered MiG-29s" moves a weapon even when
+ * the lexicon's weapon class does not list the model. Language-independent (ontology codes).
+ */
+const CAPABILITY_CLASS: Readonly<Record<Capability, string>> = {
+  BALLISTIC_MISSILE: 'weapon',
+  CRUISE_MISSILE: 'weapon',
+  HYPERSONIC: 'weapon',
+  AIR_DEFENSE: 'weapon',
+  AIRCRAFT: 'weapon',
+  ARTILLERY: 'weapon',
+  DRONE: 'weapon',
+  SUBMARINE: 'weapon',
+  CONVENTIONAL: 'weapon',
+  SPACE: 'space',
+  NUCLEAR_WEAPON: 'nuclear',
+  NUCLEAR_MATERIAL: 'nuclear',
+};
+
+/**
+ * Class hits of a sentence by class name, computed once per sentence. Forces count as troops,
+ * and capability terms as the class of their capability, where the lexicon's class lists miss them.
+ */
 function classHits(facts: SentenceFacts, name: string): readonly Hit<string>[] {
   let byClass = cachedFacts === facts ? cachedByClass : undefined;
   if (byClass === undefined) {
@@ -34,10 +60,21 @@ function classHits(facts: SentenceFacts, name: string): readonly Hit<string>[] {
       list.push(c);
       byClass.set(c.value, list);
     }
-    const troops = byClass.get('troops') ?? [];
+    derivedHits = new Set();
+    const add = (name: string, hit: Hit<string>) => {
+      const list = byClass!.get(name) ?? [];
+      if (list.some((h) => h.start < hit.end && hit.start < h.end)) return;
+      list.push(hit);
+      derivedHits.add(hit);
+      byClass!.set(name, list);
+    };
     for (const a of facts.actors)
-      if (a.ref.kind === 'force') troops.push({ start: a.start, end: a.end, value: 'troops' });
-    byClass.set('troops', troops);
+      if (a.ref.kind === 'force') add('troops', { start: a.start, end: a.end, value: 'troops' });
+    for (const c of facts.capabilities)
+      for (const cap of c.value.capabilities) {
+        const name = CAPABILITY_CLASS[cap];
+        add(name, { start: c.start, end: c.end, value: name });
+      }
     cachedFacts = facts;
     cachedByClass = byClass;
   }
@@ -69,7 +106,11 @@ export function chooseFrame(
         const after = c.start >= trigger.start;
         const dist = after ? Math.max(0, c.start - trigger.end) : trigger.start - c.end;
         const wrongSide = lang.lexicon.wordOrder !== 'v2' && after === sov;
-        const s = Math.max(0, dist) + (wrongSide ? WRONG_SIDE_PENALTY : 0) + i * 0.01;
+        const s =
+          Math.max(0, dist) +
+          (wrongSide ? WRONG_SIDE_PENALTY : 0) +
+          (derivedHits.has(c) && c.value !== 'troops' ? DERIVED_CLASS_PENALTY : 0) +
+          i * 0.01;
         if (s < score) {
           score = s;
           classHit = c;

@@ -41,6 +41,9 @@ export interface ExtractOptions {
 /** Triggers examined per sentence: beyond this a "sentence" is a list, not prose. */
 const MAX_TRIGGERS_PER_SENTENCE = 48;
 
+/** How far after a light verb ("oversaw the launch of") another trigger takes over. */
+const LIGHT_VERB_REACH = 30;
+
 /** Capabilities never attached to reactions: what is criticised is not what is moved. */
 const NO_CAPABILITY_TYPES: ReadonlySet<EventType> = new Set(['CONCERN', 'REJECTION']);
 
@@ -92,8 +95,19 @@ interface SentenceMention {
 function sentenceCandidates(facts: SentenceFacts, lang: CompiledLanguage): SentenceMention[] {
   const out: SentenceMention[] = [];
   const seenTypes = new Set<EventType>();
-  for (const trig of facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE)) {
+  const triggers = facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE);
+  for (const trig of triggers) {
     const e = trig.value.entry;
+    if (
+      e.light === true &&
+      triggers.some(
+        (t) =>
+          t.value.entry.light !== true &&
+          t.start >= trig.end &&
+          t.start - trig.end <= LIGHT_VERB_REACH,
+      )
+    )
+      continue;
     const possible = e.frames?.map((f) => f.type) ?? (e.type !== undefined ? [e.type] : []);
     if (possible.every((t) => seenTypes.has(t))) continue;
     const frame = chooseFrame(trig, facts, lang);

@@ -17,7 +17,8 @@ import {
 import { normalizeText, wordMask } from '../lexicon/normalize-text.js';
 import type { TermMatch } from '../lexicon/term-matcher.js';
 
-export type ActorMark = 'target' | 'source' | 'subject' | 'sayer' | 'origin' | 'inert';
+export type ActorMark =
+  'target' | 'source' | 'subject' | 'possessor' | 'sayer' | 'origin' | 'inert';
 
 export interface ActorHit {
   readonly start: number;
@@ -150,11 +151,18 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.marks.add(mark);
     a.markRules.push(`role.${mark}-after`);
   } else if (particle !== null && particle.start === a.end) {
-    const mark = kind === 'targetAfter' ? 'target' : kind === 'sourceAfter' ? 'source' : 'subject';
+    const mark =
+      kind === 'targetAfter'
+        ? 'target'
+        : kind === 'sourceAfter'
+          ? 'source'
+          : kind === 'possessorAfter'
+            ? 'possessor'
+            : 'subject';
     a.marks.add(mark);
     a.markRules.push(`role.particle-${mark}`);
   }
-  if (markedBefore(a, facts, lang, 'targetBefore')) {
+  if (!casesIn(a, roles.locativeCases) && markedBefore(a, facts, lang, 'targetBefore')) {
     a.marks.add('target');
     a.markRules.push('role.preposition-target');
   }
@@ -280,7 +288,18 @@ export function scanSentence(text: string, lang: CompiledLanguage): SentenceFact
     between: flatten(markers.between),
     markers,
   };
-  facts.actors.push(...mergeHeads(removeOverlaps(rawActors), norm));
+  // A longer trigger holding a name is the word it is ("인도할" delivers, 인도 alone is India).
+  const named = removeOverlaps(rawActors).filter(
+    (a) =>
+      !facts.triggers.some(
+        (t) =>
+          t.value.blocked !== true &&
+          t.start <= a.start &&
+          a.end <= t.end &&
+          t.end - t.start > a.end - a.start,
+      ),
+  );
+  facts.actors.push(...mergeHeads(named, norm));
   // Blocker phrases and trigger words inside names ("Sanctions Monitoring Team") report nothing.
   const kept = facts.triggers.filter(
     (t) =>

@@ -31,6 +31,11 @@ export const TriggerEntrySchema = z
     denial: z.boolean().optional(),
     /** The trigger itself carries a modality (e.g. "plans", "threatened to"). */
     modality: z.enum(['PLANNED', 'HEDGED', 'HYPOTHETICAL', 'NEGATED']).optional(),
+    /**
+     * A light verb ("oversaw", "inspected", "watched") reports an event only when no other trigger
+     * follows it closely: "oversaw the launch" is the launch, "oversaw production" is production.
+     */
+    light: z.boolean().optional(),
   })
   .refine((e) => e.type !== undefined || (e.frames !== undefined && e.frames.length > 0), {
     message: 'a trigger needs `type` or a non-empty `frames`',
@@ -55,6 +60,8 @@ export const RoleCuesSchema = z.object({
   sourceAfter: TermListSchema.default([]),
   /** Particles after an actor that mark the subject (Korean 이/가/은/는, Japanese が/は). */
   subjectAfter: TermListSchema.default([]),
+  /** Particles marking a possessor (ko 의, ja の): the owner of a nominal event is its agent. */
+  possessorAfter: TermListSchema.default([]),
   /** Phrases right after an actor that make it the origin of the report (Korean 에 따르면). */
   attributionAfter: TermListSchema.default([]),
   /** Words right after an actor that make it a mere modifier ("UN resolutions", "안보리 결의"). */
@@ -63,6 +70,8 @@ export const RoleCuesSchema = z.object({
   targetCases: z.array(z.string()).default([]),
   sourceCases: z.array(z.string()).default([]),
   subjectCases: z.array(z.string()).default([]),
+  /** Cases of a place (ru в Киеве): after a `targetBefore` preposition such a form is no target. */
+  locativeCases: z.array(z.string()).default([]),
   /** Phrases whose following actor is the origin of the report ("according to"). */
   attribution: TermListSchema.default([]),
   /** Speech verbs: an actor just before one (or just after, inverted) is the sayer. */
@@ -94,6 +103,8 @@ export const LanguageLexiconSchema = z.object({
   name: z.string(),
   /** false for scripts written without spaces (ja, zh) or with agglutinated particles (ko). */
   wordBoundaries: z.boolean(),
+  /** Words (Korean eojeol included) are separated by spaces: a particle then ends its word. */
+  spaced: z.boolean().default(true),
   /**
    * svo: objects follow the verb; sov: objects and markers precede it; v2 (German): the subject
    * comes first and the lexical verb often last, modal cues precede it.
@@ -125,11 +136,13 @@ export const LanguageLexiconSchema = z.object({
     sourceBefore: [],
     sourceAfter: [],
     subjectAfter: [],
+    possessorAfter: [],
     attributionAfter: [],
     inertAfter: [],
     targetCases: [],
     sourceCases: [],
     subjectCases: [],
+    locativeCases: [],
     attribution: [],
     speech: [],
     coordination: [],

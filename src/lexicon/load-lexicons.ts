@@ -60,7 +60,12 @@ export type RoleMarkerKind =
   | 'between'
   | 'pairReference';
 export type ParticleKind =
-  'targetAfter' | 'sourceAfter' | 'subjectAfter' | 'attributionAfter' | 'inertAfter';
+  | 'targetAfter'
+  | 'sourceAfter'
+  | 'subjectAfter'
+  | 'possessorAfter'
+  | 'attributionAfter'
+  | 'inertAfter';
 
 /** Marker kinds found over the whole sentence, in the vocabulary pass. */
 export const SCANNED_MARKERS = [
@@ -216,9 +221,13 @@ function compileLanguage(
     markers.set(kind, m);
   }
   const particles = new TermMatcher<ParticleKind>();
-  for (const kind of ['targetAfter', 'sourceAfter', 'subjectAfter'] as const)
+  for (const kind of ['targetAfter', 'sourceAfter', 'subjectAfter', 'possessorAfter'] as const)
     for (const t of lexicon.roles[kind])
-      particles.add(t, kind, { boundaries, startBoundary: boundaries, endBoundary: true });
+      particles.add(t, kind, {
+        boundaries,
+        startBoundary: boundaries,
+        endBoundary: lexicon.spaced,
+      });
   for (const kind of ['attributionAfter', 'inertAfter'] as const)
     for (const t of lexicon.roles[kind])
       for (const form of expand(t, `${file}: roles.${kind}`))
