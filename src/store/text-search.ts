@@ -9,6 +9,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { StoreDialect } from './migrations/migration.js';
 import { ftsQueryForTerm } from './fts-text.js';
+import { ROWID_MASK, searchKeySql } from './search-key.js';
 
 /** Splits a query into terms: quoted phrases, else whitespace-separated words. */
 export function parseSearchTerms(q: string): string[] {
@@ -25,41 +26,65 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** How SQLite answers a query: an FTS5 MATCH expression and LIKE conditions for the rest. */
+export interface SqliteSearch {
+  /** FTS5 query over `documents_fts`, or null when no term is indexable. */
+  readonly match: string | null;
+  /** Conditions on `documents` for the terms the index cannot answer. */
+  readonly likes: RawBuilder<SqlBool>[];
+}
+
+/** Splits `q` into what the SQLite full-text index answers and what LIKE must; null: no terms. */
+export function sqliteSearch(q: string): SqliteSearch | null {
+  const terms = parseSearchTerms(q);
+  if (terms.length === 0) return null;
+  const indexed: string[] = [];
+  const likes: RawBuilder<SqlBool>[] = [];
+  for (const term of terms) {
+    const query = ftsQueryForTerm(term);
+    if (query !== null) {
+      indexed.push(query);
+      continue;
+    }
+    const pattern = likePattern(term);
+    likes.push(
+      sql<SqlBool>`(documents.text LIKE ${pattern} ESCAPE '\\' OR coalesce(documents.title, '') LIKE ${pattern} ESCAPE '\\')`,
+    );
+  }
+  return { match: indexed.length > 0 ? indexed.join(' AND ') : null, likes };
+}
+
 /**
  * A condition on the `documents` table (unaliased) that is true when the document matches every
- * term of `q`; null when `q` has no terms.
+ * term of `q`; null when `q` has no terms. On SQLite, `belowKey` keeps only index rows with a
+ * search key below it (search-key.ts).
  */
 export function documentSearchCondition(
   dialect: StoreDialect,
   q: string,
+  belowKey?: number,
 ): RawBuilder<SqlBool> | null {
-  const terms = parseSearchTerms(q);
-  if (terms.length === 0) return null;
-  const parts: RawBuilder<unknown>[] = [];
   if (dialect === 'postgres') {
-    for (const term of terms) {
-      parts.push(
+    const terms = parseSearchTerms(q);
+    if (terms.length === 0) return null;
+    const parts = terms.map(
+      (term) =>
         sql`(coalesce(documents.title, '') || ' ' || documents.text) ILIKE ${likePattern(term)}`,
-      );
-    }
-  } else {
-    const indexed: string[] = [];
-    for (const term of terms) {
-      const query = ftsQueryForTerm(term);
-      if (query !== null) {
-        indexed.push(query);
-        continue;
-      }
-      const pattern = likePattern(term);
-      parts.push(
-        sql`(documents.text LIKE ${pattern} ESCAPE '\\' OR coalesce(documents.title, '') LIKE ${pattern} ESCAPE '\\')`,
-      );
-    }
-    if (indexed.length > 0) {
-      parts.push(
-        sql`documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${indexed.join(' AND ')})`,
-      );
-    }
+    );
+    return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+  }
+  const search = sqliteSearch(q);
+  if (!search) return null;
+  const parts: RawBuilder<unknown>[] = [...search.likes];
+  if (search.match !== null) {
+    const below = belowKey === undefined ? sql`` : sql` AND rowid < ${belowKey}`;
+    parts.push(
+      sql`documents.rowid IN (SELECT rowid & ${sql.lit(ROWID_MASK)} FROM documents_fts WHERE documents_fts MATCH ${search.match}${below})`,
+    );
+  } else if (belowKey !== undefined) {
+    parts.push(
+      sql`${sql.raw(searchKeySql('documents.published', 'documents.rowid'))} < ${belowKey}`,
+    );
   }
   return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
 }

@@ -100,7 +100,7 @@ export const documentRoutes = [
     response: cursorPage(DocumentSummarySchema),
     async handler({ query, ctx }) {
       const { limit, cursor, ...filters } = query;
-      return listApiDocuments(ctx.store.db, ctx.store.dialect, filters, { limit, cursor });
+      return listApiDocuments(ctx.store, filters, { limit, cursor });
     },
   }),
   defineRoute({

@@ -50,7 +50,7 @@ export const eventRoutes = [
     response: cursorPage(MentionSchema),
     async handler({ query, ctx }) {
       const { limit, cursor, ...filters } = query;
-      return listApiMentions(ctx.store.db, ctx.store.dialect, filters, { limit, cursor });
+      return listApiMentions(ctx.store, filters, { limit, cursor });
     },
   }),
   defineRoute({
@@ -65,7 +65,7 @@ export const eventRoutes = [
     response: cursorPage(EventSchema),
     async handler({ query, ctx }) {
       const { limit, cursor, ...filters } = query;
-      return listApiEvents(ctx.store.db, ctx.store.dialect, filters, { limit, cursor });
+      return listApiEvents(ctx.store, filters, { limit, cursor });
     },
   }),
   defineRoute({

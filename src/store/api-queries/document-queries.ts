@@ -5,21 +5,22 @@
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, DocumentRow } from '../schema.js';
-import type { StoreDialect } from '../migrations/migration.js';
-import {
-  buildSnippet,
-  documentSearchCondition,
-  parseSearchTerms,
-  type Snippet,
-} from '../text-search.js';
-import { afterKeyset, cutPage, newestFirst, sinceBound, untilBound } from './keyset.js';
+import type { StoreReader } from '../read-rows.js';
+import { buildSnippet, parseSearchTerms, type Snippet } from '../text-search.js';
+import { readDocumentSearchPage } from './document-search.js';
+import { sinceBound, untilBound } from './keyset.js';
 import {
   mentionsOfDocument,
   withSentence,
-  type CursorPage,
   type DocumentRef,
   type MentionWithSentence,
 } from './mention-queries.js';
+import {
+  readKeysetPage,
+  type CursorPage,
+  type KeysetColumns,
+  type PageRequest,
+} from './paged-list.js';
 
 export interface DocumentFilters {
   lang?: string;
@@ -71,12 +72,22 @@ function toRef(r: SummaryRow): DocumentRef {
 }
 
 const HEAD_CHARS = 4000;
+/** Without a query the snippet is the opening window of buildSnippet (3 × its radius of 80). */
+const OPENING_CHARS = 241;
 
+type ListRow = SummaryRow & { head: string };
+
+const ORDER: KeysetColumns<ListRow> = {
+  key: 'documents.published',
+  id: 'documents.id',
+  of: (r) => [r.published, r.id],
+};
+
+/** A newest-first page of documents with a snippet each: the opening, or around the first match. */
 export async function listApiDocuments(
-  db: Kysely<Database>,
-  dialect: StoreDialect,
+  store: StoreReader,
   f: DocumentFilters,
-  page: { limit: number; cursor?: string },
+  page: PageRequest,
 ): Promise<CursorPage<ApiDocumentSummary>> {
   const where: Expression<SqlBool>[] = [];
   if (f.lang) where.push(sql<SqlBool>`documents.lang = ${f.lang}`);
@@ -86,25 +97,20 @@ export async function listApiDocuments(
   if (f.since) where.push(sinceBound('documents.published', f.since));
   if (f.until) where.push(untilBound('documents.published', f.until));
   const terms = f.q ? parseSearchTerms(f.q) : [];
-  if (f.q) {
-    const search = documentSearchCondition(dialect, f.q);
-    if (search) where.push(search);
-  }
-  if (page.cursor) where.push(afterKeyset('documents.published', 'documents.id', page.cursor));
-  let query = db
+  // Without a query the snippet is the opening; with one, the match may lie further in.
+  const headChars = terms.length > 0 ? HEAD_CHARS : OPENING_CHARS;
+  const query = store.db
     .selectFrom('documents')
-    // Without a query the snippet is the opening; with one, the match may lie further in.
-    .select([
-      ...SUMMARY_COLUMNS,
-      sql<string>`substr(documents.text, 1, ${terms.length > 0 ? HEAD_CHARS : 400})`.as('head'),
-    ]);
-  for (const c of where) query = query.where(c);
-  const rows = await query
-    .orderBy(newestFirst(dialect, 'documents.published', 'documents.id'))
-    .limit(page.limit + 1)
-    .execute();
-  const cut = cutPage(rows, page.limit, (r) => [r.published, r.id]);
-  const texts = terms.length > 0 ? await fullTexts(db, cut.items) : null;
+    .select([...SUMMARY_COLUMNS, sql<string>`substr(documents.text, 1, ${headChars})`.as('head')]);
+  const columns = sql.join([
+    ...SUMMARY_COLUMNS.map((c) => sql.ref(`documents.${c}`)),
+    sql`substr(documents.text, 1, ${headChars}) AS head`,
+  ]);
+  const cut =
+    terms.length > 0
+      ? await readDocumentSearchPage(store, f.q!, columns, query, where, ORDER, page)
+      : await readKeysetPage(store, query, where, ORDER, page);
+  const texts = terms.length > 0 ? await fullTexts(store, cut.items) : null;
   return {
     items: cut.items.map((r) => ({
       ...toRef(r),
@@ -117,12 +123,12 @@ export async function listApiDocuments(
 
 /** A match may lie past the head kept in the list query: fetch the whole text of the page's hits. */
 async function fullTexts(
-  db: Kysely<Database>,
+  store: StoreReader,
   rows: readonly { id: string; head: string }[],
 ): Promise<Map<string, string>> {
   const long = rows.filter((r) => r.head.length >= HEAD_CHARS).map((r) => r.id);
   if (long.length === 0) return new Map();
-  const full = await db
+  const full = await store.db
     .selectFrom('documents')
     .select(['id', 'text'])
     .where('id', 'in', long)

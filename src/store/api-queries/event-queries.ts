@@ -5,16 +5,15 @@
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { decodeCodes, type Database, type EventRow } from '../schema.js';
-import type { StoreDialect } from '../migrations/migration.js';
+import type { StoreReader } from '../read-rows.js';
+import { sinceBound, untilBound } from './keyset.js';
+import { mentionsInContext, type MentionInContext } from './mention-queries.js';
 import {
-  afterKeyset,
-  cutPage,
-  mergeNewestFirst,
-  newestFirst,
-  sinceBound,
-  untilBound,
-} from './keyset.js';
-import { mentionsInContext, type CursorPage, type MentionInContext } from './mention-queries.js';
+  readKeysetPage,
+  type CursorPage,
+  type KeysetColumns,
+  type PageRequest,
+} from './paged-list.js';
 
 export interface ApiEvent {
   id: string;
@@ -42,7 +41,7 @@ export interface EventFilters {
   until?: string;
 }
 
-export function toApiEvent(r: EventRow): ApiEvent {
+export function toApiEvent(r: Omit<EventRow, 'explanation'>): ApiEvent {
   return {
     id: r.id,
     type: r.type,
@@ -60,53 +59,64 @@ export function toApiEvent(r: EventRow): ApiEvent {
   };
 }
 
-const keyOf = (r: EventRow): [string | null, string] => [r.last_seen, r.id];
+/** Every column but the stored explanation, which only the event page shows. */
+const LIST_COLUMNS = [
+  'id',
+  'type',
+  'source_actor',
+  'target_actor',
+  'capabilities',
+  'date',
+  'first_seen',
+  'last_seen',
+  'modality',
+  'mention_count',
+  'independent_sources',
+  'credibility',
+  'updated_at',
+] as const;
+
+type ListRow = Omit<EventRow, 'explanation'>;
+
+const ORDER: KeysetColumns<ListRow> = {
+  key: 'events.last_seen',
+  id: 'events.id',
+  of: (r) => [r.last_seen, r.id],
+};
 
 /**
  * A page of events, most recently seen first. `since`/`until` keep events whose sighting window
  * [first_seen, last_seen] overlaps the range; `lang` keeps events with a mention in that language.
+ * An actor matches either role: two index-ordered reads, merged.
  */
 export async function listApiEvents(
-  db: Kysely<Database>,
-  dialect: StoreDialect,
+  store: StoreReader,
   f: EventFilters,
-  page: { limit: number; cursor?: string },
+  page: PageRequest,
 ): Promise<CursorPage<ApiEvent>> {
-  const base: Expression<SqlBool>[] = [];
-  if (f.type) base.push(sql<SqlBool>`events.type = ${f.type}`);
-  if (f.modality) base.push(sql<SqlBool>`events.modality = ${f.modality}`);
-  if (f.capability) base.push(sql<SqlBool>`events.capabilities LIKE ${`%|${f.capability}|%`}`);
-  if (f.since) base.push(sinceBound('events.last_seen', f.since));
-  if (f.until) base.push(untilBound('events.first_seen', f.until));
+  const where: Expression<SqlBool>[] = [];
+  if (f.type) where.push(sql<SqlBool>`events.type = ${f.type}`);
+  if (f.modality) where.push(sql<SqlBool>`events.modality = ${f.modality}`);
+  if (f.capability) where.push(sql<SqlBool>`events.capabilities LIKE ${`%|${f.capability}|%`}`);
+  if (f.since) where.push(sinceBound('events.last_seen', f.since));
+  if (f.until) where.push(untilBound('events.first_seen', f.until));
   if (f.lang) {
-    base.push(
+    where.push(
       sql<SqlBool>`EXISTS (SELECT 1 FROM mentions WHERE mentions.event_id = events.id AND mentions.lang = ${f.lang})`,
     );
   }
-  if (page.cursor) base.push(afterKeyset('events.last_seen', 'events.id', page.cursor));
-  const run = (extra: Expression<SqlBool>[]) => {
-    let q = db.selectFrom('events').selectAll();
-    for (const c of [...base, ...extra]) q = q.where(c);
-    return q
-      .orderBy(newestFirst(dialect, 'events.last_seen', 'events.id'))
-      .limit(page.limit + 1)
-      .execute();
-  };
-  let rows: EventRow[];
-  if (f.actor) {
-    const a = f.actor;
-    const [asSource, asTarget] = await Promise.all([
-      run([sql<SqlBool>`events.source_actor = ${a}`]),
-      run([
-        sql<SqlBool>`events.target_actor = ${a}`,
-        sql<SqlBool>`(events.source_actor IS NULL OR events.source_actor <> ${a})`,
-      ]),
-    ]);
-    rows = mergeNewestFirst([asSource, asTarget], keyOf).slice(0, page.limit + 1);
-  } else {
-    rows = await run([]);
-  }
-  const cut = cutPage(rows, page.limit, keyOf);
+  const a = f.actor;
+  const branches = a
+    ? [
+        [sql<SqlBool>`events.source_actor = ${a}`],
+        [
+          sql<SqlBool>`events.target_actor = ${a}`,
+          sql<SqlBool>`(events.source_actor IS NULL OR events.source_actor <> ${a})`,
+        ],
+      ]
+    : undefined;
+  const query = store.db.selectFrom('events').select([...LIST_COLUMNS]);
+  const cut = await readKeysetPage(store, query, where, ORDER, page, branches);
   return { items: cut.items.map(toApiEvent), next: cut.next };
 }
 

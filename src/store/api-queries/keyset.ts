@@ -53,16 +53,20 @@ export function mergeNewestFirst<T>(lists: T[][], keyOf: (row: T) => [string | n
       }
     }
   }
-  return all.sort((a, b) => {
-    const [ka, ia] = keyOf(a);
-    const [kb, ib] = keyOf(b);
-    if (ka !== kb) {
-      if (ka === null) return 1;
-      if (kb === null) return -1;
-      return ka < kb ? 1 : -1;
-    }
-    return ia < ib ? 1 : ia > ib ? -1 : 0;
-  });
+  return all.sort((a, b) => compareNewestFirst(keyOf(a), keyOf(b)));
+}
+
+/** The `newestFirst` order of two (key, id) pairs, for sorting rows read out of that order. */
+export function compareNewestFirst(
+  [ka, ia]: [string | null, string],
+  [kb, ib]: [string | null, string],
+): number {
+  if (ka !== kb) {
+    if (ka === null) return 1;
+    if (kb === null) return -1;
+    return ka < kb ? 1 : -1;
+  }
+  return ia < ib ? 1 : ia > ib ? -1 : 0;
 }
 
 /**

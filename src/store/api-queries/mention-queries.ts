@@ -6,16 +6,16 @@
 import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
 import type { Cue } from '../../domain/mention.js';
 import { decodeCodes, type Database, type MentionRow } from '../schema.js';
-import type { StoreDialect } from '../migrations/migration.js';
-import { documentSearchCondition } from '../text-search.js';
+import type { StoreReader } from '../read-rows.js';
+import { parseSearchTerms } from '../text-search.js';
+import { sinceBound, untilBound } from './keyset.js';
+import { readMentionsOfMatches } from './mention-search.js';
 import {
-  afterKeyset,
-  cutPage,
-  mergeNewestFirst,
-  newestFirst,
-  sinceBound,
-  untilBound,
-} from './keyset.js';
+  readKeysetPage,
+  type CursorPage,
+  type KeysetColumns,
+  type PageRequest,
+} from './paged-list.js';
 
 export interface ApiMention {
   id: string;
@@ -50,11 +50,6 @@ export interface MentionFilters {
   eventId?: string;
 }
 
-export interface CursorPage<T> {
-  items: T[];
-  next: string | null;
-}
-
 function parseJsonArray<T>(text: string): T[] {
   try {
     const value: unknown = JSON.parse(text);
@@ -64,7 +59,7 @@ function parseJsonArray<T>(text: string): T[] {
   }
 }
 
-export function toApiMention(row: MentionRow): ApiMention {
+export function toApiMention(row: MentionListRow): ApiMention {
   return {
     id: row.id,
     documentId: row.document_id,
@@ -89,7 +84,38 @@ export function toApiMention(row: MentionRow): ApiMention {
   };
 }
 
-function conditions(dialect: StoreDialect, f: MentionFilters): Expression<SqlBool>[] {
+/** A mention row without `created_at`, which no response carries. */
+export type MentionListRow = Omit<MentionRow, 'created_at'>;
+
+const LIST_COLUMNS = [
+  'id',
+  'document_id',
+  'type',
+  'source_actor',
+  'target_actor',
+  'modality',
+  'capabilities',
+  'date',
+  'span_start',
+  'span_end',
+  'trigger_start',
+  'trigger_end',
+  'mutual',
+  'lang',
+  'published',
+  'rules',
+  'cues',
+  'confidence',
+  'event_id',
+] as const;
+
+const ORDER: KeysetColumns<MentionListRow> = {
+  key: 'mentions.published',
+  id: 'mentions.id',
+  of: (m) => [m.published, m.id],
+};
+
+function conditions(f: MentionFilters): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [];
   if (f.type) where.push(sql<SqlBool>`mentions.type = ${f.type}`);
   if (f.modality) where.push(sql<SqlBool>`mentions.modality = ${f.modality}`);
@@ -99,54 +125,36 @@ function conditions(dialect: StoreDialect, f: MentionFilters): Expression<SqlBoo
   if (f.until) where.push(untilBound('mentions.published', f.until));
   if (f.documentId) where.push(sql<SqlBool>`mentions.document_id = ${f.documentId}`);
   if (f.eventId) where.push(sql<SqlBool>`mentions.event_id = ${f.eventId}`);
-  if (f.q) {
-    const search = documentSearchCondition(dialect, f.q);
-    if (search) {
-      where.push(
-        sql<SqlBool>`mentions.document_id IN (SELECT documents.id FROM documents WHERE ${search})`,
-      );
-    }
-  }
   return where;
 }
 
-const keyOf = (m: MentionRow): [string | null, string] => [m.published, m.id];
-
 /**
  * A newest-first page of mentions. An actor matches either role; the two roles are read as two
- * index-ordered queries and merged, so a common actor never sorts its whole history.
+ * index-ordered queries and merged, so a common actor never sorts its whole history. `q` keeps
+ * mentions whose document matches (mention-search.ts).
  */
 export async function listApiMentions(
-  db: Kysely<Database>,
-  dialect: StoreDialect,
+  store: StoreReader,
   filters: MentionFilters,
-  page: { limit: number; cursor?: string },
+  page: PageRequest,
 ): Promise<CursorPage<ApiMention>> {
-  const base = conditions(dialect, filters);
-  if (page.cursor) base.push(afterKeyset('mentions.published', 'mentions.id', page.cursor));
-  const run = (extra: Expression<SqlBool>[]) => {
-    let q = db.selectFrom('mentions').selectAll();
-    for (const c of [...base, ...extra]) q = q.where(c);
-    return q
-      .orderBy(newestFirst(dialect, 'mentions.published', 'mentions.id'))
-      .limit(page.limit + 1)
-      .execute();
-  };
-  let rows: MentionRow[];
-  if (filters.actor) {
-    const a = filters.actor;
-    const [asSource, asTarget] = await Promise.all([
-      run([sql<SqlBool>`mentions.source_actor = ${a}`]),
-      run([
-        sql<SqlBool>`mentions.target_actor = ${a}`,
-        sql<SqlBool>`(mentions.source_actor IS NULL OR mentions.source_actor <> ${a})`,
-      ]),
-    ]);
-    rows = mergeNewestFirst([asSource, asTarget], keyOf).slice(0, page.limit + 1);
-  } else {
-    rows = await run([]);
-  }
-  const cut = cutPage(rows, page.limit, keyOf);
+  const where = conditions(filters);
+  const a = filters.actor;
+  const branches = a
+    ? [
+        [sql<SqlBool>`mentions.source_actor = ${a}`],
+        [
+          sql<SqlBool>`mentions.target_actor = ${a}`,
+          sql<SqlBool>`(mentions.source_actor IS NULL OR mentions.source_actor <> ${a})`,
+        ],
+      ]
+    : undefined;
+  const query = store.db.selectFrom('mentions').select([...LIST_COLUMNS]);
+  const terms = filters.q ? parseSearchTerms(filters.q) : [];
+  const cut =
+    terms.length > 0
+      ? await readMentionsOfMatches(store, filters.q!, query, where, ORDER, page, branches)
+      : await readKeysetPage(store, query, where, ORDER, page, branches);
   return { items: cut.items.map(toApiMention), next: cut.next };
 }
 

@@ -12,6 +12,7 @@ import { serverReadIndexesMigration } from './0040-server-read-indexes.js';
 import { serverKeysetIndexesMigration } from './0041-server-keyset-indexes.js';
 import { dropDuplicateIndexesMigration } from './0008-drop-duplicate-indexes.js';
 import { boardMatchesMigration } from './0022-board-matches.js';
+import { searchByDateMigration } from './0050-search-by-date.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   analysisMarkMigration,
   dropDuplicateIndexesMigration,
   boardMatchesMigration,
+  searchByDateMigration,
 ];

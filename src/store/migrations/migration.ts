@@ -4,7 +4,8 @@ export type StoreDialect = 'sqlite' | 'postgres';
 
 /**
  * A schema step. Names sort in the order they apply; each module owns a range:
- * 0001–0009 store, 0010–0019 ingest, 0020–0029 analyse, 0030–0039 alert, 0040–0049 server.
+ * 0001–0009 store, 0010–0019 ingest, 0020–0029 analyse, 0030–0039 alert, 0040–0049 server,
+ * 0050 and later: any module (the ranges above are full or reserved).
  */
 export interface VigieMigration {
   readonly name: string;
