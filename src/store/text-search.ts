@@ -3,7 +3,8 @@
  * every term must occur as a substring, case-insensitively. `"quoted phrases"` stay one term.
  * SQLite answers from its FTS5 index (words and word prefixes; CJK as bigrams, see fts-text.ts),
  * PostgreSQL with ILIKE backed by a pg_trgm index (any substring). Terms the index cannot answer
- * (a lone CJK character, punctuation) fall back to LIKE.
+ * (a lone CJK character, punctuation) fall back to LIKE. The FTS5 rowid is a search key
+ * (search-key.ts), not the document's rowid: `key & ROWID_MASK` is.
  * @module
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
@@ -103,8 +104,9 @@ export interface Snippet {
 
 /** A snippet of `text` around the first occurrence of any term, with every occurrence marked. */
 export function buildSnippet(text: string, terms: readonly string[], radius = 80): Snippet {
-  const lower = text.toLowerCase();
   const needles = terms.map((t) => t.toLowerCase()).filter((t) => t.length > 0);
+  // Lists without a query show every document's opening: no need to lower-case whole texts.
+  const lower = needles.length > 0 ? text.toLowerCase() : '';
   let first = -1;
   for (const n of needles) {
     const i = lower.indexOf(n);
@@ -116,8 +118,9 @@ export function buildSnippet(text: string, terms: readonly string[], radius = 80
   const prefix = start > 0 ? '…' : '';
   const window = text.slice(start, end).replace(/\s+/g, ' ');
   const body = `${prefix}${window}${end < text.length ? '…' : ''}`;
-  const lowerBody = body.toLowerCase();
   const highlights: Highlight[] = [];
+  if (needles.length === 0) return { text: body, highlights };
+  const lowerBody = body.toLowerCase();
   for (const n of needles) {
     for (let i = lowerBody.indexOf(n); i >= 0; i = lowerBody.indexOf(n, i + n.length)) {
       highlights.push({ start: i, end: i + n.length });
