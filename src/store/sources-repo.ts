@@ -23,10 +23,11 @@ export type SourceErrorRow = SourceErrorsTable;
 type Db = Kysely<Database>;
 const withErrors = (db: Db) => db.withTables<{ source_errors: SourceErrorsTable }>();
 
-export type SourceKind = 'feed' | 'page' | 'file';
+export type SourceKind = 'feed' | 'page' | 'file' | 'gdelt' | 'outlet';
 
 export interface SourceInput {
-  readonly url: string;
+  /** Feed or page URL, or file path; an `outlet` (a publisher known by name) has none. */
+  readonly url?: string | undefined;
   readonly id?: string | undefined;
   readonly name?: string | undefined;
   readonly kind?: SourceKind | undefined;
@@ -59,11 +60,16 @@ export function parseReliability(grade: string): Reliability {
 }
 
 function newRow(input: SourceInput, now: string): SourceRow {
+  const url = input.url;
+  if (url === undefined && input.name === undefined) {
+    throw new InputError('a source without a URL (an outlet) needs a name', 'name');
+  }
   return {
-    id: input.id ?? sourceIdFor(input.url),
-    name: input.name ?? defaultName(input.url),
-    kind: input.kind ?? (isRemote(input.url) ? 'feed' : 'file'),
-    url: input.url,
+    id:
+      input.id ?? (url === undefined ? `src_${randomBytes(6).toString('hex')}` : sourceIdFor(url)),
+    name: input.name ?? defaultName(url!),
+    kind: input.kind ?? (url === undefined ? 'outlet' : isRemote(url) ? 'feed' : 'file'),
+    url: url ?? null,
     reliability: parseReliability(input.reliability ?? 'F'),
     lang: input.lang ?? null,
     interval_seconds: input.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS,
@@ -95,14 +101,19 @@ export async function addSource(
   input: SourceInput,
   now = new Date().toISOString(),
 ): Promise<SourceRow> {
+  const row = newRow(input, now);
   const clash = await db
     .selectFrom('sources')
-    .select('id')
-    .where('url', '=', input.url)
+    .select(['id', 'url'])
+    .where((eb) => eb.or([eb('id', '=', row.id), ...(row.url ? [eb('url', '=', row.url)] : [])]))
     .executeTakeFirst();
-  if (clash)
-    throw new VigieError('VIGIE_CONFLICT', `a source with this URL already exists: ${clash.id}`);
-  const row = newRow(input, now);
+  if (clash) {
+    const what = row.url !== null && clash.url === row.url ? 'URL' : 'id';
+    throw new VigieError(
+      'VIGIE_CONFLICT',
+      `a source with this ${what} already exists: ${clash.id}`,
+    );
+  }
   await db.insertInto('sources').values(row).execute();
   return row;
 }
@@ -120,11 +131,11 @@ export async function upsertSource(
   const existing = await db
     .selectFrom('sources')
     .selectAll()
-    .where((eb) => (input.id ? eb('id', '=', input.id) : eb('url', '=', input.url)))
+    .where((eb) => (input.id ? eb('id', '=', input.id) : eb('url', '=', input.url ?? '')))
     .executeTakeFirst();
   if (!existing) return addSource(db, input, now);
   const patch = {
-    url: input.url,
+    url: input.url ?? existing.url,
     name: input.name ?? existing.name,
     kind: input.kind ?? existing.kind,
     lang: input.lang ?? existing.lang,
@@ -149,6 +160,26 @@ export async function getSource(db: Db, idOrUrl: string): Promise<SourceRow> {
     .executeTakeFirst();
   if (!row) throw new NotFoundError(`no source ${idOrUrl} (see \`vigie source list\`)`);
   return row;
+}
+
+/** The fields analysts edit from the dashboard; null when there is no source `id`. */
+export async function updateSource(
+  db: Db,
+  id: string,
+  patch: { reliability?: string; enabled?: boolean; name?: string },
+  now = new Date().toISOString(),
+): Promise<SourceRow | null> {
+  const set: { reliability?: Reliability; enabled?: number; name?: string; updated_at: string } = {
+    updated_at: now,
+  };
+  if (patch.reliability !== undefined) set.reliability = parseReliability(patch.reliability);
+  if (patch.enabled !== undefined) set.enabled = patch.enabled ? 1 : 0;
+  if (patch.name !== undefined) set.name = patch.name;
+  const result = await db.updateTable('sources').set(set).where('id', '=', id).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return null;
+  return (
+    (await db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+  );
 }
 
 export async function setReliability(

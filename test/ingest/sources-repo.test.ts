@@ -11,6 +11,7 @@ import {
   removeSource,
   setReliability,
   sourceIdFor,
+  updateSource,
   upsertSource,
 } from '../../src/store/sources-repo.js';
 import { testBackends } from '../support/test-stores.js';
@@ -44,6 +45,27 @@ for (const backend of await testBackends()) {
       await expect(
         addSource(store.db, { url: 'https://x.example/', reliability: 'Z' }),
       ).rejects.toMatchObject({ code: 'VIGIE_INPUT_INVALID' });
+    });
+
+    it('adds an outlet by name, without URL, and edits what analysts may edit', async () => {
+      const outlet = await addSource(store.db, { name: 'Yonhap', reliability: 'b' });
+      expect(outlet).toMatchObject({ name: 'Yonhap', kind: 'outlet', url: null, reliability: 'B' });
+      await expect(addSource(store.db, {})).rejects.toMatchObject({ code: 'VIGIE_INPUT_INVALID' });
+      const edited = await updateSource(
+        store.db,
+        outlet.id,
+        { reliability: 'c', enabled: false },
+        '2024-11-13T00:00:00Z',
+      );
+      expect(edited).toMatchObject({
+        reliability: 'C',
+        enabled: 0,
+        updated_at: '2024-11-13T00:00:00Z',
+      });
+      expect(await updateSource(store.db, 'nope', { name: 'x' })).toBeNull();
+      await expect(updateSource(store.db, outlet.id, { reliability: 'Z' })).rejects.toMatchObject({
+        code: 'VIGIE_INPUT_INVALID',
+      });
     });
 
     it('upserts declared sources but keeps grades analysts changed', async () => {

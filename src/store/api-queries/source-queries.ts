@@ -3,10 +3,9 @@
  * registering a source and grading its reliability.
  * @module
  */
-import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { VigieError } from '../../domain/errors.js';
 import type { Database, SourceRow } from '../schema.js';
+import { addSource, updateSource, type SourceKind } from '../sources-repo.js';
 
 export interface ApiSource {
   id: string;
@@ -80,58 +79,35 @@ export interface NewApiSource {
   enabled: boolean;
 }
 
-/** Registers a source; a second source with the same URL is a conflict. */
+/** Registers a source (sources-repo.ts); a second source with the same URL is a conflict. */
 export async function createApiSource(
   db: Kysely<Database>,
   input: NewApiSource,
   now = new Date(),
 ): Promise<ApiSource> {
-  if (input.url) {
-    const clash = await db
-      .selectFrom('sources')
-      .select('id')
-      .where('url', '=', input.url)
-      .executeTakeFirst();
-    if (clash)
-      throw new VigieError('VIGIE_CONFLICT', `a source with this URL already exists: ${clash.id}`);
-  }
-  const stamp = now.toISOString();
-  const row = {
-    id: `src_${randomBytes(6).toString('hex')}`,
-    name: input.name,
-    kind: input.kind,
-    url: input.url ?? null,
-    reliability: input.reliability,
-    lang: input.lang ?? null,
-    interval_seconds: input.intervalSeconds,
-    enabled: input.enabled ? 1 : 0,
-    etag: null,
-    last_modified: null,
-    last_fetched_at: null,
-    next_fetch_at: null,
-    error_count: 0,
-    last_error: null,
-    created_at: stamp,
-    updated_at: stamp,
-  };
-  await db.insertInto('sources').values(row).execute();
+  const row = await addSource(
+    db,
+    {
+      name: input.name,
+      kind: input.kind as SourceKind,
+      url: input.url ?? undefined,
+      reliability: input.reliability,
+      lang: input.lang ?? undefined,
+      intervalSeconds: input.intervalSeconds,
+      enabled: input.enabled,
+    },
+    now.toISOString(),
+  );
   return toApiSource(row);
 }
 
-/** Changes a source's editable fields; null when there is no such source. */
+/** Changes a source's editable fields (sources-repo.ts); null when there is no such source. */
 export async function updateApiSource(
   db: Kysely<Database>,
   id: string,
   patch: { reliability?: string; enabled?: boolean; name?: string },
   now = new Date(),
 ): Promise<ApiSource | null> {
-  const set: { reliability?: string; enabled?: number; name?: string; updated_at: string } = {
-    updated_at: now.toISOString(),
-  };
-  if (patch.reliability !== undefined) set.reliability = patch.reliability;
-  if (patch.enabled !== undefined) set.enabled = patch.enabled ? 1 : 0;
-  if (patch.name !== undefined) set.name = patch.name;
-  const result = await db.updateTable('sources').set(set).where('id', '=', id).executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return null;
-  return getApiSource(db, id);
+  const row = await updateSource(db, id, patch, now.toISOString());
+  return row ? toApiSource(row) : null;
 }
