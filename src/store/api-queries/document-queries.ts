@@ -3,7 +3,7 @@
  * one document with its mentions, story siblings, credited origin and source, and stories.
  * @module
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, DocumentRow } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
 import { buildSnippet, parseSearchTerms, type Snippet } from '../text-search.js';
@@ -102,13 +102,17 @@ export async function listApiDocuments(
   const query = store.db
     .selectFrom('documents')
     .select([...SUMMARY_COLUMNS, sql<string>`substr(documents.text, 1, ${headChars})`.as('head')]);
-  const columns = sql.join([
-    ...SUMMARY_COLUMNS.map((c) => sql.ref(`documents.${c}`)),
-    sql`substr(documents.text, 1, ${headChars}) AS head`,
-  ]);
   const cut =
     terms.length > 0
-      ? await readDocumentSearchPage(store, f.q!, columns, query, where, ORDER, page)
+      ? await readDocumentSearchPage(
+          store,
+          f.q!,
+          searchColumns(headChars),
+          query,
+          where,
+          ORDER,
+          page,
+        )
       : await readKeysetPage(store, query, where, ORDER, page);
   const texts = terms.length > 0 ? await fullTexts(store, cut.items) : null;
   return {
@@ -119,6 +123,14 @@ export async function listApiDocuments(
     })),
     next: cut.next,
   };
+}
+
+/** The list's columns as SQL, for the search's own query (document-search.ts). */
+function searchColumns(headChars: number): RawBuilder<unknown> {
+  return sql.join([
+    ...SUMMARY_COLUMNS.map((c) => sql.ref(`documents.${c}`)),
+    sql`substr(documents.text, 1, ${headChars}) AS head`,
+  ]);
 }
 
 /** A match may lie past the head kept in the list query: fetch the whole text of the page's hits. */
