@@ -42,8 +42,20 @@ function governs(
   return true; // cue overlaps the trigger ("test-fired" inside "did not test-fire")
 }
 
+// One-sentence cache: the triggers of a sentence are decided one after another.
+let suffixFacts: SentenceFacts | undefined;
+let suffixFound: Hit<string>[] = [];
+
 /** Words ending like the French conditional (-rait, -raient), minus false friends. */
 function suffixHedges(facts: SentenceFacts, lang: CompiledLanguage): Hit<string>[] {
+  if (suffixFacts !== facts) {
+    suffixFound = findSuffixHedges(facts, lang);
+    suffixFacts = facts;
+  }
+  return suffixFound;
+}
+
+function findSuffixHedges(facts: SentenceFacts, lang: CompiledLanguage): Hit<string>[] {
   const { hedgeSuffix, hedgeSuffixExcept } = lang.lexicon.modality;
   if (hedgeSuffix.length === 0) return [];
   const out: Hit<string>[] = [];

@@ -47,11 +47,26 @@ const LIGHT_VERB_REACH = 30;
 /** Capabilities never attached to reactions: what is criticised is not what is moved. */
 const NO_CAPABILITY_TYPES: ReadonlySet<EventType> = new Set(['CONCERN', 'REJECTION']);
 
-function capabilitiesOf(type: EventType, facts: SentenceFacts, lang: string) {
+type CapabilityFinding = { caps: Capability[]; cues: Cue[]; rules: string[] };
+
+const NO_CAPABILITIES: CapabilityFinding = { caps: [], cues: [], rules: [] };
+// One-sentence cache: every mention of a sentence carries the same capabilities.
+let capabilityFacts: SentenceFacts | undefined;
+let capabilityFound: CapabilityFinding = NO_CAPABILITIES;
+
+function capabilitiesOf(type: EventType, facts: SentenceFacts, lang: string): CapabilityFinding {
+  if (NO_CAPABILITY_TYPES.has(type)) return NO_CAPABILITIES;
+  if (capabilityFacts !== facts) {
+    capabilityFound = findCapabilities(facts, lang);
+    capabilityFacts = facts;
+  }
+  return capabilityFound;
+}
+
+function findCapabilities(facts: SentenceFacts, lang: string): CapabilityFinding {
   const caps = new Set<Capability>();
   const cues: Cue[] = [];
   const rules: string[] = [];
-  if (NO_CAPABILITY_TYPES.has(type)) return { caps: [] as Capability[], cues, rules };
   for (const hit of facts.capabilities) for (const c of hit.value.capabilities) caps.add(c);
   for (const hit of facts.capabilities) {
     if (hit.value.unless.some((u) => caps.has(u))) continue;
@@ -211,7 +226,7 @@ function extractSentence(
       source: filled.source,
       target: filled.target,
       modality: modality.modality,
-      capabilities: caps.caps,
+      capabilities: [...caps.caps],
       date: date?.date ?? null,
       start,
       end,

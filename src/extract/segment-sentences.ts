@@ -36,12 +36,29 @@ function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000' || ch === '\r';
 }
 
+/** Per UTF-16 unit: 1 a cased letter, 2 a lowercase letter (built on first use). */
+let caseTable: Uint8Array | undefined;
+
+function casing(ch: string): number {
+  if (caseTable === undefined) {
+    caseTable = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) {
+      const s = String.fromCharCode(c);
+      const lower = s.toLowerCase();
+      const upper = s.toUpperCase();
+      if (lower !== upper) caseTable[c] = s !== upper && s === lower ? 2 : 1;
+    }
+  }
+  return caseTable[ch.charCodeAt(0)]!;
+}
+
+/** A letter that has case (abbreviations and initials are written in cased scripts). */
 function isLetter(ch: string): boolean {
-  return ch.toLowerCase() !== ch.toUpperCase();
+  return casing(ch) !== 0;
 }
 
 function isLowercase(ch: string): boolean {
-  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+  return casing(ch) === 2;
 }
 
 /** The token before a period at `dot` ("U.S", "Dr", "т.е"), lowercased. */
