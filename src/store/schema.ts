@@ -311,6 +311,28 @@ export interface GdeltEventsTable {
   imported_at: string;
 }
 
+/** A unit of work for `vigie worker` (migration 0060); see `jobs-repo.ts` for the life cycle. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** De-duplication key: one waiting (`pending`/`failed`) job per kind and key. */
+  key: string;
+  /** JSON text. */
+  payload: string;
+  /** `pending` → `running` → `done`; `failed` waits for a retry; `dead` gave up. */
+  state: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  /** The claim token of the worker holding the job (`running`). */
+  locked_by: string | null;
+  /** End of the lease: past it, another worker may take the job over. */
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   documents: DocumentsTable;
@@ -332,6 +354,7 @@ export interface Database {
   story_signatures: StorySignaturesTable;
   gdelt_events: GdeltEventsTable;
   board_matches: BoardMatchesTable;
+  jobs: JobsTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;
@@ -347,6 +370,7 @@ export type HypothesisRow = Selectable<HypothesesTable>;
 export type EvidenceRow = Selectable<EvidenceTable>;
 export type AlertRow = Selectable<AlertsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type JobRow = Selectable<JobsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type StoryDocumentRow = Selectable<StoryDocumentsTable>;

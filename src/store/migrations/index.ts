@@ -13,6 +13,7 @@ import { serverKeysetIndexesMigration } from './0041-server-keyset-indexes.js';
 import { dropDuplicateIndexesMigration } from './0008-drop-duplicate-indexes.js';
 import { boardMatchesMigration } from './0022-board-matches.js';
 import { searchByDateMigration } from './0050-search-by-date.js';
+import { jobsMigration } from './0060-jobs.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   dropDuplicateIndexesMigration,
   boardMatchesMigration,
   searchByDateMigration,
+  jobsMigration,
 ];
