@@ -20,6 +20,7 @@ import { userCommand } from './user.js';
 import { tokenCommand } from './token.js';
 import { sourceCommand } from './source.js';
 import { runCommand } from './run.js';
+import { workerCommand } from './worker.js';
 import { statusCommand } from './status.js';
 import { briefCommand } from './brief.js';
 import { exportCommand } from './export.js';
@@ -41,6 +42,7 @@ export const COMMANDS: readonly CommandModule[] = [
   tokenCommand,
   sourceCommand,
   runCommand,
+  workerCommand,
   statusCommand,
   boardCommand,
   replayCommand,

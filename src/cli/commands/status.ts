@@ -1,9 +1,11 @@
 /**
  * `vigie status`: what the ingestion is doing — per source its last fetch, next due time,
- * documents stored and recent errors; totals of documents and mentions.
+ * documents stored and recent errors; totals of documents and mentions; the job queue of
+ * `vigie worker` (jobs per state).
  * @module
  */
 import type { Command } from 'commander';
+import { countJobs } from '../../store/jobs-repo.js';
 import { countDocumentsBySource, listSourceErrors, listSources } from '../../store/sources-repo.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './command-module.js';
@@ -13,7 +15,7 @@ export const statusCommand: CommandModule = {
   register(program: Command, run) {
     program
       .command('status')
-      .description('sources, last and next fetch, errors, document counts')
+      .description('sources, last and next fetch, errors, document counts, job queue')
       .option('--json', 'machine-readable output')
       .option('--errors <n>', 'recent errors shown', '10')
       .action((options: { json?: boolean; errors: string }) =>
@@ -24,7 +26,7 @@ export const statusCommand: CommandModule = {
 
 async function status(ctx: CliContext, json: boolean, errorLimit: number): Promise<void> {
   const { db } = await ctx.store();
-  const [sources, perSource, errors, docs, mentions] = await Promise.all([
+  const [sources, perSource, errors, docs, mentions, queue] = await Promise.all([
     listSources(db),
     countDocumentsBySource(db),
     listSourceErrors(db, { limit: errorLimit }),
@@ -36,6 +38,7 @@ async function status(ctx: CliContext, json: boolean, errorLimit: number): Promi
       .selectFrom('mentions')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .executeTakeFirstOrThrow(),
+    countJobs(db),
   ]);
   const report = {
     documents: Number(docs.n),
@@ -48,6 +51,7 @@ async function status(ctx: CliContext, json: boolean, errorLimit: number): Promi
         .filter((s) => s.enabled === 1)
         .map((s) => s.next_fetch_at ?? new Date().toISOString())
         .sort()[0] ?? null,
+    queue,
     recentErrors: errors.map((e) => ({
       sourceId: e.source_id,
       at: e.at,
@@ -62,6 +66,9 @@ async function status(ctx: CliContext, json: boolean, errorLimit: number): Promi
   }
   ctx.out(
     `${report.documents} documents, ${report.mentions} mentions; ${sources.length} sources (${report.failing} failing); next fetch ${report.nextDueAt ?? '—'}`,
+  );
+  ctx.out(
+    `queue: ${queue.pending} pending, ${queue.running} running, ${queue.failed} failed (retrying), ${queue.dead} dead, ${queue.done} done`,
   );
   for (const s of report.sources) {
     const health = !s.enabled

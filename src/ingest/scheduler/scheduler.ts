@@ -60,6 +60,11 @@ export interface CycleSummary {
   readonly nextDueAt: string | null;
 }
 
+/** What polling one source did. */
+export type PollOutcome =
+  | { kind: 'failed' }
+  | { kind: 'ok' | 'not-modified'; stored: number; duplicates: number; failedDocuments: number };
+
 export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {}
 
@@ -96,7 +101,7 @@ export class Scheduler {
     const worker = async (): Promise<void> => {
       for (let source = queue.shift(); source && !signal?.aborted; source = queue.shift()) {
         totals.sources += 1;
-        const outcome = await this.#pollSource(source);
+        const outcome = await this.pollSource(source);
         if (outcome.kind === 'failed') totals.failed += 1;
         else {
           totals.ok += 1;
@@ -119,12 +124,11 @@ export class Scheduler {
     return summary;
   }
 
-  async #pollSource(
-    source: SourceRow,
-  ): Promise<
-    | { kind: 'failed' }
-    | { kind: 'ok' | 'not-modified'; stored: number; duplicates: number; failedDocuments: number }
-  > {
+  /**
+   * Reads one source and stores its batch, then records its fetch state (or its failure and
+   * backoff). Never throws for the source's own failures; `vigie worker` calls it per job.
+   */
+  async pollSource(source: SourceRow): Promise<PollOutcome> {
     const { store, fetcher } = this.options;
     const at = this.#now();
     if (!source.url) {
