@@ -36,6 +36,11 @@ export interface EnqueueOptions {
   readonly now?: Date;
   /** Also a no-op while a job with this kind and key is running (e.g. a source being fetched). */
   readonly unlessRunning?: boolean;
+  /**
+   * Also a no-op when a job with this kind and key finished at or after this time: the caller
+   * decided from data read since then, which that job may have changed (a source fetched meanwhile).
+   */
+  readonly unlessFinishedSince?: Date;
 }
 
 export interface ClaimOptions {
@@ -70,9 +75,15 @@ export async function enqueueJob(
   const maxAttempts = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
     throw new RangeError(`maxAttempts must be a positive whole number, not ${maxAttempts}`);
-  const running = options.unlessRunning
-    ? sql`AND NOT EXISTS (SELECT 1 FROM jobs WHERE kind = ${job.kind} AND key = ${job.key} AND state = 'running')`
-    : sql``;
+  const since = options.unlessFinishedSince?.toISOString();
+  const busy = [
+    ...(options.unlessRunning ? [sql`state = 'running'`] : []),
+    ...(since ? [sql`(state IN ('done', 'dead') AND finished_at >= ${since})`] : []),
+  ];
+  const running =
+    busy.length > 0
+      ? sql`AND NOT EXISTS (SELECT 1 FROM jobs WHERE kind = ${job.kind} AND key = ${job.key} AND (${sql.join(busy, sql` OR `)}))`
+      : sql``;
   // INSERT … SELECT so the "not running" test and the insert are one statement; the partial
   // unique index (migration 0060) turns a second waiting job into a silent no-op.
   const result = await sql`

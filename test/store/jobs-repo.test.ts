@@ -55,12 +55,23 @@ describe.each(backends)('job queue on $name', (backend) => {
         await enqueueJob(store.db, { kind: 'fetch', key: 's1' }, { now: T0, unlessRunning: true }),
       ).toBe(false);
       expect(await enqueueJob(store.db, { kind: 'fetch', key: 's1' }, { now: T0 })).toBe(true);
+      // Finished since the caller read its data: no new job (the work may be done already).
+      await completeJob(store.db, (await claim(store, seconds(2)))!, seconds(3));
+      const since = { now: T0, unlessFinishedSince: seconds(3) };
+      expect(await enqueueJob(store.db, { kind: 'fetch', key: 's1' }, since)).toBe(false);
+      expect(
+        await enqueueJob(
+          store.db,
+          { kind: 'fetch', key: 's1' },
+          { ...since, unlessFinishedSince: seconds(4) },
+        ),
+      ).toBe(true);
       expect(await countJobs(store.db)).toEqual({
         pending: 2,
         running: 1,
         failed: 0,
         dead: 0,
-        done: 0,
+        done: 1,
       });
       await expect(enqueueJob(store.db, { kind: 'x', key: 'y', maxAttempts: 0 })).rejects.toThrow(
         /maxAttempts/,

@@ -1,7 +1,8 @@
 /**
  * The scheduler step of `vigie worker`: one `fetch-source` job per due source. Every worker runs
  * it on its own clock; the queue's key (one waiting job per source, none while it is being
- * fetched) makes the repeats no-ops, so no worker is special.
+ * fetched or once it was fetched since the due list was read) makes the repeats no-ops, so no
+ * worker is special.
  * @module
  */
 import { enqueueJob, pruneFinishedJobs } from '../../store/jobs-repo.js';
@@ -17,11 +18,14 @@ export async function enqueueDueSources(
   store: Pick<Store, 'db'>,
   now: Date = new Date(),
 ): Promise<number> {
+  // Taken before the read: a fetch that ends after it may have made a source not due any more.
+  const readAt = new Date();
   const due = await dueSources(store.db, now.toISOString());
   let added = 0;
   for (const source of due) {
     const job = fetchSourceJob(source.id);
-    if (await enqueueJob(store.db, job, { now, unlessRunning: true })) added += 1;
+    const options = { now, unlessRunning: true, unlessFinishedSince: readAt };
+    if (await enqueueJob(store.db, job, options)) added += 1;
   }
   await pruneFinishedJobs(store.db, new Date(now.getTime() - KEEP_DONE_MS));
   return added;
