@@ -2,7 +2,8 @@
  * End to end: two `vigie worker` processes (the built CLI in dist/) share one PostgreSQL database
  * and a local HTTP server's RSS feeds. Every item is stored exactly once and analysed, each feed
  * is fetched once, both workers take jobs, and `vigie status --json` ends with an empty queue.
- * Needs an up-to-date dist/ (`npx tsc -p tsconfig.json`).
+ * Then a worker killed with `kill -9` mid-fetch: its lease runs out and another worker finishes
+ * the job. Needs an up-to-date dist/ (`npx tsc -p tsconfig.json`).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,19 +27,24 @@ const FEEDS = SAMPLES.slice(0, 4);
 
 let server: FixtureServer;
 let database: { url: string; drop: () => Promise<void> };
+let crashDatabase: { url: string; drop: () => Promise<void> } | undefined;
 let dir: string;
 let config: string;
 /** Feed requests in flight; the first one is held until a second arrives (from the other worker). */
 let inFlight = 0;
 let maxInFlight = 0;
 const held: (() => void)[] = [];
+/** /slow.xml: the first request is never answered (its worker gets killed), later ones are. */
+let slowHits = 0;
+let slowSeen: () => void = () => undefined;
 
 const cli = (...args: string[]) =>
   exec(process.execPath, [CLI, '--config', config, ...args], {
     env: { ...process.env, VIGIE_CONFIG: '' },
   });
-const spawnWorker = (): { child: ChildProcess; stderr: () => string } => {
-  const child = spawn(process.execPath, [CLI, '--config', config, 'worker', '--concurrency', '1'], {
+const spawnWorker = (...extra: string[]): { child: ChildProcess; stderr: () => string } => {
+  const args = [CLI, '--config', config, 'worker', '--concurrency', '1', ...extra];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, VIGIE_CONFIG: '' },
   });
@@ -52,8 +58,8 @@ const exited = (child: ChildProcess) =>
     else child.once('exit', (code) => resolve(code));
   });
 
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: database.url });
+async function query(sql: string, url = database.url): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query(sql)).rows as Record<string, unknown>[];
@@ -89,25 +95,38 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html' }).end(page);
     });
   }
-  database = await createPostgresDatabase();
+  const slowBody = rss2(FEEDS[0]!, { base: server.origin });
+  server.route('/slow.xml', (_req, res) => {
+    slowHits += 1;
+    slowSeen();
+    if (slowHits > 1) res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(slowBody);
+  });
   dir = await mkdtemp(join(tmpdir(), 'vigie-worker-'));
-  config = join(dir, 'vigie.yaml');
   const sources = FEEDS.map(
     (s) =>
       `  - { url: "${server.origin}/feeds/${s.lang}.xml", name: "Wire ${s.lang}", reliability: B, interval: 600 }`,
   );
+  database = await useDatabase('feeds', sources);
+}, 120_000);
+
+/** A fresh database and a config naming it and these sources (`config` points at it), migrated once. */
+async function useDatabase(name: string, sources: string[]) {
+  const created = await createPostgresDatabase();
+  config = join(dir, `${name}.yaml`);
   await writeFile(
     config,
-    `database:\n  url: ${database.url}\nfetch:\n  allowPrivate: ["127.0.0.1"]\n  perHostDelayMs: 0\n  timeoutMs: 60000\nsources:\n${sources.join('\n')}\n`,
+    `database:\n  url: ${created.url}\nfetch:\n  allowPrivate: ["127.0.0.1"]\n  perHostDelayMs: 0\n  timeoutMs: 60000\nsources:\n${sources.join('\n')}\n`,
   );
   // Migrate once, so the two workers do not both create the schema.
   await cli('migrate');
-}, 120_000);
+  return created;
+}
 
 afterAll(async () => {
   while (held.length > 0) held.shift()!();
   await server?.close();
   await database?.drop();
+  await crashDatabase?.drop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -168,6 +187,58 @@ describe('vigie worker ×2 on PostgreSQL', () => {
       };
       expect(status.documents).toBe(expected);
       expect(status.queue).toMatchObject({ pending: 0, running: 0, failed: 0, dead: 0 });
+    },
+    600_000,
+  );
+
+  it.skipIf(skip !== null)(
+    'hands the job of a worker killed with kill -9 to another once its lease runs out',
+    async () => {
+      crashDatabase = await useDatabase('crash', [
+        `  - { url: "${server.origin}/slow.xml", name: "Slow wire", reliability: C, interval: 600 }`,
+      ]);
+      const url = crashDatabase.url;
+      const first = new Promise<void>((resolve) => (slowSeen = resolve));
+      const doomed = spawnWorker('--lease-seconds', '3');
+      await first;
+      doomed.child.kill('SIGKILL');
+      await exited(doomed.child);
+      const [held] = await query(
+        `select state, attempts from jobs where kind = 'fetch-source'`,
+        url,
+      );
+      expect(held).toEqual({ state: 'running', attempts: 1 });
+
+      const heir = spawnWorker('--lease-seconds', '3');
+      let settled = false;
+      for (let i = 0; i < 600 && !settled; i += 1) {
+        await new Promise((r) => setTimeout(r, 500));
+        const [row] = await query(
+          `select (select count(*) from documents where analysed_at is not null) as analysed,
+                  (select count(*) from jobs where state <> 'done') as open`,
+          url,
+        );
+        settled = Number(row!['analysed']) === 2 && Number(row!['open']) === 0;
+        if (heir.child.exitCode !== null) break;
+      }
+      heir.child.kill('SIGTERM');
+      expect(await exited(heir.child), heir.stderr()).toBe(0);
+      expect(settled, heir.stderr()).toBe(true);
+      expect(heir.stderr()).toMatch(
+        /fetch-source src_\w+ \(attempt 2\/5\) done .*Slow wire: ok, 2 stored/,
+      );
+      expect(slowHits).toBe(2);
+      const [counts] = await query(
+        `select count(*) as docs, count(distinct content_hash) as hashes from documents`,
+        url,
+      );
+      expect(counts).toEqual({ docs: '2', hashes: '2' });
+      const [job] = await query(
+        `select state, attempts, last_error from jobs where kind = 'fetch-source'`,
+        url,
+      );
+      expect(job).toMatchObject({ state: 'done', attempts: 2 });
+      expect(String(job!['last_error'])).toMatch(/lease expired/);
     },
     600_000,
   );

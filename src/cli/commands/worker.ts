@@ -24,6 +24,7 @@ import { createIngestionScheduler, declareConfigSources } from './run.js';
 interface WorkerCliOptions {
   once?: boolean;
   concurrency: string;
+  leaseSeconds: string;
 }
 
 export const workerCommand: CommandModule = {
@@ -35,6 +36,11 @@ export const workerCommand: CommandModule = {
       )
       .option('--once', 'drain the jobs due now (after enqueueing the due sources) and exit')
       .option('--concurrency <n>', 'jobs handled at the same time', '2')
+      .option(
+        '--lease-seconds <n>',
+        'how long a job stays with a worker that stopped answering before another takes it',
+        '300',
+      )
       .action((options: WorkerCliOptions) => run((ctx) => runWorkerCommand(ctx, options)));
   },
 };
@@ -45,6 +51,12 @@ async function runWorkerCommand(ctx: CliContext, options: WorkerCliOptions): Pro
     throw new InputError(
       `--concurrency must be a positive whole number, not "${options.concurrency}"`,
       '--concurrency',
+    );
+  const leaseSeconds = Number(options.leaseSeconds);
+  if (!Number.isFinite(leaseSeconds) || leaseSeconds < 3)
+    throw new InputError(
+      `--lease-seconds must be a number of seconds ≥ 3, not "${options.leaseSeconds}"`,
+      '--lease-seconds',
     );
   const store = await ctx.store();
   const log = (line: string) => ctx.info(`${new Date().toISOString()} ${line}`);
@@ -89,6 +101,7 @@ async function runWorkerCommand(ctx: CliContext, options: WorkerCliOptions): Pro
       store,
       handlers,
       concurrency,
+      leaseMs: leaseSeconds * 1000,
       once: options.once === true,
       signal: stop.signal,
       schedule: () => enqueueDueSources(store),
