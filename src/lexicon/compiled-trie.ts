@@ -155,3 +155,53 @@ export function accepts<P>(
   }
   return false;
 }
+
+/** Puts the walk's starting states (the root, and its star) in `t.cur`; returns how many. */
+export function startStates<P>(t: CompiledTrie<P>): number {
+  t.cur[0] = 0;
+  if (t.star[0]! < 0) return 1;
+  t.cur[1] = t.star[0]!;
+  return 2;
+}
+
+/**
+ * One step of the walk over a set of states (terms with an inner `*`): the states reached from
+ * `t.cur[0..count)` on `unit` replace them in `t.cur`; a star state stays live while `inWord`.
+ * Stamps keep the set free of duplicates in O(1). Returns the new count.
+ */
+export function stepStates<P>(
+  t: CompiledTrie<P>,
+  count: number,
+  unit: number,
+  inWord: boolean,
+): number {
+  const { seen, cur, nxt } = t;
+  if (t.step >= STEP_LIMIT) {
+    seen.fill(0);
+    t.step = 0;
+  }
+  const step = ++t.step;
+  let n = 0;
+  for (let k = 0; k < count; k++) {
+    const node = cur[k]!;
+    const child = childOf(t, node, unit);
+    if (child >= 0) {
+      if (seen[child] !== step) {
+        seen[child] = step;
+        nxt[n++] = child;
+      }
+      const star = t.star[child]!;
+      if (star >= 0 && seen[star] !== step) {
+        seen[star] = step;
+        nxt[n++] = star;
+      }
+    }
+    if (inWord && t.absorbs[node] === 1 && seen[node] !== step) {
+      seen[node] = step;
+      nxt[n++] = node;
+    }
+  }
+  t.cur = nxt;
+  t.nxt = cur;
+  return n;
+}

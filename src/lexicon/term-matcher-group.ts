@@ -14,12 +14,13 @@
  * @module
  */
 import {
-  STEP_LIMIT,
   accepts,
   childOf,
   compile,
   newNode,
   pairHash,
+  startStates,
+  stepStates,
   type CompiledTrie,
   type Terminal,
   type TrieNode,
@@ -234,43 +235,10 @@ function walkStar(
   limit: number,
   atWordStart: boolean,
 ): void {
-  const seen = t.seen;
-  let cur = t.cur;
-  let nxt = t.nxt;
-  let nCur = 0;
-  cur[nCur++] = 0;
-  if (t.star[0]! >= 0) cur[nCur++] = t.star[0]!;
+  let nCur = startStates(t);
   for (let i = pos; i < limit && nCur > 0; i++) {
-    const unit = norm.charCodeAt(i);
-    if (t.step >= STEP_LIMIT) {
-      seen.fill(0);
-      t.step = 0;
-    }
-    const step = ++t.step;
-    let nNxt = 0;
-    for (let k = 0; k < nCur; k++) {
-      const n = cur[k]!;
-      const c = childOf(t, n, unit);
-      if (c >= 0) {
-        if (seen[c] !== step) {
-          seen[c] = step;
-          nxt[nNxt++] = c;
-        }
-        const star = t.star[c]!;
-        if (star >= 0 && seen[star] !== step) {
-          seen[star] = step;
-          nxt[nNxt++] = star;
-        }
-      }
-      if (t.absorbs[n] === 1 && mask[i] === 1 && seen[n] !== step) {
-        seen[n] = step;
-        nxt[nNxt++] = n;
-      }
-    }
-    const swap = cur;
-    cur = nxt;
-    nxt = swap;
-    nCur = nNxt;
+    nCur = stepStates(t, nCur, norm.charCodeAt(i), mask[i] === 1);
+    const cur = t.cur;
     const end = i + 1;
     const atWordEnd = end >= limit || mask[end] === 0 || mask[end - 1] === 0;
     for (let k = 0; k < nCur; k++) {
@@ -279,8 +247,6 @@ function walkStar(
         record(s, terminals, pos, end, atWordStart, atWordEnd);
     }
   }
-  t.cur = cur;
-  t.nxt = nxt;
 }
 
 /** Turns the best ends found at `pos` into matches, and resets the walk state. */

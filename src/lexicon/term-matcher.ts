@@ -4,12 +4,13 @@
  * @module
  */
 import {
-  STEP_LIMIT,
   accepts,
   childOf,
   compile,
   newNode,
   pairHash,
+  startStates,
+  stepStates,
   type CompiledTrie,
   type TrieNode,
 } from './compiled-trie.js';
@@ -160,47 +161,14 @@ export class TermMatcher<P> {
     limit: number,
     atWordStart: boolean,
   ): TermMatch<P> | null {
-    const seen = t.seen;
-    let cur = t.cur;
-    let nxt = t.nxt;
     let found = t.found;
     let best = t.best;
-    let nCur = 0;
-    cur[nCur++] = 0;
-    if (t.star[0]! >= 0) cur[nCur++] = t.star[0]!;
+    let nCur = startStates(t);
     let bestEnd = -1;
     let nBest = 0;
     for (let i = pos; i < limit && nCur > 0; i++) {
-      const unit = norm.charCodeAt(i);
-      if (t.step >= STEP_LIMIT) {
-        seen.fill(0);
-        t.step = 0;
-      }
-      const step = ++t.step;
-      let nNxt = 0;
-      for (let k = 0; k < nCur; k++) {
-        const n = cur[k]!;
-        const c = childOf(t, n, unit);
-        if (c >= 0) {
-          if (seen[c] !== step) {
-            seen[c] = step;
-            nxt[nNxt++] = c;
-          }
-          const s = t.star[c]!;
-          if (s >= 0 && seen[s] !== step) {
-            seen[s] = step;
-            nxt[nNxt++] = s;
-          }
-        }
-        if (t.absorbs[n] === 1 && mask[i] === 1 && seen[n] !== step) {
-          seen[n] = step;
-          nxt[nNxt++] = n;
-        }
-      }
-      const swap = cur;
-      cur = nxt;
-      nxt = swap;
-      nCur = nNxt;
+      nCur = stepStates(t, nCur, norm.charCodeAt(i), mask[i] === 1);
+      const cur = t.cur;
       const end = i + 1;
       const atWordEnd = end >= limit || mask[end] === 0 || mask[end - 1] === 0;
       let nFound = 0;
@@ -217,8 +185,6 @@ export class TermMatcher<P> {
         nBest = nFound;
       }
     }
-    t.cur = cur;
-    t.nxt = nxt;
     t.found = found;
     t.best = best;
     if (nBest === 0) return null;
