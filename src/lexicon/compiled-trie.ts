@@ -25,6 +25,21 @@ export function newNode<P>(absorbs = false): TrieNode<P> {
   return { next: undefined, terminals: undefined, star: undefined, absorbs };
 }
 
+/** Path step standing for `*` in a term (no UTF-16 unit is negative). */
+export const STAR = -1;
+
+/** The child of a build-time node on `unit` (or its star on STAR), created when missing. */
+export function descend<P>(node: TrieNode<P>, unit: number): TrieNode<P> {
+  if (unit === STAR) return (node.star ??= newNode(true));
+  node.next ??= new Map();
+  let child = node.next.get(unit);
+  if (child === undefined) {
+    child = newNode();
+    node.next.set(unit, child);
+  }
+  return child;
+}
+
 export const PAIR_TABLE_SIZE = 1 << 16;
 /** Stamps restart before they outgrow the Int32Array that holds them (a long-running process). */
 export const STEP_LIMIT = 2 ** 30;

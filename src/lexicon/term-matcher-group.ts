@@ -17,8 +17,10 @@ import {
   accepts,
   childOf,
   compile,
+  descend,
   newNode,
   pairHash,
+  STAR,
   startStates,
   stepStates,
   type CompiledTrie,
@@ -44,19 +46,7 @@ function splitInto(
   const visit = (node: TrieNode<unknown>, viaStar: boolean): void => {
     for (const t of node.terminals ?? []) {
       let into = viaStar ? starred : plain;
-      for (const step of path) {
-        if (step === STAR) {
-          into = into.star ??= newNode(true);
-          continue;
-        }
-        into.next ??= new Map();
-        let next = into.next.get(step);
-        if (next === undefined) {
-          next = newNode();
-          into.next.set(step, next);
-        }
-        into = next;
-      }
+      for (const step of path) into = descend(into, step);
       into.terminals ??= [];
       into.terminals.push({
         payload: { group, payload: t.payload },
@@ -77,9 +67,6 @@ function splitInto(
   };
   visit(source, false);
 }
-
-/** Path step standing for `*` (no UTF-16 unit is negative). */
-const STAR = -1;
 
 /** The matches of one pass, per matcher of the group. */
 export class GroupMatches {

@@ -7,8 +7,10 @@ import {
   accepts,
   childOf,
   compile,
+  descend,
   newNode,
   pairHash,
+  STAR,
   startStates,
   stepStates,
   type CompiledTrie,
@@ -67,18 +69,7 @@ export class TermMatcher<P> {
     let node = this.root;
     for (let k = 0; k < term.length; k++) {
       const unit = term.charCodeAt(k);
-      if (unit === 42 /* '*' */) {
-        node.star ??= newNode(true);
-        node = node.star;
-        continue;
-      }
-      node.next ??= new Map();
-      let child = node.next.get(unit);
-      if (child === undefined) {
-        child = newNode();
-        node.next.set(unit, child);
-      }
-      node = child;
+      node = descend(node, unit === 42 /* '*' */ ? STAR : unit);
     }
     this.compiled = undefined;
     node.terminals ??= [];
