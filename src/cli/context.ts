@@ -5,6 +5,7 @@
  */
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
 import { openStore, type Store } from '../store/open-store.js';
+import type { StoreUse } from '../store/sqlite-memory.js';
 
 export interface GlobalOptions {
   readonly config?: string;
@@ -13,8 +14,11 @@ export interface GlobalOptions {
 
 export interface CliContext {
   readonly config: ResolvedConfig;
-  /** Opens (and migrates) the store once; later calls return the same one. */
-  store(): Promise<Store>;
+  /**
+   * Opens (and migrates) the store once; later calls return the same one. `use` sizes SQLite's
+   * cache and memory map (default `batch`: a CLI job, no map); the first call's use wins.
+   */
+  store(use?: StoreUse): Promise<Store>;
   /** Human progress and messages: stderr, so stdout stays clean for data and --json. */
   info(message: string): void;
   /** Data output (stdout). */
@@ -30,7 +34,7 @@ export function createContext(options: GlobalOptions): CliContext {
   let opened: Promise<Store> | undefined;
   return {
     config,
-    store: () => (opened ??= openStore({ url: config.database.url })),
+    store: (use = 'batch') => (opened ??= openStore({ url: config.database.url, use })),
     info: (message) => process.stderr.write(`${message}\n`),
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     close: async () => {

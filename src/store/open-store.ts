@@ -13,6 +13,7 @@ import type { Database } from './schema.js';
 import type { StoreDialect } from './migrations/migration.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { ftsIndexText } from './fts-text.js';
+import { resolveSqliteMemory, type SqliteMemory, type StoreUse } from './sqlite-memory.js';
 
 export interface Store {
   readonly db: Kysely<Database>;
@@ -31,6 +32,13 @@ export interface OpenStoreOptions {
   readonly migrate?: boolean;
   /** PostgreSQL pool size. */
   readonly poolSize?: number;
+  /**
+   * SQLite: what the process does with the store, which sets its page cache and memory map
+   * (see sqlite-memory.ts). Default `server`: 64 MB cache and a 256 MB map.
+   */
+  readonly use?: StoreUse;
+  /** SQLite: explicit cache / map sizes in bytes, over those of `use`. */
+  readonly memory?: Partial<SqliteMemory>;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -38,7 +46,7 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const store = isPostgresUrl(options.url) ? openPostgres(options) : openSqlite(options.url);
+  const store = isPostgresUrl(options.url) ? openPostgres(options) : openSqlite(options);
   if (options.migrate !== false) {
     try {
       await migrateStore(store);
@@ -50,18 +58,21 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   return store;
 }
 
-function openSqlite(path: string): Store {
+function openSqlite(options: OpenStoreOptions): Store {
+  const path = options.url;
+  // Validated before the file is created or opened.
+  const memory = resolveSqliteMemory(options.use ?? 'server', options.memory);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  // Bulk ingest and imports: a 64 MB page cache (default 2 MB) keeps index pages in memory across
-  // batches, temporary B-trees (sorts, GROUP BY) stay in memory, and reads go through a 256 MB map.
-  sqlite.pragma('cache_size = -65536');
+  // Temporary B-trees (sorts, GROUP BY) stay in memory; cache and map sizes follow the use.
   sqlite.pragma('temp_store = MEMORY');
-  if (path !== ':memory:') sqlite.pragma('mmap_size = 268435456');
+  // A negative cache_size is in KiB (a positive one would count pages).
+  sqlite.pragma(`cache_size = -${Math.ceil(memory.cacheBytes / 1024)}`);
+  if (path !== ':memory:') sqlite.pragma(`mmap_size = ${memory.mmapBytes}`);
   // Used by the full-text triggers (migration 0002): every connection that writes needs it.
   sqlite.function('vigie_fts_text', { deterministic: true }, (text: unknown) =>
     ftsIndexText(typeof text === 'string' ? text : null),

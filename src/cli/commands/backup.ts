@@ -34,7 +34,7 @@ export const backupCommand: CommandModule = {
           if (existsSync(target) && !options.force) {
             throw new InputError(`${target} exists; pass --force to overwrite it`, dest);
           }
-          const store = await ctx.store();
+          const store = await ctx.store('scan');
           if (!store.sqlite) throw new InputError('backup needs a SQLite database', dest);
           const started = Date.now();
           await store.sqlite.backup(target);

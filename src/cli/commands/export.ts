@@ -39,7 +39,7 @@ export const exportCommand: CommandModule = {
 };
 
 async function runExport(ctx: CliContext, options: ExportOptions): Promise<number> {
-  const store = await ctx.store();
+  const store = await ctx.store('scan');
   const exported = openExport(store, {
     format: options.format,
     ...(options.what ? { what: options.what } : {}),

@@ -89,7 +89,8 @@ async function runIngestion(ctx: CliContext, options: RunOptions): Promise<void>
       `--concurrency must be a positive whole number, not "${options.concurrency}"`,
       '--concurrency',
     );
-  const store = await ctx.store();
+  // --once is a batch job; otherwise a long-lived process that re-reads its hot pages.
+  const store = await ctx.store(options.once && !options.serve ? 'batch' : 'server');
   const declared = await declareConfigSources(ctx, store);
   const fetcher = new SafeFetcher(ctx.config.fetch);
   const stop = new AbortController();

@@ -39,7 +39,7 @@ function parsePort(text: string): number {
 async function serve(ctx: CliContext, options: ServeOptions): Promise<number> {
   const host = options.host ?? ctx.config.server.host;
   const port = options.port === undefined ? ctx.config.server.port : parsePort(options.port);
-  const store = await ctx.store();
+  const store = await ctx.store('server');
   const analysis = loadAnalysisSetup(ctx.config);
   for (const problem of analysis.problems) ctx.info(`warning: ${problem}`);
   const app = await createServer({
