@@ -10,10 +10,27 @@ import type { TableSpec } from './store-tables.js';
 export type Row = Record<string, unknown>;
 
 export interface ScanOptions {
-  /** Rows per query (default 2000). */
+  /** Most rows per query (default 2000); fewer when rows are large (see PAGE_BYTES). */
   readonly pageSize?: number;
   /** Extra SQL condition (trusted fragment built by the caller with `sql`). */
   readonly where?: RawBuilder<unknown>;
+}
+
+/**
+ * About how many bytes of values a page may hold: a page of 2000 short mentions is ~1 MB, but
+ * 2000 documents with long article texts could be hundreds of MB. After each page the next one's
+ * row count is sized from the rows just read, so memory stays bounded by bytes, not rows.
+ */
+export const PAGE_BYTES = 4 * 1024 * 1024;
+/** Rows of the first page, before any row size is known. */
+export const FIRST_PAGE_ROWS = 16;
+
+/** Rows for the next page: as many as fit PAGE_BYTES at the last page's mean row size. */
+export function nextPageSize(rows: readonly Iterable<unknown>[], maxRows: number): number {
+  let bytes = 0;
+  for (const row of rows) for (const v of row) bytes += typeof v === 'string' ? v.length : 8;
+  const perRow = Math.max(1, bytes / Math.max(1, rows.length));
+  return Math.max(1, Math.min(maxRows, Math.floor(PAGE_BYTES / perRow)));
 }
 
 function column(store: Store, name: string): RawBuilder<unknown> {
@@ -35,19 +52,28 @@ export async function* scanTable(
   table: TableSpec,
   options: ScanOptions = {},
 ): AsyncGenerator<Row> {
-  const pageSize = options.pageSize ?? 2000;
+  const maxRows = options.pageSize ?? 2000;
   const order = sql.join(table.key.map((k) => column(store, k)));
   let last: Row | null = null;
+  let limit = Math.min(maxRows, FIRST_PAGE_ROWS);
   for (;;) {
     const conditions: RawBuilder<unknown>[] = [];
     if (options.where) conditions.push(options.where);
     if (last) conditions.push(after(store, table.key, last));
     const where = conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
     const result = await sql<Row>`SELECT * FROM ${sql.table(table.name)} ${where}
-      ORDER BY ${order} LIMIT ${pageSize}`.execute(store.db);
-    for (const row of result.rows) yield row;
-    if (result.rows.length < pageSize) return;
-    last = result.rows[result.rows.length - 1] ?? null;
+      ORDER BY ${order} LIMIT ${limit}`.execute(store.db);
+    const rows = result.rows;
+    if (rows.length < limit) {
+      yield* rows;
+      return;
+    }
+    last = rows[rows.length - 1] ?? null;
+    limit = nextPageSize(
+      rows.map((r) => Object.values(r)),
+      maxRows,
+    );
+    yield* rows;
   }
 }
 
@@ -74,11 +100,14 @@ export async function* scanTablePages(
       const cols = columns;
       return { columns: cols, rows: page.map((r) => cols.map((c) => r[c])) };
     };
+    let bytes = 0;
     for await (const row of scanTable(store, table, { pageSize })) {
       page.push(row);
-      if (page.length >= pageSize) {
+      for (const v of Object.values(row)) bytes += typeof v === 'string' ? v.length : 8;
+      if (page.length >= pageSize || bytes >= PAGE_BYTES) {
         yield flush();
         page = [];
+        bytes = 0;
       }
     }
     if (page.length > 0) yield flush();
@@ -94,23 +123,24 @@ export async function* scanTablePages(
     })
     .join(' OR ');
   const first = db
-    .prepare(`SELECT * FROM ${quote(table.name)} ORDER BY ${order} LIMIT ${pageSize}`)
+    .prepare(`SELECT * FROM ${quote(table.name)} ORDER BY ${order} LIMIT @limit`)
     .raw(true);
   const next = db
-    .prepare(
-      `SELECT * FROM ${quote(table.name)} WHERE ${after} ORDER BY ${order} LIMIT ${pageSize}`,
-    )
+    .prepare(`SELECT * FROM ${quote(table.name)} WHERE ${after} ORDER BY ${order} LIMIT @limit`)
     .raw(true);
   const columns = first.columns().map((c) => c.name);
   const keyIndex = table.key.map((k) => columns.indexOf(k));
-  let rows = first.all() as unknown[][];
+  let limit = Math.min(pageSize, FIRST_PAGE_ROWS);
+  let rows = first.all({ limit }) as unknown[][];
   for (;;) {
     if (rows.length > 0) yield { columns, rows };
-    if (rows.length < pageSize) return;
+    if (rows.length < limit) return;
     const last = rows[rows.length - 1]!;
-    rows = next.all(
-      Object.fromEntries(table.key.map((k, i) => [k, last[keyIndex[i]!]])),
-    ) as unknown[][];
+    limit = nextPageSize(rows, pageSize);
+    rows = next.all({
+      ...Object.fromEntries(table.key.map((k, i) => [k, last[keyIndex[i]!]])),
+      limit,
+    }) as unknown[][];
     // Give the event loop a turn between pages (the writer drains, timers fire).
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -13,7 +13,14 @@ import { STORE_TABLES } from '../store-tables.js';
 export const STORE_FORMAT = 'vigie-store';
 export const STORE_FORMAT_VERSION = 1;
 
-/** Lines joined in chunks of about `chunkRows` rows (fewer, larger writes). */
+/** A chunk is written once it holds this many characters, whatever its row count. */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * Lines joined in chunks of at most `chunkRows` rows or about 1 M characters (fewer, larger
+ * writes; bounded memory with long documents). The caller writes each chunk before asking for
+ * the next (the generator is pulled), so a slow writer holds back the reads.
+ */
 export async function* exportStoreJsonl(
   store: Store,
   options: { readonly chunkRows?: number } = {},
@@ -46,7 +53,7 @@ export async function* exportStoreJsonl(
               : JSON.stringify(value ?? null));
         }
         buffer += line + suffix;
-        if (++n >= chunkRows) {
+        if (++n >= chunkRows || buffer.length >= CHUNK_CHARS) {
           yield buffer;
           buffer = '';
           n = 0;
