@@ -19,6 +19,31 @@ describe('brief and export routes', () => {
     expect(md.body).toContain('# Note de situation');
   });
 
+  it('says which brief formats this server renders: PDF only where Chromium is', async () => {
+    const saved = process.env['VIGIE_CHROMIUM'];
+    try {
+      process.env['VIGIE_CHROMIUM'] = '/nonexistent/chromium';
+      const without = await h.as('viewer', { url: '/api/briefs/formats' });
+      expect(without.statusCode).toBe(200);
+      expect(without.json()).toEqual({
+        formats: ['md', 'html'],
+        languages: ['en', 'fr'],
+        pdfUnavailableReason: expect.stringContaining('Chromium at /nonexistent/chromium'),
+      });
+      // Any existing executable passes the check (it is not launched): node itself.
+      process.env['VIGIE_CHROMIUM'] = process.execPath;
+      const withPdf = await h.as('viewer', { url: '/api/briefs/formats' });
+      expect(withPdf.json()).toMatchObject({
+        formats: ['md', 'html', 'pdf'],
+        pdfUnavailableReason: null,
+      });
+      expect((await h.as('none', { url: '/api/briefs/formats' })).statusCode).toBe(401);
+    } finally {
+      if (saved === undefined) delete process.env['VIGIE_CHROMIUM'];
+      else process.env['VIGIE_CHROMIUM'] = saved;
+    }
+  });
+
   it('answers 404 for an unknown board and 400 for a bad period', async () => {
     expect((await h.as('viewer', { url: '/api/boards/nope/brief' })).statusCode).toBe(404);
     expect((await h.as('viewer', { url: '/api/boards/korea/brief?since=soon' })).statusCode).toBe(

@@ -20,18 +20,20 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export async function renderPdf(
-  html: string,
-  chromium = process.env['VIGIE_CHROMIUM'] ?? DEFAULT_CHROMIUM,
-): Promise<Buffer> {
+/** The Chromium a PDF brief is printed with: VIGIE_CHROMIUM or Debian's path. */
+export function chromiumPath(): string {
+  return process.env['VIGIE_CHROMIUM'] ?? DEFAULT_CHROMIUM;
+}
+
+/** playwright-core, once Chromium is known to be there; a ConfigError saying what is missing. */
+async function loadPlaywright(chromium: string): Promise<typeof PlaywrightCore> {
   if (!existsSync(chromium))
     throw new ConfigError(
       `PDF briefs need Chromium at ${chromium} (install it, e.g. apt-get install chromium, or set VIGIE_CHROMIUM); use --format html or md meanwhile`,
       'format',
     );
-  let playwright: typeof PlaywrightCore;
   try {
-    playwright = await import('playwright-core');
+    return await import('playwright-core');
   } catch (error) {
     throw new ConfigError(
       'PDF briefs need the playwright-core package (npm install playwright-core)',
@@ -39,6 +41,26 @@ export async function renderPdf(
       error,
     );
   }
+}
+
+/**
+ * Whether this machine can print PDF briefs, and if not why (for the dashboard, which offers
+ * the PDF download only when it can). Checks what renderPdf needs, without launching Chromium.
+ */
+export async function checkPdfSupport(
+  chromium = chromiumPath(),
+): Promise<{ readonly available: boolean; readonly reason: string | null }> {
+  try {
+    await loadPlaywright(chromium);
+    return { available: true, reason: null };
+  } catch (error) {
+    if (error instanceof ConfigError) return { available: false, reason: error.message };
+    throw error;
+  }
+}
+
+export async function renderPdf(html: string, chromium = chromiumPath()): Promise<Buffer> {
+  const playwright = await loadPlaywright(chromium);
   const browser = await playwright.chromium.launch({
     executablePath: chromium,
     args: ARGS,

@@ -1,11 +1,13 @@
 /**
- * Briefs and exports over HTTP: GET /api/boards/:id/brief (md, html, pdf; en, fr) and
- * GET /api/export (stix, csv, jsonl; streamed, analyst role).
+ * Briefs and exports over HTTP: GET /api/boards/:id/brief (md, html, pdf; en, fr), what this
+ * server can render (GET /api/briefs/formats) and GET /api/export (stix, csv, jsonl; streamed,
+ * analyst role).
  * @module
  */
 import { z } from 'zod';
 import { ConfigError } from '../../domain/errors.js';
 import { renderBrief } from '../../report/brief/render-brief.js';
+import { checkPdfSupport } from '../../report/brief/render-pdf.js';
 import { openExport } from '../../report/export/export-store.js';
 import { resolveSince } from '../../report/period.js';
 import { HttpError } from '../http-errors.js';
@@ -20,7 +22,30 @@ const PeriodSchema = z
 const attachment = (name: string) =>
   `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
 
+const BRIEF_FORMATS = ['md', 'html', 'pdf'] as const;
+const BRIEF_LANGUAGES = ['en', 'fr'] as const;
+
 export const reportRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/briefs/formats',
+    access: 'viewer',
+    tag: 'reports',
+    summary: 'Brief formats and languages this server renders (PDF only where Chromium is)',
+    response: z.object({
+      formats: z.array(z.enum(BRIEF_FORMATS)),
+      languages: z.array(z.enum(BRIEF_LANGUAGES)),
+      pdfUnavailableReason: z.string().nullable(),
+    }),
+    async handler() {
+      const pdf = await checkPdfSupport();
+      return {
+        formats: BRIEF_FORMATS.filter((f) => f !== 'pdf' || pdf.available),
+        languages: [...BRIEF_LANGUAGES],
+        pdfUnavailableReason: pdf.reason,
+      };
+    },
+  }),
   defineRoute({
     method: 'GET',
     url: '/api/boards/:id/brief',
@@ -31,9 +56,9 @@ export const reportRoutes = [
       'Key judgements with their change over the period and the evidence that moved them, the most significant new events with citations (document id and span), SVG trend charts and an annex of sources. The period ends at the latest stored news. PDF needs Chromium on the server (503 otherwise).',
     params: IdParamsSchema,
     query: z.object({
-      format: z.enum(['md', 'html', 'pdf']).default('html'),
+      format: z.enum(BRIEF_FORMATS).default('html'),
       since: PeriodSchema.default('7d'),
-      lang: z.enum(['en', 'fr']).default('en'),
+      lang: z.enum(BRIEF_LANGUAGES).default('en'),
     }),
     response: z.unknown().describe('text/markdown, text/html or application/pdf'),
     async handler({ params, query, ctx }) {
