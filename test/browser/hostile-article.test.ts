@@ -3,31 +3,17 @@
  * its title) are shown as text on the document page and never run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import {
   hasChromium,
-  launchChromium,
   noteSkip,
-  serveSeeded,
   signedInPage,
-  type Served,
+  useSeededChromium,
 } from './support/browser-harness.js';
 
 noteSkip();
 
 describe.skipIf(!hasChromium)('hostile article in Chromium', { timeout: 90_000 }, () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serveSeeded();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const suite = useSeededChromium({ beforeAll, afterAll });
 
   // The server's CSP (script-src 'self') would block inline handlers anyway; the test turns it off
   // so that it proves the rendering itself never turns article text into markup.
@@ -37,8 +23,9 @@ describe.skipIf(!hasChromium)('hostile article in Chromium', { timeout: 90_000 }
   ])(
     'renders <script> and <img onerror> as text and runs neither (%s)',
     async (_label, bypassCSP) => {
+      const { served } = suite;
       const page = await signedInPage(
-        browser,
+        suite.browser,
         served.baseUrl,
         served.seed.tokens.viewer,
         {

@@ -3,33 +3,20 @@
  * and when tried the server's 403 is shown and nothing changes; an analyst acknowledges and grades.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import {
   hasChromium,
-  launchChromium,
   noteSkip,
-  serveSeeded,
   signedInPage,
-  type Served,
+  useSeededChromium,
 } from './support/browser-harness.js';
 
 noteSkip();
 
 describe.skipIf(!hasChromium)('sign-in and roles in Chromium', { timeout: 90_000 }, () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serveSeeded();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const suite = useSeededChromium({ beforeAll, afterAll });
 
   it('refuses a bad token at sign-in and keeps no session', async () => {
+    const { served, browser } = suite;
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${served.baseUrl}/`);
@@ -44,6 +31,7 @@ describe.skipIf(!hasChromium)('sign-in and roles in Chromium', { timeout: 90_000
   });
 
   it('a viewer is refused acknowledging an alert, with the 403 shown, and nothing changes', async () => {
+    const { served, browser } = suite;
     const page = await signedInPage(browser, served.baseUrl, served.seed.tokens.viewer);
     expect(await page.locator('[data-testid=role]').textContent()).toContain('viewer');
     expect(await page.evaluate(`sessionStorage.getItem('vigie.token')`)).toBe(
@@ -84,6 +72,7 @@ describe.skipIf(!hasChromium)('sign-in and roles in Chromium', { timeout: 90_000
   });
 
   it('an analyst acknowledges an alert and grades a source', async () => {
+    const { served, browser } = suite;
     const page = await signedInPage(browser, served.baseUrl, served.seed.tokens.analyst);
     expect(await page.locator('[data-testid=role]').textContent()).toContain('analyst');
     await page.goto(`${served.baseUrl}/#/alerts`);
@@ -113,6 +102,7 @@ describe.skipIf(!hasChromium)('sign-in and roles in Chromium', { timeout: 90_000
   });
 
   it('signs out: the token leaves sessionStorage', async () => {
+    const { served, browser } = suite;
     const page = await signedInPage(browser, served.baseUrl, served.seed.tokens.admin);
     await page.click('text=Sign out');
     await page.waitForSelector('#token');
@@ -122,20 +112,10 @@ describe.skipIf(!hasChromium)('sign-in and roles in Chromium', { timeout: 90_000
 });
 
 describe.skipIf(!hasChromium)('anonymous viewer in Chromium', { timeout: 90_000 }, () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serveSeeded({ anonymousViewer: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const suite = useSeededChromium({ beforeAll, afterAll }, { anonymousViewer: true });
 
   it('reads without a token when the server allows it, as a viewer', async () => {
+    const { served, browser } = suite;
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${served.baseUrl}/`);

@@ -96,6 +96,58 @@ export async function serveSeeded(server: Partial<Config['server']> = {}): Promi
   };
 }
 
+/**
+ * The hooks a suite registers its set-up with: vitest's own, passed in because scripts and the
+ * dashboard bench import this file outside vitest, where importing vitest throws.
+ */
+export interface SuiteHooks {
+  beforeAll(fn: () => Promise<void>): void;
+  afterAll(fn: () => Promise<void>): void;
+}
+
+export interface ChromiumSuite {
+  /** The seeded server; read it inside tests (it is set in beforeAll). */
+  readonly served: Served;
+  readonly browser: Browser;
+}
+
+/**
+ * The set-up every browser suite shares: a seeded server and a Chromium, started before the
+ * suite's tests and closed after them.
+ *
+ * @example
+ * const suite = useSeededChromium({ beforeAll, afterAll });
+ * it('…', async () => { const page = await signedInPage(suite.browser, suite.served.baseUrl, …) });
+ */
+export function useSeededChromium(
+  hooks: SuiteHooks,
+  server: Partial<Config['server']> = {},
+): ChromiumSuite {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  hooks.beforeAll(async () => {
+    served = await serveSeeded(server);
+    browser = await launchChromium();
+  });
+  hooks.afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined)
+      throw new Error(`${name} is set up in beforeAll; read it inside a test`);
+    return value;
+  };
+  return {
+    get served() {
+      return ready(served, 'served');
+    },
+    get browser() {
+      return ready(browser, 'browser');
+    },
+  };
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
