@@ -59,40 +59,53 @@ export function withQuery(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+function authHeaders(token: string | null, accept: string): Record<string, string> {
+  const headers: Record<string, string> = { accept };
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  return headers;
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, 'VIGIE_NETWORK', `the server did not answer (${String(e)})`);
+  }
+}
+
+/** The server's `{ error: { code, message } }` (or the status line) as an ApiError. */
+function errorOf(res: Response, json: unknown): ApiError {
+  const err = (json as { error?: { code?: string; message?: string } } | null)?.error;
+  return new ApiError(
+    res.status,
+    err?.code ?? `HTTP_${res.status}`,
+    err?.message ?? res.statusText,
+  );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function request<T>(
   method: string,
   path: string,
   body: unknown,
   token: string | null,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (token) headers['authorization'] = `Bearer ${token}`;
+  const headers = authHeaders(token, 'application/json');
   if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (e) {
-    throw new ApiError(0, 'VIGIE_NETWORK', `the server did not answer (${String(e)})`);
-  }
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? res.statusText,
-    );
-  }
+  const res = await send(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = parseJson(await res.text());
+  if (!res.ok) throw errorOf(res, json);
   return json as T;
 }
 
@@ -110,6 +123,16 @@ export class Api {
 
   patch<T>(path: string, body: unknown): Promise<T> {
     return request<T>('PATCH', path, body, this.token);
+  }
+
+  /**
+   * A document that is not JSON (a brief: HTML, Markdown, PDF) as a Blob, fetched with the
+   * session's token like every other call: a plain link could not carry the header.
+   */
+  async blob(path: string, query?: Query): Promise<Blob> {
+    const res = await send(withQuery(path, query), { headers: authHeaders(this.token, '*/*') });
+    if (!res.ok) throw errorOf(res, parseJson(await res.text()));
+    return res.blob();
   }
 }
 

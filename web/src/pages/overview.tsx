@@ -1,5 +1,6 @@
-/** Overview: watchboard cards, latest alerts, activity by language and by source. */
+/** Overview: watchboard cards with their Brief control, latest alerts, activity by language and by source. */
 import type { Alert, HypothesisCard, Overview as OverviewData } from '../api-types.js';
+import { BriefControl } from '../components/brief-control.js';
 import { BarList, Sparkline } from '../components/charts.js';
 import { Loaded } from '../components/status.js';
 import { dateTime, day, pct, points } from '../format.js';
@@ -22,6 +23,7 @@ export function Overview() {
             <section key={b.id} class="board" aria-labelledby={`board-${b.id}`}>
               <h2 id={`board-${b.id}`}>{b.title}</h2>
               {b.description && <p class="muted">{b.description}</p>}
+              <BriefControl boardId={b.id} boardTitle={b.title} />
               <div class="cards">
                 {b.hypotheses.map((h) => (
                   <HypothesisCardView key={h.id} h={h} />

@@ -1,0 +1,148 @@
+/**
+ * The Brief control of a watchboard: period, format and language, then the situation report
+ * from GET /api/boards/:id/brief, fetched with the session's token and handed to the browser as a
+ * Blob URL (HTML in a new tab; Markdown and PDF downloaded). PDF is offered only when the server
+ * says it can print one (GET /api/briefs/formats).
+ */
+import { useState } from 'preact/hooks';
+import { useSession } from '../session.js';
+import { useLoad } from '../use-load.js';
+import { describeError } from './status.js';
+
+type BriefFormat = 'html' | 'md' | 'pdf';
+
+interface BriefFormats {
+  readonly formats: readonly BriefFormat[];
+  readonly languages: readonly string[];
+  readonly pdfUnavailableReason: string | null;
+}
+
+const PERIODS = [
+  ['7d', '7 days'],
+  ['30d', '30 days'],
+] as const;
+const FORMAT_LABELS: Readonly<Record<BriefFormat, string>> = {
+  html: 'HTML (new tab)',
+  md: 'Markdown (download)',
+  pdf: 'PDF (download)',
+};
+const LANGUAGES: Readonly<Record<string, string>> = { en: 'English', fr: 'Français' };
+// The new tab or the download reads the Blob URL after the click returns; freed a minute later.
+const URL_LIFETIME_MS = 60_000;
+
+export function BriefControl({ boardId, boardTitle }: { boardId: string; boardTitle: string }) {
+  const { api } = useSession();
+  const [load] = useLoad('brief-formats', () => api.get<BriefFormats>('/api/briefs/formats'));
+  const [since, setSince] = useState('7d');
+  const [format, setFormat] = useState<BriefFormat>('html');
+  const [lang, setLang] = useState('en');
+  const [status, setStatus] = useState<{ kind: 'busy' | 'done' | 'error'; text: string } | null>(
+    null,
+  );
+  const offered = load.state === 'ready' ? load.data : null;
+  const formats = offered?.formats ?? (['html', 'md'] as const);
+  const languages = offered?.languages ?? ['en'];
+
+  async function produce(e: Event) {
+    e.preventDefault();
+    // Opened now, inside the click, so no popup blocker stops it; filled when the brief arrives.
+    const tab = format === 'html' ? window.open('', '_blank') : null;
+    setStatus({ kind: 'busy', text: 'Preparing the brief…' });
+    try {
+      const blob = await api.blob(`/api/boards/${encodeURIComponent(boardId)}/brief`, {
+        format,
+        since,
+        lang,
+      });
+      const url = URL.createObjectURL(blob);
+      setTimeout(() => URL.revokeObjectURL(url), URL_LIFETIME_MS);
+      const name = `brief-${boardId}-${since}-${lang}.${format}`;
+      if (format === 'html' && tab) {
+        tab.location.href = url;
+        setStatus({ kind: 'done', text: 'Brief opened in a new tab.' });
+      } else {
+        // A download (or, when the new tab was blocked, the HTML saved instead).
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = name;
+        a.click();
+        setStatus({ kind: 'done', text: `Brief downloaded as ${name}.` });
+      }
+    } catch (error) {
+      tab?.close();
+      setStatus({
+        kind: 'error',
+        text: describeError(error instanceof Error ? error : new Error(String(error))),
+      });
+    }
+  }
+
+  return (
+    <form
+      class="filters brief"
+      aria-label={`Brief for ${boardTitle}`}
+      data-testid="brief-control"
+      onSubmit={(e) => void produce(e)}
+    >
+      <label>
+        Period
+        <select
+          name="since"
+          value={since}
+          onChange={(e) => setSince((e.target as HTMLSelectElement).value)}
+        >
+          {PERIODS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Format
+        <select
+          name="format"
+          value={format}
+          onChange={(e) => setFormat((e.target as HTMLSelectElement).value as BriefFormat)}
+        >
+          {formats.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_LABELS[f]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Language
+        <select
+          name="lang"
+          value={lang}
+          onChange={(e) => setLang((e.target as HTMLSelectElement).value)}
+        >
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {LANGUAGES[l] ?? l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={status?.kind === 'busy'}>
+        Brief
+      </button>
+      {offered?.pdfUnavailableReason && (
+        <span class="muted brief-note" title={offered.pdfUnavailableReason}>
+          PDF unavailable on this server
+        </span>
+      )}
+      {status && (
+        <span
+          class={status.kind === 'error' ? 'notice notice-error' : 'muted'}
+          role={status.kind === 'error' ? 'alert' : 'status'}
+          data-testid="brief-status"
+        >
+          {status.text}
+        </span>
+      )}
+    </form>
+  );
+}
