@@ -25,10 +25,16 @@ export const PAGE_BYTES = 4 * 1024 * 1024;
 /** Rows of the first page, before any row size is known. */
 export const FIRST_PAGE_ROWS = 16;
 
+/** Rough size of a value as read: text and blobs by length, anything else as a word. */
+function valueBytes(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  return v instanceof Uint8Array ? v.byteLength : 8;
+}
+
 /** Rows for the next page: as many as fit PAGE_BYTES at the last page's mean row size. */
 export function nextPageSize(rows: readonly Iterable<unknown>[], maxRows: number): number {
   let bytes = 0;
-  for (const row of rows) for (const v of row) bytes += typeof v === 'string' ? v.length : 8;
+  for (const row of rows) for (const v of row) bytes += valueBytes(v);
   const perRow = Math.max(1, bytes / Math.max(1, rows.length));
   return Math.max(1, Math.min(maxRows, Math.floor(PAGE_BYTES / perRow)));
 }
@@ -103,7 +109,7 @@ export async function* scanTablePages(
     let bytes = 0;
     for await (const row of scanTable(store, table, { pageSize })) {
       page.push(row);
-      for (const v of Object.values(row)) bytes += typeof v === 'string' ? v.length : 8;
+      for (const v of Object.values(row)) bytes += valueBytes(v);
       if (page.length >= pageSize || bytes >= PAGE_BYTES) {
         yield flush();
         page = [];
