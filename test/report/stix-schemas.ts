@@ -1,6 +1,6 @@
 /**
- * The official STIX 2.1 JSON schemas (oasis-open/cti-stix2-json-schemas), loaded with Ajv
- * (draft 2020-12) when ../shared/stix2-schemas/schemas exists; null otherwise (tests skip).
+ * The official STIX 2.1 JSON schemas (oasis-open/cti-stix2-json-schemas, BSD-3-Clause, vendored
+ * unchanged in test/fixtures/stix2-schemas with their licence), loaded with Ajv (draft 2020-12).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 export const SCHEMA_DIR = fileURLToPath(
-  new URL('../../../shared/stix2-schemas/schemas', import.meta.url),
+  new URL('../fixtures/stix2-schemas/schemas', import.meta.url),
 );
 
 export type StixValidator = (object: Record<string, unknown>) => string | null;
