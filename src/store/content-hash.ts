@@ -5,8 +5,12 @@ import { createHash } from 'node:crypto';
 export function normaliseForHash(text: string): string {
   // ASCII is already in NFC; skipping ICU there saves most of the cost on Latin-script news.
   const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
-  return nfc.replace(/\s+/gu, ' ').trim().toLowerCase();
+  // Same result as replace(/\s+/g, ' '), but single spaces (most of them) are not rewritten.
+  return nfc.replace(SPACE_RUNS, ' ').trim().toLowerCase();
 }
+
+/** Runs of two or more whitespace characters, or one that is not a plain space. */
+const SPACE_RUNS = /\s\s+|[^\S ]/g;
 
 const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 
