@@ -6,7 +6,7 @@
  * - structured payloads are JSON text (parse with the zod schema of their owner).
  * @module
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface SourcesTable {
   id: string;
@@ -270,44 +270,43 @@ export interface StorySignaturesTable {
   document_id: string;
 }
 
-/** One GDELT event (1.0 or 2.0 export row), mapped onto ontology v1 (ingest, migration 0012). */
+/**
+ * One GDELT event as stored (ingest, migrations 0012 and 0013): the columns queries filter and
+ * count on, plus the rest of the GDELT row packed in `detail`. Read rows through gdelt-repo
+ * (`listGdeltEvents`), which unpacks them into a `GdeltEvent`.
+ */
 export interface GdeltEventsTable {
-  /** GLOBALEVENTID. */
-  id: string;
+  /**
+   * GLOBALEVENTID. On SQLite an INTEGER PRIMARY KEY (the rowid: bulk imports maintain one B-tree
+   * fewer and compare integers); on PostgreSQL text, like every other id. gdelt-repo returns it
+   * as text on both.
+   */
+  id: ColumnType<number | string, number | string, never>;
   /** 1 (daily files, 57/58 columns) or 2 (15-minute exports, 61 columns). */
   version: number;
   /** SQLDATE as YYYY-MM-DD. */
   day: string;
-  /** DATEADDED as ISO 8601 (2.0: timestamp; 1.0: date). */
-  date_added: string | null;
+  /** CAMEO EventCode. */
   event_code: string;
-  event_base_code: string;
-  event_root_code: string;
   /** Ontology type from data/gdelt/cameo-map.yaml; null = unmapped (kept, flagged). */
   type: string | null;
   modality: string | null;
-  /** `|ARTILLERY|` capabilities the CAMEO code implies, or ''. */
-  capabilities: string;
-  actor1_code: string | null;
-  actor1_name: string | null;
-  actor1_country: string | null;
-  actor2_code: string | null;
-  actor2_name: string | null;
-  actor2_country: string | null;
-  /** Ontology actor codes mapped from the CAMEO country codes. */
+  /** `|ARTILLERY|` capabilities the CAMEO code implies; null when none. */
+  capabilities: string | null;
+  /** Ontology actor codes mapped from the CAMEO country and known-group codes. */
   source_actor: string | null;
   target_actor: string | null;
-  is_root_event: number;
-  quad_class: number | null;
   goldstein: number | null;
   num_mentions: number | null;
   num_sources: number | null;
   num_articles: number | null;
-  avg_tone: number | null;
-  /** ActionGeo_CountryCode (FIPS 10-4, as GDELT writes it) and full name. */
-  action_country: string | null;
-  action_place: string | null;
   source_url: string | null;
+  /**
+   * The rest of the GDELT row, tab-separated as in the file: columns 5–34 (actors, event codes,
+   * QuadClass … AvgTone), then the ActionGeo block and DATEADDED (2.0: columns 51–59; 1.0:
+   * 49–56). See src/store/gdelt-layout.ts.
+   */
+  detail: string;
   imported_at: string;
 }
 

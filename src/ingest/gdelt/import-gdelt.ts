@@ -4,7 +4,7 @@
  * is imported. Re-importing a file stores nothing twice (GLOBALEVENTID is the key).
  * @module
  */
-import { GDELT_COLUMNS, insertGdeltValues } from '../../store/gdelt-repo.js';
+import { GDELT_WIDTH, insertGdeltValues } from '../../store/gdelt-insert.js';
 import type { Store } from '../../store/open-store.js';
 import { loadGdeltMaps, type GdeltMaps } from './cameo-map.js';
 import { GdeltRowError, parseGdeltInto } from './parse-gdelt-row.js';
@@ -53,13 +53,13 @@ export async function importGdeltFile(
   let inserted = 0;
   let duplicates = 0;
   let unmapped = 0;
-  const width = GDELT_COLUMNS.length;
+  const width = GDELT_WIDTH;
   const values: unknown[] = new Array(batchSize * width);
   let pending = 0;
 
   const flush = async () => {
     if (pending === 0) return;
-    const result = await insertGdeltValues(store, values, pending);
+    const result = await insertGdeltValues(store, values, pending, importedAt);
     inserted += result.inserted;
     duplicates += result.duplicates;
     pending = 0;
@@ -69,19 +69,19 @@ export async function importGdeltFile(
   for await (const lines of readGdeltLines(file)) {
     for (const line of lines) {
       rows++;
-      let parsed: { type: string | null; version: 1 | 2 };
+      let type: string | null;
       try {
-        parsed = parseGdeltInto(line, maps, importedAt, values, pending * width);
+        type = parseGdeltInto(line, maps, values, pending * width);
       } catch (error) {
         if (!(error instanceof GdeltRowError)) throw error;
         errorCount++;
         if (errors.length < maxListed) errors.push({ line: rows, message: error.message });
         continue;
       }
-      const type = parsed.type ?? 'UNMAPPED';
-      byType[type] = (byType[type] ?? 0) + 1;
-      if (parsed.type === null) unmapped++;
-      byVersion[parsed.version === 1 ? '1' : '2']++;
+      const key = type ?? 'UNMAPPED';
+      byType[key] = (byType[key] ?? 0) + 1;
+      if (type === null) unmapped++;
+      byVersion[values[pending * width + 1] === 1 ? '1' : '2']++;
       if (++pending >= batchSize) await flush();
     }
   }

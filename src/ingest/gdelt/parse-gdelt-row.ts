@@ -3,34 +3,40 @@
  * the column when the line cannot be a GDELT event; the importer counts and lists those.
  *
  * The hot path (`parseGdeltInto`) writes the values straight into a flat array in
- * GDELT_COLUMNS order, slicing only the columns it keeps: at GDELT volumes, building an object
- * and 61 substrings per row costs more than storing it.
+ * GDELT_COLUMNS order and slices only the columns it stores or maps: at GDELT volumes, building
+ * an object and 61 substrings per row costs more than storing it. Numbers and dates are checked
+ * on character codes; the columns the store keeps in `detail` are two slices of the line.
  * @module
  */
-import { GDELT_COLUMNS } from '../../store/gdelt-repo.js';
-import type { NewGdeltEvent } from '../../store/schema.js';
+import { GDELT_COLUMNS, GDELT_WIDTH } from '../../store/gdelt-insert.js';
+import { toGdeltEvent, type GdeltEvent } from '../../store/gdelt-event.js';
+import { COL, DETAIL_FIRST, DETAIL_LAST, layoutFor } from '../../store/gdelt-layout.js';
+import type { GdeltEventRow } from '../../store/schema.js';
 import type { GdeltMaps } from './cameo-map.js';
-import { COL, layoutFor } from './gdelt-layout.js';
 
 export class GdeltRowError extends Error {
   override readonly name = 'GdeltRowError';
 }
 
 const MAX_COLUMNS = 64;
-const starts = new Int32Array(MAX_COLUMNS + 1);
-const DIGITS = /^\d+$/;
+/** starts[i] = offset of column i in the line last split; starts[columns] = length + 1. */
+const starts = new Int32Array(MAX_COLUMNS + 2);
+/** Longest GLOBALEVENTID kept exact as a JS number (and as a SQLite integer). */
+const MAX_ID_DIGITS = 15;
+/** SQLDATE of the previous row and its YYYY-MM-DD form: a file holds few distinct days. */
+let lastSqlDate = '';
+let lastDay = '';
 
 /**
- * Parses `line` into `out[offset … offset + GDELT_COLUMNS.length)`.
- * @returns the ontology type written (null = unmapped) and the GDELT version.
+ * Parses `line` into `out[offset … offset + GDELT_WIDTH)` (`out[offset + 1]` is the GDELT
+ * version). @returns the ontology type written (null = unmapped).
  */
 export function parseGdeltInto(
   line: string,
   maps: GdeltMaps,
-  importedAt: string,
   out: unknown[],
   offset: number,
-): { type: string | null; version: 1 | 2 } {
+): string | null {
   let columns = 1;
   let pos = line.indexOf('\t');
   while (pos !== -1) {
@@ -45,60 +51,44 @@ export function parseGdeltInto(
   starts[0] = 0;
   starts[columns] = line.length + 1;
 
-  const id = fieldOf(line, COL.id);
-  if (id.length === 0 || id.length > 20 || !DIGITS.test(id)) {
-    throw new GdeltRowError(`GLOBALEVENTID "${id}" is not a number`);
-  }
-  const sqlDate = fieldOf(line, COL.sqlDate);
-  if (sqlDate.length !== 8 || !DIGITS.test(sqlDate)) {
-    throw new GdeltRowError(`SQLDATE "${sqlDate}" is not YYYYMMDD`);
-  }
+  const id = idOf(line);
+  const day = dayOf(line);
   const eventCode = fieldOf(line, COL.eventCode);
-  if (eventCode.length < 2 || eventCode.length > 4 || !DIGITS.test(eventCode)) {
+  if (eventCode.length < 2 || eventCode.length > 4 || !isDigits(line, COL.eventCode)) {
     throw new GdeltRowError(`EventCode "${eventCode}" is not a CAMEO code`);
   }
   const mapping = maps.mapEvent(eventCode);
-  const actor1Country = fieldOf(line, COL.actor1Country);
-  const actor2Country = fieldOf(line, COL.actor2Country);
-  const url = layout.sourceUrl >= 0 ? fieldOf(line, layout.sourceUrl) : '';
   let o = offset;
   out[o++] = id;
   out[o++] = layout.version;
-  out[o++] = `${sqlDate.slice(0, 4)}-${sqlDate.slice(4, 6)}-${sqlDate.slice(6, 8)}`;
-  out[o++] = parseDateAdded(fieldOf(line, layout.dateAdded));
+  out[o++] = day;
   out[o++] = eventCode;
-  out[o++] = fieldOf(line, COL.eventBaseCode) || eventCode.slice(0, 3);
-  out[o++] = fieldOf(line, COL.eventRootCode) || eventCode.slice(0, 2);
   out[o++] = mapping.type;
   out[o++] = mapping.type === null ? null : mapping.modality;
-  out[o++] = mapping.capabilities;
-  out[o++] = fieldOf(line, COL.actor1Code) || null;
-  out[o++] = fieldOf(line, COL.actor1Name) || null;
-  out[o++] = actor1Country || null;
-  out[o++] = fieldOf(line, COL.actor2Code) || null;
-  out[o++] = fieldOf(line, COL.actor2Name) || null;
-  out[o++] = actor2Country || null;
-  out[o++] = maps.mapActor(actor1Country, fieldOf(line, COL.actor1KnownGroup));
-  out[o++] = maps.mapActor(actor2Country, fieldOf(line, COL.actor2KnownGroup));
-  out[o++] = fieldOf(line, COL.isRootEvent) === '1' ? 1 : 0;
-  out[o++] = int(fieldOf(line, COL.quadClass), 'QuadClass');
-  out[o++] = real(fieldOf(line, COL.goldstein), 'GoldsteinScale');
-  out[o++] = int(fieldOf(line, COL.numMentions), 'NumMentions');
-  out[o++] = int(fieldOf(line, COL.numSources), 'NumSources');
-  out[o++] = int(fieldOf(line, COL.numArticles), 'NumArticles');
-  out[o++] = real(fieldOf(line, COL.avgTone), 'AvgTone');
-  out[o++] = fieldOf(line, layout.actionCountry) || null;
-  out[o++] = fieldOf(line, layout.actionPlace) || null;
-  out[o++] = url || null;
-  out[o++] = importedAt;
-  return { type: mapping.type, version: layout.version };
+  out[o++] = mapping.capabilities || null;
+  out[o++] = maps.mapActor(fieldOf(line, COL.actor1Country), fieldOf(line, COL.actor1KnownGroup));
+  out[o++] = maps.mapActor(fieldOf(line, COL.actor2Country), fieldOf(line, COL.actor2KnownGroup));
+  out[o++] = real(line, COL.goldstein, 'GoldsteinScale');
+  out[o++] = int(line, COL.numMentions, 'NumMentions');
+  out[o++] = int(line, COL.numSources, 'NumSources');
+  out[o++] = int(line, COL.numArticles, 'NumArticles');
+  out[o++] = layout.sourceUrl >= 0 ? fieldOf(line, layout.sourceUrl) || null : null;
+  int(line, COL.quadClass, 'QuadClass');
+  real(line, COL.avgTone, 'AvgTone');
+  checkDateAdded(line, layout.dateAdded);
+  // Columns 5–34, then ActionGeo … DATEADDED: two contiguous runs of the line.
+  out[o] =
+    line.slice(starts[DETAIL_FIRST]!, starts[DETAIL_LAST + 1]!) +
+    line.slice(starts[layout.actionGeo]!, starts[layout.dateAdded + 1]! - 1);
+  return mapping.type;
 }
 
-/** One line as a row object (tests, small imports). */
-export function parseGdeltRow(line: string, maps: GdeltMaps, importedAt: string): NewGdeltEvent {
-  const values: unknown[] = new Array(GDELT_COLUMNS.length);
-  parseGdeltInto(line, maps, importedAt, values, 0);
-  return Object.fromEntries(GDELT_COLUMNS.map((c, i) => [c, values[i]])) as NewGdeltEvent;
+/** One line as a row the way readers see it (tests, small imports). */
+export function parseGdeltRow(line: string, maps: GdeltMaps, importedAt: string): GdeltEvent {
+  const values: unknown[] = new Array(GDELT_WIDTH);
+  parseGdeltInto(line, maps, values, 0);
+  const row = Object.fromEntries(GDELT_COLUMNS.map((c, i) => [c, values[i]]));
+  return toGdeltEvent({ ...row, imported_at: importedAt } as GdeltEventRow);
 }
 
 /** Column `i` of the line last split into `starts`. */
@@ -106,29 +96,77 @@ function fieldOf(line: string, i: number): string {
   return line.slice(starts[i]!, starts[i + 1]! - 1);
 }
 
-function int(value: string, column: string): number | null {
-  if (value === '') return null;
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new GdeltRowError(`${column} "${value}" is not an integer`);
+function isDigits(line: string, i: number): boolean {
+  const end = starts[i + 1]! - 1;
+  for (let p = starts[i]!; p < end; p++) {
+    const c = line.charCodeAt(p);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function idOf(line: string): number {
+  const end = starts[1]! - 1;
+  let n = 0;
+  for (let p = 0; p < end; p++) {
+    const c = line.charCodeAt(p);
+    if (c < 48 || c > 57) n = NaN;
+    n = n * 10 + c - 48;
+  }
+  if (end === 0 || Number.isNaN(n) || end > MAX_ID_DIGITS) {
+    const id = fieldOf(line, COL.id);
+    const why = Number.isNaN(n) || end === 0 ? 'is not a number' : 'has too many digits';
+    throw new GdeltRowError(`GLOBALEVENTID "${id}" ${why}`);
+  }
   return n;
 }
 
-function real(value: string, column: string): number | null {
-  if (value === '') return null;
+/** SQLDATE `YYYYMMDD` → `YYYY-MM-DD`. */
+function dayOf(line: string): string {
+  const start = starts[COL.sqlDate]!;
+  const length = starts[COL.sqlDate + 1]! - 1 - start;
+  if (length === 8 && lastSqlDate !== '' && line.startsWith(lastSqlDate, start)) return lastDay;
+  const value = fieldOf(line, COL.sqlDate);
+  if (length !== 8 || !isDigits(line, COL.sqlDate)) {
+    throw new GdeltRowError(`SQLDATE "${value}" is not YYYYMMDD`);
+  }
+  lastSqlDate = value;
+  lastDay = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+  return lastDay;
+}
+
+/** An integer column: plain digits parsed in place, anything else through Number(). */
+function int(line: string, i: number, column: string): number | null {
+  const start = starts[i]!;
+  const end = starts[i + 1]! - 1;
+  if (start === end) return null;
+  let p = start;
+  const negative = line.charCodeAt(p) === 45;
+  if (negative) p++;
+  let n = 0;
+  for (; p < end; p++) {
+    const c = line.charCodeAt(p);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + c - 48;
+  }
+  if (p === end && end - start <= 15 && (!negative || end > start + 1)) return negative ? -n : n;
+  const value = fieldOf(line, i);
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed)) throw new GdeltRowError(`${column} "${value}" is not an integer`);
+  return parsed;
+}
+
+function real(line: string, i: number, column: string): number | null {
+  if (starts[i] === starts[i + 1]! - 1) return null;
+  const value = fieldOf(line, i);
   const n = Number(value);
   if (!Number.isFinite(n)) throw new GdeltRowError(`${column} "${value}" is not a number`);
   return n;
 }
 
-/** `YYYYMMDDHHMMSS` → ISO timestamp; `YYYYMMDD` → date; empty → null. */
-function parseDateAdded(value: string): string | null {
-  if (value === '') return null;
-  if (DIGITS.test(value)) {
-    const day = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
-    if (value.length === 8) return day;
-    if (value.length === 14) {
-      return `${day}T${value.slice(8, 10)}:${value.slice(10, 12)}:${value.slice(12, 14)}Z`;
-    }
-  }
-  throw new GdeltRowError(`DATEADDED "${value}" is not YYYYMMDD[HHMMSS]`);
+/** DATEADDED: empty, `YYYYMMDD` or `YYYYMMDDHHMMSS`. */
+function checkDateAdded(line: string, i: number): void {
+  const length = starts[i + 1]! - 1 - starts[i]!;
+  if (length === 0 || ((length === 8 || length === 14) && isDigits(line, i))) return;
+  throw new GdeltRowError(`DATEADDED "${fieldOf(line, i)}" is not YYYYMMDD[HHMMSS]`);
 }

@@ -1,0 +1,107 @@
+/**
+ * gdelt_events, leaner (issue #4: the import must store ≥ 200,000 rows/s). 0012 stored 29 columns
+ * a row; every bound value costs the importer, so this keeps as columns only what queries filter,
+ * count or show first (id, day, CAMEO code, mapped type and actors, Goldstein, counts, URL) and
+ * packs the rest of the GDELT row into `detail` (see src/store/gdelt-layout.ts).
+ * On SQLite the id becomes an INTEGER PRIMARY KEY (a rowid table: integer keys, and the rowid
+ * B-tree holds the row); on PostgreSQL it stays text, like every other id.
+ * Existing rows are copied, their `detail` rebuilt from the 0012 columns (Actor*KnownGroup and
+ * the other GDELT columns 0012 did not keep stay empty).
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { StoreDialect, VigieMigration } from './migration.js';
+
+const REAL = 'double precision';
+const TAB = '\t';
+
+/** Detail fields 0–29 = file columns 5–34 (0012 kept some of them). */
+const SHARED: Readonly<Record<number, string>> = {
+  5: 'actor1_code',
+  6: 'actor1_name',
+  7: 'actor1_country',
+  15: 'actor2_code',
+  16: 'actor2_name',
+  17: 'actor2_country',
+  25: 'is_root_event',
+  26: 'event_code',
+  27: 'event_base_code',
+  28: 'event_root_code',
+  29: 'quad_class',
+  30: 'goldstein',
+  31: 'num_mentions',
+  32: 'num_sources',
+  33: 'num_articles',
+  34: 'avg_tone',
+};
+
+/** `a || '\t' || b …` over 0012 columns (null → ''), empty fields as runs of tabs. */
+function detailOf(geoFields: number): RawBuilder<string> {
+  const fields: (string | null)[] = [];
+  for (let column = 5; column <= 34; column++) fields.push(SHARED[column] ?? null);
+  // ActionGeo block: Type, FullName, CountryCode, … then DATEADDED.
+  const geo: (string | null)[] = new Array<string | null>(geoFields).fill(null);
+  geo[1] = 'action_place';
+  geo[2] = 'action_country';
+  fields.push(...geo, 'date_added');
+  const parts: RawBuilder<unknown>[] = [];
+  let literal = '';
+  fields.forEach((column, i) => {
+    if (i > 0) literal += TAB;
+    if (column === null) return;
+    if (literal !== '') parts.push(sql.lit(literal));
+    literal = '';
+    const text = sql`coalesce(cast(${sql.ref(column)} as text), '')`;
+    parts.push(
+      column === 'date_added'
+        ? sql`replace(replace(replace(replace(${text}, '-', ''), 'T', ''), ':', ''), 'Z', '')`
+        : text,
+    );
+  });
+  if (literal !== '') parts.push(sql.lit(literal));
+  return sql<string>`(${sql.join(parts, sql` || `)})`;
+}
+
+async function createTable(db: Kysely<unknown>, name: string, dialect: StoreDialect) {
+  await db.schema
+    .createTable(name)
+    .addColumn('id', dialect === 'sqlite' ? 'integer' : 'text', (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('event_code', 'text', (c) => c.notNull())
+    .addColumn('type', 'text')
+    .addColumn('modality', 'text')
+    .addColumn('capabilities', 'text')
+    .addColumn('source_actor', 'text')
+    .addColumn('target_actor', 'text')
+    .addColumn('goldstein', REAL)
+    .addColumn('num_mentions', 'integer')
+    .addColumn('num_sources', 'integer')
+    .addColumn('num_articles', 'integer')
+    .addColumn('source_url', 'text')
+    .addColumn('detail', 'text', (c) => c.notNull())
+    .addColumn('imported_at', 'text', (c) => c.notNull())
+    .execute();
+}
+
+export const gdeltLeanRowsMigration: VigieMigration = {
+  name: '0013-gdelt-lean-rows',
+  async up(db: Kysely<unknown>, dialect) {
+    await createTable(db, 'gdelt_events_lean', dialect);
+    const id = dialect === 'sqlite' ? sql`cast(id as integer)` : sql`id`;
+    await sql`INSERT INTO gdelt_events_lean (id, version, day, event_code, type, modality,
+        capabilities, source_actor, target_actor, goldstein, num_mentions, num_sources,
+        num_articles, source_url, detail, imported_at)
+      SELECT ${id}, version, day, event_code, type, modality, nullif(capabilities, ''),
+        source_actor, target_actor, goldstein, num_mentions, num_sources, num_articles,
+        source_url, CASE WHEN version = 1 THEN ${detailOf(7)} ELSE ${detailOf(8)} END,
+        imported_at
+      FROM gdelt_events`.execute(db);
+    await db.schema.dropTable('gdelt_events').execute();
+    await db.schema.alterTable('gdelt_events_lean').renameTo('gdelt_events').execute();
+    await db.schema
+      .createIndex('gdelt_events_day_type')
+      .on('gdelt_events')
+      .columns(['day', 'type'])
+      .execute();
+  },
+};
