@@ -7,7 +7,7 @@ import { COL, detailIndex, isoDateAdded, layoutOfVersion } from './gdelt-layout.
 import type { GdeltEventRow } from './schema.js';
 
 export interface GdeltEvent {
-  /** GLOBALEVENTID, as text on every backend. */
+  /** GLOBALEVENTID. */
   readonly id: string;
   /** 1 (daily files, 57/58 columns) or 2 (15-minute exports, 61 columns). */
   readonly version: number;
@@ -57,7 +57,7 @@ export function toGdeltEvent(row: GdeltEventRow): GdeltEvent {
     return value === '' ? null : Number(value);
   };
   return {
-    id: String(row.id),
+    id: row.id,
     version: row.version,
     day: row.day,
     date_added: isoDateAdded(detail[detail.length - 1] ?? '') ?? null,

@@ -49,6 +49,7 @@ interface SqliteStatements {
   readonly one: SqliteDatabase.Statement;
   readonly countInRange: SqliteDatabase.Statement;
   readonly idsInRange: SqliteDatabase.Statement;
+  readonly idExists: SqliteDatabase.Statement;
 }
 
 const prepared = new WeakMap<SqliteDatabase.Database, SqliteStatements>();
@@ -91,7 +92,6 @@ export async function insertGdeltValues(
       const base = row * GDELT_WIDTH;
       const record: Record<string, unknown> = { imported_at: importedAt };
       GDELT_COLUMNS.forEach((c, i) => (record[c] = values[base + i]));
-      record['id'] = String(record['id']);
       batch.push(record as unknown as NewGdeltEvent);
     }
     const result = await store.db
@@ -107,23 +107,27 @@ export async function insertGdeltValues(
 
 /**
  * Moves the rows whose id is not stored yet to the front of `values`; returns how many there
- * are. One range count answers for a batch of new ids (GDELT ids grow with time, so a file's
- * batch rarely overlaps stored ids unless it was imported before).
+ * are. One count over the batch's id range (an index range scan) answers for a batch of new ids:
+ * GDELT ids grow with time, so a file's batch rarely overlaps stored ids unless it was imported
+ * before. Ids are digit strings compared as text, like SQLite's BINARY collation does.
  */
 function dropStoredRows(s: SqliteStatements, values: unknown[], count: number): number {
-  let min = Infinity;
-  let max = -Infinity;
+  let min = values[0] as string;
+  let max = min;
   for (let row = 0; row < count; row++) {
-    const id = values[row * GDELT_WIDTH] as number;
+    const id = values[row * GDELT_WIDTH] as string;
     if (id < min) min = id;
     if (id > max) max = id;
   }
-  if ((s.countInRange.get(min, max) as number) === 0) return count;
-  const stored = new Set(s.idsInRange.all(min, max) as number[]);
+  const inRange = s.countInRange.get(min, max) as number;
+  if (inRange === 0) return count;
+  // A range wider than the batch (ids of different lengths sort apart as text) is checked id by id.
+  const stored = inRange <= 4 * count ? new Set(s.idsInRange.all(min, max) as string[]) : undefined;
+  const isStored = (id: string) => (stored ? stored.has(id) : s.idExists.get(id) !== undefined);
   let kept = 0;
   for (let row = 0; row < count; row++) {
     const from = row * GDELT_WIDTH;
-    if (stored.has(values[from] as number)) continue;
+    if (isStored(values[from] as string)) continue;
     if (kept !== row) {
       const to = kept * GDELT_WIDTH;
       for (let c = 0; c < GDELT_WIDTH; c++) values[to + c] = values[from + c];
@@ -148,6 +152,7 @@ function sqliteStatements(sqlite: SqliteDatabase.Database, importedAt: string): 
       .prepare('SELECT count(*) FROM gdelt_events WHERE id BETWEEN ? AND ?')
       .pluck(),
     idsInRange: sqlite.prepare('SELECT id FROM gdelt_events WHERE id BETWEEN ? AND ?').pluck(),
+    idExists: sqlite.prepare('SELECT 1 FROM gdelt_events WHERE id = ?').pluck(),
   };
   prepared.set(sqlite, statements);
   return statements;

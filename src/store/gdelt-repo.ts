@@ -3,7 +3,7 @@
  * gdelt-insert.ts.
  * @module
  */
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { toGdeltEvent, type GdeltEvent } from './gdelt-event.js';
 import type { Database } from './schema.js';
 
@@ -21,17 +21,15 @@ export interface GdeltEventFilter {
   readonly offset?: number;
 }
 
-/** Events by day, then GLOBALEVENTID (numeric order on both backends). */
+/** Events by day, then GLOBALEVENTID. */
 export async function listGdeltEvents(
   db: Kysely<Database>,
   filter: GdeltEventFilter = {},
 ): Promise<GdeltEvent[]> {
   let q = db.selectFrom('gdelt_events').selectAll();
   q = applyFilter(q, filter);
-  // The id is an integer on SQLite and text on PostgreSQL: length first orders text numerically.
   const rows = await q
     .orderBy('day')
-    .orderBy(sql`length(cast(id as text))`)
     .orderBy('id')
     .limit(filter.limit ?? 1000)
     .offset(filter.offset ?? 0)

@@ -6,7 +6,7 @@
  * - structured payloads are JSON text (parse with the zod schema of their owner).
  * @module
  */
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 
 export interface SourcesTable {
   id: string;
@@ -276,12 +276,8 @@ export interface StorySignaturesTable {
  * (`listGdeltEvents`), which unpacks them into a `GdeltEvent`.
  */
 export interface GdeltEventsTable {
-  /**
-   * GLOBALEVENTID. On SQLite an INTEGER PRIMARY KEY (the rowid: bulk imports maintain one B-tree
-   * fewer and compare integers); on PostgreSQL text, like every other id. gdelt-repo returns it
-   * as text on both.
-   */
-  id: ColumnType<number | string, number | string, never>;
+  /** GLOBALEVENTID. */
+  id: string;
   /** 1 (daily files, 57/58 columns) or 2 (15-minute exports, 61 columns). */
   version: number;
   /** SQLDATE as YYYY-MM-DD. */

@@ -94,6 +94,27 @@ describe('parseGdeltRow', () => {
     expect(without).toMatchObject({ version: 1, source_url: null, type: 'SANCTION' });
   });
 
+  it.each(['-2.0', '7.4', '10', '-0.3333333333', '3.', '.5', '1e1', '+4', '0.1234567890123456'])(
+    'reads GoldsteinScale %s as Number() does',
+    (value) => {
+      expect(parseGdeltRow(v2Line({ 30: value }), maps, 'now').goldstein).toBe(Number(value));
+    },
+  );
+
+  it('keeps the columns it does not store apart (actor names, tone, place, DATEADDED)', () => {
+    const row = parseGdeltRow(v2Line({ 16: 'KIM JONG UN', 52: 'Wŏnsan, North Korea' }), maps, 'x');
+    expect(row).toMatchObject({
+      actor1_name: 'RUSSIA',
+      actor2_name: 'KIM JONG UN',
+      actor2_country: 'PRK',
+      quad_class: 2,
+      event_base_code: '072',
+      event_root_code: '07',
+      action_place: 'Wŏnsan, North Korea',
+      imported_at: 'x',
+    });
+  });
+
   it('keeps unmapped codes with a null type', () => {
     expect(parseGdeltRow(v2Line({ 26: '010', 27: '010', 28: '01' }), maps, 'now')).toMatchObject({
       type: null,
@@ -105,6 +126,9 @@ describe('parseGdeltRow', () => {
   it.each([
     [v2Line().split('\t').slice(0, 40).join('\t'), /40 columns/],
     [v2Line({ 0: 'x1' }), /GLOBALEVENTID/],
+    [v2Line({ 0: '' }), /GLOBALEVENTID/],
+    [v2Line({ 0: '1'.repeat(21) }), /GLOBALEVENTID/],
+    [v2Line({ 32: '-' }), /NumSources/],
     [v2Line({ 1: '2024-11-01' }), /SQLDATE/],
     [v2Line({ 26: 'abc' }), /EventCode/],
     [v2Line({ 30: 'high' }), /GoldsteinScale/],

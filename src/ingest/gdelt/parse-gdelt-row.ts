@@ -21,8 +21,6 @@ export class GdeltRowError extends Error {
 const MAX_COLUMNS = 64;
 /** starts[i] = offset of column i in the line last split; starts[columns] = length + 1. */
 const starts = new Int32Array(MAX_COLUMNS + 2);
-/** Longest GLOBALEVENTID kept exact as a JS number (and as a SQLite integer). */
-const MAX_ID_DIGITS = 15;
 /** SQLDATE of the previous row and its YYYY-MM-DD form: a file holds few distinct days. */
 let lastSqlDate = '';
 let lastDay = '';
@@ -105,20 +103,13 @@ function isDigits(line: string, i: number): boolean {
   return true;
 }
 
-function idOf(line: string): number {
-  const end = starts[1]! - 1;
-  let n = 0;
-  for (let p = 0; p < end; p++) {
-    const c = line.charCodeAt(p);
-    if (c < 48 || c > 57) n = NaN;
-    n = n * 10 + c - 48;
+/** GLOBALEVENTID: 1 to 20 digits, kept as text (like every id of the store). */
+function idOf(line: string): string {
+  const id = fieldOf(line, COL.id);
+  if (id.length === 0 || id.length > 20 || !isDigits(line, COL.id)) {
+    throw new GdeltRowError(`GLOBALEVENTID "${id}" is not a number`);
   }
-  if (end === 0 || Number.isNaN(n) || end > MAX_ID_DIGITS) {
-    const id = fieldOf(line, COL.id);
-    const why = Number.isNaN(n) || end === 0 ? 'is not a number' : 'has too many digits';
-    throw new GdeltRowError(`GLOBALEVENTID "${id}" ${why}`);
-  }
-  return n;
+  return id;
 }
 
 /** SQLDATE `YYYYMMDD` → `YYYY-MM-DD`. */
@@ -156,12 +147,39 @@ function int(line: string, i: number, column: string): number | null {
   return parsed;
 }
 
+/**
+ * A decimal column (`-2.0`, `7.4`): plain `-?digits[.digits]` parsed in place — an integer of at
+ * most 15 digits divided by a power of ten is the correctly rounded double, as Number() gives —
+ * anything else through Number().
+ */
 function real(line: string, i: number, column: string): number | null {
-  if (starts[i] === starts[i + 1]! - 1) return null;
+  const start = starts[i]!;
+  const end = starts[i + 1]! - 1;
+  if (start === end) return null;
+  let p = start;
+  const negative = line.charCodeAt(p) === 45;
+  if (negative) p++;
+  let n = 0;
+  let scale = 1;
+  let digits = 0;
+  let point = false;
+  for (; p < end; p++) {
+    const c = line.charCodeAt(p);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + c - 48;
+      digits++;
+      if (point) scale *= 10;
+    } else if (c === 46 && !point) {
+      point = true;
+    } else {
+      break;
+    }
+  }
+  if (p === end && digits > 0 && digits <= 15) return (negative ? -n : n) / scale;
   const value = fieldOf(line, i);
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new GdeltRowError(`${column} "${value}" is not a number`);
-  return n;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed)) throw new GdeltRowError(`${column} "${value}" is not a number`);
+  return parsed;
 }
 
 /** DATEADDED: empty, `YYYYMMDD` or `YYYYMMDDHHMMSS`. */
