@@ -3,7 +3,7 @@
  * named fields (the shape of the table before migration 0013, so readers did not change).
  * @module
  */
-import { COL, detailIndex, isoDateAdded, layoutOfVersion } from './gdelt-layout.js';
+import { COL, DETAIL_FIRST, isoDateAdded, layoutFor } from './gdelt-layout.js';
 import type { GdeltEventRow } from './schema.js';
 
 export interface GdeltEvent {
@@ -48,9 +48,10 @@ export interface GdeltEvent {
 
 /** A stored row with its `detail` unpacked. */
 export function toGdeltEvent(row: GdeltEventRow): GdeltEvent {
-  const layout = layoutOfVersion(row.version);
   const detail = row.detail.split('\t');
-  const at = (column: number): string => detail[detailIndex(layout, column)] ?? '';
+  // A row that does not have a GDELT layout any more (edited by hand) reads as 2.0.
+  const layout = layoutFor(DETAIL_FIRST + detail.length) ?? layoutFor(61)!;
+  const at = (column: number): string => detail[column - DETAIL_FIRST] ?? '';
   const text = (column: number): string | null => at(column) || null;
   const number = (column: number): number | null => {
     const value = at(column);
@@ -60,7 +61,7 @@ export function toGdeltEvent(row: GdeltEventRow): GdeltEvent {
     id: row.id,
     version: row.version,
     day: row.day,
-    date_added: isoDateAdded(detail[detail.length - 1] ?? '') ?? null,
+    date_added: isoDateAdded(at(layout.dateAdded)) ?? null,
     event_code: row.event_code,
     event_base_code: at(COL.eventBaseCode) || row.event_code.slice(0, 3),
     event_root_code: at(COL.eventRootCode) || row.event_code.slice(0, 2),
@@ -84,7 +85,7 @@ export function toGdeltEvent(row: GdeltEventRow): GdeltEvent {
     avg_tone: number(COL.avgTone),
     action_country: text(layout.actionCountry),
     action_place: text(layout.actionPlace),
-    source_url: row.source_url,
+    source_url: layout.sourceUrl >= 0 ? text(layout.sourceUrl) : null,
     imported_at: row.imported_at,
   };
 }

@@ -24,8 +24,8 @@ function flat(ids: readonly string[]): unknown[] {
       num_mentions: 1,
       num_sources: 1,
       num_articles: 1,
-      source_url: `https://news.example/${id}`,
-      detail: '',
+      // GDELT 2.0 columns 5–60, all empty but SOURCEURL.
+      detail: `${'\t'.repeat(55)}https://news.example/${id}`,
     };
     values.push(...GDELT_COLUMNS.map((c) => row[c]));
   }

@@ -4,7 +4,7 @@
  * The importer fills one flat array per batch (`values[row * GDELT_WIDTH + column]`, columns in
  * GDELT_COLUMNS order). On SQLite the hot path skips Kysely: measured per bound value,
  * better-sqlite3 costs ~25 ns for a number or null and ~120 ns for a string, so the row is lean
- * (15 values, the rest of the GDELT row packed in `detail`), `imported_at` is a literal of the
+ * (14 values, the rest of the GDELT row kept as one string, `detail`), `imported_at` is a literal of the
  * statement (one value per import), values are passed as arguments (faster than one array), and
  * rows already stored are dropped before binding (a re-import then binds nothing).
  * @module
@@ -28,7 +28,6 @@ export const GDELT_COLUMNS = [
   'num_mentions',
   'num_sources',
   'num_articles',
-  'source_url',
   'detail',
 ] as const satisfies readonly (keyof NewGdeltEvent)[];
 

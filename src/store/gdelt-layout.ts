@@ -6,9 +6,9 @@
  *   no ADM2 codes, DATEADDED is `YYYYMMDD`.
  * Columns 0–34 (ids, dates, actors, event codes, Goldstein, counts, tone) are the same in both.
  *
- * The store keeps what it does not give a column of its own in `gdelt_events.detail`: columns
- * 5–34, then the ActionGeo block through DATEADDED, tab-separated as in the file (two slices of
- * the line, no per-field work at import time).
+ * The store keeps the row from column 5 to its end in `gdelt_events.detail`, as in the file (one
+ * slice of the line, no per-field work at import time); columns 0–4 are the id and SQLDATE
+ * (stored as columns) and MonthYear, Year, FractionDate (derived from SQLDATE).
  * @module
  */
 export type GdeltVersion = 1 | 2;
@@ -16,11 +16,8 @@ export type GdeltVersion = 1 | 2;
 export interface GdeltLayout {
   readonly version: GdeltVersion;
   readonly columns: number;
-  /** First column of the ActionGeo block (ActionGeo_Type). */
-  readonly actionGeo: number;
   readonly actionCountry: number;
   readonly actionPlace: number;
-  /** DATEADDED: the column right after the ActionGeo block. */
   readonly dateAdded: number;
   /** -1 when the layout has no SOURCEURL. */
   readonly sourceUrl: number;
@@ -53,7 +50,6 @@ export const COL = {
 const V2: GdeltLayout = {
   version: 2,
   columns: 61,
-  actionGeo: 51,
   actionPlace: 52,
   actionCountry: 53,
   dateAdded: 59,
@@ -62,7 +58,6 @@ const V2: GdeltLayout = {
 const V1_URL: GdeltLayout = {
   version: 1,
   columns: 58,
-  actionGeo: 49,
   actionPlace: 50,
   actionCountry: 51,
   dateAdded: 56,
@@ -75,21 +70,8 @@ export function layoutFor(columns: number): GdeltLayout | undefined {
   return columns === 61 ? V2 : columns === 58 ? V1_URL : columns === 57 ? V1 : undefined;
 }
 
-/** The layout of a stored row's version (for reading `detail`). */
-export function layoutOfVersion(version: number): GdeltLayout {
-  return version === 1 ? V1_URL : V2;
-}
-
-/** `detail` holds file columns DETAIL_FIRST … DETAIL_LAST, then ActionGeo … DATEADDED. */
+/** `detail` holds the file's columns DETAIL_FIRST … last: field i is column DETAIL_FIRST + i. */
 export const DETAIL_FIRST = COL.actor1Code;
-export const DETAIL_LAST = COL.avgTone;
-
-/** Index in the split `detail` of file column `column` (of the shared block or the ActionGeo block). */
-export function detailIndex(layout: GdeltLayout, column: number): number {
-  return column <= DETAIL_LAST
-    ? column - DETAIL_FIRST
-    : DETAIL_LAST - DETAIL_FIRST + 1 + column - layout.actionGeo;
-}
 
 /**
  * DATEADDED (`YYYYMMDDHHMMSS` or `YYYYMMDD`) as ISO 8601 (timestamp or date); null when empty,

@@ -272,7 +272,7 @@ export interface StorySignaturesTable {
 
 /**
  * One GDELT event as stored (ingest, migrations 0012 and 0013): the columns queries filter and
- * count on, plus the rest of the GDELT row packed in `detail`. Read rows through gdelt-repo
+ * count on, plus the rest of the GDELT row as the file has it in `detail`. Read rows through gdelt-repo
  * (`listGdeltEvents`), which unpacks them into a `GdeltEvent`.
  */
 export interface GdeltEventsTable {
@@ -296,11 +296,10 @@ export interface GdeltEventsTable {
   num_mentions: number | null;
   num_sources: number | null;
   num_articles: number | null;
-  source_url: string | null;
   /**
-   * The rest of the GDELT row, tab-separated as in the file: columns 5–34 (actors, event codes,
-   * QuadClass … AvgTone), then the ActionGeo block and DATEADDED (2.0: columns 51–59; 1.0:
-   * 49–56). See src/store/gdelt-layout.ts.
+   * The GDELT row from column 5 (Actor1Code) to its end (… DATEADDED, SOURCEURL), tab-separated
+   * as in the file: actors, event codes, tone, the three geography blocks, the source URL. See
+   * src/store/gdelt-layout.ts; gdelt-repo unpacks it.
    */
   detail: string;
   imported_at: string;

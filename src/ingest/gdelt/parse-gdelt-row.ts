@@ -5,12 +5,12 @@
  * The hot path (`parseGdeltInto`) writes the values straight into a flat array in
  * GDELT_COLUMNS order and slices only the columns it stores or maps: at GDELT volumes, building
  * an object and 61 substrings per row costs more than storing it. Numbers and dates are checked
- * on character codes; the columns the store keeps in `detail` are two slices of the line.
+ * on character codes; the columns the store keeps in `detail` are one slice of the line.
  * @module
  */
 import { GDELT_COLUMNS, GDELT_WIDTH } from '../../store/gdelt-insert.js';
 import { toGdeltEvent, type GdeltEvent } from '../../store/gdelt-event.js';
-import { COL, DETAIL_FIRST, DETAIL_LAST, layoutFor } from '../../store/gdelt-layout.js';
+import { COL, DETAIL_FIRST, layoutFor } from '../../store/gdelt-layout.js';
 import type { GdeltEventRow } from '../../store/schema.js';
 import type { GdeltMaps } from './cameo-map.js';
 
@@ -70,14 +70,11 @@ export function parseGdeltInto(
   out[o++] = int(line, COL.numMentions, 'NumMentions');
   out[o++] = int(line, COL.numSources, 'NumSources');
   out[o++] = int(line, COL.numArticles, 'NumArticles');
-  out[o++] = layout.sourceUrl >= 0 ? fieldOf(line, layout.sourceUrl) || null : null;
   int(line, COL.quadClass, 'QuadClass');
   real(line, COL.avgTone, 'AvgTone');
   checkDateAdded(line, layout.dateAdded);
-  // Columns 5–34, then ActionGeo … DATEADDED: two contiguous runs of the line.
-  out[o] =
-    line.slice(starts[DETAIL_FIRST]!, starts[DETAIL_LAST + 1]!) +
-    line.slice(starts[layout.actionGeo]!, starts[layout.dateAdded + 1]! - 1);
+  // Columns 5 to the end (a slice shares the line's memory: nothing copied before binding).
+  out[o] = line.slice(starts[DETAIL_FIRST]!);
   return mapping.type;
 }
 

@@ -1,16 +1,16 @@
 /**
  * gdelt_events, leaner (issue #4: the import must store ≥ 200,000 rows/s). 0012 stored 29 columns
  * a row; every bound value costs the importer, so this keeps as columns only what queries filter,
- * count or show first (id, day, CAMEO code, mapped type and actors, Goldstein, counts, URL) and
- * packs the rest of the GDELT row into `detail` (see src/store/gdelt-layout.ts).
+ * count or show first (id, day, CAMEO code, mapped type and actors, Goldstein, counts) and the
+ * GDELT row from column 5 to its end as one string, `detail` (see src/store/gdelt-layout.ts).
  * Measured on the 500,000-row bench (CPU seconds of the whole import):
  * - SQLite: a rowid table with the text id's unique index instead of WITHOUT ROWID (0012): large
  *   rows fit the table B-tree better (WITHOUT ROWID stores them in index pages), −0.3 s;
  * - the day index replaces (day, type): rows arrive in id order, so (day, id) entries append
  *   where (day, type, id) entries split pages at one insertion point per type, −0.35 s; it also
  *   serves `ORDER BY day, id` without a sort.
- * Existing rows are copied, their `detail` rebuilt from the 0012 columns (Actor*KnownGroup and
- * the other GDELT columns 0012 did not keep stay empty).
+ * Existing rows are copied, their `detail` rebuilt from the 0012 columns in the GDELT layout of
+ * their version (1.0: 58 columns, 2.0: 61); the columns 0012 did not keep stay empty.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { VigieMigration } from './migration.js';
@@ -18,7 +18,7 @@ import type { VigieMigration } from './migration.js';
 const REAL = 'double precision';
 const TAB = '\t';
 
-/** Detail fields 0–29 = file columns 5–34 (0012 kept some of them). */
+/** File columns 5–34, the same in both versions, that 0012 kept. */
 const SHARED: Readonly<Record<number, string>> = {
   5: 'actor1_code',
   6: 'actor1_name',
@@ -38,15 +38,30 @@ const SHARED: Readonly<Record<number, string>> = {
   34: 'avg_tone',
 };
 
-/** `a || '\t' || b …` over 0012 columns (null → ''), empty fields as runs of tabs. */
-function detailOf(geoFields: number): RawBuilder<string> {
+/** The version-specific columns 0012 kept (GDELT layouts, frozen here). */
+const V1 = {
+  columns: 58,
+  50: 'action_place',
+  51: 'action_country',
+  56: 'date_added',
+  57: 'source_url',
+};
+const V2 = {
+  columns: 61,
+  52: 'action_place',
+  53: 'action_country',
+  59: 'date_added',
+  60: 'source_url',
+};
+
+/** `a || '\t' || b …`: file columns 5 … last from 0012 columns (null → ''), runs of tabs between. */
+function detailOf(layout: typeof V1 | typeof V2): RawBuilder<string> {
+  const named: Readonly<Record<number, string | number>> = { ...SHARED, ...layout };
   const fields: (string | null)[] = [];
-  for (let column = 5; column <= 34; column++) fields.push(SHARED[column] ?? null);
-  // ActionGeo block: Type, FullName, CountryCode, … then DATEADDED.
-  const geo: (string | null)[] = new Array<string | null>(geoFields).fill(null);
-  geo[1] = 'action_place';
-  geo[2] = 'action_country';
-  fields.push(...geo, 'date_added');
+  for (let column = 5; column < layout.columns; column++) {
+    const name = named[column];
+    fields.push(typeof name === 'string' ? name : null);
+  }
   const parts: RawBuilder<unknown>[] = [];
   let literal = '';
   fields.forEach((column, i) => {
@@ -81,7 +96,6 @@ async function createTable(db: Kysely<unknown>, name: string) {
     .addColumn('num_mentions', 'integer')
     .addColumn('num_sources', 'integer')
     .addColumn('num_articles', 'integer')
-    .addColumn('source_url', 'text')
     .addColumn('detail', 'text', (c) => c.notNull())
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .execute();
@@ -93,10 +107,10 @@ export const gdeltLeanRowsMigration: VigieMigration = {
     await createTable(db, 'gdelt_events_lean');
     await sql`INSERT INTO gdelt_events_lean (id, version, day, event_code, type, modality,
         capabilities, source_actor, target_actor, goldstein, num_mentions, num_sources,
-        num_articles, source_url, detail, imported_at)
+        num_articles, detail, imported_at)
       SELECT id, version, day, event_code, type, modality, nullif(capabilities, ''),
         source_actor, target_actor, goldstein, num_mentions, num_sources, num_articles,
-        source_url, CASE WHEN version = 1 THEN ${detailOf(7)} ELSE ${detailOf(8)} END,
+        CASE WHEN version = 1 THEN ${detailOf(V1)} ELSE ${detailOf(V2)} END,
         imported_at
       FROM gdelt_events`.execute(db);
     await db.schema.dropTable('gdelt_events').execute();
