@@ -64,6 +64,9 @@ function openSqlite(options: OpenStoreOptions): Store {
   const memory = resolveSqliteMemory(options.use ?? 'server', options.memory);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
+  // 16 KiB pages for new databases (an existing file keeps its own): fewer, fuller B-tree pages
+  // for bulk inserts and scans (GDELT import ~10% less CPU); must precede the first write.
+  sqlite.pragma('page_size = 16384');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
