@@ -27,6 +27,9 @@ import {
   type Day,
 } from './calendar.js';
 import {
+  DATE_WORD_MONTH,
+  DATE_WORD_RELATIVE,
+  DATE_WORD_WEEKDAY,
   phraseKey,
   timeDataFor,
   type CompiledTimeData,
@@ -127,24 +130,21 @@ function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
   if (!gates) return ALL_KINDS;
   // The words of /[\p{L}\p{M}]+/gu over the lowercased text, without building the word list.
   const lower = text.toLowerCase();
-  let month = false;
-  let weekday = false;
-  let relative = false;
+  let kinds = 0;
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     if (i < lower.length && isLetterOrMark(lower.charCodeAt(i), lower, i)) {
       if (start < 0) start = i;
       continue;
     }
-    if (start >= 0) {
-      const word = lower.slice(start, i);
-      month ||= gates.month.has(word);
-      weekday ||= gates.weekday.has(word);
-      relative ||= gates.relative.has(word);
-    }
+    if (start >= 0) kinds |= gates.get(lower.slice(start, i)) ?? 0;
     start = -1;
   }
-  return { month, weekday, relative };
+  return {
+    month: (kinds & DATE_WORD_MONTH) !== 0,
+    weekday: (kinds & DATE_WORD_WEEKDAY) !== 0,
+    relative: (kinds & DATE_WORD_RELATIVE) !== 0,
+  };
 }
 
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;

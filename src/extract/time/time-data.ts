@@ -81,6 +81,10 @@ export interface CompiledPattern {
   readonly needsMonthName: boolean;
 }
 
+export const DATE_WORD_MONTH = 1;
+export const DATE_WORD_WEEKDAY = 2;
+export const DATE_WORD_RELATIVE = 4;
+
 /** Which kinds of date words a sentence holds (see `wordGates`). */
 export interface DateWordKinds {
   readonly month: boolean;
@@ -105,13 +109,10 @@ export interface CompiledTimeData {
   readonly notPrecededByRe?: RegExp;
   /**
    * For languages with word boundaries: the last word of every month name, weekday and relative
-   * phrase, by kind. A sentence without any word of a kind skips the regexes of that kind.
+   * phrase → the kinds it belongs to (DATE_WORD_* bits). A sentence without any word of a kind
+   * skips the regexes of that kind.
    */
-  readonly wordGates?: {
-    readonly month: ReadonlySet<string>;
-    readonly weekday: ReadonlySet<string>;
-    readonly relative: ReadonlySet<string>;
-  };
+  readonly wordGates?: ReadonlyMap<string, number>;
   readonly notFollowedByRe?: RegExp;
 }
 
@@ -167,13 +168,16 @@ export function compileTimeData(data: TimeData): CompiledTimeData {
     phraseKey(phrase)
       .match(/[\p{L}\p{M}]+/gu)
       ?.pop() ?? '';
-  const wordGates = data.wordBoundary
-    ? {
-        month: new Set([...months.keys()].map(lastWord)),
-        weekday: new Set([...weekdays.keys()].map(lastWord)),
-        relative: new Set([...relative.keys()].map(lastWord)),
-      }
-    : undefined;
+  let wordGates: Map<string, number> | undefined;
+  if (data.wordBoundary) {
+    wordGates = new Map();
+    const gate = (words: Iterable<string>, kind: number) => {
+      for (const w of words) wordGates!.set(lastWord(w), (wordGates!.get(lastWord(w)) ?? 0) | kind);
+    };
+    gate(months.keys(), DATE_WORD_MONTH);
+    gate(weekdays.keys(), DATE_WORD_WEEKDAY);
+    gate(relative.keys(), DATE_WORD_RELATIVE);
+  }
   return {
     lang: data.lang,
     dayPatterns,
