@@ -100,6 +100,8 @@ export const ServerConfigSchema = z.strictObject({
   rateLimitPerMinute: z.number().int().min(1).default(600),
   /** Serve without tokens (read-only viewer role) — for a laptop demo. */
   anonymousViewer: z.boolean().default(false),
+  /** Server processes sharing the port (`vigie serve --workers`); each opens its own store. */
+  workers: z.number().int().min(1).max(64).default(1),
 });
 
 export const ExtractConfigSchema = z.strictObject({
