@@ -21,7 +21,7 @@ import { FetchConfigSchema, type Config } from '../config/schema.js';
 import type { Store } from '../store/open-store.js';
 import { Authenticator } from './auth.js';
 import { HttpError, sendError } from './http-errors.js';
-import { buildOpenApi } from './openapi.js';
+import { buildOpenApi, responseJsonSchema } from './openapi.js';
 import { defaultServices } from './default-services.js';
 import { ReadCache } from './read-cache.js';
 import { RawJson, type RouteDef } from './route.js';
@@ -199,6 +199,9 @@ function registerRoute(
   app.route({
     method: def.method,
     url: def.url,
+    ...(def.compiledSerializer
+      ? { schema: { response: { [def.status ?? 200]: responseJsonSchema(def.response) } } }
+      : {}),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const principal = await auth.authorize(request, def.access, ctx.now());
       const params = parsePart(def.params, request.params, 'path parameters');

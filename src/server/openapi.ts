@@ -38,6 +38,14 @@ function convert(root: z.ZodType, io: 'input' | 'output'): Converted {
   }) as Converted;
 }
 
+/**
+ * The JSON Schema of a response, for Fastify's compiled serializer (route.ts `compiledSerializer`):
+ * the same conversion as the OpenAPI document, so the two cannot disagree.
+ */
+export function responseJsonSchema(schema: z.ZodType): JsonSchema {
+  return strip(convert(schema, 'output'));
+}
+
 /** Points `#/$defs/X` at `#/components/schemas/<rename(X)>`. */
 function relink<T>(value: T, rename: (id: string) => string): T {
   return JSON.parse(

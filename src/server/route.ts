@@ -47,6 +47,12 @@ export interface RouteDef<
   readonly status?: 200 | 201 | 202;
   /** Writes invalidate cached reads (the overview). */
   readonly writes?: boolean;
+  /**
+   * Serialise the success reply with a writer compiled from `response` (Fastify's
+   * fast-json-stringify) instead of JSON.stringify: about half the cost on hot list pages.
+   * Only for schemas that list every field sent (fields outside the schema would be dropped).
+   */
+  readonly compiledSerializer?: boolean;
   handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R> | RawJson>;
 }
 

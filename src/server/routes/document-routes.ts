@@ -98,6 +98,7 @@ export const documentRoutes = [
     summary: 'Search and list documents, newest first, with highlighted snippets',
     query: DocumentQuerySchema,
     response: cursorPage(DocumentSummarySchema),
+    compiledSerializer: true,
     async handler({ query, ctx }) {
       const { limit, cursor, ...filters } = query;
       return listApiDocuments(ctx.store, filters, { limit, cursor });

@@ -48,6 +48,7 @@ export const eventRoutes = [
     summary: 'List event mentions, newest publication first',
     query: MentionQuerySchema,
     response: cursorPage(MentionSchema),
+    compiledSerializer: true,
     async handler({ query, ctx }) {
       const { limit, cursor, ...filters } = query;
       return listApiMentions(ctx.store, filters, { limit, cursor });
@@ -63,6 +64,7 @@ export const eventRoutes = [
       'since/until keep events whose sighting window overlaps the range; lang keeps events with a mention in that language.',
     query: EventQuerySchema,
     response: cursorPage(EventSchema),
+    compiledSerializer: true,
     async handler({ query, ctx }) {
       const { limit, cursor, ...filters } = query;
       return listApiEvents(ctx.store, filters, { limit, cursor });
