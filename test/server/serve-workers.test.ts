@@ -11,6 +11,8 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 /** Three tsx processes start: seconds each on a loaded machine. */
 const SPAWN_TIMEOUT = 240_000;
 let dir: string;
+/** Every process a test started, killed at the end whatever happened (a failed test included). */
+const started: number[] = [];
 
 function env(): NodeJS.ProcessEnv {
   const clean = Object.entries(process.env).filter(([k]) => !k.startsWith('VIGIE_'));
@@ -23,6 +25,7 @@ function startServe(args: string[]): {
   exited: Promise<number | null>;
 } {
   const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: dir, env: env() });
+  started.push(child.pid!);
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -59,7 +62,10 @@ async function waitFor<T>(probe: () => T | undefined, what: string): Promise<T> 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vigie-workers-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  for (const pid of started) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('vigie serve --workers', () => {
   it(
@@ -75,6 +81,7 @@ describe('vigie serve --workers', () => {
         }, 'the listening line');
         expect(serve.output().stdout).toContain('2 workers');
         const workers = childrenOf(serve.child.pid!);
+        started.push(...workers);
         expect(workers).toHaveLength(2);
         // Fresh connections: the primary hands them out round-robin; all must be answered.
         const replies = await Promise.all(
