@@ -48,9 +48,13 @@ export function waitForStop(): Promise<void> {
   });
 }
 
-/** In a worker, once closed: drops the channel to the primary, which otherwise keeps it alive. */
+/**
+ * In a worker, once closed: drops the channel to the primary, which otherwise keeps it alive.
+ * Through `cluster.worker` (not `process.disconnect`), so Node does not exit at once and the
+ * store still closes.
+ */
 export function leavePool(): void {
-  if (cluster.isWorker) process.disconnect();
+  cluster.worker?.disconnect();
 }
 
 /**
