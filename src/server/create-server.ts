@@ -1,5 +1,5 @@
 /**
- * The HTTP server: Fastify with security headers, rate limiting, closed-by-default CORS, token
+ * The HTTP server: Fastify with security headers (helmet's, computed once), rate limiting, closed-by-default CORS, token
  * auth, zod-validated routes from the route table, /openapi.json, and the dashboard (web/dist)
  * when it has been built.
  *
@@ -11,7 +11,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -26,6 +25,7 @@ import { defaultServices } from './default-services.js';
 import { ReadCache } from './read-cache.js';
 import { RawJson, type RouteDef } from './route.js';
 import { RawReply } from './raw-reply.js';
+import { addSecurityHeaders } from './security-headers.js';
 import { ROUTES } from './route-table.js';
 import type { ServerContext } from './server-context.js';
 import type { ServerServices } from './services.js';
@@ -100,7 +100,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   const auth = new Authenticator(options.store, { anonymousViewer: server.anonymousViewer });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-  await app.register(helmet, {
+  await addSecurityHeaders(app, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     crossOriginEmbedderPolicy: false,
   });
