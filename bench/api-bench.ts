@@ -143,6 +143,8 @@ function runScenario(base: string, token: string, s: Scenario): Promise<Record<s
             max: result.latency.max,
             average: result.latency.average,
           },
+          // Other jobs share this machine: the load when the scenario ended, to read it by.
+          loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
           non2xx: result.non2xx,
           errors: result.errors,
           timeouts: result.timeouts,
