@@ -104,17 +104,9 @@ export async function listApiDocuments(
     .select([...SUMMARY_COLUMNS, sql<string>`substr(documents.text, 1, ${headChars})`.as('head')]);
   const cut =
     terms.length > 0
-      ? await readDocumentSearchPage(
-          store,
-          f.q!,
-          searchColumns(headChars),
-          query,
-          where,
-          ORDER,
-          page,
-        )
+      ? await readDocumentSearchPage(store, f.q!, searchColumns(), query, where, ORDER, page)
       : await readKeysetPage(store, query, where, ORDER, page);
-  const texts = terms.length > 0 ? await fullTexts(store, cut.items) : null;
+  const texts = terms.length > 0 ? await searchTexts(store, cut.items) : null;
   return {
     items: cut.items.map((r) => ({
       ...toRef(r),
@@ -125,27 +117,37 @@ export async function listApiDocuments(
   };
 }
 
-/** The list's columns as SQL, for the search's own query (document-search.ts). */
-function searchColumns(headChars: number): RawBuilder<unknown> {
-  return sql.join([
-    ...SUMMARY_COLUMNS.map((c) => sql.ref(`documents.${c}`)),
-    sql`substr(documents.text, 1, ${headChars}) AS head`,
-  ]);
+/**
+ * The list's columns as SQL for the search's own query (document-search.ts), without the text:
+ * a search reads more matches than it shows, so texts are read for the page only (searchTexts).
+ */
+function searchColumns(): RawBuilder<unknown> {
+  return sql.join([...SUMMARY_COLUMNS.map((c) => sql.ref(`documents.${c}`)), sql`'' AS head`]);
 }
 
-/** A match may lie past the head kept in the list query: fetch the whole text of the page's hits. */
-async function fullTexts(
+/** The texts a page of search hits is snippeted from: the head, or the whole text when longer. */
+async function searchTexts(
   store: StoreReader,
-  rows: readonly { id: string; head: string }[],
+  rows: readonly { id: string }[],
 ): Promise<Map<string, string>> {
-  const long = rows.filter((r) => r.head.length >= HEAD_CHARS).map((r) => r.id);
-  if (long.length === 0) return new Map();
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return new Map();
+  const heads = await store.db
+    .selectFrom('documents')
+    .select(['id', sql<string>`substr(documents.text, 1, ${HEAD_CHARS})`.as('head')])
+    .where('id', 'in', ids)
+    .execute();
+  const texts = new Map(heads.map((r) => [r.id, r.head]));
+  // A match may lie past the head: the whole text of the long ones.
+  const long = heads.filter((r) => r.head.length >= HEAD_CHARS).map((r) => r.id);
+  if (long.length === 0) return texts;
   const full = await store.db
     .selectFrom('documents')
     .select(['id', 'text'])
     .where('id', 'in', long)
     .execute();
-  return new Map(full.map((r) => [r.id, r.text]));
+  for (const r of full) texts.set(r.id, r.text);
+  return texts;
 }
 
 export interface ApiSourceRef {
