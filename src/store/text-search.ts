@@ -102,33 +102,8 @@ export interface Snippet {
   readonly highlights: readonly Highlight[];
 }
 
-/** Where an excerpt passed to buildSnippet lies in its whole text. */
-export interface ExcerptPlace {
-  /** Offset of the excerpt's first unit in the whole text. */
-  readonly offset: number;
-  /** Length of the whole text. */
-  readonly length: number;
-}
-
-/**
- * A snippet of `text` around the first occurrence of any term, with every occurrence marked.
- * `place` says that `text` is an excerpt of a longer text which holds the first match inside it
- * (and at least `radius` units before, `2 × radius` after, where the text has them); the snippet
- * is then the one the whole text would give. Null only in that case, when the excerpt falls short.
- */
-export function buildSnippet(text: string, terms: readonly string[], radius?: number): Snippet;
-export function buildSnippet(
-  text: string,
-  terms: readonly string[],
-  radius: number,
-  place: ExcerptPlace,
-): Snippet | null;
-export function buildSnippet(
-  text: string,
-  terms: readonly string[],
-  radius = 80,
-  place: ExcerptPlace = { offset: 0, length: text.length },
-): Snippet | null {
+/** A snippet of `text` around the first occurrence of any term, with every occurrence marked. */
+export function buildSnippet(text: string, terms: readonly string[], radius = 80): Snippet {
   const needles = terms.map((t) => t.toLowerCase()).filter((t) => t.length > 0);
   // Lists without a query show every document's opening: no need to lower-case whole texts.
   const lower = needles.length > 0 ? text.toLowerCase() : '';
@@ -137,13 +112,12 @@ export function buildSnippet(
     const i = lower.indexOf(n);
     if (i >= 0 && (first < 0 || i < first)) first = i;
   }
-  const centre = place.offset + (first < 0 ? 0 : first);
+  const centre = first < 0 ? 0 : first;
   const start = Math.max(0, centre - radius);
-  const end = Math.min(place.length, centre + radius * 2);
-  if (start < place.offset || end > place.offset + text.length) return null;
+  const end = Math.min(text.length, centre + radius * 2);
   const prefix = start > 0 ? '…' : '';
-  const window = text.slice(start - place.offset, end - place.offset).replace(/\s+/g, ' ');
-  const body = `${prefix}${window}${end < place.length ? '…' : ''}`;
+  const window = text.slice(start, end).replace(/\s+/g, ' ');
+  const body = `${prefix}${window}${end < text.length ? '…' : ''}`;
   const highlights: Highlight[] = [];
   if (needles.length === 0) return { text: body, highlights };
   const lowerBody = body.toLowerCase();

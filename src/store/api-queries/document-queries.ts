@@ -37,11 +37,8 @@ export interface ApiDocumentSummary extends DocumentRef {
   snippet: { text: string; highlights: { start: number; end: number }[] };
 }
 
-function snippetOf(
-  text: string | Snippet,
-  terms: readonly string[],
-): ApiDocumentSummary['snippet'] {
-  const s: Snippet = typeof text === 'string' ? buildSnippet(text, terms) : text;
+function snippetOf(text: string, terms: readonly string[]): ApiDocumentSummary['snippet'] {
+  const s: Snippet = buildSnippet(text, terms);
   return { text: s.text, highlights: s.highlights.map((h) => ({ start: h.start, end: h.end })) };
 }
 
@@ -109,7 +106,7 @@ export async function listApiDocuments(
     terms.length > 0
       ? await readDocumentSearchPage(store, f.q!, searchColumns(), query, where, ORDER, page)
       : await readKeysetPage(store, query, where, ORDER, page);
-  const texts = terms.length > 0 ? await searchTexts(store, cut.items, terms) : null;
+  const texts = terms.length > 0 ? await searchTexts(store, cut.items) : null;
   return {
     items: cut.items.map((r) => ({
       ...toRef(r),
@@ -128,65 +125,19 @@ function searchColumns(): RawBuilder<unknown> {
   return sql.join([...SUMMARY_COLUMNS.map((c) => sql.ref(`documents.${c}`)), sql`'' AS head`]);
 }
 
-/** Units of text read around a match located by SQLite (see searchTexts). */
-const EXCERPT_BEFORE = 200;
-const EXCERPT_CHARS = 600;
-
-/**
- * The snippets, or the texts to snippet, of a page of search hits. With one plain-ASCII term
- * on SQLite, the database finds the first match (its lower() folds ASCII only, like JavaScript on ASCII) and hands
- * over a short excerpt around it; buildSnippet checks that the excerpt suffices (characters
- * outside the BMP shift SQLite's offsets) and the full path below takes the rest.
- */
+/** The texts a page of search hits is snippeted from: the head, or the whole text when longer. */
 async function searchTexts(
   store: StoreReader,
   rows: readonly { id: string }[],
-  terms: readonly string[],
-): Promise<Map<string, string | Snippet>> {
-  const out = new Map<string, string | Snippet>();
-  const needle = terms.length === 1 ? terms[0]!.toLowerCase() : '';
-  let rest = rows.map((r) => r.id);
-  if (
-    store.dialect === 'sqlite' &&
-    rest.length > 0 &&
-    needle !== '' &&
-    /^[\x20-\x7e]+$/.test(needle)
-  ) {
-    const found = await store.db
-      .selectFrom(
-        store.db
-          .selectFrom('documents')
-          .select(['id', 'text', sql<number>`instr(lower(documents.text), ${needle})`.as('at')])
-          .where('id', 'in', rest)
-          .as('d'),
-      )
-      .select([
-        'id',
-        'at',
-        sql<number>`length(d.text)`.as('length'),
-        sql<string>`substr(d.text, max(1, d.at - ${EXCERPT_BEFORE}), ${EXCERPT_CHARS})`.as(
-          'excerpt',
-        ),
-      ])
-      .where('at', '>', 0)
-      .execute();
-    for (const r of found) {
-      const offset = Math.max(1, r.at - EXCERPT_BEFORE) - 1;
-      const snippet = buildSnippet(r.excerpt, terms, 80, { offset, length: r.length });
-      if (snippet !== null && r.excerpt.toLowerCase().startsWith(needle, r.at - 1 - offset))
-        out.set(r.id, snippet);
-    }
-    rest = rest.filter((id) => !out.has(id));
-  }
-  if (rest.length === 0) return out;
-  const ids = rest;
-  const texts = out;
+): Promise<Map<string, string>> {
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return new Map();
   const heads = await store.db
     .selectFrom('documents')
     .select(['id', sql<string>`substr(documents.text, 1, ${HEAD_CHARS})`.as('head')])
     .where('id', 'in', ids)
     .execute();
-  for (const r of heads) texts.set(r.id, r.head);
+  const texts = new Map(heads.map((r) => [r.id, r.head]));
   // A match may lie past the head: the whole text of the long ones.
   const long = heads.filter((r) => r.head.length >= HEAD_CHARS).map((r) => r.id);
   if (long.length === 0) return texts;
