@@ -24,7 +24,7 @@ import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './sca
 import { segmentSentences } from './segment-sentences.js';
 
 /** Changes whenever rules or data change what is extracted. */
-export const EXTRACTOR_VERSION = 'vigie-rules-1.0.0';
+export const EXTRACTOR_VERSION = 'vigie-rules-1.1.0';
 
 export interface ExtractInput {
   readonly id?: string;
