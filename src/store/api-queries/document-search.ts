@@ -19,6 +19,8 @@ import {
 /** Rounds of growing batches before one plain query finishes the page. */
 const MAX_ROUNDS = 4;
 const GROWTH = 4;
+/** Rows read beyond a page in the first round, for the day cut off at the batch's end. */
+const FIRST_BATCH_MARGIN = 16;
 
 /**
  * The page of documents matching `q` (which has terms) and `where`. `columns` is the select list
@@ -38,7 +40,8 @@ export async function readDocumentSearchPage<R extends { id: string; published: 
   const after = page.cursor ? [afterKeyset(order.key, order.id, page.cursor)] : [];
   const batches = matchBatches<R>(store, q, columns, [...where, ...after], page.cursor);
   const rows: R[] = [];
-  let size = 2 * want;
+  // A page and a little more: the batch's last (partial) day is left for the next round.
+  let size = want + FIRST_BATCH_MARGIN;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { rows: got, done } = await batches.next(size);
     // A batch is whole groups, newer than the next batch; only inside it is the order to make.
