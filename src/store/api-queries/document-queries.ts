@@ -5,7 +5,7 @@
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, DocumentRow } from '../schema.js';
-import type { StoreReader } from '../read-rows.js';
+import { readRows, type StoreReader } from '../read-rows.js';
 import { buildSnippet, parseSearchTerms, type Snippet } from '../text-search.js';
 import { readDocumentSearchPage } from './document-search.js';
 import { sinceBound, untilBound } from './keyset.js';
@@ -132,11 +132,13 @@ async function searchTexts(
 ): Promise<Map<string, string>> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return new Map();
-  const heads = await store.db
-    .selectFrom('documents')
-    .select(['id', sql<string>`substr(documents.text, 1, ${HEAD_CHARS})`.as('head')])
-    .where('id', 'in', ids)
-    .execute();
+  const heads = await readRows(
+    store,
+    store.db
+      .selectFrom('documents')
+      .select(['id', sql<string>`substr(documents.text, 1, ${HEAD_CHARS})`.as('head')])
+      .where('id', 'in', ids),
+  );
   const texts = new Map(heads.map((r) => [r.id, r.head]));
   // A match may lie past the head: the whole text of the long ones.
   const long = heads.filter((r) => r.head.length >= HEAD_CHARS).map((r) => r.id);
