@@ -1,3 +1,4 @@
+/** The mentions of one text and the rules that fired: `npx tsx scripts/show-mentions.ts TEXT [LANG]`. */
 import { extractDocument } from '../src/extract/extract-document.js';
 const r = extractDocument({
   text: process.argv[2]!,

@@ -1,3 +1,4 @@
+/** What the scanner finds in one sentence (actors and marks, triggers, classes, cues): `npx tsx scripts/show-sentence-facts.ts TEXT [LANG]`. */
 import { defaultLexicons } from '../src/lexicon/load-lexicons.js';
 import { scanSentence } from '../src/extract/scan-sentence.js';
 const lang = defaultLexicons().get(process.argv[3] ?? 'ko');
