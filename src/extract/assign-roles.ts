@@ -124,7 +124,11 @@ function pickSource(
   } else {
     // "북한의 미사일 발사" (North Korea's missile launch): the owner of a nominal event did it.
     const owner = before.findLast(
-      (a) => a.marks.has('possessor') && trigger.start - a.end <= POSSESSOR_REACH,
+      (a) =>
+        a.marks.has('possessor') &&
+        trigger.start - a.end <= POSSESSOR_REACH &&
+        // "북한의 핵잠수함 개발을 지원": the owner belongs to the nearer event (개발).
+        !facts.triggers.some((t) => t.start >= a.end && t.end <= trigger.start),
     );
     if (owner !== undefined) return { hit: owner, rule: 'role.possessor' };
     const subjects = before.filter((a) => a.marks.has('subject'));
