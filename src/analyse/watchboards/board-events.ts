@@ -10,6 +10,38 @@ import { chunks, type Db } from '../events/event-rows.js';
 import type { Watchboard } from './board-schema.js';
 import { matchesIndicator, type BoardEvent } from './match-indicator.js';
 
+/** The event columns a board reads. */
+export interface BoardEventRow {
+  id: string;
+  type: string;
+  source_actor: string | null;
+  target_actor: string | null;
+  capabilities: string;
+  modality: string;
+  credibility: number;
+  independent_sources: number;
+  first_seen: string;
+  date: string | null;
+}
+
+/** A board event from its row, before mentions and sentences are attached. */
+export function boardEventOf(r: BoardEventRow): BoardEvent {
+  return {
+    id: r.id,
+    type: r.type as EventType,
+    source: r.source_actor,
+    target: r.target_actor,
+    capabilities: decodeCodes(r.capabilities),
+    modality: r.modality,
+    credibility: r.credibility,
+    independentSources: r.independent_sources,
+    day: r.first_seen.slice(0, 10),
+    date: r.date,
+    mentionIds: [],
+    sentences: [],
+  };
+}
+
 /**
  * `asOf` null: every event, whatever its day. `eventIds`: only these events (read in chunks).
  */
@@ -78,20 +110,7 @@ async function loadSome(
   if (eventIds !== null) q = q.where('id', 'in', eventIds);
   const rows = await q.execute();
   const candidates: BoardEvent[] = rows
-    .map((r) => ({
-      id: r.id,
-      type: r.type as EventType,
-      source: r.source_actor,
-      target: r.target_actor,
-      capabilities: decodeCodes(r.capabilities),
-      modality: r.modality,
-      credibility: r.credibility,
-      independentSources: r.independent_sources,
-      day: r.first_seen.slice(0, 10),
-      date: r.date,
-      mentionIds: [] as string[],
-      sentences: [] as string[],
-    }))
+    .map(boardEventOf)
     .filter((e) =>
       indicators.some((i) => matchesIndicator({ ...i.match, keywords: undefined }, e)),
     );

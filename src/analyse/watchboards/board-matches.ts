@@ -5,11 +5,9 @@
  * matched events from it instead of rescanning every event and its sentences.
  * @module
  */
-import { decodeCodes } from '../../store/schema.js';
-import type { EventType } from '../../domain/ontology.js';
 import { chunks, type Db } from '../events/event-rows.js';
 import type { Watchboard } from './board-schema.js';
-import { loadBoardEvents } from './board-events.js';
+import { boardEventOf, loadBoardEvents } from './board-events.js';
 import { matchesIndicator, type BoardEvent } from './match-indicator.js';
 
 const STATE_PREFIX = 'board-matches/';
@@ -147,20 +145,7 @@ export async function loadMatchedEvents(
   const matches = new Map<string, Set<string>>();
   for (const r of rows) {
     if (!events.has(r.id)) {
-      events.set(r.id, {
-        id: r.id,
-        type: r.type as EventType,
-        source: r.source_actor,
-        target: r.target_actor,
-        capabilities: decodeCodes(r.capabilities),
-        modality: r.modality,
-        credibility: r.credibility,
-        independentSources: r.independent_sources,
-        day: r.first_seen.slice(0, 10),
-        date: r.date,
-        mentionIds: [],
-        sentences: [],
-      });
+      events.set(r.id, boardEventOf(r));
       matches.set(r.id, new Set());
     }
     matches.get(r.id)!.add(r.indicator_id);
