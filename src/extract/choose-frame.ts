@@ -6,6 +6,7 @@
 import type { Capability, EventType } from '../domain/ontology.js';
 import type { CompiledLanguage, TriggerRef } from '../lexicon/load-lexicons.js';
 import type { Frame } from '../lexicon/lexicon-schema.js';
+import { perSentence } from './per-sentence.js';
 import type { Hit, SentenceFacts } from './scan-sentence.js';
 
 export interface FrameChoice {
@@ -20,13 +21,6 @@ const WRONG_SIDE_PENALTY = 40;
 const DERIVED_CLASS_PENALTY = 20;
 /** Frames without a class rank after every class frame that is satisfied. */
 const UNCONDITIONAL_SCORE = 100_000;
-
-// One-sentence cache: the triggers of a sentence are framed one after another. (A WeakMap keyed
-// by short-lived facts objects made every young-generation GC walk its ephemeron table.)
-let cachedFacts: SentenceFacts | undefined;
-let cachedByClass: Map<string, Hit<string>[]> | undefined;
-/** Class hits of the cached sentence read off capability terms or forces, not class words. */
-let derivedHits = new Set<Hit<string>>();
 
 /**
  * The object class a named capability stands for: "delivered MiG-29s" moves a weapon even when
@@ -47,39 +41,40 @@ const CAPABILITY_CLASS: Readonly<Record<Capability, string>> = {
   NUCLEAR_MATERIAL: 'nuclear',
 };
 
+interface SentenceClasses {
+  readonly byClass: ReadonlyMap<string, readonly Hit<string>[]>;
+  /** Hits read off capability terms or forces, not class words. */
+  readonly derived: ReadonlySet<Hit<string>>;
+}
+
 /**
  * Class hits of a sentence by class name, computed once per sentence. Forces count as troops,
  * and capability terms as the class of their capability, where the lexicon's class lists miss them.
  */
-function classHits(facts: SentenceFacts, name: string): readonly Hit<string>[] {
-  let byClass = cachedFacts === facts ? cachedByClass : undefined;
-  if (byClass === undefined) {
-    byClass = new Map();
-    for (const c of facts.classes) {
-      const list = byClass.get(c.value) ?? [];
-      list.push(c);
-      byClass.set(c.value, list);
-    }
-    derivedHits = new Set();
-    const add = (name: string, hit: Hit<string>) => {
-      const list = byClass!.get(name) ?? [];
-      if (list.some((h) => h.start < hit.end && hit.start < h.end)) return;
-      list.push(hit);
-      derivedHits.add(hit);
-      byClass!.set(name, list);
-    };
-    for (const a of facts.actors)
-      if (a.ref.kind === 'force') add('troops', { start: a.start, end: a.end, value: 'troops' });
-    for (const c of facts.capabilities)
-      for (const cap of c.value.capabilities) {
-        const name = CAPABILITY_CLASS[cap];
-        add(name, { start: c.start, end: c.end, value: name });
-      }
-    cachedFacts = facts;
-    cachedByClass = byClass;
+const classesOf = perSentence((facts): SentenceClasses => {
+  const byClass = new Map<string, Hit<string>[]>();
+  for (const c of facts.classes) {
+    const list = byClass.get(c.value) ?? [];
+    list.push(c);
+    byClass.set(c.value, list);
   }
-  return byClass.get(name) ?? [];
-}
+  const derived = new Set<Hit<string>>();
+  const add = (name: string, hit: Hit<string>) => {
+    const list = byClass.get(name) ?? [];
+    if (list.some((h) => h.start < hit.end && hit.start < h.end)) return;
+    list.push(hit);
+    derived.add(hit);
+    byClass.set(name, list);
+  };
+  for (const a of facts.actors)
+    if (a.ref.kind === 'force') add('troops', { start: a.start, end: a.end, value: 'troops' });
+  for (const c of facts.capabilities)
+    for (const cap of c.value.capabilities) {
+      const name = CAPABILITY_CLASS[cap];
+      add(name, { start: c.start, end: c.end, value: name });
+    }
+  return { byClass, derived };
+});
 
 export function chooseFrame(
   trigger: Hit<TriggerRef>,
@@ -89,6 +84,7 @@ export function chooseFrame(
   const entry = trigger.value.entry;
   const frames: Frame[] = entry.frames ?? (entry.type !== undefined ? [{ type: entry.type }] : []);
   const sov = lang.lexicon.wordOrder === 'sov';
+  const classes = classesOf(facts);
   let best: FrameChoice | null = null;
   let bestScore = Infinity;
   frames.forEach((frame, i) => {
@@ -102,14 +98,14 @@ export function chooseFrame(
     let classHit: Hit<string> | null = null;
     if (frame.class !== undefined) {
       score = Infinity;
-      for (const c of classHits(facts, frame.class)) {
+      for (const c of classes.byClass.get(frame.class) ?? []) {
         const after = c.start >= trigger.start;
         const dist = after ? Math.max(0, c.start - trigger.end) : trigger.start - c.end;
         const wrongSide = lang.lexicon.wordOrder !== 'v2' && after === sov;
         const s =
           Math.max(0, dist) +
           (wrongSide ? WRONG_SIDE_PENALTY : 0) +
-          (derivedHits.has(c) && c.value !== 'troops' ? DERIVED_CLASS_PENALTY : 0) +
+          (classes.derived.has(c) && c.value !== 'troops' ? DERIVED_CLASS_PENALTY : 0) +
           i * 0.01;
         if (s < score) {
           score = s;

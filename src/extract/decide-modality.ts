@@ -7,6 +7,7 @@
 import type { EventType, Modality } from '../domain/ontology.js';
 import type { CompiledLanguage, ModalityKind } from '../lexicon/load-lexicons.js';
 import { SPEECH_TYPES } from './assign-roles.js';
+import { perSentence } from './per-sentence.js';
 import type { Hit, SentenceFacts } from './scan-sentence.js';
 
 export interface ModalityDecision {
@@ -42,20 +43,8 @@ function governs(
   return true; // cue overlaps the trigger ("test-fired" inside "did not test-fire")
 }
 
-// One-sentence cache: the triggers of a sentence are decided one after another.
-let suffixFacts: SentenceFacts | undefined;
-let suffixFound: Hit<string>[] = [];
-
 /** Words ending like the French conditional (-rait, -raient), minus false friends. */
-function suffixHedges(facts: SentenceFacts, lang: CompiledLanguage): Hit<string>[] {
-  if (suffixFacts !== facts) {
-    suffixFound = findSuffixHedges(facts, lang);
-    suffixFacts = facts;
-  }
-  return suffixFound;
-}
-
-function findSuffixHedges(facts: SentenceFacts, lang: CompiledLanguage): Hit<string>[] {
+const suffixHedges = perSentence((facts, lang: CompiledLanguage): Hit<string>[] => {
   const { hedgeSuffix, hedgeSuffixExcept } = lang.lexicon.modality;
   if (hedgeSuffix.length === 0) return [];
   const out: Hit<string>[] = [];
@@ -67,7 +56,7 @@ function findSuffixHedges(facts: SentenceFacts, lang: CompiledLanguage): Hit<str
       out.push({ start: m.index, end: m.index + m[0].length, value: 'hedge' });
   }
   return out;
-}
+});
 
 /** The first cue of `kind` that satisfies `ok`, in sentence order. */
 function firstCue(

@@ -21,6 +21,7 @@ import { decideModality } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
 import { resolveLanguage, resolveMentionDate } from './extract-adapters.js';
 import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
+import { perSentence } from './per-sentence.js';
 import { segmentSentences } from './segment-sentences.js';
 
 /** Changes whenever rules or data change what is extracted. */
@@ -50,20 +51,12 @@ const NO_CAPABILITY_TYPES: ReadonlySet<EventType> = new Set(['CONCERN', 'REJECTI
 type CapabilityFinding = { caps: Capability[]; cues: Cue[]; rules: string[] };
 
 const NO_CAPABILITIES: CapabilityFinding = { caps: [], cues: [], rules: [] };
-// One-sentence cache: every mention of a sentence carries the same capabilities.
-let capabilityFacts: SentenceFacts | undefined;
-let capabilityFound: CapabilityFinding = NO_CAPABILITIES;
-
 function capabilitiesOf(type: EventType, facts: SentenceFacts, lang: string): CapabilityFinding {
-  if (NO_CAPABILITY_TYPES.has(type)) return NO_CAPABILITIES;
-  if (capabilityFacts !== facts) {
-    capabilityFound = findCapabilities(facts, lang);
-    capabilityFacts = facts;
-  }
-  return capabilityFound;
+  return NO_CAPABILITY_TYPES.has(type) ? NO_CAPABILITIES : sentenceCapabilities(facts, lang);
 }
 
-function findCapabilities(facts: SentenceFacts, lang: string): CapabilityFinding {
+/** Every mention of a sentence carries the same capabilities: found once per sentence. */
+const sentenceCapabilities = perSentence((facts, lang: string): CapabilityFinding => {
   const caps = new Set<Capability>();
   const cues: Cue[] = [];
   const rules: string[] = [];
@@ -83,7 +76,7 @@ function findCapabilities(facts: SentenceFacts, lang: string): CapabilityFinding
   }
   const kept = new Set(cues.map((c) => c.value as Capability));
   return { caps: [...kept].sort(), cues, rules: [...new Set(rules)] };
-}
+});
 
 function actorCue(hit: ActorHit | null, offset: number): Cue[] {
   if (hit === null) return [];
