@@ -1,11 +1,16 @@
 /**
- * Fast synthetic data for the API benchmark: raw better-sqlite3 prepared inserts in one
- * transaction. Deterministic (seeded PRNG); skewed like real news (a few actors and languages
+ * Fast synthetic data for the API benchmark: raw better-sqlite3 prepared inserts, committed
+ * every INGEST_BATCH documents as `processDocuments` does, each commit followed by the merge of
+ * the full-text index that the pipeline runs after each analysed batch (search-index-upkeep.ts),
+ * so the index has the shape ingest gives it. Deterministic (seeded PRNG); skewed like real
+ * news (a few actors and languages
  * dominate, rare place names make selective searches).
  * @module
  */
 import type Database from 'better-sqlite3';
 import { EVENT_TYPES } from '../src/domain/ontology.js';
+import { mergeSegments } from '../src/store/search-index-upkeep.js';
+import { inSearchKeyOrder } from '../src/store/search-key.js';
 
 export interface BenchCounts {
   sources: number;
@@ -104,6 +109,8 @@ function skewed<T>(r: () => number, xs: readonly T[]): T {
 }
 
 const DAY0 = Date.UTC(2024, 0, 1);
+/** processDocuments' default batch: one transaction per this many documents. */
+const INGEST_BATCH = 500;
 const DAYS = 730;
 
 export function seedBenchStore(
@@ -139,7 +146,8 @@ export function seedBenchStore(
     alerts: 0,
   };
 
-  sqlite.transaction(() => {
+  sqlite.exec('BEGIN');
+  try {
     for (let i = 0; i < nSources; i++) {
       insSource.run(
         `src-${i}`,
@@ -183,7 +191,21 @@ export function seedBenchStore(
         last,
       );
     }
+    // A batch is generated, then stored as processDocuments stores it: in search-key order.
+    let batch: { published: string; doc: unknown[]; mentions: unknown[][] }[] = [];
+    const storeBatch = () => {
+      for (const b of inSearchKeyOrder(batch, (x) => x.published)) {
+        insDoc.run(...b.doc);
+        for (const m of b.mentions) insMention.run(...m);
+      }
+      batch = [];
+      sqlite.exec('COMMIT');
+      // What the pipeline does after each analysed batch (analyseAndAlert).
+      mergeSegments(sqlite);
+      sqlite.exec('BEGIN');
+    };
     for (let d = 0; d < nDocs; d++) {
+      if (d > 0 && d % INGEST_BATCH === 0) storeBatch();
       const day = Math.floor(r() * DAYS);
       const published = new Date(
         DAY0 + day * 86_400_000 + Math.floor(r() * 86_400_000),
@@ -197,7 +219,9 @@ export function seedBenchStore(
       }
       const text = sentences.join(' ');
       const sourceId = `src-${Math.floor(r() * r() * nSources)}`;
-      insDoc.run(
+      const item = { published, doc: [] as unknown[], mentions: [] as unknown[][] };
+      batch.push(item);
+      item.doc.push(
         `doc-${d}`,
         sourceId,
         `Outlet ${sourceId.slice(4)}`,
@@ -218,7 +242,7 @@ export function seedBenchStore(
         const caps = r() < 0.5 ? `|${skewed(r, CAPS)}|` : '';
         const src = skewed(r, ACTORS);
         const type = skewed(r, TYPES);
-        insMention.run(
+        item.mentions.push([
           `doc-${d}#${m}`,
           `doc-${d}`,
           type,
@@ -243,11 +267,12 @@ export function seedBenchStore(
           0.5 + r() / 2,
           r() < 0.5 ? `evt-${Math.floor(r() * nEvents)}` : null,
           published,
-        );
+        ]);
         counts.mentions++;
         offset += sentence.length;
       }
     }
+    storeBatch();
     const insBoard = sqlite.prepare(
       `INSERT INTO watchboards (id, title, description, definition, updated_at) VALUES (?, ?, ?, '{}', ?)`,
     );
@@ -302,7 +327,11 @@ export function seedBenchStore(
       );
       counts.alerts++;
     }
-  })();
+    sqlite.exec('COMMIT');
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
   sqlite.pragma('synchronous = NORMAL');
   sqlite.exec('ANALYZE');
   return counts;

@@ -18,6 +18,7 @@ import { recordAlerts } from '../alert/record-alerts.js';
 import { validateAlertConfig } from '../alert/validate-alert-config.js';
 import type { NotifierConfig } from '../config/schema.js';
 import type { Store } from '../store/open-store.js';
+import { tidySearchIndex } from '../store/search-index-upkeep.js';
 
 export interface AnalysisSetup {
   readonly boards: readonly Watchboard[];
@@ -73,6 +74,8 @@ export async function analyseAndAlert(
     }
     return result;
   });
+  // Ingest added index segments; merging them now keeps searches fast (search-index-upkeep.ts).
+  await tidySearchIndex(store);
   return {
     documents: documentIds.length,
     signals,

@@ -107,20 +107,25 @@ describe.each(backends)('processDocuments on $name', (backend) => {
     expect((await getDocument(store.db, 'g7'))?.extracted_at).toBeNull();
   });
 
-  run('calls enrich inside the transaction and keeps its fields', async () => {
-    const seen: string[] = [];
-    const result = await processDocuments(store, lines.slice(0, 1).concat(lines.slice(3, 4)), {
-      enrich: async (db, doc) => {
-        seen.push(doc.id);
-        const before = await countDocuments(db, {});
-        return { story_id: `story-${before}`, fingerprint: '0123456789abcdef' };
-      },
-    });
-    expect(result.stored).toBe(2);
-    expect(seen).toHaveLength(2);
-    expect((await getDocument(store.db, 'd1'))?.story_id).toBe('story-0');
-    expect((await getDocument(store.db, result.documentIds[1]!))?.story_id).toBe('story-1');
-  });
+  run(
+    'calls enrich inside the transaction, undated and oldest first, and keeps its fields',
+    async () => {
+      const seen: string[] = [];
+      const result = await processDocuments(store, lines.slice(0, 1).concat(lines.slice(3, 4)), {
+        enrich: async (db, doc) => {
+          seen.push(doc.id);
+          const before = await countDocuments(db, {});
+          return { story_id: `story-${before}`, fingerprint: '0123456789abcdef' };
+        },
+      });
+      expect(result.stored).toBe(2);
+      // Stored in search-key order (the undated copy before d1 of 2024-06-19), reported in input order.
+      expect(result.documentIds[0]).toBe('d1');
+      expect(seen).toEqual([result.documentIds[1], 'd1']);
+      expect((await getDocument(store.db, result.documentIds[1]!))?.story_id).toBe('story-0');
+      expect((await getDocument(store.db, 'd1'))?.story_id).toBe('story-1');
+    },
+  );
 
   run('rolls back a document whose enrichment fails and goes on', async () => {
     const result = await processDocuments(store, lines.slice(0, 1).concat(lines.slice(6)), {

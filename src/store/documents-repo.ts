@@ -8,6 +8,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { Database, DocumentRow, NewDocument } from './schema.js';
 import { contentHash, documentIdFor } from './content-hash.js';
 import { dialectOf } from './dialect-of.js';
+import { inSearchKeyOrder } from './search-key.js';
 import {
   afterCursor,
   pageLimit,
@@ -198,12 +199,17 @@ function insertStatement(
   return statement;
 }
 
-/** insertDocuments on the raw SQLite handle (same result), inside the caller's transaction. */
+const publishedOf = (d: NewDocument): string | null => d.published ?? null;
+
+/**
+ * insertDocuments on the raw SQLite handle (same result), inside the caller's transaction; rows
+ * go in in search-key order (search-key.ts) so the full-text index writes one run per batch.
+ */
 export function insertDocumentsSqlite(
   sqlite: SqliteHandle,
   rows: readonly NewDocument[],
 ): Set<string> {
-  const { returned } = insertRowsSqlite(sqlite, 'documents', rows, {
+  const { returned } = insertRowsSqlite(sqlite, 'documents', inSearchKeyOrder(rows, publishedOf), {
     onConflict: 'nothing',
     returning: 'content_hash',
   });

@@ -31,3 +31,19 @@ export function searchDayOf(published: string | null): number | null {
 export function dayOfSearchKey(key: number): number {
   return Math.floor(key / DAY_FACTOR);
 }
+
+/**
+ * `items` in the order their keys will rise when inserted now: undated first, then by day. FTS5
+ * keeps a transaction's postings in memory only while row keys rise, and writes a segment to
+ * disk each time one falls; a feed lists its newest items first, so in feed order nearly every
+ * document became its own segment (slow to write, and a dozen or more for each search to visit).
+ * The sort is stable: within a day, input order (rowids rise with it).
+ */
+export function inSearchKeyOrder<T>(
+  items: readonly T[],
+  published: (item: T) => string | null,
+): T[] {
+  const keyed = items.map((item) => ({ item, day: searchDayOf(published(item)) ?? -1 }));
+  keyed.sort((a, b) => a.day - b.day);
+  return keyed.map((k) => k.item);
+}

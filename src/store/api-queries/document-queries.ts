@@ -5,7 +5,7 @@
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, DocumentRow } from '../schema.js';
-import { readRows, type StoreReader } from '../read-rows.js';
+import type { StoreReader } from '../read-rows.js';
 import { buildSnippet, parseSearchTerms, type Snippet } from '../text-search.js';
 import { readDocumentSearchPage } from './document-search.js';
 import { sinceBound, untilBound } from './keyset.js';
@@ -106,7 +106,7 @@ export async function listApiDocuments(
     terms.length > 0
       ? await readDocumentSearchPage(store, f.q!, searchColumns(), query, where, ORDER, page)
       : await readKeysetPage(store, query, where, ORDER, page);
-  const texts = terms.length > 0 ? await searchTexts(store, cut.items) : null;
+  const texts = terms.length > 0 ? await longTexts(store, cut.items) : null;
   return {
     items: cut.items.map((r) => ({
       ...toRef(r),
@@ -118,38 +118,29 @@ export async function listApiDocuments(
 }
 
 /**
- * The list's columns as SQL for the search's own query (document-search.ts), without the text:
- * a search reads more matches than it shows, so texts are read for the page only (searchTexts).
+ * The list's columns as SQL for the search's own query (document-search.ts), head included: the
+ * first batch is a page and a few rows, so one read beats a second query for the page's heads.
  */
 function searchColumns(): RawBuilder<unknown> {
-  return sql.join([...SUMMARY_COLUMNS.map((c) => sql.ref(`documents.${c}`)), sql`'' AS head`]);
+  return sql.join([
+    ...SUMMARY_COLUMNS.map((c) => sql.ref(`documents.${c}`)),
+    sql`substr(documents.text, 1, ${HEAD_CHARS}) AS head`,
+  ]);
 }
 
-/** The texts a page of search hits is snippeted from: the head, or the whole text when longer. */
-async function searchTexts(
+/** The whole texts of the page's hits whose match may lie past the head read with the page. */
+async function longTexts(
   store: StoreReader,
-  rows: readonly { id: string }[],
+  rows: readonly { id: string; head: string }[],
 ): Promise<Map<string, string>> {
-  const ids = rows.map((r) => r.id);
-  if (ids.length === 0) return new Map();
-  const heads = await readRows(
-    store,
-    store.db
-      .selectFrom('documents')
-      .select(['id', sql<string>`substr(documents.text, 1, ${HEAD_CHARS})`.as('head')])
-      .where('id', 'in', ids),
-  );
-  const texts = new Map(heads.map((r) => [r.id, r.head]));
-  // A match may lie past the head: the whole text of the long ones.
-  const long = heads.filter((r) => r.head.length >= HEAD_CHARS).map((r) => r.id);
-  if (long.length === 0) return texts;
+  const long = rows.filter((r) => r.head.length >= HEAD_CHARS).map((r) => r.id);
+  if (long.length === 0) return new Map();
   const full = await store.db
     .selectFrom('documents')
     .select(['id', 'text'])
     .where('id', 'in', long)
     .execute();
-  for (const r of full) texts.set(r.id, r.text);
-  return texts;
+  return new Map(full.map((r) => [r.id, r.text]));
 }
 
 export interface ApiSourceRef {

@@ -15,6 +15,7 @@ import { dropDuplicateIndexesMigration } from './0008-drop-duplicate-indexes.js'
 import { boardMatchesMigration } from './0022-board-matches.js';
 import { searchByDateMigration } from './0050-search-by-date.js';
 import { jobsMigration } from './0060-jobs.js';
+import { searchUsermergeMigration } from './0070-search-usermerge.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   boardMatchesMigration,
   searchByDateMigration,
   jobsMigration,
+  searchUsermergeMigration,
 ];
