@@ -5,6 +5,7 @@
  * @module
  */
 import { franc } from 'franc';
+import { unitClass } from '../../lexicon/unit-class.js';
 import { countScripts, dominantScript } from './count-scripts.js';
 import { languageData, type LanguageData, type Script } from './language-data.js';
 
@@ -52,21 +53,37 @@ function sample(text: string): string {
   return `${text.slice(0, third)}\n${text.slice(mid, mid + third)}\n${text.slice(-third)}`;
 }
 
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+const LETTER = unitClass(/\p{L}/u);
+
+interface CandidateScores {
+  readonly scores: Map<string, { score: number; words: number }>;
+  /** Words of the text (runs of letters). */
+  readonly tokens: number;
 }
 
-/** Stopword, cue-word and distinctive-letter score of each candidate language, in one pass each. */
+/**
+ * Stopword, cue-word and distinctive-letter score of each candidate language, in one pass over
+ * the words (runs of letters of the lowercased text) and one over the letters.
+ */
 function scoreCandidates(
   text: string,
-  tokens: readonly string[],
   candidates: readonly string[],
   data: LanguageData,
-): Map<string, { score: number; words: number }> {
+): CandidateScores {
   const scores = new Map<string, { score: number; words: number }>();
   for (const lang of candidates) scores.set(lang, { score: 0, words: 0 });
-  for (const w of tokens) {
-    const hits = data.wordIndex.get(w);
+  const lower = text.toLowerCase();
+  let tokens = 0;
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && LETTER.has(lower, i)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    tokens++;
+    const hits = data.wordIndex.get(lower.slice(start, i));
+    start = -1;
     if (hits === undefined) continue;
     for (const [lang, weight] of hits) {
       const s = scores.get(lang);
@@ -76,17 +93,16 @@ function scoreCandidates(
       }
     }
   }
+  const distinctive = data.distinctiveUnits;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0xc0) continue;
-    const langs = data.letterIndex.get(code);
-    if (langs)
-      for (const lang of langs) {
-        const s = scores.get(lang);
-        if (s) s.score++;
-      }
+    if (distinctive[code] !== 1) continue;
+    for (const lang of data.letterIndex.get(code) ?? []) {
+      const s = scores.get(lang);
+      if (s) s.score++;
+    }
   }
-  return scores;
+  return { scores, tokens };
 }
 
 function best(
@@ -118,12 +134,11 @@ function detectAlphabetic(
   data: LanguageData,
 ): LanguageGuess {
   const candidates = supportedOf(script, data);
-  const tokens = words(text);
-  const scores = scoreCandidates(text, tokens, candidates, data);
+  const { scores, tokens } = scoreCandidates(text, candidates, data);
   const top = best(scores);
   const restricted = FRANC_SUPPORTED[script];
   if (letters >= LONG_TEXT_LETTERS) {
-    const density = top ? (scores.get(top.lang)?.words ?? 0) / Math.max(1, tokens.length) : 0;
+    const density = top ? (scores.get(top.lang)?.words ?? 0) / Math.max(1, tokens) : 0;
     // A clear winner among supported languages needs no trigrams (franc is the slow part: about
     // 350 µs a call, more than extracting a whole short article).
     // Where the data names confirming letters (Cyrillic: Bulgarian shares Russian stopwords),

@@ -48,6 +48,8 @@ export interface LanguageData {
   readonly wordIndex: ReadonlyMap<string, readonly (readonly [string, number])[]>;
   /** Non-ASCII letter (UTF-16 unit, either case) → languages it marks. */
   readonly letterIndex: ReadonlyMap<number, readonly string[]>;
+  /** 1 for every unit that is a key of letterIndex: most units are none, and need no lookup. */
+  readonly distinctiveUnits: Uint8Array;
   readonly cueWords: ReadonlyMap<string, ReadonlySet<string>>;
   readonly distinctiveLetters: ReadonlyMap<string, ReadonlySet<string>>;
   /**
@@ -103,10 +105,13 @@ export function loadLanguageData(file: string = DEFAULT_LANGUAGE_DATA_FILE): Lan
           const code = form.charCodeAt(0);
           letterIndex.set(code, [...(letterIndex.get(code) ?? []), lang]);
         }
+  const distinctiveUnits = new Uint8Array(65536);
+  for (const code of letterIndex.keys()) distinctiveUnits[code] = 1;
   return {
     francLatin: d.francLatin,
     wordIndex,
     letterIndex,
+    distinctiveUnits,
     supported,
     scriptOf: new Map([...Object.entries(d.scripts), ...supported]),
     iso639: new Map(Object.entries(d.iso639_3to1)),

@@ -14,6 +14,7 @@
  * @module
  */
 import * as chrono from 'chrono-node';
+import { unitClass } from '../../lexicon/unit-class.js';
 import {
   addDays,
   formatDay,
@@ -133,7 +134,7 @@ function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
   let kinds = 0;
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
-    if (i < lower.length && isLetterOrMark(lower.charCodeAt(i), lower, i)) {
+    if (i < lower.length && LETTER_OR_MARK.has(lower, i)) {
       if (start < 0) start = i;
       continue;
     }
@@ -147,31 +148,7 @@ function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
   };
 }
 
-const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
-let letterUnits: Uint8Array | undefined;
-
-/** 1 for every BMP unit that is a letter or mark (surrogates are decided in pairs). */
-function letterUnitTable(): Uint8Array {
-  if (letterUnits !== undefined) return letterUnits;
-  const table = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++)
-    if (c < 0xd800 || c > 0xdfff) table[c] = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 0;
-  return (letterUnits = table);
-}
-
-/** Whether the unit at `i` is (part of) a letter or mark, as `[\p{L}\p{M}]` with the u flag. */
-function isLetterOrMark(c: number, text: string, i: number): boolean {
-  if (c < 0xd800 || c > 0xdfff) return letterUnitTable()[c] === 1;
-  if (c <= 0xdbff && i + 1 < text.length) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return LETTER_OR_MARK.test(text.slice(i, i + 2));
-  }
-  if (c >= 0xdc00 && i > 0) {
-    const high = text.charCodeAt(i - 1);
-    if (high >= 0xd800 && high <= 0xdbff) return LETTER_OR_MARK.test(text.slice(i - 1, i + 1));
-  }
-  return false;
-}
+const LETTER_OR_MARK = unitClass(/[\p{L}\p{M}]/u);
 
 /** A range bound ("since June", "6월부터") or a duration ("3日間") is not an event date. */
 function isRangeBound(text: string, start: number, end: number, data: CompiledTimeData): boolean {
