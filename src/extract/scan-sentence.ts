@@ -14,7 +14,7 @@ import {
   type ScannedMarker,
   type TriggerRef,
 } from '../lexicon/load-lexicons.js';
-import { normalizeText, wordMask } from '../lexicon/normalize-text.js';
+import { normalizeBoth, wordMask } from '../lexicon/normalize-text.js';
 import type { TermMatch } from '../lexicon/term-matcher.js';
 
 export type ActorMark =
@@ -257,9 +257,8 @@ function mergeHeads(actors: ActorHit[], norm: string): ActorHit[] {
 }
 
 export function scanSentence(text: string, lang: CompiledLanguage): SentenceFacts {
-  const norm = normalizeText(text);
+  const { lower: norm, exact: exactNorm } = normalizeBoth(text);
   const mask = wordMask(text);
-  const exactNorm = normalizeText(text, false);
   const found = lang.vocabulary.find(norm, mask);
   const markers = {} as Record<ScannedMarker, readonly TermMatch<RoleMarkerKind>[]>;
   for (const kind of SCANNED_MARKERS) {

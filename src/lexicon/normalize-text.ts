@@ -44,8 +44,23 @@ const SPECIAL =
 
 /** Lowercases and unifies apostrophes, dashes and spaces without changing any offset. */
 export function normalizeText(text: string, lower = true): string {
-  const unified = text.replace(SPECIAL, (ch) => normalizeUnit(ch, false));
-  if (!lower) return unified;
+  const unified = unify(text);
+  return lower ? lowercase(text, unified) : unified;
+}
+
+/** Both forms at once: `exact` keeps case (for case-sensitive terms), `lower` is normalizeText. */
+export function normalizeBoth(text: string): { exact: string; lower: string } {
+  const exact = unify(text);
+  return { exact, lower: lowercase(text, exact) };
+}
+
+/** Apostrophes, dashes and spaces unified; case kept. */
+function unify(text: string): string {
+  return text.replace(SPECIAL, (ch) => normalizeUnit(ch, false));
+}
+
+/** The lowercase of `unified` (made from `text`), still offset for offset. */
+function lowercase(text: string, unified: string): string {
   // The unified forms are already lowercase where it matters (ё → е, Ё → Е → е).
   const low = unified.toLowerCase();
   if (low.length === unified.length) return low;

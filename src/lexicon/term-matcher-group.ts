@@ -71,9 +71,12 @@ function splitInto(
 /** The matches of one pass, per matcher of the group. */
 export class GroupMatches {
   readonly #index: ReadonlyMap<TermMatcher<never>, number>;
-  readonly #lists: readonly TermMatch<unknown>[][];
+  readonly #lists: readonly (TermMatch<unknown>[] | undefined)[];
 
-  constructor(index: ReadonlyMap<TermMatcher<never>, number>, lists: TermMatch<unknown>[][]) {
+  constructor(
+    index: ReadonlyMap<TermMatcher<never>, number>,
+    lists: (TermMatch<unknown>[] | undefined)[],
+  ) {
     this.#index = index;
     this.#lists = lists;
   }
@@ -82,7 +85,8 @@ export class GroupMatches {
   of<P>(matcher: TermMatcher<P>): TermMatch<P>[] {
     const g = this.#index.get(matcher as TermMatcher<never>);
     if (g === undefined) throw new Error('this matcher is not in the group');
-    return this.#lists[g] as TermMatch<P>[];
+    // A member without matches has no list of its own (most have none in most sentences).
+    return (this.#lists[g] ?? []) as TermMatch<P>[];
   }
 }
 
@@ -138,7 +142,7 @@ export class TermMatcherGroup {
   find(norm: string, mask: Uint8Array): GroupMatches {
     const { plain, starred } = this.#compiled();
     const s = this.#state!;
-    const lists: TermMatch<unknown>[][] = this.#matchers.map(() => []);
+    const lists: (TermMatch<unknown>[] | undefined)[] = new Array(this.#matchers.length);
     s.nextFree.fill(0);
     const to = norm.length;
     // The starred trie is only its root when no member has a term with an inner `*`.
@@ -237,11 +241,11 @@ function walkStar(
 }
 
 /** Turns the best ends found at `pos` into matches, and resets the walk state. */
-function collect(s: WalkState, lists: TermMatch<unknown>[][], pos: number): void {
+function collect(s: WalkState, lists: (TermMatch<unknown>[] | undefined)[], pos: number): void {
   for (let k = 0; k < s.nTouched; k++) {
     const g = s.touched[k]!;
     const end = s.bestEnd[g]!;
-    lists[g]!.push({ start: pos, end, payloads: s.payloads[g]!.slice() });
+    (lists[g] ??= []).push({ start: pos, end, payloads: s.payloads[g]!.slice() });
     s.nextFree[g] = end;
     s.bestEnd[g] = -1;
   }

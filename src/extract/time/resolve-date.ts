@@ -33,6 +33,7 @@ import {
   DATE_WORD_WEEKDAY,
   phraseKey,
   timeDataFor,
+  wordHashStep,
   type CompiledTimeData,
   type DateWordKinds,
   type RelativeKind,
@@ -128,17 +129,24 @@ const ALL_KINDS: DateWordKinds = { month: true, weekday: true, relative: true };
 /** Which kinds of date words the text holds (one cheap word pass; all kinds when ungated). */
 function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
   const gates = data.wordGates;
-  if (!gates) return ALL_KINDS;
-  // The words of /[\p{L}\p{M}]+/gu over the lowercased text, without building the word list.
+  const hashes = data.wordGateHashes;
+  if (!gates || !hashes) return ALL_KINDS;
+  // The words of /[\p{L}\p{M}]+/gu over the lowercased text, hashed as they are read: only a
+  // word whose hash is a date word's is cut out and looked up.
   const lower = text.toLowerCase();
   let kinds = 0;
   let start = -1;
+  let h = 0;
   for (let i = 0; i <= lower.length; i++) {
     if (i < lower.length && LETTER_OR_MARK.has(lower, i)) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        h = 0;
+      }
+      h = wordHashStep(h, lower.charCodeAt(i));
       continue;
     }
-    if (start >= 0) kinds |= gates.get(lower.slice(start, i)) ?? 0;
+    if (start >= 0 && hashes.has(h)) kinds |= gates.get(lower.slice(start, i)) ?? 0;
     start = -1;
   }
   return {

@@ -113,7 +113,20 @@ export interface CompiledTimeData {
    * skips the regexes of that kind.
    */
   readonly wordGates?: ReadonlyMap<string, number>;
+  /** wordHash of every key of wordGates: a word whose hash is not here is no date word. */
+  readonly wordGateHashes?: ReadonlySet<number>;
   readonly notFollowedByRe?: RegExp;
+}
+
+/** One step of the hash of a word's UTF-16 units (h = 0 before the first). */
+export function wordHashStep(h: number, unit: number): number {
+  return (Math.imul(h, 31) + unit) | 0;
+}
+
+function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = wordHashStep(h, word.charCodeAt(i));
+  return h;
 }
 
 export const TIME_DATA_DIR = fileURLToPath(new URL('../../../data/time/', import.meta.url));
@@ -181,7 +194,9 @@ export function compileTimeData(data: TimeData): CompiledTimeData {
   return {
     lang: data.lang,
     dayPatterns,
-    ...(wordGates ? { wordGates } : {}),
+    ...(wordGates
+      ? { wordGates, wordGateHashes: new Set([...wordGates.keys()].map(wordHash)) }
+      : {}),
     ...(months.size > 0 ? { monthNameRe: new RegExp(`${L}(?:${monthNames})${R}`, 'iu') } : {}),
     ...(data.notPrecededBy.length > 0
       ? {
