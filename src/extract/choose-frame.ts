@@ -19,6 +19,8 @@ export interface FrameChoice {
 const WRONG_SIDE_PENALTY = 40;
 /** Extra distance charged to a class read off a capability term: the lexicon's classes come first. */
 const DERIVED_CLASS_PENALTY = 20;
+/** Extra distance charged to a class word that only modifies an adjacent technology word. */
+const MODIFIER_PENALTY = 30;
 /** Frames without a class rank after every class frame that is satisfied. */
 const UNCONDITIONAL_SCORE = 100_000;
 
@@ -45,6 +47,28 @@ interface SentenceClasses {
   readonly byClass: ReadonlyMap<string, readonly Hit<string>[]>;
   /** Hits read off capability terms or forces, not class words. */
   readonly derived: ReadonlySet<Hit<string>>;
+  /**
+   * Class words right before a technology word ("drone engines", "missile components",
+   * "ракетные технологии"): the technology word heads the phrase, so what moves is technology.
+   */
+  readonly modifiers: ReadonlySet<Hit<string>>;
+}
+
+/** The class the lexicons give to technology, components and expertise. */
+const TECH_CLASS = 'tech';
+
+function techModifiers(facts: SentenceFacts): Set<Hit<string>> {
+  const out = new Set<Hit<string>>();
+  const tech = facts.classes.filter((c) => c.value === TECH_CLASS);
+  if (tech.length === 0) return out;
+  for (const c of facts.classes) {
+    if (c.value === TECH_CLASS) continue;
+    // The gap may hold the rest of the modifier's word (a stem matched "ракет" in "ракетные").
+    const head = tech.find((t) => t.start >= c.end && t.start - c.end <= 12);
+    if (head !== undefined && /^[\p{L}\p{M}]*[\s-]*$/u.test(facts.norm.slice(c.end, head.start)))
+      out.add(c);
+  }
+  return out;
 }
 
 /**
@@ -73,7 +97,7 @@ const classesOf = perSentence((facts): SentenceClasses => {
       const name = CAPABILITY_CLASS[cap];
       add(name, { start: c.start, end: c.end, value: name });
     }
-  return { byClass, derived };
+  return { byClass, derived, modifiers: techModifiers(facts) };
 });
 
 export function chooseFrame(
@@ -106,6 +130,7 @@ export function chooseFrame(
           Math.max(0, dist) +
           (wrongSide ? WRONG_SIDE_PENALTY : 0) +
           (classes.derived.has(c) && c.value !== 'troops' ? DERIVED_CLASS_PENALTY : 0) +
+          (classes.modifiers.has(c) ? MODIFIER_PENALTY : 0) +
           i * 0.01;
         if (s < score) {
           score = s;
