@@ -21,6 +21,8 @@ const CLAUSE_BREAK = /[,;:—–()«»"]/;
 const PLAN_WINDOW = 45;
 /** How far a negation may stand before a denial trigger to negate it. */
 const DENIAL_NEGATION_WINDOW = 10;
+/** How far after its verb an SOV conditional ending may stand (지원할 경우, 강행한다면). */
+const SOV_CONDITIONAL_WINDOW = 8;
 
 function governs(
   cue: Hit<unknown>,
@@ -58,6 +60,61 @@ const suffixHedges = perSentence((facts, lang: CompiledLanguage): Hit<string>[] 
   return out;
 });
 
+/**
+ * A reaction in a reporting clause of its own after what it reports: "…, Seoul warned." or
+ * "…, a averti le ministre". Cues of the reported clauses do not reach it.
+ */
+function reportingClause(type: EventType, facts: SentenceFacts, trigger: Hit<unknown>): boolean {
+  if (!SPEECH_TYPES.has(type)) return false;
+  const clauseFinal = /^\s*(?:[.,;:!?"»”']|$)/u.test(
+    facts.text.slice(trigger.end, trigger.end + 3),
+  );
+  const inverted = /[,;:]\s*\S{0,4}\s*$/u.test(
+    facts.text.slice(Math.max(0, trigger.start - 8), trigger.start),
+  );
+  return clauseFinal || inverted;
+}
+
+/** Clause breaks between two offsets. */
+function breaksBetween(facts: SentenceFacts, from: number, to: number): number {
+  return facts.text.slice(from, to).split(CLAUSE_BREAK).length - 1;
+}
+
+/**
+ * A conditional cue that puts the trigger in a scenario. Threats are made even when their
+ * content is conditional ("will retaliate if Seoul sends arms", "지원할 경우 대응하겠다"): only
+ * a cue in the threat's own clause counts. A reaction reported in a clause of its own after the
+ * scenario ("If X, Y would follow, the minister warned") is asserted. In SOV, an ending right
+ * after the verb (지원할 경우) makes that verb conditional.
+ */
+function conditionalCue(
+  type: EventType,
+  facts: SentenceFacts,
+  trigger: Hit<unknown>,
+  sov: boolean,
+): Hit<ModalityKind> | undefined {
+  const sovAfter = (c: Hit<unknown>) =>
+    sov &&
+    c.start >= trigger.end &&
+    c.start - trigger.end <= SOV_CONDITIONAL_WINDOW &&
+    breaksBetween(facts, trigger.end, c.start) === 0;
+  if (type === 'THREAT')
+    return firstCue(
+      facts.modality,
+      'conditional',
+      (c) =>
+        sovAfter(c) ||
+        (!sov && c.end <= trigger.start && breaksBetween(facts, c.end, trigger.start) === 0),
+    );
+  const reportedAfter = (c: Hit<unknown>) =>
+    breaksBetween(facts, c.end, trigger.start) >= 2 && reportingClause(type, facts, trigger);
+  return firstCue(
+    facts.modality,
+    'conditional',
+    (c) => (c.end <= trigger.start && !reportedAfter(c)) || sovAfter(c),
+  );
+}
+
 /** The first cue of `kind` that satisfies `ok`, in sentence order. */
 function firstCue(
   cues: readonly Hit<ModalityKind>[],
@@ -77,7 +134,7 @@ export function decideModality(
 ): ModalityDecision {
   // Verb-second languages place modal cues before the verb, like SVO ones.
   const sov = lang.lexicon.wordOrder === 'sov';
-  const cond = firstCue(facts.modality, 'conditional', (c) => c.end <= trigger.start);
+  const cond = conditionalCue(type, facts, trigger, sov);
   if (cond !== undefined)
     return { modality: 'HYPOTHETICAL', cue: cond, rule: 'modality.conditional' };
   const inside = (c: Hit<unknown>) => c.start >= trigger.start && c.end <= trigger.end;
@@ -90,21 +147,28 @@ export function decideModality(
     (c) => !inside(c) && governs(c, trigger, sov, negWindow, facts, sov),
   );
   if (neg !== undefined) return { modality: 'NEGATED', cue: neg, rule: 'modality.negation-scope' };
-  if (options.denied) return { modality: 'NEGATED', cue: null, rule: 'modality.denied-event' };
+  // A rejection is itself the denial, not the event denied ("dismissed reports as fabrications").
+  if (options.denied && type !== 'REJECTION')
+    return { modality: 'NEGATED', cue: null, rule: 'modality.denied-event' };
   const speech = SPEECH_TYPES.has(type);
   // A conditional verb may itself be the trigger ("fournirait"): suffix hedges count inside it.
+  const reporting = !sov && reportingClause(type, facts, trigger);
   const hedgeScope = (c: Hit<unknown>): boolean =>
     sov
       ? c.start >= trigger.start || (!speech && governs(c, trigger, true, 12, facts))
-      : c.start < trigger.end;
+      : c.start < trigger.end && !(reporting && breaksBetween(facts, c.end, trigger.start) > 0);
   // Lexicon hedges first, then suffix hedges (computed only when no lexicon hedge applies).
   const hedge =
     firstCue(facts.modality, 'hedge', (c) => !inside(c) && hedgeScope(c)) ??
     suffixHedges(facts, lang).find(hedgeScope);
   if (hedge !== undefined) return { modality: 'HEDGED', cue: hedge, rule: 'modality.hedge' };
-  const plan = firstCue(facts.modality, 'plan', (c) =>
-    governs(c, trigger, sov, PLAN_WINDOW, facts, false),
-  );
+  // A threat is made now, whatever it promises ("대응하겠다", "will retaliate").
+  const plan =
+    type === 'THREAT'
+      ? undefined
+      : firstCue(facts.modality, 'plan', (c) =>
+          governs(c, trigger, sov, PLAN_WINDOW, facts, false),
+        );
   if (plan !== undefined) return { modality: 'PLANNED', cue: plan, rule: 'modality.plan' };
   if (options.triggerModality !== undefined && options.triggerModality !== 'ASSERTED')
     return { modality: options.triggerModality, cue: null, rule: 'modality.trigger' };
