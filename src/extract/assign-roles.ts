@@ -3,7 +3,7 @@
  * prepositions/particles/cases, "between X and Y", coordination and reported speech.
  * @module
  */
-import { SOLO_TYPES, SYMMETRIC_TYPES, type EventType } from '../domain/ontology.js';
+import { ORGANISATIONS, SOLO_TYPES, SYMMETRIC_TYPES, type EventType } from '../domain/ontology.js';
 import type { CompiledLanguage } from '../lexicon/load-lexicons.js';
 import { coordinatedWith, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
 
@@ -33,6 +33,37 @@ const POSSESSOR_REACH = 12;
 
 /** Most participants a coordinated role is expanded into ("X, Y and Z condemned"). */
 const MAX_COORDINATED = 4;
+
+const ORGANISATION_CODES: ReadonlySet<string> = new Set(ORGANISATIONS);
+
+/**
+ * A recipient before an inverted speech verb is no speaker: in "… à l'armée russe, a affirmé
+ * le Pentagone" the comma ends the report ("В МИД России заявили" keeps its speaker).
+ */
+function isSayer(a: ActorHit, facts: SentenceFacts): boolean {
+  return (
+    a.marks.has('sayer') &&
+    !(a.marks.has('target') && /^\s*,/u.test(facts.text.slice(a.end, a.end + 3)))
+  );
+}
+
+/**
+ * The actors coordinated with `a`, minus the speaker of a reported event, and except two names
+ * joined by a bare comma: "…to Moscow, Washington would…" is a clause break, not a list (lists
+ * end with a conjunction).
+ */
+function coordinated(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): ActorHit[] {
+  const speaker = isSayer(a, facts);
+  const group = coordinatedWith(a, facts, lang).filter(
+    (x) => x === a || isSayer(x, facts) === speaker,
+  );
+  if (group.length !== 2) return group;
+  const [x, y] = group as [ActorHit, ActorHit];
+  const conjunction = facts.markers.coordination.some(
+    (m) => m.start >= x.end && m.end <= y.start && facts.norm.slice(m.start, m.end).trim() !== ',',
+  );
+  return conjunction ? group : [a];
+}
 
 function distinctByCode(hits: readonly ActorHit[]): ActorHit[] {
   const seen = new Set<string>();
@@ -105,12 +136,37 @@ function pickSource(
     const mod = cands.find((a) => isOriginModifier(a, facts, trigger, classHit));
     if (mod !== undefined) return { hit: mod, rule: 'role.origin-modifier' };
   }
+  if (SOLO_TYPES.has(type)) {
+    // Organisations neither test nor build weapons: the state named with the event does.
+    const states = cands.filter((a) => !ORGANISATION_CODES.has(a.ref.code));
+    if (states.length < cands.length) {
+      const own = pickSource(type, facts, states, trigger, sov, classHit);
+      if (own.hit !== null) return own;
+      // "enrichment in Iran", "after its test … against the DPRK": a marked state still did it.
+      const marked = states.filter((a) => !acrossClause(facts, a.start, trigger.start));
+      const near = marked.sort(
+        (x, y) => Math.abs(x.start - trigger.start) - Math.abs(y.start - trigger.start),
+      )[0];
+      if (near !== undefined) return { hit: near, rule: 'role.solo-marked-state' };
+      return own;
+    }
+  }
   const allBefore = cands.filter((a) => a.end <= trigger.start && !a.marks.has('target'));
   const sameClause = allBefore.filter((a) => !acrossClause(facts, a.end, trigger.start));
   const before = speech || sameClause.length === 0 ? allBefore : sameClause;
   if (speech) {
-    const sayer = cands.find((a) => a.marks.has('sayer'));
+    const sayer = cands.find((a) => isSayer(a, facts));
     if (sayer !== undefined) return { hit: sayer, rule: 'role.speaker' };
+    // "…, a averti le ministre japonais": an inverted reaction names its speaker after it.
+    if (
+      /[,;:]\s*\S{0,4}\s*$/u.test(facts.text.slice(Math.max(0, trigger.start - 8), trigger.start))
+    ) {
+      const next = cands.find(
+        (a) => a.start >= trigger.end && !acrossClause(facts, trigger.end, a.start),
+      );
+      if (next !== undefined && next.start - trigger.end <= 40)
+        return { hit: next, rule: 'role.speaker-inverted' };
+    }
     const subj = before.find((a) => a.marks.has('subject'));
     if (subj !== undefined) return { hit: subj, rule: 'role.subject-first' };
     // "…, a U.S. official warned": the speaker is in the trigger's own clause, after the report.
@@ -151,7 +207,7 @@ function pickTarget(
   sov: boolean,
   sourceMarked: boolean,
 ): { hit: ActorHit | null; rule: string } {
-  const others = cands.filter((a) => a.ref.code !== source?.ref.code && !a.marks.has('sayer'));
+  const others = cands.filter((a) => a.ref.code !== source?.ref.code && !isSayer(a, facts));
   const after = others.filter(
     (a) => a.start >= trigger.end && !acrossClause(facts, trigger.end, a.start),
   );
@@ -161,6 +217,16 @@ function pickTarget(
     return direct
       ? { hit: direct, rule: 'role.direct-object' }
       : { hit: null, rule: 'role.target-open' };
+  }
+  // "북한군의 러시아 파병을 규탄": a reaction targets the owner of the event it is about.
+  if (sov && type === 'CONCERN') {
+    const owner = others.filter(
+      (a) =>
+        a.marks.has('possessor') &&
+        a.end <= trigger.start &&
+        !acrossClause(facts, a.end, trigger.start),
+    );
+    if (owner.length > 0) return { hit: owner[owner.length - 1]!, rule: 'role.possessor-target' };
   }
   const marked = others.filter((a) => a.marks.has('target'));
   if (!sov) {
@@ -193,10 +259,10 @@ export function assignRoles(
   classHit: Hit<string> | null = null,
 ): RoleChoice[] {
   let cands = facts.actors.filter((a) => !a.marks.has('origin') && !a.marks.has('inert'));
-  const sayer = cands.find((a) => a.marks.has('sayer'));
+  const sayer = cands.find((a) => isSayer(a, facts));
   if (!SPEECH_TYPES.has(type)) {
     // "X said Y sent…": X only reports. "X announced new sanctions": X is also the agent.
-    const others = cands.filter((a) => !a.marks.has('sayer'));
+    const others = cands.filter((a) => !isSayer(a, facts));
     const ownSubject = others.some((a) => a.end <= trigger.start);
     if (ownSubject || SOLO_TYPES.has(type) || sayer === undefined || sayer.start > trigger.start)
       cands = others;
@@ -208,7 +274,7 @@ export function assignRoles(
   const src = pickSource(type, facts, cands, trigger, sov, classHit);
   if (SOLO_TYPES.has(type))
     return [withSayer({ source: src.hit, target: null, rules: [src.rule] })];
-  const sourceGroup = src.hit === null ? [] : coordinatedWith(src.hit, facts, lang);
+  const sourceGroup = src.hit === null ? [] : coordinated(src.hit, facts, lang);
   const tgt = pickTarget(
     type,
     facts,
@@ -219,7 +285,7 @@ export function assignRoles(
     src.rule === 'role.source-marked',
   );
   const sources = src.hit === null ? [null] : distinctByCode(sourceGroup);
-  const targets = tgt.hit === null ? [null] : distinctByCode(coordinatedWith(tgt.hit, facts, lang));
+  const targets = tgt.hit === null ? [null] : distinctByCode(coordinated(tgt.hit, facts, lang));
   const out: RoleChoice[] = [];
   for (const s of sources.slice(0, MAX_COORDINATED))
     for (const t of targets.slice(0, MAX_COORDINATED)) {
