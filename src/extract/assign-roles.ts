@@ -218,15 +218,17 @@ function pickTarget(
       ? { hit: direct, rule: 'role.direct-object' }
       : { hit: null, rule: 'role.target-open' };
   }
-  // "북한군의 러시아 파병을 규탄": a reaction targets the owner of the event it is about.
+  // A reaction targets the one who did what it is about: the owner of a nominal event
+  // ("북한군의 러시아 파병을 규탄") or the subject of an embedded clause ("이란이 러시아에 … 이전한
+  // 데 대해 우려").
   if (sov && type === 'CONCERN') {
-    const owner = others.filter(
-      (a) =>
-        a.marks.has('possessor') &&
-        a.end <= trigger.start &&
-        !acrossClause(facts, a.end, trigger.start),
+    const inClause = others.filter(
+      (a) => a.end <= trigger.start && !acrossClause(facts, a.end, trigger.start),
     );
+    const owner = inClause.filter((a) => a.marks.has('possessor'));
     if (owner.length > 0) return { hit: owner[owner.length - 1]!, rule: 'role.possessor-target' };
+    const doer = inClause.find((a) => a.marks.has('subject') && !a.marks.has('target'));
+    if (doer !== undefined) return { hit: doer, rule: 'role.embedded-subject-target' };
   }
   const marked = others.filter((a) => a.marks.has('target'));
   if (!sov) {
