@@ -86,6 +86,15 @@ function isOriginModifier(
   return facts.classes.some(near);
 }
 
+/** The actor stands right before the trigger as its subject ("Seoul warned", "officials in Tokyo protested"). */
+function isSubjectOf(a: ActorHit, trigger: Hit<unknown>, facts: SentenceFacts): boolean {
+  return (
+    a.end <= trigger.start &&
+    trigger.start - a.end <= 24 &&
+    !/[,;:.!?"«»“”()]/u.test(facts.text.slice(a.end, trigger.start))
+  );
+}
+
 /** True when a clause break (comma, semicolon) separates two offsets. */
 function acrossClause(facts: SentenceFacts, x: number, y: number): boolean {
   const [from, to] = x < y ? [x, y] : [y, x];
@@ -95,6 +104,25 @@ function acrossClause(facts: SentenceFacts, x: number, y: number): boolean {
 /** The trigger ends its sentence or clause ("…, officials warned."). */
 function clauseFinal(facts: SentenceFacts, trigger: Hit<unknown>): boolean {
   return /^\s*(?:[.,;:!?"»”']|$)/u.test(facts.text.slice(trigger.end, trigger.end + 3));
+}
+
+/**
+ * A reaction in a reporting clause of its own after what it reports: "…, Seoul warned." or
+ * "…, a averti le ministre". Cues of the reported clauses do not reach it.
+ */
+export function reportingClause(
+  type: EventType,
+  facts: SentenceFacts,
+  trigger: Hit<unknown>,
+): boolean {
+  if (!SPEECH_TYPES.has(type)) return false;
+  const clauseFinal = /^\s*(?:[.,;:!?"»”']|$)/u.test(
+    facts.text.slice(trigger.end, trigger.end + 3),
+  );
+  const inverted = /[,;:]\s*\S{0,4}\s*$/u.test(
+    facts.text.slice(Math.max(0, trigger.start - 8), trigger.start),
+  );
+  return clauseFinal || inverted;
 }
 
 function pickSymmetric(
@@ -170,12 +198,14 @@ function pickSource(
     const subj = before.find((a) => a.marks.has('subject'));
     if (subj !== undefined) return { hit: subj, rule: 'role.subject-first' };
     // "…, a U.S. official warned": the speaker is in the trigger's own clause, after the report.
+    // "…, South Korean officials warned on Monday": the subject right before it, likewise.
+    const first = sameClause[0];
     if (
-      sameClause[0] !== undefined &&
-      sameClause[0] !== allBefore[0] &&
-      clauseFinal(facts, trigger)
+      first !== undefined &&
+      first !== allBefore[0] &&
+      (clauseFinal(facts, trigger) || isSubjectOf(first, trigger, facts))
     )
-      return { hit: sameClause[0], rule: 'role.speaker-clause-final' };
+      return { hit: first, rule: 'role.speaker-clause-final' };
     if (before[0] !== undefined) return { hit: before[0], rule: 'role.before-trigger-first' };
   } else {
     // "북한의 미사일 발사" (North Korea's missile launch): the owner of a nominal event did it.
@@ -229,6 +259,15 @@ function pickTarget(
     if (owner.length > 0) return { hit: owner[owner.length - 1]!, rule: 'role.possessor-target' };
     const doer = inClause.find((a) => a.marks.has('subject') && !a.marks.has('target'));
     if (doer !== undefined) return { hit: doer, rule: 'role.embedded-subject-target' };
+  }
+  // "Russia may help Iran…, fear officials in Israel": a reaction in its own reporting clause
+  // targets the subject of the clause it reports.
+  if (!sov && type === 'CONCERN' && reportingClause(type, facts, trigger)) {
+    const reported = others.filter(
+      (a) => a.end <= trigger.start && acrossClause(facts, a.end, trigger.start),
+    );
+    const doer = reported.find((a) => !a.marks.has('target')) ?? reported[0];
+    if (doer !== undefined) return { hit: doer, rule: 'role.reported-subject-target' };
   }
   const marked = others.filter((a) => a.marks.has('target'));
   if (!sov) {

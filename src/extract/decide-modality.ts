@@ -6,7 +6,7 @@
  */
 import type { EventType, Modality } from '../domain/ontology.js';
 import type { CompiledLanguage, ModalityKind } from '../lexicon/load-lexicons.js';
-import { SPEECH_TYPES } from './assign-roles.js';
+import { reportingClause, SPEECH_TYPES } from './assign-roles.js';
 import { perSentence } from './per-sentence.js';
 import type { Hit, SentenceFacts } from './scan-sentence.js';
 
@@ -59,21 +59,6 @@ const suffixHedges = perSentence((facts, lang: CompiledLanguage): Hit<string>[] 
   }
   return out;
 });
-
-/**
- * A reaction in a reporting clause of its own after what it reports: "…, Seoul warned." or
- * "…, a averti le ministre". Cues of the reported clauses do not reach it.
- */
-function reportingClause(type: EventType, facts: SentenceFacts, trigger: Hit<unknown>): boolean {
-  if (!SPEECH_TYPES.has(type)) return false;
-  const clauseFinal = /^\s*(?:[.,;:!?"»”']|$)/u.test(
-    facts.text.slice(trigger.end, trigger.end + 3),
-  );
-  const inverted = /[,;:]\s*\S{0,4}\s*$/u.test(
-    facts.text.slice(Math.max(0, trigger.start - 8), trigger.start),
-  );
-  return clauseFinal || inverted;
-}
 
 /** Clause breaks between two offsets. */
 function breaksBetween(facts: SentenceFacts, from: number, to: number): number {
