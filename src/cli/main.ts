@@ -1,38 +1,18 @@
-/** The `vigie` command line. */
-import { Command } from 'commander';
-import { createContext, type GlobalOptions } from './context.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
+/**
+ * The `vigie` command line. Commands load lazily, so each run imports only its own command's
+ * implementation: a first parse against placeholders (lazy-commands.ts) finds the addressed
+ * command, or lets commander answer alone (top-level help, version, unknown command); then that
+ * command's module is registered on a fresh program and argv parsed again, as if every command
+ * had been registered.
+ */
 import { COMMANDS } from './commands/index.js';
-import type { RunAction } from './commands/command-module.js';
-import { VigieError } from '../domain/errors.js';
+import { addressedCommand } from './lazy-commands.js';
+import { createProgram } from './program.js';
+import { runAction } from './run-action.js';
 
-const program = new Command('vigie')
-  .description('Vigie: multilingual early warning for nuclear and missile proliferation')
-  .version('0.1.0')
-  .option('-c, --config <file>', 'config file (default ./vigie.yaml, or VIGIE_CONFIG)')
-  .option('--db <url>', 'database: a SQLite file path or postgres:// URL (overrides config)')
-  .showHelpAfterError();
-
-const run: RunAction = async (action) => {
-  let code: number = EXIT.ok;
-  let ctx;
-  try {
-    ctx = createContext(program.opts<GlobalOptions>());
-    code = (await action(ctx)) ?? EXIT.ok;
-  } catch (error) {
-    code = exitCodeFor(error);
-    const where = error instanceof VigieError && error.where ? ` (${error.where})` : '';
-    process.stderr.write(
-      `vigie: ${error instanceof Error ? error.message : String(error)}${where}\n`,
-    );
-    if (process.env['VIGIE_DEBUG'] && error instanceof Error)
-      process.stderr.write(`${error.stack}\n`);
-  } finally {
-    await ctx?.close().catch(() => undefined);
-  }
-  process.exitCode = code;
-};
-
-for (const command of COMMANDS) command.register(program, run);
-
-await program.parseAsync(process.argv);
+const entry = await addressedCommand(createProgram(), COMMANDS, process.argv);
+if (entry) {
+  const program = createProgram();
+  (await entry.load()).register(program, runAction(program));
+  await program.parseAsync(process.argv);
+}
