@@ -14,9 +14,9 @@ import {
   setReliability,
   type SourceKind,
 } from '../../store/sources-repo.js';
-import type { SourceRow } from '../../store/schema.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './command-module.js';
+import { sourceToJson } from './source-json.js';
 
 interface AddOptions {
   name?: string;
@@ -96,7 +96,7 @@ async function add(ctx: CliContext, target: string, options: AddOptions): Promis
 async function list(ctx: CliContext, json: boolean): Promise<void> {
   const rows = await listSources((await ctx.store()).db);
   if (json) {
-    ctx.out(JSON.stringify(rows.map(toJson), null, 2));
+    ctx.out(JSON.stringify(rows.map(sourceToJson), null, 2));
     return;
   }
   if (rows.length === 0) {
@@ -111,21 +111,4 @@ async function list(ctx: CliContext, json: boolean): Promise<void> {
       : 'disabled';
     ctx.out(`${r.id}  ${r.reliability}  ${r.kind.padEnd(4)}  ${r.name}  ${r.url ?? ''}  ${state}`);
   }
-}
-
-export function toJson(r: SourceRow) {
-  return {
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    url: r.url,
-    reliability: r.reliability,
-    lang: r.lang,
-    intervalSeconds: r.interval_seconds,
-    enabled: r.enabled === 1,
-    lastFetchedAt: r.last_fetched_at,
-    nextFetchAt: r.next_fetch_at,
-    errorCount: r.error_count,
-    lastError: r.last_error,
-  };
 }

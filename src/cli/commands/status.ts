@@ -9,7 +9,7 @@ import { countJobs } from '../../store/jobs-repo.js';
 import { countDocumentsBySource, listSourceErrors, listSources } from '../../store/sources-repo.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './command-module.js';
-import { toJson } from './source.js';
+import { sourceToJson } from './source-json.js';
 
 export const statusCommand: CommandModule = {
   register(program: Command, run) {
@@ -43,7 +43,7 @@ async function status(ctx: CliContext, json: boolean, errorLimit: number): Promi
   const report = {
     documents: Number(docs.n),
     mentions: Number(mentions.n),
-    sources: sources.map((s) => ({ ...toJson(s), documents: perSource.get(s.id) ?? 0 })),
+    sources: sources.map((s) => ({ ...sourceToJson(s), documents: perSource.get(s.id) ?? 0 })),
     failing: sources.filter((s) => s.error_count > 0).length,
     // A source never fetched is due now.
     nextDueAt:
