@@ -16,7 +16,10 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createContext } from '../src/cli/context.js';
-import { createIngestionScheduler, declareConfigSources } from '../src/cli/commands/run.js';
+import {
+  createIngestionScheduler,
+  declareConfigSources,
+} from '../src/cli/commands/ingestion-setup.js';
 import { startAnalysis } from '../src/cli/commands/run-analysis.js';
 import { extractDocument } from '../src/extract/extract-document.js';
 import { SafeFetcher } from '../src/ingest/fetch/safe-fetch.js';

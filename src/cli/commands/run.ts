@@ -5,20 +5,13 @@
  * duplicates (fetch state is recorded after the documents are committed).
  * @module
  */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
-import { extractDocument } from '../../extract/extract-document.js';
-import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
 import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
-import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
-import { Scheduler, type SchedulerOptions } from '../../ingest/scheduler/scheduler.js';
-import { processDocuments } from '../../pipeline/process-documents.js';
-import type { Store } from '../../store/open-store.js';
-import { upsertSource } from '../../store/sources-repo.js';
 import { startAnalysis, startServer } from './run-analysis.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './command-module.js';
+import { createIngestionScheduler, declareConfigSources } from './ingestion-setup.js';
 
 interface RunOptions {
   once?: boolean;
@@ -37,50 +30,6 @@ export const runCommand: CommandModule = {
       .action((options: RunOptions) => run((ctx) => runIngestion(ctx, options)));
   },
 };
-
-/** Upserts the sources declared in vigie.yaml (paths resolved against the config file). */
-export async function declareConfigSources(ctx: CliContext, store: Store): Promise<number> {
-  const base = ctx.config.file ? resolve(ctx.config.file, '..') : process.cwd();
-  for (const s of ctx.config.sources) {
-    if (s.kind === 'gdelt') continue;
-    const url = isRemoteUrl(s.url) ? s.url : resolve(base, s.url);
-    await upsertSource(store.db, {
-      url,
-      id: s.id,
-      name: s.name,
-      kind: s.kind,
-      reliability: s.reliability,
-      lang: s.lang,
-      intervalSeconds: s.interval,
-      enabled: s.enabled,
-    });
-  }
-  return ctx.config.sources.length;
-}
-
-/**
- * The scheduler `vigie run` uses: processDocuments with extraction.
- * `onBatch` is where analysis and alerting hook in.
- */
-export function createIngestionScheduler(
-  ctx: CliContext,
-  store: Store,
-  fetcher: SafeFetcher,
-  extra: Partial<SchedulerOptions> = {},
-): Scheduler {
-  return new Scheduler({
-    store,
-    fetcher,
-    process: (lines, source) =>
-      processDocuments(store, lines, {
-        sourceId: source.id,
-        extract: (doc) => extractDocument(doc),
-        enrich: enrichDocument,
-      }),
-    log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
-    ...extra,
-  });
-}
 
 async function runIngestion(ctx: CliContext, options: RunOptions): Promise<void> {
   const concurrency = Number(options.concurrency);

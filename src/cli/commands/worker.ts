@@ -19,7 +19,7 @@ import { runWorker } from '../../pipeline/jobs/run-worker.js';
 import { enqueueJob } from '../../store/jobs-repo.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './command-module.js';
-import { createIngestionScheduler, declareConfigSources } from './run.js';
+import { createIngestionScheduler, declareConfigSources } from './ingestion-setup.js';
 
 interface WorkerCliOptions {
   once?: boolean;

@@ -1,0 +1,60 @@
+/**
+ * What `vigie run` and `vigie worker` both set up for ingestion: the sources of vigie.yaml and the
+ * scheduler that fetches, extracts and stores. Its own module so `vigie worker` does not load the
+ * `run` command (and the HTTP server it can start).
+ * @module
+ */
+import { resolve } from 'node:path';
+import { extractDocument } from '../../extract/extract-document.js';
+import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
+import type { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
+import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
+import { Scheduler, type SchedulerOptions } from '../../ingest/scheduler/scheduler.js';
+import { processDocuments } from '../../pipeline/process-documents.js';
+import type { Store } from '../../store/open-store.js';
+import { upsertSource } from '../../store/sources-repo.js';
+import type { CliContext } from '../context.js';
+
+/** Upserts the sources declared in vigie.yaml (paths resolved against the config file). */
+export async function declareConfigSources(ctx: CliContext, store: Store): Promise<number> {
+  const base = ctx.config.file ? resolve(ctx.config.file, '..') : process.cwd();
+  for (const s of ctx.config.sources) {
+    if (s.kind === 'gdelt') continue;
+    const url = isRemoteUrl(s.url) ? s.url : resolve(base, s.url);
+    await upsertSource(store.db, {
+      url,
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      reliability: s.reliability,
+      lang: s.lang,
+      intervalSeconds: s.interval,
+      enabled: s.enabled,
+    });
+  }
+  return ctx.config.sources.length;
+}
+
+/**
+ * The scheduler `vigie run` uses: processDocuments with extraction.
+ * `onBatch` is where analysis and alerting hook in.
+ */
+export function createIngestionScheduler(
+  ctx: CliContext,
+  store: Store,
+  fetcher: SafeFetcher,
+  extra: Partial<SchedulerOptions> = {},
+): Scheduler {
+  return new Scheduler({
+    store,
+    fetcher,
+    process: (lines, source) =>
+      processDocuments(store, lines, {
+        sourceId: source.id,
+        extract: (doc) => extractDocument(doc),
+        enrich: enrichDocument,
+      }),
+    log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
+    ...extra,
+  });
+}
