@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { VigieError } from '../domain/errors.js';
+import { defaultLexicons, type LexiconSet } from '../lexicon/load-lexicons.js';
 import { EXTRACTOR_VERSION, extractDocument } from './extract-document.js';
 
 describe('extractDocument', () => {
@@ -44,5 +46,31 @@ describe('extractDocument', () => {
 
   it('has a version string', () => {
     expect(EXTRACTOR_VERSION).toMatch(/\d+\.\d+\.\d+/);
+  });
+});
+
+describe('extractDocument and failures inside a sentence', () => {
+  /** The real English lexicons, with modality (decided per mention, after scanning) failing. */
+  function failingLexicons(fail: () => never): LexiconSet {
+    const real = defaultLexicons();
+    const en = real.get('en');
+    const lexicon = { ...en.lexicon };
+    Object.defineProperty(lexicon, 'negationWindow', { get: fail });
+    return { languages: real.languages, get: () => ({ ...en, lexicon }) };
+  }
+  const doc = { text: 'North Korea shipped artillery shells to Russia.', lang: 'en' };
+
+  it('skips a sentence the rules cannot handle and goes on', () => {
+    const lexicons = failingLexicons(() => {
+      throw new TypeError('unexpected shape');
+    });
+    expect(extractDocument(doc, { lexicons }).mentions).toEqual([]);
+  });
+
+  it('stops on a data error instead of silencing the language', () => {
+    const lexicons = failingLexicons(() => {
+      throw new VigieError('VIGIE_LEXICON_INVALID', 'invalid date words', { where: 'x.yaml' });
+    });
+    expect(() => extractDocument(doc, { lexicons })).toThrow(/invalid date words/);
   });
 });

@@ -7,6 +7,7 @@
  * result.mentions[0].type; // 'MISSILE_TEST'
  * @module
  */
+import { VigieError } from '../domain/errors.js';
 import type { Cue, ExtractedMention, ExtractionResult } from '../domain/mention.js';
 import type { Capability, EventType } from '../domain/ontology.js';
 import {
@@ -293,8 +294,10 @@ export function extractDocument(doc: ExtractInput, options: ExtractOptions = {})
       mentions.push(
         ...extractSentence(text, span.start, span.end, lang, ctx, doc.published, scanned[i]!),
       );
-    } catch {
-      // A sentence the rules cannot handle yields nothing; the document goes on.
+    } catch (error) {
+      // A broken data file (e.g. date words loaded on first use) must stop the run, not silence
+      // a language; any other failure is a sentence the rules cannot handle: it yields nothing.
+      if (error instanceof VigieError) throw error;
     }
   });
   return { lang: langTag, mentions, origins: found };
