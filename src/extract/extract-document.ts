@@ -270,7 +270,10 @@ function origins(text: string, start: number, facts: SentenceFacts): Origin[] {
     }));
 }
 
-/** Extracts the event mentions of one document. Never throws; an unusable text yields no mentions. */
+/**
+ * Extracts the event mentions of one document. An unusable text yields no mentions; only a
+ * broken data file (a VigieError) throws.
+ */
 export function extractDocument(doc: ExtractInput, options: ExtractOptions = {}): ExtractionResult {
   const text = typeof doc.text === 'string' ? doc.text : '';
   const lexicons = options.lexicons ?? defaultLexicons();
