@@ -30,6 +30,8 @@ export interface RoleChoice {
 
 /** Longest gap from a possessor to its nominal trigger ("북한의 신형 미사일 발사"). */
 const POSSESSOR_REACH = 12;
+/** Longest gap from a possessive to its nominal event ("its latest ballistic missile launches"). */
+const PRONOUN_REACH = 40;
 
 /** Most participants a coordinated role is expanded into ("X, Y and Z condemned"). */
 const MAX_COORDINATED = 4;
@@ -208,6 +210,8 @@ function pickSource(
       return { hit: first, rule: 'role.speaker-clause-final' };
     if (before[0] !== undefined) return { hit: before[0], rule: 'role.before-trigger-first' };
   } else {
+    const referred = possessiveAntecedent(facts, cands, trigger);
+    if (referred !== undefined) return { hit: referred, rule: 'role.possessive-pronoun' };
     // "북한의 미사일 발사" (North Korea's missile launch): the owner of a nominal event did it.
     const owner = before.findLast(
       (a) =>
@@ -226,6 +230,28 @@ function pickSource(
   }
   if (explicit !== undefined) return { hit: explicit, rule: 'role.source-marked' };
   return { hit: null, rule: 'role.source-open' };
+}
+
+/**
+ * "sanctions on Pyongyang over its missile launches", "a condamné Moscou pour ses livraisons": a
+ * possessive right before a nominal event gives the event to the nearest actor named before the
+ * possessive, whatever role that actor plays in the rest of the sentence.
+ */
+function possessiveAntecedent(
+  facts: SentenceFacts,
+  cands: readonly ActorHit[],
+  trigger: Hit<unknown>,
+): ActorHit | undefined {
+  const pronoun = facts.markers.possessivePronoun.findLast(
+    (m) =>
+      m.end <= trigger.start &&
+      trigger.start - m.end <= PRONOUN_REACH &&
+      !/[,;:.]/.test(facts.text.slice(m.end, trigger.start)) &&
+      // The possessive belongs to the nearer event ("its support for the launch": the support).
+      !facts.triggers.some((t) => t.start >= m.end && t.end <= trigger.start),
+  );
+  if (pronoun === undefined) return undefined;
+  return cands.findLast((a) => a.end <= pronoun.start && !a.marks.has('origin'));
 }
 
 function pickTarget(

@@ -46,8 +46,19 @@ const MAX_TRIGGERS_PER_SENTENCE = 48;
 /** How far after a light verb ("oversaw the launch of") another trigger takes over. */
 const LIGHT_VERB_REACH = 30;
 
-/** Capabilities never attached to reactions: what is criticised is not what is moved. */
-const NO_CAPABILITY_TYPES: ReadonlySet<EventType> = new Set(['CONCERN', 'REJECTION']);
+/**
+ * Types that never carry capabilities: the ontology tags "what the sentence says is moved, tested,
+ * requested or developed", and a reaction, a sanction, a meeting, an agreement or a deployment of
+ * troops moves, tests, requests or develops no weapon (training in one, military cooperation, does).
+ */
+const NO_CAPABILITY_TYPES: ReadonlySet<EventType> = new Set([
+  'CONCERN',
+  'REJECTION',
+  'SANCTION',
+  'MEETING',
+  'AGREEMENT',
+  'TROOP_DEPLOYMENT',
+]);
 
 type CapabilityFinding = { caps: Capability[]; cues: Cue[]; rules: string[] };
 

@@ -84,6 +84,8 @@ export const RoleCuesSchema = z.object({
   between: TermListSchema.default([]),
   /** Phrases referring to the two actors of the story ("the two countries"). */
   pairReference: TermListSchema.default([]),
+  /** Possessives referring back to an actor named before ("its", "ses", "свои"): see assign-roles. */
+  possessivePronoun: TermListSchema.default([]),
 });
 export type RoleCues = z.infer<typeof RoleCuesSchema>;
 
@@ -149,6 +151,7 @@ export const LanguageLexiconSchema = z.object({
     filler: [],
     between: [],
     pairReference: [],
+    possessivePronoun: [],
   }),
 });
 export type LanguageLexicon = z.infer<typeof LanguageLexiconSchema>;

@@ -58,7 +58,8 @@ export type RoleMarkerKind =
   | 'coordination'
   | 'filler'
   | 'between'
-  | 'pairReference';
+  | 'pairReference'
+  | 'possessivePronoun';
 export type ParticleKind =
   | 'targetAfter'
   | 'sourceAfter'
@@ -76,6 +77,7 @@ export const SCANNED_MARKERS = [
   'coordination',
   'between',
   'pairReference',
+  'possessivePronoun',
 ] as const satisfies readonly RoleMarkerKind[];
 export type ScannedMarker = (typeof SCANNED_MARKERS)[number];
 
@@ -213,6 +215,7 @@ function compileLanguage(
     'filler',
     'between',
     'pairReference',
+    'possessivePronoun',
   ];
   for (const kind of markerKinds) {
     const m = new TermMatcher<RoleMarkerKind>();

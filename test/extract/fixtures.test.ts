@@ -17,6 +17,7 @@ interface Expected {
   source?: string | null;
   target?: string | null;
   modality?: string;
+  /** Each listed capability must be there; an empty list: none may be. */
   capabilities?: string[];
 }
 interface FixtureCase {
@@ -59,6 +60,8 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
             if (m.type !== e.type) return false;
             if (e.modality !== undefined && m.modality !== e.modality) return false;
             if (e.capabilities?.some((cap) => !m.capabilities.includes(cap as never))) return false;
+            // `capabilities: []` says the event carries none.
+            if (e.capabilities?.length === 0 && m.capabilities.length > 0) return false;
             const pair = [m.source, m.target];
             if (SYMMETRIC_TYPES.has(e.type) && e.source !== undefined && e.target !== undefined)
               return pair.includes(e.source) && pair.includes(e.target);
