@@ -35,6 +35,12 @@ const REACTION_TYPES: ReadonlySet<EventType> = new Set([
   'SANCTION',
   'THREAT',
 ]);
+/** Types that move something from a source to a recipient. */
+const MOVING_TYPES: ReadonlySet<EventType> = new Set([
+  'ARMS_TRANSFER',
+  'TECH_TRANSFER',
+  'TROOP_DEPLOYMENT',
+]);
 /** How many recent mentions a rejection may answer. */
 const REJECTION_LOOKBACK = 2;
 
@@ -76,6 +82,23 @@ export class DocumentContext {
     if (code === this.dyad[0]) return this.dyad[1]!;
     if (code === this.dyad[1]) return this.dyad[0]!;
     return null;
+  }
+
+  /** The actor most involved in the mentions so far (else the most mentioned), not `other`. */
+  private mainActor(other: string): string | null {
+    const counts = new Map<string, number>();
+    for (const m of this.mentions)
+      for (const code of [m.source, m.target])
+        if (code !== null && code !== other) counts.set(code, (counts.get(code) ?? 0) + 1);
+    let best: string | null = null;
+    let most = 0;
+    for (const [code, n] of counts)
+      if (n > most) {
+        best = code;
+        most = n;
+      }
+    const first = this.dyad[0];
+    return best ?? (first !== undefined && first !== other ? first : null);
   }
 
   /** Fills roles the sentence leaves open, when the type makes it safe. */
@@ -161,6 +184,11 @@ export class DocumentContext {
       if (m !== undefined) return { source: s, target: m.target, rule: 'context.same-type-target' };
       const p = this.partner(s);
       if (p !== null) return { source: s, target: p, rule: 'context.document-pair' };
+      // "Analysts believe Russia may be sharing technology" after a launch by North Korea and the
+      // reactions to it: a transfer from an actor outside the main pair goes to the actor the
+      // document's events so far are about.
+      const main = MOVING_TYPES.has(type) && !this.dyad.includes(s) ? this.mainActor(s) : null;
+      if (main !== null) return { source: s, target: main, rule: 'context.main-actor' };
     }
     if (s !== null && target === null && (type === 'REQUEST' || type === 'THREAT')) {
       const p = this.partner(s);
