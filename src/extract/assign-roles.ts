@@ -312,7 +312,13 @@ function pickTarget(
   const rest = others.filter(
     (a) => sourceMarked || !a.marks.has('subject') || a.start >= trigger.end,
   );
-  const pick = sov ? (rest.filter((a) => a.end <= trigger.start).pop() ?? rest[0]) : rest[0];
+  // Any other actor: a reaction may be about another clause ("North Korea is preparing…, officials
+  // warned"); other events keep to their own ("Если Москва передаст…, Сеул введёт…"), and the
+  // document's context may fill the role instead.
+  const near = SPEECH_TYPES.has(type)
+    ? rest
+    : rest.filter((a) => !acrossClause(facts, a.start, trigger.start));
+  const pick = sov ? (near.filter((a) => a.end <= trigger.start).pop() ?? near[0]) : near[0];
   if (pick !== undefined) return { hit: pick, rule: 'role.other-actor' };
   return { hit: null, rule: 'role.target-open' };
 }
