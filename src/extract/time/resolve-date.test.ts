@@ -34,6 +34,26 @@ describe('resolveEventDate: relative to publication', () => {
     expect(date('金正恩星期三与普京会面。', 'zh', '2023-09-14')).toBe('2023-09-13');
   });
 
+  it('puts "last <weekday>" strictly before publication and "next <weekday>" strictly after', () => {
+    // 2023-09-14 is a Thursday: last Thursday is a week before, next Thursday a week after.
+    expect(date('Kim met Putin last Thursday.', 'en', '2023-09-14')).toBe('2023-09-07');
+    expect(date('Kim met Putin last Wednesday.', 'en', '2023-09-14')).toBe('2023-09-13');
+    expect(date('Kim will meet Putin next Thursday.', 'en', '2023-09-14')).toBe('2023-09-21');
+    expect(date('Kim will meet Putin next Monday.', 'en', '2023-09-14')).toBe('2023-09-18');
+    expect(date('Kim a rencontré Poutine jeudi dernier.', 'fr', '2023-09-14')).toBe('2023-09-07');
+    expect(date('Kim rencontrera Poutine jeudi prochain.', 'fr', '2023-09-14')).toBe('2023-09-21');
+    expect(date('Ким встретился с Путиным в прошлый четверг.', 'ru', '2023-09-14')).toBe(
+      '2023-09-07',
+    );
+    expect(date('Ким встретится с Путиным в следующий четверг.', 'ru', '2023-09-14')).toBe(
+      '2023-09-21',
+    );
+    expect(date('김정은은 지난 목요일 푸틴과 만났다.', 'ko', '2023-09-14')).toBe('2023-09-07');
+    expect(date('김정은은 다음 목요일 푸틴과 만난다.', 'ko', '2023-09-14')).toBe('2023-09-21');
+    // "last" elsewhere in the sentence changes nothing.
+    expect(date('At last, Kim met Putin on Thursday.', 'en', '2023-09-14')).toBe('2023-09-14');
+  });
+
   it('does not take the Russian word for environment for Wednesday', () => {
     expect(date('Загрязнение окружающей среды растёт.', 'ru', '2023-09-14')).toBeNull();
   });

@@ -158,6 +158,20 @@ function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
 
 const LETTER_OR_MARK = unitClass(/[\p{L}\p{M}]/u);
 
+/** Whether a "last" or "next" word stands right before or right after the weekday at [start, start+length). */
+function weekdayShift(
+  text: string,
+  start: number,
+  length: number,
+  data: CompiledTimeData,
+): 'last' | 'next' | null {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(start + length, start + length + 16);
+  if (data.weekdayLastBefore?.test(before) || data.weekdayLastAfter?.test(after)) return 'last';
+  if (data.weekdayNextBefore?.test(before) || data.weekdayNextAfter?.test(after)) return 'next';
+  return null;
+}
+
 /** A range bound ("since June", "6월부터") or a duration ("3日間") is not an event date. */
 function isRangeBound(text: string, start: number, end: number, data: CompiledTimeData): boolean {
   if (data.notPrecededByRe?.test(text.slice(Math.max(0, start - 40), start))) return true;
@@ -264,7 +278,15 @@ function ruleCandidates(
   for (const m of matches(kinds.weekday ? data.weekdayRe : undefined, text)) {
     const w = m.groups?.['weekday'];
     const weekday = w !== undefined ? data.weekdays.get(phraseKey(w)) : undefined;
-    if (weekday !== undefined) push(m, formatDay(lastWeekdayOnOrBefore(p, weekday)), 'weekday');
+    if (weekday === undefined || w === undefined) continue;
+    const shift = weekdayShift(text, m.index + m[0].lastIndexOf(w), w.length, data);
+    // A bare weekday in news is the most recent one (publication day included); "last" is the one
+    // before that day, "next" the first after it.
+    const day =
+      shift === 'next'
+        ? lastWeekdayOnOrBefore(addDays(p, 7), weekday)
+        : lastWeekdayOnOrBefore(shift === 'last' ? addDays(p, -1) : p, weekday);
+    push(m, formatDay(day), shift === null ? 'weekday' : `weekday-${shift}`);
   }
   for (const m of matches(kinds.month ? data.monthRe : undefined, text)) {
     const name = m.groups?.['monthName'];

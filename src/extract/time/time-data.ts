@@ -36,6 +36,10 @@ const TimeDataSchema = z
     months: z.record(z.string().min(1), z.number().int().min(1).max(12)),
     weekdays: z.record(z.string().min(1), z.number().int().min(1).max(7)),
     weekdayPrepositions: Words,
+    /** Words beside a weekday that put it strictly before publication ("last Friday", "vendredi dernier"). */
+    weekdayLast: Words,
+    /** Words beside a weekday that put it strictly after publication ("next Friday", "vendredi prochain"). */
+    weekdayNext: Words,
     /** Words before an expression that make it the bound of a range ("since June"): not a date. */
     notPrecededBy: Words,
     /** Words right after an expression that make it a range bound or a duration (6월부터, 3日間). */
@@ -100,6 +104,11 @@ export interface CompiledTimeData {
   readonly relative: ReadonlyMap<string, RelativeKind>;
   readonly relativeRe?: RegExp;
   readonly weekdayRe?: RegExp;
+  /** A "last"/"next" word right before (…Before, tested on the text before the weekday) or right after a weekday. */
+  readonly weekdayLastBefore?: RegExp;
+  readonly weekdayLastAfter?: RegExp;
+  readonly weekdayNextBefore?: RegExp;
+  readonly weekdayNextAfter?: RegExp;
   readonly monthRe?: RegExp;
   readonly yearRe?: RegExp;
   readonly patterns: readonly CompiledPattern[];
@@ -127,6 +136,16 @@ function wordHash(word: string): number {
   let h = 0;
   for (let i = 0; i < word.length; i++) h = wordHashStep(h, word.charCodeAt(i));
   return h;
+}
+
+/** The regexes that find a "last" or "next" word right before or right after a weekday. */
+function weekdayShift(words: readonly string[], kind: 'Last' | 'Next'): Partial<CompiledTimeData> {
+  if (words.length === 0) return {};
+  const alt = alternation(words);
+  return {
+    [`weekday${kind}Before`]: new RegExp(`(?:^|[^\\p{L}])(?:${alt})\\s*$`, 'iu'),
+    [`weekday${kind}After`]: new RegExp(`^\\s*(?:${alt})(?![\\p{L}])`, 'iu'),
+  };
 }
 
 export const TIME_DATA_DIR = fileURLToPath(new URL('../../../data/time/', import.meta.url));
@@ -212,6 +231,8 @@ export function compileTimeData(data: TimeData): CompiledTimeData {
     ...(data.chrono ? { chrono: data.chrono } : {}),
     months,
     weekdays,
+    ...weekdayShift(data.weekdayLast, 'Last'),
+    ...weekdayShift(data.weekdayNext, 'Next'),
     relative,
     ...(relative.size > 0 ? { relativeRe: mk(alternation(relative.keys())) } : {}),
     ...(weekdays.size > 0
