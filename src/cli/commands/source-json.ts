@@ -3,21 +3,11 @@
  * `vigie status` does not load the `source` command (and the ingestion code it imports).
  * @module
  */
+import { toApiSource } from '../../store/api-queries/source-queries.js';
 import type { SourceRow } from '../../store/schema.js';
 
+/** The API's view of a source without its row timestamps. */
 export function sourceToJson(r: SourceRow) {
-  return {
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    url: r.url,
-    reliability: r.reliability,
-    lang: r.lang,
-    intervalSeconds: r.interval_seconds,
-    enabled: r.enabled === 1,
-    lastFetchedAt: r.last_fetched_at,
-    nextFetchAt: r.next_fetch_at,
-    errorCount: r.error_count,
-    lastError: r.last_error,
-  };
+  const { createdAt: _created, updatedAt: _updated, ...shown } = toApiSource(r);
+  return shown;
 }
