@@ -7,7 +7,7 @@ import type { Capability, EventType } from '../domain/ontology.js';
 import type { CompiledLanguage, TriggerRef } from '../lexicon/load-lexicons.js';
 import type { Frame } from '../lexicon/lexicon-schema.js';
 import { perSentence } from './per-sentence.js';
-import type { Hit, SentenceFacts } from './scan-sentence.js';
+import { isAttributive, type Hit, type SentenceFacts } from './scan-sentence.js';
 
 export interface FrameChoice {
   readonly type: EventType;
@@ -113,8 +113,20 @@ export function chooseFrame(
   let bestScore = Infinity;
   frames.forEach((frame, i) => {
     if (frame.needsTarget === true) {
+      // The target is the trigger's own: on its object side, with no other event in between
+      // ("launched a missile and shipped drones to Russia": Russia receives the drones).
       const ok = facts.actors.some(
-        (a) => a.marks.has('target') && (sov || a.start >= trigger.end) && !a.marks.has('origin'),
+        (a) =>
+          a.marks.has('target') &&
+          !a.marks.has('origin') &&
+          (sov ? a.end <= trigger.start : a.start >= trigger.end) &&
+          !facts.triggers.some(
+            (t) =>
+              !isAttributive(t, facts) &&
+              (sov
+                ? t.start >= a.end && t.end <= trigger.start
+                : t.start >= trigger.end && t.end <= a.start),
+          ),
       );
       if (!ok) return;
     }

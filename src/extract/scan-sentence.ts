@@ -228,6 +228,14 @@ export function coordinatedWith(
   return facts.actors.slice(lo, hi + 1);
 }
 
+/**
+ * A trigger glued by a hyphen to the word before it ("North Korean-supplied missiles",
+ * "Iranian-made drones") qualifies a noun: it heads no clause of its own.
+ */
+export function isAttributive(trigger: Hit<unknown>, facts: SentenceFacts): boolean {
+  return trigger.start > 0 && facts.text[trigger.start - 1] === '-';
+}
+
 /** Drops an institution right after its own state ("러시아 국방부", "Japan's defence ministry"). */
 function mergeHeads(actors: ActorHit[], norm: string): ActorHit[] {
   const out: ActorHit[] = [];
