@@ -60,6 +60,33 @@ const suffixHedges = perSentence((facts, lang: CompiledLanguage): Hit<string>[] 
   return out;
 });
 
+/** The class of auxiliaries that open a conditional clause by inversion ("Should Moscow…"). */
+const INVERSION_CLASS = 'inversion';
+/** Longest gap from an inverted auxiliary to the actor that is its subject ("Should the Kremlin"). */
+const INVERSION_SUBJECT_REACH = 12;
+
+/**
+ * Inverted conditional clauses ("Should Moscow share the technology, …", "Were Russia to deliver…",
+ * "Had Pyongyang tested…"): an auxiliary of the language's inversion class that opens the
+ * sentence or a clause, with an actor right after it as its subject.
+ */
+const inversionCues = perSentence((facts): Hit<ModalityKind>[] => {
+  const out: Hit<ModalityKind>[] = [];
+  for (const c of facts.classes) {
+    if (c.value !== INVERSION_CLASS) continue;
+    if (!/(?:^|[,;:—–(«"“])[\s"'“«]*$/u.test(facts.text.slice(Math.max(0, c.start - 4), c.start)))
+      continue;
+    const subject = facts.actors.find((a) => a.start >= c.end);
+    if (
+      subject !== undefined &&
+      subject.start - c.end <= INVERSION_SUBJECT_REACH &&
+      !CLAUSE_BREAK.test(facts.text.slice(c.end, subject.start))
+    )
+      out.push({ start: c.start, end: c.end, value: 'conditional' });
+  }
+  return out;
+});
+
 /** Clause breaks between two offsets. */
 function breaksBetween(facts: SentenceFacts, from: number, to: number): number {
   return facts.text.slice(from, to).split(CLAUSE_BREAK).length - 1;
@@ -83,21 +110,17 @@ function conditionalCue(
     c.start >= trigger.end &&
     c.start - trigger.end <= SOV_CONDITIONAL_WINDOW &&
     breaksBetween(facts, trigger.end, c.start) === 0;
+  const threatOwn = (c: Hit<unknown>) =>
+    sovAfter(c) ||
+    (!sov && c.end <= trigger.start && breaksBetween(facts, c.end, trigger.start) === 0);
   if (type === 'THREAT')
-    return firstCue(
-      facts.modality,
-      'conditional',
-      (c) =>
-        sovAfter(c) ||
-        (!sov && c.end <= trigger.start && breaksBetween(facts, c.end, trigger.start) === 0),
+    return (
+      firstCue(facts.modality, 'conditional', threatOwn) ?? inversionCues(facts).find(threatOwn)
     );
   const reportedAfter = (c: Hit<unknown>) =>
     breaksBetween(facts, c.end, trigger.start) >= 2 && reportingClause(type, facts, trigger);
-  return firstCue(
-    facts.modality,
-    'conditional',
-    (c) => (c.end <= trigger.start && !reportedAfter(c)) || sovAfter(c),
-  );
+  const ok = (c: Hit<unknown>) => (c.end <= trigger.start && !reportedAfter(c)) || sovAfter(c);
+  return firstCue(facts.modality, 'conditional', ok) ?? inversionCues(facts).find(ok);
 }
 
 /** The first cue of `kind` that satisfies `ok`, in sentence order. */
@@ -115,7 +138,13 @@ export function decideModality(
   facts: SentenceFacts,
   trigger: Hit<unknown>,
   lang: CompiledLanguage,
-  options: { denied: boolean; isDenial?: boolean; triggerModality?: Modality },
+  options: {
+    denied: boolean;
+    isDenial?: boolean;
+    triggerModality?: Modality;
+    /** The sentence's date expression: a hedge word inside it is a date word ("in May"). */
+    dateSpan?: { readonly start: number; readonly end: number };
+  },
 ): ModalityDecision {
   // Verb-second languages place modal cues before the verb, like SVO ones.
   const sov = lang.lexicon.wordOrder === 'sov';
@@ -138,10 +167,14 @@ export function decideModality(
   const speech = SPEECH_TYPES.has(type);
   // A conditional verb may itself be the trigger ("fournirait"): suffix hedges count inside it.
   const reporting = !sov && reportingClause(type, facts, trigger);
+  const span = options.dateSpan;
+  const inDate = (c: Hit<unknown>) =>
+    span !== undefined && c.start >= span.start && c.end <= span.end;
   const hedgeScope = (c: Hit<unknown>): boolean =>
-    sov
+    !inDate(c) &&
+    (sov
       ? c.start >= trigger.start || (!speech && governs(c, trigger, true, 12, facts))
-      : c.start < trigger.end && !(reporting && breaksBetween(facts, c.end, trigger.start) > 0);
+      : c.start < trigger.end && !(reporting && breaksBetween(facts, c.end, trigger.start) > 0));
   // Lexicon hedges first, then suffix hedges (computed only when no lexicon hedge applies).
   const hedge =
     firstCue(facts.modality, 'hedge', (c) => !inside(c) && hedgeScope(c)) ??

@@ -311,6 +311,7 @@ function extractSentence(
       denied: denied && !isDenial,
       isDenial,
       ...(c.triggerModality !== undefined ? { triggerModality: c.triggerModality } : {}),
+      ...(date?.span !== undefined ? { dateSpan: date.span } : {}),
     });
     // "did not deny" is no rejection.
     if (isDenial && modality.modality === 'NEGATED') continue;
