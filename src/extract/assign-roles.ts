@@ -158,6 +158,7 @@ function pickSource(
   trigger: Hit<unknown>,
   sov: boolean,
   classHit: Hit<string> | null,
+  sourceCases: readonly string[] = [],
 ): { hit: ActorHit | null; rule: string } {
   const speech = SPEECH_TYPES.has(type);
   const explicit = cands.find((a) => a.marks.has('source') && !a.marks.has('target'));
@@ -166,11 +167,15 @@ function pickSource(
     const mod = cands.find((a) => isOriginModifier(a, facts, trigger, classHit));
     if (mod !== undefined) return { hit: mod, rule: 'role.origin-modifier' };
   }
+  if (!speech) {
+    const owner = ownerAfter(facts, cands, trigger, sourceCases);
+    if (owner !== undefined) return { hit: owner, rule: 'role.owner-after' };
+  }
   if (SOLO_TYPES.has(type)) {
     // Organisations neither test nor build weapons: the state named with the event does.
     const states = cands.filter((a) => !ORGANISATION_CODES.has(a.ref.code));
     if (states.length < cands.length) {
-      const own = pickSource(type, facts, states, trigger, sov, classHit);
+      const own = pickSource(type, facts, states, trigger, sov, classHit, sourceCases);
       if (own.hit !== null) return own;
       // "enrichment in Iran", "after its test … against the DPRK": a marked state still did it.
       const marked = states.filter((a) => !acrossClause(facts, a.start, trigger.start));
@@ -230,6 +235,53 @@ function pickSource(
   }
   if (explicit !== undefined) return { hit: explicit, rule: 'role.source-marked' };
   return { hit: null, rule: 'role.source-open' };
+}
+
+/** Longest gap from an event to the actor owning it after it ("поставки ракет КНДР"). */
+const OWNER_AFTER_REACH = 24;
+
+/**
+ * "санкции Евросоюза против Ирана", "поставки КНДР в Россию": in a language with a source case
+ * (the Russian genitive), the actor right after an event is its source when it stands in that
+ * case, or when it may (or shows no case) and a marked target follows it in the clause. Only object words
+ * (classes, capabilities) may stand between ("поставки ракет КНДР в Россию").
+ */
+function ownerAfter(
+  facts: SentenceFacts,
+  cands: readonly ActorHit[],
+  trigger: Hit<unknown>,
+  sourceCases: readonly string[],
+): ActorHit | undefined {
+  if (sourceCases.length === 0) return undefined;
+  const a = facts.actors.find((x) => x.start >= trigger.end);
+  if (a === undefined || !cands.includes(a) || a.start - trigger.end > OWNER_AFTER_REACH)
+    return undefined;
+  if (a.marks.size > 0 || facts.triggers.some((t) => t.start >= trigger.end && t.end <= a.start))
+    return undefined;
+  // A stem may end inside its word ("санкци|и"): the gap starts after the word.
+  const rest = /^[\p{L}\p{M}]*/u.exec(facts.norm.slice(trigger.end, a.start))![0].length;
+  if (!objectWordsOnly(facts, trigger.end + rest, a.start)) return undefined;
+  const cases = a.ref.cases;
+  if (cases.length > 0 && cases.every((c) => sourceCases.includes(c))) return a;
+  // A form that may be in the source case, or shows no case, needs a marked target after it.
+  if (cases.length > 0 && !cases.some((c) => sourceCases.includes(c))) return undefined;
+  const targetFollows = cands.some(
+    (y) => y.start >= a.end && y.marks.has('target') && !acrossClause(facts, a.end, y.start),
+  );
+  return targetFollows ? a : undefined;
+}
+
+/** True when every word of text[from, to) is (part of) an object class or capability word. */
+function objectWordsOnly(facts: SentenceFacts, from: number, to: number): boolean {
+  const re = /[^\s]+/gu;
+  const gap = facts.norm.slice(from, to);
+  for (let m = re.exec(gap); m !== null; m = re.exec(gap)) {
+    const ws = from + m.index;
+    const we = ws + m[0].length;
+    const covered = (h: Hit<unknown>) => h.start < we && ws < h.end;
+    if (!facts.classes.some(covered) && !facts.capabilities.some(covered)) return false;
+  }
+  return true;
 }
 
 /**
@@ -344,7 +396,15 @@ export function assignRoles(
   if (SYMMETRIC_TYPES.has(type)) return [withSayer(pickSymmetric(facts, cands, trigger))];
   // Verb-second clauses put both actors before a final verb: read roles as in SOV.
   const sov = lang.lexicon.wordOrder !== 'svo';
-  const src = pickSource(type, facts, cands, trigger, sov, classHit);
+  const src = pickSource(
+    type,
+    facts,
+    cands,
+    trigger,
+    sov,
+    classHit,
+    lang.lexicon.roles.sourceCases,
+  );
   if (SOLO_TYPES.has(type))
     return [withSayer({ source: src.hit, target: null, rules: [src.rule] })];
   const sourceGroup = src.hit === null ? [] : coordinated(src.hit, facts, lang);

@@ -127,15 +127,15 @@ function removeOverlaps(hits: ActorHit[]): ActorHit[] {
   return out;
 }
 
-/** Marks from prepositions, particles and cases around an actor. */
+/**
+ * Marks from prepositions, particles and cases around an actor. A source case (the Russian
+ * genitive) marks nothing here: it makes a source only right after its event (assign-roles).
+ */
 function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): void {
   const roles = lang.lexicon.roles;
   if (casesIn(a, roles.targetCases)) {
     a.marks.add('target');
     a.markRules.push('role.case-target');
-  } else if (casesIn(a, roles.sourceCases)) {
-    a.marks.add('source');
-    a.markRules.push('role.case-source');
   } else if (casesIn(a, roles.subjectCases)) {
     a.marks.add('subject');
     a.markRules.push('role.case-subject');
