@@ -97,6 +97,12 @@ function isSubjectOf(a: ActorHit, trigger: Hit<unknown>, facts: SentenceFacts): 
   );
 }
 
+/** In SOV an actor is the argument of the first verb after it: is that another trigger? */
+function ownedByOther(facts: SentenceFacts, a: ActorHit, trigger: Hit<unknown>): boolean {
+  const next = facts.triggers.find((t) => t.start >= a.end);
+  return next !== undefined && next.start !== trigger.start;
+}
+
 /** True when a clause break (comma, semicolon) separates two offsets. */
 function acrossClause(facts: SentenceFacts, x: number, y: number): boolean {
   const [from, to] = x < y ? [x, y] : [y, x];
@@ -163,6 +169,8 @@ function pickSource(
   const speech = SPEECH_TYPES.has(type);
   const explicit = cands.find((a) => a.marks.has('source') && !a.marks.has('target'));
   if (explicit !== undefined && !speech) return { hit: explicit, rule: 'role.source-marked' };
+  const head = relativeHead(facts, cands, trigger);
+  if (head !== undefined) return { hit: head, rule: 'role.relative-head' };
   if (TRANSFER_TYPES.has(type) || SOLO_TYPES.has(type)) {
     const mod = cands.find((a) => isOriginModifier(a, facts, trigger, classHit));
     if (mod !== undefined) return { hit: mod, rule: 'role.origin-modifier' };
@@ -235,6 +243,53 @@ function pickSource(
   }
   if (explicit !== undefined) return { hit: explicit, rule: 'role.source-marked' };
   return { hit: null, rule: 'role.source-open' };
+}
+
+/** The class of endings that make a verb a relative (adnominal) form: 공급한, 넘긴, 지원하는. */
+const RELATIVE_CLASS = 'relative';
+
+/** The end of the word the trigger starts (a stem may end inside its word). */
+function wordEnd(facts: SentenceFacts, trigger: Hit<unknown>): number {
+  return (
+    trigger.end + /^[\p{L}\p{M}]*/u.exec(facts.norm.slice(trigger.end, trigger.end + 12))![0].length
+  );
+}
+
+/**
+ * "러시아에 무기를 공급한 중국 기업", "포탄을 넘긴 북한은": a trigger in a relative form (its word ends
+ * in an ending of the language's relative class) qualifies the noun right after it, an actor
+ * here, which is its subject, unless the relative clause names its own subject ("미국이 제재한
+ * 러시아 기업": the head is then its object).
+ */
+function relativeHead(
+  facts: SentenceFacts,
+  cands: readonly ActorHit[],
+  trigger: Hit<unknown>,
+): ActorHit | undefined {
+  const end = wordEnd(facts, trigger);
+  const relative = facts.classes.some(
+    (c) => c.value === RELATIVE_CLASS && c.end === end && c.start >= trigger.start,
+  );
+  if (!relative) return undefined;
+  const head = facts.actors.find((a) => a.start >= end);
+  if (
+    head === undefined ||
+    !cands.includes(head) ||
+    facts.norm.slice(end, head.start).trim() !== ''
+  )
+    return undefined;
+  const clauseStart = Math.max(
+    0,
+    ...facts.triggers.filter((t) => t.end <= trigger.start).map((t) => wordEnd(facts, t)),
+  );
+  const ownSubject = facts.actors.some(
+    (a) =>
+      a.start >= clauseStart &&
+      a.end <= trigger.start &&
+      a.marks.has('subject') &&
+      !acrossClause(facts, a.end, trigger.start),
+  );
+  return ownSubject ? undefined : head;
 }
 
 /** Longest gap from an event to the actor owning it after it ("поставки ракет КНДР"). */
@@ -355,8 +410,15 @@ function pickTarget(
     const markedAfter = after.find((a) => a.marks.has('target'));
     if (markedAfter !== undefined) return { hit: markedAfter, rule: 'role.target-marked' };
   }
-  const markedNear = marked.filter((a) => !acrossClause(facts, a.start, trigger.start));
-  const m = (sov ? markedNear[markedNear.length - 1] : markedNear[0]) ?? marked[0];
+  // In SOV a marked target belongs to the first verb after it ("러시아에 무기를 공급한 중국 기업을
+  // 제재했다": Russia receives the weapons, not the sanction), not to one before or after that.
+  const markedNear = marked.filter(
+    (a) =>
+      !acrossClause(facts, a.start, trigger.start) && !(sov && ownedByOther(facts, a, trigger)),
+  );
+  const m =
+    (sov ? markedNear[markedNear.length - 1] : markedNear[0]) ??
+    marked.find((a) => !(sov && ownedByOther(facts, a, trigger)));
   if (m !== undefined) return { hit: m, rule: 'role.target-marked' };
   const free = after.filter((a) => !a.marks.has('subject'));
   if (!sov && free[0] !== undefined) return { hit: free[0], rule: 'role.after-trigger' };
