@@ -418,7 +418,11 @@ function pickTarget(
   );
   const m =
     (sov ? markedNear[markedNear.length - 1] : markedNear[0]) ??
-    marked.find((a) => !(sov && ownedByOther(facts, a, trigger)));
+    // Across a clause only for a reaction ("If Seoul arms Kyiv, …, Moscow warned"): "Si la Chine
+    // livrait des armes à Moscou, l'UE adopterait des sanctions" sanctions no Moscow.
+    marked.find(
+      (a) => !(sov && ownedByOther(facts, a, trigger)) && (sov || SPEECH_TYPES.has(type)),
+    );
   if (m !== undefined) return { hit: m, rule: 'role.target-marked' };
   const free = after.filter((a) => !a.marks.has('subject'));
   if (!sov && free[0] !== undefined) return { hit: free[0], rule: 'role.after-trigger' };
