@@ -4,8 +4,14 @@
  * @module
  */
 import { ORGANISATIONS, SOLO_TYPES, SYMMETRIC_TYPES, type EventType } from '../domain/ontology.js';
-import type { CompiledLanguage } from '../lexicon/load-lexicons.js';
-import { coordinatedWith, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
+import type { CompiledLanguage, RoleMarkerKind } from '../lexicon/load-lexicons.js';
+import {
+  coordinatedWith,
+  gapIsFiller,
+  type ActorHit,
+  type Hit,
+  type SentenceFacts,
+} from './scan-sentence.js';
 
 /** Types whose source is the one who speaks (the sayer is a fine source). */
 export const SPEECH_TYPES: ReadonlySet<EventType> = new Set([
@@ -164,26 +170,26 @@ function pickSource(
   trigger: Hit<unknown>,
   sov: boolean,
   classHit: Hit<string> | null,
-  sourceCases: readonly string[] = [],
+  lang: CompiledLanguage,
 ): { hit: ActorHit | null; rule: string } {
   const speech = SPEECH_TYPES.has(type);
   const explicit = cands.find((a) => a.marks.has('source') && !a.marks.has('target'));
   if (explicit !== undefined && !speech) return { hit: explicit, rule: 'role.source-marked' };
-  const head = relativeHead(facts, cands, trigger);
+  const head = relativeHead(facts, cands, trigger, lang, sov);
   if (head !== undefined) return { hit: head, rule: 'role.relative-head' };
   if (TRANSFER_TYPES.has(type) || SOLO_TYPES.has(type)) {
     const mod = cands.find((a) => isOriginModifier(a, facts, trigger, classHit));
     if (mod !== undefined) return { hit: mod, rule: 'role.origin-modifier' };
   }
   if (!speech) {
-    const owner = ownerAfter(facts, cands, trigger, sourceCases);
+    const owner = ownerAfter(facts, cands, trigger, lang.lexicon.roles.sourceCases);
     if (owner !== undefined) return { hit: owner, rule: 'role.owner-after' };
   }
   if (SOLO_TYPES.has(type)) {
     // Organisations neither test nor build weapons: the state named with the event does.
     const states = cands.filter((a) => !ORGANISATION_CODES.has(a.ref.code));
     if (states.length < cands.length) {
-      const own = pickSource(type, facts, states, trigger, sov, classHit, sourceCases);
+      const own = pickSource(type, facts, states, trigger, sov, classHit, lang);
       if (own.hit !== null) return own;
       // "enrichment in Iran", "after its test … against the DPRK": a marked state still did it.
       const marked = states.filter((a) => !acrossClause(facts, a.start, trigger.start));
@@ -245,6 +251,8 @@ function pickSource(
   return { hit: null, rule: 'role.source-open' };
 }
 
+const FILLER_OR_COMMA: readonly RoleMarkerKind[] = ['filler', 'coordination'];
+
 /** The class of endings that make a verb a relative (adnominal) form: 공급한, 넘긴, 지원하는. */
 const RELATIVE_CLASS = 'relative';
 
@@ -265,12 +273,23 @@ function relativeHead(
   facts: SentenceFacts,
   cands: readonly ActorHit[],
   trigger: Hit<unknown>,
+  lang: CompiledLanguage,
+  sov: boolean,
 ): ActorHit | undefined {
+  const endings = lang.lexicon.classes[RELATIVE_CLASS];
+  if (endings === undefined) return undefined;
   const end = wordEnd(facts, trigger);
-  const relative = facts.classes.some(
-    (c) => c.value === RELATIVE_CLASS && c.end === end && c.start >= trigger.start,
-  );
-  if (!relative) return undefined;
+  const word = facts.norm.slice(trigger.start, end);
+  if (!endings.some((e) => word.length > e.length && word.endsWith(e))) return undefined;
+  if (!sov) {
+    // "китайских компаний, поставлявших России …": the participle follows the noun it qualifies.
+    const before = facts.actors.filter((a) => a.end <= trigger.start).pop();
+    return before !== undefined &&
+      cands.includes(before) &&
+      gapIsFiller(facts, before.end, trigger.start, lang, FILLER_OR_COMMA)
+      ? before
+      : undefined;
+  }
   const head = facts.actors.find((a) => a.start >= end);
   if (
     head === undefined ||
@@ -462,15 +481,7 @@ export function assignRoles(
   if (SYMMETRIC_TYPES.has(type)) return [withSayer(pickSymmetric(facts, cands, trigger))];
   // Verb-second clauses put both actors before a final verb: read roles as in SOV.
   const sov = lang.lexicon.wordOrder !== 'svo';
-  const src = pickSource(
-    type,
-    facts,
-    cands,
-    trigger,
-    sov,
-    classHit,
-    lang.lexicon.roles.sourceCases,
-  );
+  const src = pickSource(type, facts, cands, trigger, sov, classHit, lang);
   if (SOLO_TYPES.has(type))
     return [withSayer({ source: src.hit, target: null, rules: [src.rule] })];
   const sourceGroup = src.hit === null ? [] : coordinated(src.hit, facts, lang);

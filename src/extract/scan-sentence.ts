@@ -84,7 +84,7 @@ const FILLER_OR_COORDINATION: readonly RoleMarkerKind[] = ['filler', 'coordinati
 const COORDINATION_OR_FILLER: readonly RoleMarkerKind[] = ['coordination', 'filler'];
 
 /** True when norm[from, to) holds only spaces, punctuation-free filler words and `extra` matches. */
-function gapIsFiller(
+export function gapIsFiller(
   facts: { norm: string; mask: Uint8Array },
   from: number,
   to: number,
