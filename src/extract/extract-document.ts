@@ -33,7 +33,7 @@ import { perSentence } from './per-sentence.js';
 import { segmentSentences } from './segment-sentences.js';
 
 /** Changes whenever rules or data change what is extracted. */
-export const EXTRACTOR_VERSION = 'vigie-rules-1.2.0';
+export const EXTRACTOR_VERSION = 'vigie-rules-1.3.0';
 
 export interface ExtractInput {
   readonly id?: string;
