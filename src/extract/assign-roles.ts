@@ -252,6 +252,7 @@ function pickSource(
 }
 
 const FILLER_OR_COMMA: readonly RoleMarkerKind[] = ['filler', 'coordination'];
+const FILLER: readonly RoleMarkerKind[] = ['filler'];
 
 /** The class of endings that make a verb a relative (adnominal) form: 공급한, 넘긴, 지원하는. */
 const RELATIVE_CLASS = 'relative';
@@ -388,6 +389,7 @@ function pickTarget(
   trigger: Hit<unknown>,
   sov: boolean,
   sourceMarked: boolean,
+  lang: CompiledLanguage,
 ): { hit: ActorHit | null; rule: string } {
   const others = cands.filter((a) => a.ref.code !== source?.ref.code && !isSayer(a, facts));
   const after = others.filter(
@@ -424,7 +426,13 @@ function pickTarget(
   const marked = others.filter((a) => a.marks.has('target'));
   if (!sov) {
     const direct = after[0];
-    if (direct !== undefined && !direct.marks.has('subject') && direct.start - trigger.end <= 4)
+    // Right after the verb, or after filler only ("sanctioned three Iranian companies").
+    if (
+      direct !== undefined &&
+      !direct.marks.has('subject') &&
+      (direct.start - trigger.end <= 4 ||
+        gapIsFiller(facts, trigger.end, direct.start, lang, FILLER))
+    )
       return { hit: direct, rule: 'role.direct-object' };
     const markedAfter = after.find((a) => a.marks.has('target'));
     if (markedAfter !== undefined) return { hit: markedAfter, rule: 'role.target-marked' };
@@ -493,6 +501,7 @@ export function assignRoles(
     trigger,
     sov,
     src.rule === 'role.source-marked',
+    lang,
   );
   const sources = src.hit === null ? [null] : distinctByCode(sourceGroup);
   const targets = tgt.hit === null ? [null] : distinctByCode(coordinated(tgt.hit, facts, lang));
