@@ -91,7 +91,7 @@ function isOriginModifier(
   const near = (h: Hit<unknown>) => gapOk(a.end, h.start) || gapOk(h.end, a.start);
   if (near(trigger)) return true;
   if (classHit !== null) return near(classHit);
-  return facts.classes.some(near);
+  return facts.classes.some((c) => !GRAMMAR_CLASSES.has(c.value) && near(c));
 }
 
 /** The actor stands right before the trigger as its subject ("Seoul warned", "officials in Tokyo protested"). */
@@ -256,6 +256,8 @@ const FILLER: readonly RoleMarkerKind[] = ['filler'];
 
 /** The class of endings that make a verb a relative (adnominal) form: 공급한, 넘긴, 지원하는. */
 const RELATIVE_CLASS = 'relative';
+/** Classes of grammatical words, not of objects: no demonym qualifies them. */
+const GRAMMAR_CLASSES: ReadonlySet<string> = new Set([RELATIVE_CLASS, 'inversion']);
 
 /** The end of the word the trigger starts (a stem may end inside its word). */
 function wordEnd(facts: SentenceFacts, trigger: Hit<unknown>): number {
