@@ -254,10 +254,8 @@ function pickSource(
 const FILLER_OR_COMMA: readonly RoleMarkerKind[] = ['filler', 'coordination'];
 const FILLER: readonly RoleMarkerKind[] = ['filler'];
 
-/** The class of endings that make a verb a relative (adnominal) form: 공급한, 넘긴, 지원하는. */
-const RELATIVE_CLASS = 'relative';
 /** Classes of grammatical words, not of objects: no demonym qualifies them. */
-const GRAMMAR_CLASSES: ReadonlySet<string> = new Set([RELATIVE_CLASS, 'inversion']);
+const GRAMMAR_CLASSES: ReadonlySet<string> = new Set(['inversion']);
 
 /** The end of the word the trigger starts (a stem may end inside its word). */
 function wordEnd(facts: SentenceFacts, trigger: Hit<unknown>): number {
@@ -268,7 +266,7 @@ function wordEnd(facts: SentenceFacts, trigger: Hit<unknown>): number {
 
 /**
  * "러시아에 무기를 공급한 중국 기업", "포탄을 넘긴 북한은": a trigger in a relative form (its word ends
- * in an ending of the language's relative class) qualifies the noun right after it, an actor
+ * in one of the language's relative endings) qualifies the noun right after it, an actor
  * here, which is its subject, unless the relative clause names its own subject ("미국이 제재한
  * 러시아 기업": the head is then its object).
  */
@@ -279,8 +277,8 @@ function relativeHead(
   lang: CompiledLanguage,
   sov: boolean,
 ): ActorHit | undefined {
-  const endings = lang.lexicon.classes[RELATIVE_CLASS];
-  if (endings === undefined) return undefined;
+  const endings = lang.lexicon.roles.relativeEndings;
+  if (endings.length === 0) return undefined;
   const end = wordEnd(facts, trigger);
   const word = facts.norm.slice(trigger.start, end);
   if (!endings.some((e) => word.length > e.length && word.endsWith(e))) return undefined;

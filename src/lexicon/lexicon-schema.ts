@@ -86,6 +86,12 @@ export const RoleCuesSchema = z.object({
   pairReference: TermListSchema.default([]),
   /** Possessives referring back to an actor named before ("its", "ses", "свои"): see assign-roles. */
   possessivePronoun: TermListSchema.default([]),
+  /**
+   * Endings of relative verb forms (ko 공급한, ru поставлявших): a trigger whose word ends in one
+   * qualifies a noun beside it, its subject (assign-roles). Read at the end of a trigger's word,
+   * never matched in running text.
+   */
+  relativeEndings: z.array(z.string().min(1)).default([]),
 });
 export type RoleCues = z.infer<typeof RoleCuesSchema>;
 
@@ -152,6 +158,7 @@ export const LanguageLexiconSchema = z.object({
     between: [],
     pairReference: [],
     possessivePronoun: [],
+    relativeEndings: [],
   }),
 });
 export type LanguageLexicon = z.infer<typeof LanguageLexiconSchema>;
