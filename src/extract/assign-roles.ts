@@ -91,7 +91,7 @@ function isOriginModifier(
   const near = (h: Hit<unknown>) => gapOk(a.end, h.start) || gapOk(h.end, a.start);
   if (near(trigger)) return true;
   if (classHit !== null) return near(classHit);
-  return facts.classes.some((c) => !GRAMMAR_CLASSES.has(c.value) && near(c));
+  return facts.classes.some(near);
 }
 
 /** The actor stands right before the trigger as its subject ("Seoul warned", "officials in Tokyo protested"). */
@@ -253,9 +253,6 @@ function pickSource(
 
 const FILLER_OR_COMMA: readonly RoleMarkerKind[] = ['filler', 'coordination'];
 const FILLER: readonly RoleMarkerKind[] = ['filler'];
-
-/** Classes of grammatical words, not of objects: no demonym qualifies them. */
-const GRAMMAR_CLASSES: ReadonlySet<string> = new Set(['inversion']);
 
 /** The end of the word the trigger starts (a stem may end inside its word). */
 function wordEnd(facts: SentenceFacts, trigger: Hit<unknown>): number {

@@ -60,20 +60,18 @@ const suffixHedges = perSentence((facts, lang: CompiledLanguage): Hit<string>[] 
   return out;
 });
 
-/** The class of auxiliaries that open a conditional clause by inversion ("Should Moscow…"). */
-const INVERSION_CLASS = 'inversion';
 /** Longest gap from an inverted auxiliary to the actor that is its subject ("Should the Kremlin"). */
 const INVERSION_SUBJECT_REACH = 12;
 
 /**
  * Inverted conditional clauses ("Should Moscow share the technology, …", "Were Russia to deliver…",
- * "Had Pyongyang tested…"): an auxiliary of the language's inversion class that opens the
+ * "Had Pyongyang tested…"): an auxiliary of the language's `modality.inversion` list that opens the
  * sentence or a clause, with an actor right after it as its subject.
  */
 const inversionCues = perSentence((facts): Hit<ModalityKind>[] => {
   const out: Hit<ModalityKind>[] = [];
-  for (const c of facts.classes) {
-    if (c.value !== INVERSION_CLASS) continue;
+  for (const c of facts.modality) {
+    if (c.value !== 'inversion') continue;
     if (!/(?:^|[,;:—–(«"“])[\s"'“«]*$/u.test(facts.text.slice(Math.max(0, c.start - 4), c.start)))
       continue;
     const subject = facts.actors.find((a) => a.start >= c.end);

@@ -103,6 +103,11 @@ export const ModalityCuesSchema = z.object({
   negation: TermListSchema.default([]),
   conditional: TermListSchema.default([]),
   plan: TermListSchema.default([]),
+  /**
+   * Auxiliaries that open a conditional clause by inversion ("Should Moscow share…", "Were Russia
+   * to…"): a scenario only where one opens a clause with an actor right after it (decide-modality).
+   */
+  inversion: TermListSchema.default([]),
 });
 export type ModalityCues = z.infer<typeof ModalityCuesSchema>;
 
@@ -137,6 +142,7 @@ export const LanguageLexiconSchema = z.object({
     negation: [],
     conditional: [],
     plan: [],
+    inversion: [],
   }),
   roles: RoleCuesSchema.default({
     targetBefore: [],

@@ -49,7 +49,7 @@ export interface CapabilityRef {
   readonly unless: readonly Capability[];
 }
 
-export type ModalityKind = 'hedge' | 'negation' | 'conditional' | 'plan';
+export type ModalityKind = 'hedge' | 'negation' | 'conditional' | 'plan' | 'inversion';
 export type RoleMarkerKind =
   | 'targetBefore'
   | 'sourceBefore'
@@ -200,7 +200,7 @@ function compileLanguage(
         capabilities.add(form.term, ref, opts);
   });
   const modality = new TermMatcher<ModalityKind>();
-  for (const kind of ['hedge', 'negation', 'conditional', 'plan'] as const)
+  for (const kind of ['hedge', 'negation', 'conditional', 'plan', 'inversion'] as const)
     for (const t of lexicon.modality[kind])
       for (const form of expand(t, `${file}: modality.${kind}`))
         modality.add(form.term, kind, opts);
