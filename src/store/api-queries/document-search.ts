@@ -8,7 +8,7 @@ import type { Expression, RawBuilder, SelectQueryBuilder, SqlBool } from 'kysely
 import type { Database } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
 import { afterKeyset, compareNewestFirst, cutPage } from './keyset.js';
-import { matchBatches } from './match-batches.js';
+import { GROWTH, MAX_ROUNDS, matchBatches } from './match-batches.js';
 import {
   readKeysetRows,
   type CursorPage,
@@ -16,9 +16,6 @@ import {
   type PageRequest,
 } from './paged-list.js';
 
-/** Rounds of growing batches before one plain query finishes the page. */
-const MAX_ROUNDS = 4;
-const GROWTH = 4;
 /** Rows read beyond a page in the first round, for the day cut off at the batch's end. */
 const FIRST_BATCH_MARGIN = 16;
 

@@ -16,6 +16,10 @@ import { DAY_FACTOR, ROWID_MASK, dayOfSearchKey, searchDayOf } from '../search-k
 import { documentSearchCondition, sqliteSearch } from '../text-search.js';
 import { newestFirst } from './keyset.js';
 
+/** Rounds of batches, each GROWTH times the last, before a caller ends its page with one plain query. */
+export const MAX_ROUNDS = 4;
+export const GROWTH = 4;
+
 export interface MatchBatches<R> {
   /** The next `size` matches or fewer, whole groups only; `done` once no dated match is left. */
   next(size: number): Promise<{ rows: R[]; done: boolean }>;

@@ -11,7 +11,7 @@ import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kys
 import type { Database } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
 import { cutPage } from './keyset.js';
-import { matchBatches } from './match-batches.js';
+import { GROWTH, MAX_ROUNDS, matchBatches } from './match-batches.js';
 import {
   readKeysetRows,
   type Branches,
@@ -19,10 +19,6 @@ import {
   type KeysetColumns,
   type PageRequest,
 } from './paged-list.js';
-
-/** Rounds of growing document batches before one plain query finishes the page. */
-const MAX_ROUNDS = 4;
-const GROWTH = 4;
 
 /**
  * A page of mention rows of `query` under `where` whose document matches `q` (which has terms).
