@@ -17,15 +17,20 @@ database:
 
 # Sources polled by \`vigie run\`. reliability is the Admiralty grade of the source:
 # A completely reliable … E unreliable, F cannot be judged.
-sources: []
-#  - id: example-feed
-#    name: Example news feed
-#    url: https://news.example/rss.xml
-#    kind: feed            # feed | page | file | gdelt
-#    reliability: C
-#    lang: en              # a hint; detected when absent
-#    interval: 900         # seconds between polls
-#    enabled: true
+# Local folders can be sources only inside allowedRoots (relative to this file), and only the
+# operator registers them (\`vigie source add PATH\`); the API takes http(s) sources only.
+sources:
+  allowedRoots: []
+  #  - ./inbox
+  list: []
+  #  - id: example-feed
+  #    name: Example news feed
+  #    url: https://news.example/rss.xml
+  #    kind: feed            # feed | page | file | gdelt
+  #    reliability: C
+  #    lang: en              # a hint; detected when absent
+  #    interval: 900         # seconds between polls
+  #    enabled: true
 
 # How pages and feeds are fetched.
 fetch:

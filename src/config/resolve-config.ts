@@ -42,8 +42,10 @@ export function resolveConfig(options: ResolveConfigOptions = {}): ResolvedConfi
     );
   }
   const config = parsed.data;
+  const base = used ? resolve(used, '..') : cwd;
+  config.sources.allowedRoots = config.sources.allowedRoots.map((root) => resolve(base, root));
   if (!/^postgres(?:ql)?:\/\//i.test(config.database.url) && config.database.url !== ':memory:') {
-    config.database.url = resolve(used ? resolve(used, '..') : cwd, config.database.url);
+    config.database.url = resolve(base, config.database.url);
   }
   return deepFreeze({ ...config, file: used });
 }

@@ -19,6 +19,19 @@ export const SourceConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
 });
 
+/**
+ * `sources:` is either the list of sources (the original form) or a mapping with that list
+ * under `list` and the folders local sources may read under `allowedRoots`.
+ */
+export const SourcesConfigSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { list: value } : value),
+  z.strictObject({
+    /** Folders that local file sources must lie inside (relative to this file); none by default. */
+    allowedRoots: z.array(z.string().min(1)).default([]),
+    list: z.array(SourceConfigSchema).default([]),
+  }),
+);
+
 export const FetchConfigSchema = z.strictObject({
   timeoutMs: z.number().int().min(100).default(20_000),
   maxBytes: z
@@ -120,7 +133,7 @@ export const ExtractConfigSchema = z.strictObject({
 export const ConfigSchema = z
   .object({
     database: z.strictObject({ url: z.string().min(1).default('./vigie.db') }).prefault({}),
-    sources: z.array(SourceConfigSchema).default([]),
+    sources: SourcesConfigSchema.prefault({}),
     fetch: FetchConfigSchema.prefault({}),
     /** Extra watchboard YAML files, beside the ones in data/watchboards/. */
     watchboards: z.array(z.string().min(1)).default([]),

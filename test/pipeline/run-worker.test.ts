@@ -44,6 +44,7 @@ function handlersFor(store: Store, fetcher: SafeFetcher) {
   const poller = new Scheduler({
     store,
     fetcher,
+    allowedRoots: [tmp],
     process: (lines, source) =>
       processDocuments(store, lines, {
         sourceId: source.id,

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { extractDocument } from '../../extract/extract-document.js';
 import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
+import { confineToRoots } from '../../ingest/files/allowed-roots.js';
 import type { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
 import { Scheduler, type SchedulerOptions } from '../../ingest/scheduler/scheduler.js';
@@ -15,10 +16,18 @@ import type { Store } from '../../store/open-store.js';
 import { upsertSource } from '../../store/sources-repo.js';
 import type { CliContext } from '../context.js';
 
-/** Upserts the sources declared in vigie.yaml (paths resolved against the config file). */
+/**
+ * Upserts the sources declared in vigie.yaml (paths resolved against the config file); a local
+ * path outside `sources.allowedRoots` is refused before anything is stored.
+ */
 export async function declareConfigSources(ctx: CliContext, store: Store): Promise<number> {
   const base = ctx.config.file ? resolve(ctx.config.file, '..') : process.cwd();
-  for (const s of ctx.config.sources) {
+  const { list, allowedRoots } = ctx.config.sources;
+  for (const s of list) {
+    if (s.kind === 'gdelt' || isRemoteUrl(s.url)) continue;
+    await confineToRoots(resolve(base, s.url), allowedRoots);
+  }
+  for (const s of list) {
     if (s.kind === 'gdelt') continue;
     const url = isRemoteUrl(s.url) ? s.url : resolve(base, s.url);
     await upsertSource(store.db, {
@@ -32,7 +41,7 @@ export async function declareConfigSources(ctx: CliContext, store: Store): Promi
       enabled: s.enabled,
     });
   }
-  return ctx.config.sources.length;
+  return list.length;
 }
 
 /**
@@ -55,6 +64,7 @@ export function createIngestionScheduler(
         enrich: enrichDocument,
       }),
     log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
+    allowedRoots: ctx.config.sources.allowedRoots,
     ...extra,
   });
 }

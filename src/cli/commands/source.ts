@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
+import { confineToRoots } from '../../ingest/files/allowed-roots.js';
 import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
 import {
   addSource,
@@ -32,7 +33,9 @@ export const sourceCommand: CommandModule = {
     const source = program.command('source').description('manage the sources `vigie run` polls');
     source
       .command('add <url-or-path>')
-      .description('register a feed or page URL, or a local file or folder')
+      .description(
+        'register a feed or page URL, or a local file or folder inside sources.allowedRoots',
+      )
       .option('--name <name>', 'display name (default: host and path)')
       .option('--reliability <grade>', 'Admiralty reliability A–F', 'F')
       .option('--lang <code>', 'language hint (BCP 47 primary tag)')
@@ -77,7 +80,9 @@ async function add(ctx: CliContext, target: string, options: AddOptions): Promis
     throw new InputError(`--kind must be feed, page or file, not "${options.kind}"`, '--kind');
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !isRemoteUrl(target))
     throw new InputError(`only http(s) URLs and local paths can be sources, not ${target}`, target);
-  const url = isRemoteUrl(target) ? new URL(target).href : resolve(target);
+  const url = isRemoteUrl(target)
+    ? new URL(target).href
+    : await confineToRoots(resolve(target), ctx.config.sources.allowedRoots);
   const row = await addSource((await ctx.store()).db, {
     url,
     name: options.name,

@@ -8,6 +8,7 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputDocument } from '../../domain/document.js';
 import { readJsonLines } from '../jsonl-reader.js';
+import { confineToRoots } from './allowed-roots.js';
 import { fileKind, readDocumentFile } from './read-document-file.js';
 
 /** One input for processDocuments: a document, or why it could not be read. */
@@ -23,6 +24,8 @@ export interface ReadPathsOptions {
   readonly readJsonl?: (path: string) => AsyncIterable<SourceLine>;
   /** Called for every file skipped because its type is not supported. */
   readonly onUnsupported?: (path: string) => void;
+  /** When set, a symbolic link is followed only to a file inside one of these roots. */
+  readonly allowedRoots?: readonly string[];
 }
 
 /**
@@ -60,6 +63,14 @@ async function* readPath(
   if (info.isSymbolicLink()) {
     const target = await stat(path).catch(() => null);
     if (!target?.isFile()) return;
+    if (options.allowedRoots) {
+      try {
+        await confineToRoots(path, options.allowedRoots);
+      } catch (error) {
+        yield { line: 1, file: path, error: (error as Error).message };
+        return;
+      }
+    }
   } else if (!info.isFile()) return;
   const kind = fileKind(path);
   if (kind === null) {

@@ -10,6 +10,7 @@ import { VigieError } from '../../domain/errors.js';
 import { decodeBytes } from '../charset/decode-bytes.js';
 import type { SafeFetcher } from '../fetch/safe-fetch.js';
 import { parseFeed, type FeedItem, type ParsedFeed } from '../feeds/parse-feed.js';
+import { confineToRoots } from '../files/allowed-roots.js';
 import { readPaths, type ReadPathsOptions, type SourceLine } from '../files/read-paths.js';
 import { extractArticle } from '../pages/extract-article.js';
 
@@ -47,6 +48,11 @@ export interface ReadSourceDeps {
   readonly readJsonl?: ReadPathsOptions['readJsonl'];
   /** Full pages fetched per feed and read at most (the others keep their summary). */
   readonly maxPagesPerFeed?: number;
+  /**
+   * Folders a local source may read (vigie.yaml `sources.allowedRoots`); a local source outside
+   * them, or any local source when none is given, is refused.
+   */
+  readonly allowedRoots?: readonly string[];
 }
 
 const FEED_TYPES = [
@@ -116,11 +122,14 @@ export async function readSource(source: SourceRef, deps: ReadSourceDeps): Promi
 }
 
 async function readLocal(source: SourceRef, deps: ReadSourceDeps): Promise<SourceRead> {
+  const allowedRoots = deps.allowedRoots ?? [];
+  await confineToRoots(source.url, allowedRoots);
   const unsupported: string[] = [];
   const lines: SourceLine[] = [];
   const itemErrors: ItemError[] = [];
   for await (const line of readPaths([source.url], {
     onUnsupported: (p) => unsupported.push(p),
+    allowedRoots,
     ...(deps.readJsonl ? { readJsonl: deps.readJsonl } : {}),
   })) {
     if (line.error !== undefined && line.line <= 1 && line.value === undefined) {

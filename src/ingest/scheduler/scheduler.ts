@@ -40,6 +40,8 @@ export interface SchedulerOptions {
   /** One line per cycle and per failing source (stderr in the CLI). */
   readonly log?: (line: string) => void;
   readonly readJsonl?: ReadPathsOptions['readJsonl'];
+  /** Folders local sources may read (vigie.yaml `sources.allowedRoots`); none by default. */
+  readonly allowedRoots?: readonly string[];
   /** Sources read at the same time (per-host limits still apply inside the fetcher). */
   readonly concurrency?: number;
   /** Longest idle sleep between cycles, so new sources are noticed (default 30 s). */
@@ -152,6 +154,7 @@ export class Scheduler {
         {
           fetcher,
           knownUrls: (urls) => knownDocumentUrls(store.db, urls),
+          allowedRoots: this.options.allowedRoots ?? [],
           ...(this.options.readJsonl ? { readJsonl: this.options.readJsonl } : {}),
         },
       );

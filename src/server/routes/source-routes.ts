@@ -20,10 +20,14 @@ import { SourceSchema } from '../schemas/records.js';
 
 const SOURCE_KINDS = ['feed', 'page', 'file', 'gdelt', 'outlet'] as const;
 
+/** The API registers remote sources and named outlets; local folders are the operator's (CLI). */
+const LOCAL_SOURCE_MESSAGE =
+  'the API registers http(s) sources only; local folders are registered by the operator with `vigie source add PATH`, inside sources.allowedRoots';
+
 const CreateSourceSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
-    kind: z.enum(SOURCE_KINDS),
+    kind: z.enum(SOURCE_KINDS).refine((kind) => kind !== 'file', LOCAL_SOURCE_MESSAGE),
     url: z.string().trim().min(1).max(4096).optional(),
     reliability: ReliabilitySchema.default('F'),
     lang: LangSchema.optional(),
@@ -37,11 +41,11 @@ const CreateSourceSchema = z
   })
   .strict()
   .refine((s) => s.kind === 'outlet' || s.url !== undefined, {
-    message: 'url is required for feed, page, file and gdelt sources',
+    message: 'url is required for feed, page and gdelt sources',
     path: ['url'],
   })
-  .refine((s) => s.url === undefined || s.kind === 'file' || /^https?:\/\//i.test(s.url), {
-    message: 'url must be http(s) for this kind',
+  .refine((s) => s.url === undefined || /^https?:\/\/[^/\s]/i.test(s.url), {
+    message: LOCAL_SOURCE_MESSAGE,
     path: ['url'],
   });
 
