@@ -32,6 +32,8 @@ export interface RoleChoice {
   readonly rules: readonly string[];
   /** Who reports the event, for when context gives no better source. */
   readonly sayer?: ActorHit;
+  /** Actors coordinated with the source or target ("Tokyo and Canberra"): cues, not roles. */
+  readonly coordinated?: readonly ActorHit[];
 }
 
 /** Longest gap from a possessor to its nominal trigger ("북한의 신형 미사일 발사"). */
@@ -62,8 +64,11 @@ function isSayer(a: ActorHit, facts: SentenceFacts): boolean {
  */
 function coordinated(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): ActorHit[] {
   const speaker = isSayer(a, facts);
+  // A member marked as a target ("contre la Corée du Nord, la Russie et la Chine …") is no
+  // co-subject of an unmarked actor, and the other way round.
+  const marked = a.marks.has('target');
   const group = coordinatedWith(a, facts, lang).filter(
-    (x) => x === a || isSayer(x, facts) === speaker,
+    (x) => x === a || (isSayer(x, facts) === speaker && x.marks.has('target') === marked),
   );
   if (group.length !== 2) return group;
   const [x, y] = group as [ActorHit, ActorHit];
@@ -500,15 +505,18 @@ export function assignRoles(
     src.rule === 'role.source-marked',
     lang,
   );
-  const sources = src.hit === null ? [null] : distinctByCode(sourceGroup);
-  const targets = tgt.hit === null ? [null] : distinctByCode(coordinated(tgt.hit, facts, lang));
-  const out: RoleChoice[] = [];
-  for (const s of sources.slice(0, MAX_COORDINATED))
-    for (const t of targets.slice(0, MAX_COORDINATED)) {
-      if (s !== null && t !== null && s.ref.code === t.ref.code) continue;
-      const rules = [src.rule, tgt.rule];
-      if (sources.length > 1 || targets.length > 1) rules.push('role.coordination');
-      out.push(withSayer({ source: s, target: t, rules }));
-    }
-  return out.length > 0 ? out : [withSayer({ source: src.hit, target: null, rules: [src.rule] })];
+  // Coordinated actors ("Tokyo and Canberra condemned…", "sanctions on Iran and Russia") make
+  // one mention with the first-named of each (ontology v1.1); the others stay as cues.
+  const byPosition = (a: ActorHit, b: ActorHit) => a.start - b.start;
+  const sources = src.hit === null ? [] : distinctByCode([...sourceGroup].sort(byPosition));
+  const targets =
+    tgt.hit === null ? [] : distinctByCode([...coordinated(tgt.hit, facts, lang)].sort(byPosition));
+  const s = sources[0] ?? null;
+  const t = targets.find((x) => s === null || x.ref.code !== s.ref.code) ?? null;
+  const rules = [src.rule, tgt.rule];
+  const also = [...sources.slice(1), ...targets.filter((x) => x !== t)].slice(0, MAX_COORDINATED);
+  if (also.length > 0) rules.push('role.coordination');
+  return [
+    withSayer({ source: s, target: t, rules, ...(also.length > 0 ? { coordinated: also } : {}) }),
+  ];
 }

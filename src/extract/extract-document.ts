@@ -164,6 +164,7 @@ function extractSentence(
       },
       ...actorCue(c.roles.source, start),
       ...actorCue(c.roles.target, start),
+      ...(c.roles.coordinated ?? []).flatMap((a) => actorCue(a, start)),
       ...caps.cues.map((q) => ({ ...q, start: q.start + start, end: q.end + start })),
     ];
     if (modality.cue !== null)
