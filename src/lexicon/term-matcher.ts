@@ -48,7 +48,10 @@ export class TermMatcher<P> {
     return this.size;
   }
 
-  /** Adds a term written in the data-file syntax (`=word`, `stem*`); endings are expanded beforehand. */
+  /**
+   * Adds a term written in the data-file syntax (`=word`, `stem*`, `*tail` for the end of a
+   * compound); endings are expanded beforehand.
+   */
   add(rawTerm: string, payload: P, options: AddOptions): void {
     let term = rawTerm.trim();
     let forceWhole = false;
@@ -61,9 +64,15 @@ export class TermMatcher<P> {
       prefix = true;
       term = term.slice(0, -1);
     }
+    // `*lieferung*`: the term may end a compound ("Raketenlieferungen"), so it needs no word start.
+    let tail = false;
+    if (term.startsWith('*')) {
+      tail = true;
+      term = term.slice(1);
+    }
     term = normalizeText(term, !this.caseSensitive);
     if (term.length === 0) return;
-    const startBoundary = options.startBoundary ?? (forceWhole || options.boundaries);
+    const startBoundary = !tail && (options.startBoundary ?? (forceWhole || options.boundaries));
     const endBoundary = !prefix && (options.endBoundary ?? (forceWhole || options.boundaries));
     if (!startBoundary) this.anyWithoutStart = true;
     let node = this.root;
