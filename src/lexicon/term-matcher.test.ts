@@ -19,6 +19,15 @@ describe('normalizeText', () => {
 });
 
 describe('TermMatcher', () => {
+  it('matches a *tail term at the end of a compound, and a plain term only at a word start', () => {
+    const m = new TermMatcher<string>();
+    m.add('*angriff*', 'attack', { boundaries: true });
+    m.add('start', 'start', { boundaries: true });
+    expect(find(m, 'Drohnenangriffe und ein Angriff; Raketenstart')).toEqual([
+      ['angriff', 'attack'],
+      ['Angriff', 'attack'],
+    ]);
+  });
   it('prefers the longest match and respects word boundaries', () => {
     const m = new TermMatcher<string>();
     m.add('north korea', 'state', { boundaries: true });
