@@ -24,6 +24,7 @@ import { resolveLanguage, resolveMentionDate } from './extract-adapters.js';
 import { eventCapabilities } from './event-capabilities.js';
 import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
 import { segmentSentences } from './segment-sentences.js';
+import { withoutDateline } from './dateline.js';
 
 /** Changes whenever rules or data change what is extracted. */
 export const EXTRACTOR_VERSION = 'vigie-rules-1.3.0';
@@ -42,6 +43,9 @@ export interface ExtractOptions {
 
 /** Triggers examined per sentence: beyond this a "sentence" is a list, not prose. */
 const MAX_TRIGGERS_PER_SENTENCE = 48;
+
+/** How far a speech verb's own time expression may stand from it ("said on Friday"). */
+const SPEECH_DATE_REACH = 16;
 
 /** How far after a light verb ("oversaw the launch of") another trigger takes over. */
 const LIGHT_VERB_REACH = 30;
@@ -108,7 +112,6 @@ function sentenceCandidates(facts: SentenceFacts, lang: CompiledLanguage): Sente
 }
 
 function extractSentence(
-  text: string,
   start: number,
   end: number,
   lang: CompiledLanguage,
@@ -116,13 +119,13 @@ function extractSentence(
   published: string | undefined,
   facts: SentenceFacts,
 ): ExtractedMention[] {
-  const sentence = text.slice(start, end);
   if (facts.triggers.length === 0) return [];
   const candidates = sentenceCandidates(facts, lang);
   const denied = facts.triggers.some((t) => t.value.entry.denial === true);
   const pairRef = facts.pairReferences.length > 0;
   const out: ExtractedMention[] = [];
-  const date = candidates.length > 0 ? resolveMentionDate(sentence, lang.lang, published) : null;
+  const date = candidates.length > 0 ? resolveMentionDate(facts.text, lang.lang, published) : null;
+  const datedTrigger = date?.span === undefined ? null : dateAnchor(date.span, candidates, facts);
   const capabilitiesOf = eventCapabilities(
     facts,
     facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE),
@@ -175,7 +178,11 @@ function extractSentence(
         ref: modality.rule,
         value: modality.modality,
       });
-    if (date !== null && date.date !== null) {
+    const dated =
+      date !== null &&
+      date.date !== null &&
+      (date.span === undefined || datedTrigger === c.trigger);
+    if (dated) {
       rules.push(date.rule ?? 'time.resolved');
       if (date.span !== undefined)
         cues.push({
@@ -196,7 +203,7 @@ function extractSentence(
       target: filled.target,
       modality: modality.modality,
       capabilities: [...caps.caps],
-      date: date?.date ?? null,
+      date: dated ? date.date : null,
       start,
       end,
       trigger: { start: start + c.trigger.start, end: start + c.trigger.end },
@@ -207,6 +214,34 @@ function extractSentence(
   }
   for (const m of out) ctx.add({ type: m.type, source: m.source, target: m.target });
   return out;
+}
+
+/**
+ * The trigger a sentence's time expression belongs to: the nearest one. A speech verb nearer
+ * still, in the same clause ("…, officials said on Friday"), takes the date for itself, and no
+ * event gets it: an event the sentence does not time has no date (ontology v1.1, "Dates of
+ * undated events").
+ */
+function dateAnchor(
+  span: { readonly start: number; readonly end: number },
+  candidates: readonly SentenceMention[],
+  facts: SentenceFacts,
+): Hit<TriggerRef> | null {
+  const gap = (x: { readonly start: number; readonly end: number }) =>
+    x.start >= span.end ? x.start - span.end : x.end <= span.start ? span.start - x.end : 0;
+  let best: Hit<TriggerRef> | null = null;
+  let bestGap = Infinity;
+  for (const c of candidates)
+    if (gap(c.trigger) < bestGap) {
+      best = c.trigger;
+      bestGap = gap(c.trigger);
+    }
+  const between = (x: { readonly start: number; readonly end: number }) =>
+    facts.text.slice(Math.min(x.end, span.end), Math.max(x.start, span.start));
+  const speech = facts.markers.speech.some(
+    (m) => gap(m) < bestGap && gap(m) <= SPEECH_DATE_REACH && !/[,;:]/.test(between(m)),
+  );
+  return speech ? null : best;
 }
 
 /** Types the sentence's other triggers can stand for ("condemned the launch" → launch types). */
@@ -257,11 +292,14 @@ export function extractDocument(doc: ExtractInput, options: ExtractOptions = {})
   const spans = segmentSentences(text, lang.segmentation);
   const scanned: SentenceFacts[] = [];
   const found: Origin[] = [];
-  for (const span of spans) {
-    const facts = scanSentence(text.slice(span.start, span.end), lang);
-    scanned.push(facts);
+  spans.forEach((span, i) => {
+    const sentence = text.slice(span.start, span.end);
+    const facts = scanSentence(sentence, lang);
     found.push(...origins(text, span.start, facts));
-  }
+    // The lead's dateline names where and when the story was filed, not who acted or when.
+    const lead = i === 0 ? withoutDateline(sentence) : sentence;
+    scanned.push(lead === sentence ? facts : scanSentence(lead, lang));
+  });
   const title = typeof doc.title === 'string' ? doc.title.slice(0, 1000) : '';
   const ctx = new DocumentContext(
     documentPair(title === '' ? scanned : [scanSentence(title, lang), ...scanned]),
@@ -270,7 +308,7 @@ export function extractDocument(doc: ExtractInput, options: ExtractOptions = {})
   spans.forEach((span, i) => {
     try {
       mentions.push(
-        ...extractSentence(text, span.start, span.end, lang, ctx, doc.published, scanned[i]!),
+        ...extractSentence(span.start, span.end, lang, ctx, doc.published, scanned[i]!),
       );
     } catch (error) {
       // A broken data file (e.g. date words loaded on first use) must stop the run, not silence

@@ -19,6 +19,8 @@ interface Expected {
   modality?: string;
   /** Each listed capability must be there; an empty list: none may be. */
   capabilities?: string[];
+  /** When given, the mention's date (null: undated). */
+  date?: string | null;
 }
 interface FixtureCase {
   name: string;
@@ -54,11 +56,13 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
           target: m.target,
           modality: m.modality,
           capabilities: [...m.capabilities],
+          date: m.date,
         }));
         for (const e of c.expect) {
           const found = result.mentions.some((m) => {
             if (m.type !== e.type) return false;
             if (e.modality !== undefined && m.modality !== e.modality) return false;
+            if (e.date !== undefined && m.date !== e.date) return false;
             if (e.capabilities?.some((cap) => !m.capabilities.includes(cap as never))) return false;
             // `capabilities: []` says the event carries none.
             if (e.capabilities?.length === 0 && m.capabilities.length > 0) return false;
