@@ -159,7 +159,13 @@ function pickSymmetric(
   const ordered = [...cands].sort(
     (x, y) => Math.abs(x.start - trigger.start) - Math.abs(y.start - trigger.start),
   );
-  const firstTwo = distinctByCode(ordered);
+  // A compound naming the participants ("북러", "日米韓") gives its first two, in its order.
+  const nearest = ordered[0];
+  const compound =
+    nearest?.ref.parts === undefined
+      ? []
+      : distinctByCode(cands.filter((a) => a.ref.parts === nearest.ref.parts));
+  const firstTwo = compound.length >= 2 ? compound : distinctByCode(ordered);
   const pair = firstTwo.slice(0, 2).sort((x, y) => x.start - y.start);
   return {
     source: pair[0] ?? null,

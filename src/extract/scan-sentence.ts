@@ -273,14 +273,25 @@ export function scanSentence(text: string, lang: CompiledLanguage): SentenceFact
     const m = lang.markers.get(kind);
     markers[kind] = m === undefined ? NO_MATCHES : found.of(m);
   }
-  const rawActors = [...found.of(lang.actors), ...lang.actorsExact.find(exactNorm, mask)].map(
-    (m): ActorHit => ({
-      start: m.start,
-      end: m.end,
-      ref: m.payloads[0]!,
-      marks: new Set(),
-      markRules: [],
-    }),
+  const rawActors = [...found.of(lang.actors), ...lang.actorsExact.find(exactNorm, mask)].flatMap(
+    (m): ActorHit[] => {
+      const ref = m.payloads[0]!;
+      if (ref.parts === undefined)
+        return [{ start: m.start, end: m.end, ref, marks: new Set(), markRules: [] }];
+      // "북러 군사협력": one word, two actors, each a modifier of what follows.
+      let from = m.start;
+      return ref.parts.map((p) => {
+        const hit: ActorHit = {
+          start: from,
+          end: m.start + p.end,
+          ref: { ...ref, code: p.code, kind: 'demonym' },
+          marks: new Set(),
+          markRules: [],
+        };
+        from = hit.end;
+        return hit;
+      });
+    },
   );
   const facts: SentenceFacts = {
     text,

@@ -189,6 +189,11 @@ export const GazetteerEntrySchema = z.object({
   names: z.record(z.string(), TermListSchema).default({}),
   /** Case-sensitive names (acronyms like UN, US, NIS), matched as whole words in every language. */
   exact: TermListSchema.default([]),
+  /**
+   * A compound naming several actors in one word ("북러", "俄朝", "日米韓"): the codes in the order
+   * the word names them; each term marks where one name ends with `|` ("북|러").
+   */
+  parts: z.array(ActorCodeSchema).min(2).optional(),
 });
 export type GazetteerEntry = z.infer<typeof GazetteerEntrySchema>;
 

@@ -65,4 +65,14 @@ describe('loadLexicons', () => {
     );
     expect(() => loadLexicons(dir).get('en')).toThrow(/g\.yaml: entries\.0\.code/);
   });
+
+  it('names the compound whose parts do not match its codes', () => {
+    const dir = tempData(
+      'lang: en\nname: E\nwordBoundaries: true\nwordOrder: svo\n',
+      'entries:\n  - { id: pair, code: RUS, kind: demonym, parts: [RUS, PRK], names: { en: ["rus|nk|x"] } }\n',
+    );
+    expect(() => loadLexicons(dir).get('en')).toThrow(
+      /\(pair\)\.names\.en: "rus\|nk\|x" has 3 parts/,
+    );
+  });
 });

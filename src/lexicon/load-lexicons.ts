@@ -33,6 +33,8 @@ export interface ActorRef {
   readonly kind: GazetteerEntry['kind'];
   /** Grammatical cases the matched form can carry (from ending sets), empty when unknown. */
   readonly cases: readonly string[];
+  /** A compound of several names ("북러"): each part's code and where it ends in the match. */
+  readonly parts?: readonly { readonly code: string; readonly end: number }[];
 }
 
 export interface TriggerRef {
@@ -161,11 +163,12 @@ function compileLanguage(
       for (const key of ['all', lexicon.lang]) {
         for (const name of entry.names[key] ?? []) {
           for (const form of expand(name, `${where}.names.${key}`)) {
-            actors.add(
-              form.term,
-              { id: entry.id, code: entry.code, kind: entry.kind, cases: form.cases },
-              opts,
-            );
+            const ref = { id: entry.id, code: entry.code, kind: entry.kind, cases: form.cases };
+            if (entry.parts === undefined) actors.add(form.term, ref, opts);
+            else {
+              const { term, parts } = splitParts(form.term, entry.parts, `${where}.names.${key}`);
+              actors.add(term, { ...ref, parts }, opts);
+            }
           }
         }
       }
@@ -295,4 +298,22 @@ let defaultSet: LexiconSet | undefined;
 export function defaultLexicons(): LexiconSet {
   defaultSet ??= loadLexicons();
   return defaultSet;
+}
+
+/** "북|러" with parts [PRK, RUS] → the term "북러" and where each part ends. */
+function splitParts(
+  term: string,
+  codes: readonly string[],
+  where: string,
+): { term: string; parts: { code: string; end: number }[] } {
+  const pieces = term.split('|');
+  if (pieces.length !== codes.length)
+    throw new VigieError(
+      'VIGIE_LEXICON_INVALID',
+      `${where}: "${term}" has ${pieces.length} parts, the entry names ${codes.length}`,
+      { where },
+    );
+  let end = 0;
+  const parts = pieces.map((piece, i) => ({ code: codes[i]!, end: (end += piece.length) }));
+  return { term: pieces.join(''), parts };
 }
