@@ -139,6 +139,8 @@ export function decideModality(
   options: {
     denied: boolean;
     isDenial?: boolean;
+    /** An accusation in the sentence governs the event ("accused Tehran of supplying…"). */
+    accused?: boolean;
     triggerModality?: Modality;
     /** The sentence's date expression: a hedge word inside it is a date word ("in May"). */
     dateSpan?: { readonly start: number; readonly end: number };
@@ -149,6 +151,14 @@ export function decideModality(
   const cond = conditionalCue(type, facts, trigger, sov);
   if (cond !== undefined)
     return { modality: 'HYPOTHETICAL', cue: cond, rule: 'modality.conditional' };
+  // A denied or alleged event is the denier's or the accuser's word, whatever negation it
+  // carries ("denied having ever delivered missiles"): HEDGED (ontology.md, Modality).
+  if ((options.denied || options.accused === true) && type !== 'REJECTION')
+    return {
+      modality: 'HEDGED',
+      cue: null,
+      rule: options.denied ? 'modality.denied-event' : 'modality.accused-event',
+    };
   const inside = (c: Hit<unknown>) => c.start >= trigger.start && c.end <= trigger.end;
   // A denial is negative by itself: only a negation right before it ("did not deny") counts.
   const negWindow =
@@ -159,9 +169,6 @@ export function decideModality(
     (c) => !inside(c) && governs(c, trigger, sov, negWindow, facts, sov),
   );
   if (neg !== undefined) return { modality: 'NEGATED', cue: neg, rule: 'modality.negation-scope' };
-  // A rejection is itself the denial, not the event denied ("dismissed reports as fabrications").
-  if (options.denied && type !== 'REJECTION')
-    return { modality: 'NEGATED', cue: null, rule: 'modality.denied-event' };
   const speech = SPEECH_TYPES.has(type);
   // A conditional verb may itself be the trigger ("fournirait"): suffix hedges count inside it.
   const reporting = !sov && reportingClause(type, facts, trigger);

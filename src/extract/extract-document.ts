@@ -122,6 +122,7 @@ function extractSentence(
   if (facts.triggers.length === 0) return [];
   const candidates = sentenceCandidates(facts, lang);
   const denied = facts.triggers.some((t) => t.value.entry.denial === true);
+  const accusations = facts.triggers.filter((t) => t.value.entry.accusation === true);
   const pairRef = facts.pairReferences.length > 0;
   const out: ExtractedMention[] = [];
   const date = candidates.length > 0 ? resolveMentionDate(facts.text, lang.lang, published) : null;
@@ -147,6 +148,9 @@ function extractSentence(
     if (filled.source === null && filled.target === null) continue;
     const modality = decideModality(c.type, facts, c.trigger, lang, {
       denied: denied && !isDenial,
+      accused: accusations.some((a) =>
+        lang.lexicon.wordOrder === 'sov' ? a.start >= c.trigger.end : a.end <= c.trigger.start,
+      ),
       isDenial,
       ...(c.triggerModality !== undefined ? { triggerModality: c.triggerModality } : {}),
       ...(date?.span !== undefined ? { dateSpan: date.span } : {}),

@@ -27,8 +27,13 @@ export const TriggerEntrySchema = z
     /** Shorthand for a single unconditional frame. */
     type: EventTypeSchema.optional(),
     frames: z.array(FrameSchema).optional(),
-    /** Events named in the same sentence are reported as denied (NEGATED). */
+    /**
+     * Events named in the same sentence are denied: HEDGED, since the denial is the denier's word
+     * (ontology.md, Modality).
+     */
     denial: z.boolean().optional(),
+    /** Events named after it ("accused Tehran of supplying drones") are alleged: HEDGED. */
+    accusation: z.boolean().optional(),
     /** The trigger itself carries a modality (e.g. "plans", "threatened to"). */
     modality: z.enum(['PLANNED', 'HEDGED', 'HYPOTHETICAL', 'NEGATED']).optional(),
     /**
