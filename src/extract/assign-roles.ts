@@ -438,6 +438,8 @@ function pickTarget(
     if (
       direct !== undefined &&
       !direct.marks.has('subject') &&
+      // "used North Korean missiles against Kyiv": the weapon's maker is not what is attacked.
+      !(type === 'ATTACK' && isOriginModifier(direct, facts, trigger, null)) &&
       (direct.start - trigger.end <= 4 ||
         gapIsFiller(facts, trigger.end, direct.start, lang, FILLER))
     )

@@ -157,6 +157,8 @@ function extractSentence(
     });
     // "did not deny" is no rejection.
     if (isDenial && modality.modality === 'NEGATED') continue;
+    // "dismissed Seoul's accusations as baseless": the accusation is what is denied, not a new one.
+    if (denied && c.trigger.value.entry.accusation === true) continue;
     const caps = capabilitiesOf(c);
     const rules = [...c.rules];
     if (filled.rule !== null) rules.push(filled.rule);
