@@ -197,3 +197,25 @@ export function decideModality(
     return { modality: options.triggerModality, cue: null, rule: 'modality.trigger' };
   return { modality: 'ASSERTED', cue: null, rule: 'modality.default-asserted' };
 }
+
+/** How far a prohibition may stand from the act it forbids, in its clause. */
+const PROHIBITION_WINDOW = 60;
+
+/**
+ * A norm forbids the act rather than report it ("resolutions ban any launch using ballistic
+ * technology", "отправка рабочей силы запрещена резолюциями"): no event. The ban itself may
+ * still be a sanction, so a SANCTION is never forbidden away.
+ */
+export function isProhibited(
+  type: EventType,
+  facts: SentenceFacts,
+  trigger: Hit<unknown>,
+): boolean {
+  if (type === 'SANCTION') return false;
+  return facts.modality.some(
+    (c) =>
+      c.value === 'prohibition' &&
+      !(c.start >= trigger.start && c.end <= trigger.end) &&
+      governs(c, trigger, false, PROHIBITION_WINDOW, facts, true),
+  );
+}

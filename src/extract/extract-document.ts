@@ -18,7 +18,7 @@ import {
 } from '../lexicon/load-lexicons.js';
 import { assignRoles, type RoleChoice } from './assign-roles.js';
 import { chooseFrame } from './choose-frame.js';
-import { decideModality } from './decide-modality.js';
+import { decideModality, isProhibited } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
 import { resolveLanguage, resolveMentionDate } from './extract-adapters.js';
 import { eventCapabilities } from './event-capabilities.js';
@@ -134,6 +134,7 @@ function extractSentence(
     lang,
   );
   for (const c of candidates) {
+    if (isProhibited(c.type, facts, c.trigger)) continue;
     const isDenial = c.trigger.value.entry.denial === true;
     const filled = ctx.fill(
       c.type,

@@ -113,6 +113,8 @@ export const ModalityCuesSchema = z.object({
    * to…"): a scenario only where one opens a clause with an actor right after it (decide-modality).
    */
   inversion: TermListSchema.default([]),
+  /** A norm forbidding an act ("resolutions ban any launch"): the act it names is no event. */
+  prohibition: TermListSchema.default([]),
 });
 export type ModalityCues = z.infer<typeof ModalityCuesSchema>;
 
@@ -148,6 +150,7 @@ export const LanguageLexiconSchema = z.object({
     conditional: [],
     plan: [],
     inversion: [],
+    prohibition: [],
   }),
   roles: RoleCuesSchema.default({
     targetBefore: [],

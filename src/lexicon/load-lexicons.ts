@@ -51,7 +51,8 @@ export interface CapabilityRef {
   readonly unless: readonly Capability[];
 }
 
-export type ModalityKind = 'hedge' | 'negation' | 'conditional' | 'plan' | 'inversion';
+export type ModalityKind =
+  'hedge' | 'negation' | 'conditional' | 'plan' | 'inversion' | 'prohibition';
 export type RoleMarkerKind =
   | 'targetBefore'
   | 'sourceBefore'
@@ -203,7 +204,14 @@ function compileLanguage(
         capabilities.add(form.term, ref, opts);
   });
   const modality = new TermMatcher<ModalityKind>();
-  for (const kind of ['hedge', 'negation', 'conditional', 'plan', 'inversion'] as const)
+  for (const kind of [
+    'hedge',
+    'negation',
+    'conditional',
+    'plan',
+    'inversion',
+    'prohibition',
+  ] as const)
     for (const t of lexicon.modality[kind])
       for (const form of expand(t, `${file}: modality.${kind}`))
         modality.add(form.term, kind, opts);
