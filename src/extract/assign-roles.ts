@@ -20,6 +20,8 @@ export const SPEECH_TYPES: ReadonlySet<EventType> = new Set([
   'THREAT',
   'REQUEST',
 ]);
+/** Types that move things (not people, whose host is a place). */
+const OBJECT_TRANSFER_TYPES: ReadonlySet<EventType> = new Set(['ARMS_TRANSFER', 'TECH_TRANSFER']);
 const TRANSFER_TYPES: ReadonlySet<EventType> = new Set([
   'ARMS_TRANSFER',
   'TECH_TRANSFER',
@@ -399,7 +401,14 @@ function pickTarget(
   sourceMarked: boolean,
   lang: CompiledLanguage,
 ): { hit: ActorHit | null; rule: string } {
-  const others = cands.filter((a) => a.ref.code !== source?.ref.code && !isSayer(a, facts));
+  // What is moved goes to a recipient, never to the side it is used against.
+  const others = cands.filter(
+    (a) =>
+      a.ref.code !== source?.ref.code &&
+      !isSayer(a, facts) &&
+      !(TRANSFER_TYPES.has(type) && a.marks.has('opposed')) &&
+      !(OBJECT_TRANSFER_TYPES.has(type) && a.marks.has('place')),
+  );
   const after = others.filter(
     (a) => a.start >= trigger.end && !acrossClause(facts, trigger.end, a.start),
   );

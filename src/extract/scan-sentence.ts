@@ -18,7 +18,17 @@ import { normalizeBoth, wordMask } from '../lexicon/normalize-text.js';
 import type { TermMatch } from '../lexicon/term-matcher.js';
 
 export type ActorMark =
-  'target' | 'source' | 'subject' | 'possessor' | 'sayer' | 'origin' | 'inert';
+  | 'target'
+  | 'source'
+  | 'subject'
+  | 'possessor'
+  | 'sayer'
+  | 'origin'
+  | 'inert'
+  /** After "against", "contre", "против": attacked or sanctioned, never a recipient. */
+  | 'opposed'
+  /** After "in", "en", "在": a place, never the recipient of arms or technology. */
+  | 'place';
 
 export interface ActorHit {
   readonly start: number;
@@ -165,6 +175,14 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
   if (!casesIn(a, roles.locativeCases) && markedBefore(a, facts, lang, 'targetBefore')) {
     a.marks.add('target');
     a.markRules.push('role.preposition-target');
+  }
+  if (markedBefore(a, facts, lang, 'opposedBefore')) {
+    a.marks.add('opposed');
+    a.markRules.push('role.preposition-opposed');
+  }
+  if (markedBefore(a, facts, lang, 'placeBefore')) {
+    a.marks.add('place');
+    a.markRules.push('role.preposition-place');
   }
   if (markedBefore(a, facts, lang, 'sourceBefore')) {
     a.marks.add('source');

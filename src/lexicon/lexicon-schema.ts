@@ -58,6 +58,13 @@ export const CapabilityEntrySchema = z.object({
 export const RoleCuesSchema = z.object({
   /** Words just before an actor that make it a target/recipient ("to", "à", "в"). */
   targetBefore: TermListSchema.default([]),
+  /**
+   * Words just before an actor that make it the side acted against ("against", "contre",
+   * "против"): the target of a strike or a sanction, never the recipient of a transfer.
+   */
+  opposedBefore: TermListSchema.default([]),
+  /** Words just before a place ("in", "en", "在"): where something happens, never a recipient of arms. */
+  placeBefore: TermListSchema.default([]),
   /** Particles or words just after an actor that make it a target (Korean 에, Japanese に). */
   targetAfter: TermListSchema.default([]),
   /** Words just before an actor that make it the source/agent ("by", "from", "из"). */
@@ -154,6 +161,8 @@ export const LanguageLexiconSchema = z.object({
   }),
   roles: RoleCuesSchema.default({
     targetBefore: [],
+    opposedBefore: [],
+    placeBefore: [],
     targetAfter: [],
     sourceBefore: [],
     sourceAfter: [],

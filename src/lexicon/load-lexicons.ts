@@ -55,6 +55,8 @@ export type ModalityKind =
   'hedge' | 'negation' | 'conditional' | 'plan' | 'inversion' | 'prohibition';
 export type RoleMarkerKind =
   | 'targetBefore'
+  | 'opposedBefore'
+  | 'placeBefore'
   | 'sourceBefore'
   | 'attribution'
   | 'speech'
@@ -74,6 +76,8 @@ export type ParticleKind =
 /** Marker kinds found over the whole sentence, in the vocabulary pass. */
 export const SCANNED_MARKERS = [
   'targetBefore',
+  'opposedBefore',
+  'placeBefore',
   'sourceBefore',
   'attribution',
   'speech',
@@ -219,6 +223,8 @@ function compileLanguage(
   const markers = new Map<RoleMarkerKind, TermMatcher<RoleMarkerKind>>();
   const markerKinds: RoleMarkerKind[] = [
     'targetBefore',
+    'opposedBefore',
+    'placeBefore',
     'sourceBefore',
     'attribution',
     'speech',
