@@ -13,6 +13,14 @@ export interface FrameChoice {
   readonly type: EventType;
   readonly frame: Frame;
   readonly classHit: Hit<string> | null;
+  /** Set when the frame comes from an event the document reported before (a restatement). */
+  readonly restated?: {
+    readonly type: EventType;
+    readonly source: string | null;
+    readonly target: string | null;
+    readonly date?: string | null;
+    readonly capabilities?: readonly Capability[];
+  };
 }
 
 /** Extra distance charged to a class found on the subject side of the trigger. */

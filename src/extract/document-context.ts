@@ -4,12 +4,20 @@
  * and the document's main pair of actors.
  * @module
  */
-import { SOLO_TYPES, SYMMETRIC_TYPES, type EventType } from '../domain/ontology.js';
+import {
+  SOLO_TYPES,
+  SYMMETRIC_TYPES,
+  type Capability,
+  type EventType,
+} from '../domain/ontology.js';
 
 export interface ContextMention {
   readonly type: EventType;
   readonly source: string | null;
   readonly target: string | null;
+  /** The date the document gave the event, for later sentences that restate it. */
+  readonly date?: string | null;
+  readonly capabilities?: readonly Capability[];
 }
 
 export interface FilledRoles {
@@ -56,6 +64,14 @@ export class DocumentContext {
 
   add(m: ContextMention): void {
     this.mentions.push(m);
+  }
+
+  /**
+   * The latest event of one of `types` the document reported: what a bare "the launch", "этот
+   * пуск", "해당 발사" restates when its own sentence names no object (ontology v1.1).
+   */
+  restated(types: readonly EventType[]): ContextMention | undefined {
+    return this.last((m) => types.includes(m.type));
   }
 
   private last(

@@ -16,8 +16,9 @@ import {
   type LexiconSet,
   type TriggerRef,
 } from '../lexicon/load-lexicons.js';
+import type { Frame } from '../lexicon/lexicon-schema.js';
 import { assignRoles, type RoleChoice } from './assign-roles.js';
-import { chooseFrame } from './choose-frame.js';
+import { chooseFrame, type FrameChoice } from './choose-frame.js';
 import { decideModality, isProhibited } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
 import { resolveLanguage, resolveMentionDate } from './extract-adapters.js';
@@ -65,6 +66,8 @@ function actorCue(hit: ActorHit | null, offset: number): Cue[] {
 
 interface SentenceMention {
   readonly type: EventType;
+  /** The earlier mention a bare event noun restates ("the launch"), when it has no object here. */
+  readonly restated?: FrameChoice['restated'];
   readonly trigger: Hit<TriggerRef>;
   readonly roles: RoleChoice;
   readonly rules: string[];
@@ -72,7 +75,11 @@ interface SentenceMention {
   readonly triggerModality?: ExtractedMention['modality'];
 }
 
-function sentenceCandidates(facts: SentenceFacts, lang: CompiledLanguage): SentenceMention[] {
+function sentenceCandidates(
+  facts: SentenceFacts,
+  lang: CompiledLanguage,
+  ctx: DocumentContext,
+): SentenceMention[] {
   const out: SentenceMention[] = [];
   const seenTypes = new Set<EventType>();
   const triggers = facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE);
@@ -90,13 +97,14 @@ function sentenceCandidates(facts: SentenceFacts, lang: CompiledLanguage): Sente
       continue;
     const possible = e.frames?.map((f) => f.type) ?? (e.type !== undefined ? [e.type] : []);
     if (possible.every((t) => seenTypes.has(t))) continue;
-    const frame = chooseFrame(trig, facts, lang);
+    const frame = chooseFrame(trig, facts, lang) ?? restatedFrame(e.frames, ctx);
     if (frame === null || seenTypes.has(frame.type)) continue;
     seenTypes.add(frame.type);
     const entry = trig.value.entry;
     const base = [`${lang.lang}.trigger.${frame.type}.${entry.id}`];
     if (frame.classHit !== null) base.push(`frame.class-${frame.classHit.value}`);
     if (frame.frame.needsTarget === true) base.push('frame.needs-target');
+    if (frame.restated !== undefined) base.push('frame.restated');
     for (const roles of assignRoles(frame.type, facts, trig, lang, frame.classHit)) {
       out.push({
         type: frame.type,
@@ -104,6 +112,7 @@ function sentenceCandidates(facts: SentenceFacts, lang: CompiledLanguage): Sente
         roles,
         rules: [...base, ...roles.rules],
         classHit: frame.classHit,
+        ...(frame.restated !== undefined ? { restated: frame.restated } : {}),
         ...(entry.modality !== undefined ? { triggerModality: entry.modality } : {}),
       });
     }
@@ -120,7 +129,7 @@ function extractSentence(
   facts: SentenceFacts,
 ): ExtractedMention[] {
   if (facts.triggers.length === 0) return [];
-  const candidates = sentenceCandidates(facts, lang);
+  const candidates = sentenceCandidates(facts, lang, ctx);
   const denied = facts.triggers.some((t) => t.value.entry.denial === true);
   const accusations = facts.triggers.filter((t) => t.value.entry.accusation === true);
   const pairRef = facts.pairReferences.length > 0;
@@ -136,16 +145,16 @@ function extractSentence(
   for (const c of candidates) {
     if (isProhibited(c.type, facts, c.trigger)) continue;
     const isDenial = c.trigger.value.entry.denial === true;
-    const filled = ctx.fill(
-      c.type,
-      c.roles.source?.ref.code ?? null,
-      c.roles.target?.ref.code ?? null,
-      {
-        pairReference: pairRef,
-        anaphoricTypes: anaphoricTypes(facts, c.trigger),
-        sayer: c.roles.sayer?.ref.code ?? null,
-      },
-    );
+    // A restatement is the earlier event: its actors, not those of the sentence that names it
+    // again ("Japan condemned the launch").
+    const filled =
+      c.restated !== undefined
+        ? { source: c.restated.source, target: c.restated.target, rule: 'context.restated' }
+        : ctx.fill(c.type, c.roles.source?.ref.code ?? null, c.roles.target?.ref.code ?? null, {
+            pairReference: pairRef,
+            anaphoricTypes: anaphoricTypes(facts, c.trigger),
+            sayer: c.roles.sayer?.ref.code ?? null,
+          });
     if (filled.source === null && filled.target === null) continue;
     const modality = decideModality(c.type, facts, c.trigger, lang, {
       denied: denied && !isDenial,
@@ -209,8 +218,13 @@ function extractSentence(
       source: filled.source,
       target: filled.target,
       modality: modality.modality,
-      capabilities: [...caps.caps],
-      date: dated ? date.date : null,
+      // A restatement names no object; it is about the event the document reported.
+      capabilities:
+        caps.caps.length === 0 && c.restated?.capabilities !== undefined
+          ? [...c.restated.capabilities]
+          : [...caps.caps],
+      // A restatement takes the date the document gave the event (ontology v1.1).
+      date: dated ? date.date : (c.restated?.date ?? null),
       start,
       end,
       trigger: { start: start + c.trigger.start, end: start + c.trigger.end },
@@ -219,8 +233,45 @@ function extractSentence(
       confidence: Math.max(0.05, Math.min(0.95, confidence)),
     });
   }
-  for (const m of out) ctx.add({ type: m.type, source: m.source, target: m.target });
+  for (const m of out)
+    ctx.add({
+      type: m.type,
+      source: m.source,
+      target: m.target,
+      date: m.date,
+      capabilities: m.capabilities,
+    });
   return out;
+}
+
+/**
+ * Events a bare noun restates: launches and tests are discrete acts the press names again ("the
+ * launch", "этот пуск", "해당 발사"); "help", "deliveries" or "development" without an object are
+ * as often generic as they are a restatement.
+ */
+const RESTATABLE: ReadonlySet<EventType> = new Set([
+  'MISSILE_TEST',
+  'SPACE_LAUNCH',
+  'NUCLEAR_TEST',
+]);
+
+/**
+ * A trigger whose object class is missing from its sentence ("Tokyo condemned the launch",
+ * "Пуск пришёлся на визит…") restates the document's latest event of one of its frame types
+ * (ontology v1.1, restated events). Frames that need a target are never restated.
+ */
+function restatedFrame(
+  frames: readonly Frame[] | undefined,
+  ctx: DocumentContext,
+): FrameChoice | null {
+  const usable = (frames ?? []).filter(
+    (f) => f.needsTarget !== true && f.class !== undefined && RESTATABLE.has(f.type),
+  );
+  const earlier = ctx.restated(usable.map((f) => f.type));
+  const frame = usable.find((f) => f.type === earlier?.type);
+  return earlier === undefined || frame === undefined
+    ? null
+    : { type: frame.type, frame, classHit: null, restated: earlier };
 }
 
 /**
