@@ -23,6 +23,7 @@ import { decideModality, isProhibited } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
 import { resolveLanguage, resolveMentionDate } from './extract-adapters.js';
 import { eventCapabilities } from './event-capabilities.js';
+import { withExchanges } from './exchange.js';
 import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
 import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
@@ -233,7 +234,8 @@ function extractSentence(
       confidence: Math.max(0.05, Math.min(0.95, confidence)),
     });
   }
-  for (const m of out)
+  const final = withExchanges(out, facts, lang, start);
+  for (const m of final)
     ctx.add({
       type: m.type,
       source: m.source,
@@ -241,7 +243,7 @@ function extractSentence(
       date: m.date,
       capabilities: m.capabilities,
     });
-  return out;
+  return final;
 }
 
 /**

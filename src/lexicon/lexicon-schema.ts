@@ -65,6 +65,11 @@ export const RoleCuesSchema = z.object({
   opposedBefore: TermListSchema.default([]),
   /** Words just before a place ("in", "en", "在"): where something happens, never a recipient of arms. */
   placeBefore: TermListSchema.default([]),
+  /**
+   * "in return for", "en échange de", "в обмен на": what follows is paid back the other way
+   * ("sent troops to Russia in return for missile technology": the technology goes to the sender).
+   */
+  exchange: TermListSchema.default([]),
   /** Particles or words just after an actor that make it a target (Korean 에, Japanese に). */
   targetAfter: TermListSchema.default([]),
   /** Words just before an actor that make it the source/agent ("by", "from", "из"). */
@@ -163,6 +168,7 @@ export const LanguageLexiconSchema = z.object({
     targetBefore: [],
     opposedBefore: [],
     placeBefore: [],
+    exchange: [],
     targetAfter: [],
     sourceBefore: [],
     sourceAfter: [],

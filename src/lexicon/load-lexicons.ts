@@ -57,6 +57,7 @@ export type RoleMarkerKind =
   | 'targetBefore'
   | 'opposedBefore'
   | 'placeBefore'
+  | 'exchange'
   | 'sourceBefore'
   | 'attribution'
   | 'speech'
@@ -78,6 +79,7 @@ export const SCANNED_MARKERS = [
   'targetBefore',
   'opposedBefore',
   'placeBefore',
+  'exchange',
   'sourceBefore',
   'attribution',
   'speech',
@@ -225,6 +227,7 @@ function compileLanguage(
     'targetBefore',
     'opposedBefore',
     'placeBefore',
+    'exchange',
     'sourceBefore',
     'attribution',
     'speech',
