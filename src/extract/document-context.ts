@@ -74,6 +74,19 @@ export class DocumentContext {
     return this.last((m) => types.includes(m.type));
   }
 
+  /**
+   * The date the document already gave this event: the latest dated mention of the same type
+   * between the same actors ("the treaty" after "signed a treaty on Wednesday").
+   */
+  earlierDate(type: EventType, source: string | null, target: string | null): string | null {
+    const same = (m: ContextMention) =>
+      SYMMETRIC_TYPES.has(type)
+        ? new Set([m.source, m.target, source, target]).size === 2 &&
+          [source, target].every((x) => x === m.source || x === m.target)
+        : m.source === source && m.target === target;
+    return this.last((m) => m.type === type && m.date != null && same(m))?.date ?? null;
+  }
+
   private last(
     pred: (m: ContextMention) => boolean,
     lookback = Infinity,

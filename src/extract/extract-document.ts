@@ -136,7 +136,10 @@ function extractSentence(
   const pairRef = facts.pairReferences.length > 0;
   const out: ExtractedMention[] = [];
   const date = candidates.length > 0 ? resolveMentionDate(facts.text, lang.lang, published) : null;
-  const datedTrigger = date?.span === undefined ? null : dateAnchor(date.span, candidates, facts);
+  const datedTrigger =
+    date?.span === undefined
+      ? new Set<Hit<TriggerRef>>()
+      : dateAnchor(date.span, candidates, facts, lang.lexicon.wordOrder === 'sov');
   const capabilitiesOf = eventCapabilities(
     facts,
     facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE),
@@ -225,7 +228,12 @@ function extractSentence(
           ? [...c.restated.capabilities]
           : [...caps.caps],
       // A restatement takes the date the document gave the event (ontology v1.1).
-      date: dated ? date.date : (c.restated?.date ?? null),
+      date: dated
+        ? date.date
+        : (c.restated?.date ??
+          (RESTATED_DATE_TYPES.has(c.type)
+            ? ctx.earlierDate(c.type, filled.source, filled.target)
+            : null)),
       start,
       end,
       trigger: { start: start + c.trigger.start, end: start + c.trigger.end },
@@ -258,6 +266,19 @@ const RESTATABLE: ReadonlySet<EventType> = new Set([
 ]);
 
 /**
+ * Events a later sentence names again ("the treaty", "the summit", "the launch"): an undated
+ * mention of one takes the date the document gave it (ontology v1.1). Transfers and
+ * deployments recur, so a new undated one is no restatement.
+ */
+const RESTATED_DATE_TYPES: ReadonlySet<EventType> = new Set([
+  'AGREEMENT',
+  'MEETING',
+  'MISSILE_TEST',
+  'SPACE_LAUNCH',
+  'NUCLEAR_TEST',
+]);
+
+/**
  * A trigger whose object class is missing from its sentence ("Tokyo condemned the launch",
  * "Пуск пришёлся на визит…") restates the document's latest event of one of its frame types
  * (ontology v1.1, restated events). Frames that need a target are never restated.
@@ -277,31 +298,40 @@ function restatedFrame(
 }
 
 /**
- * The trigger a sentence's time expression belongs to: the nearest one. A speech verb nearer
- * still, in the same clause ("…, officials said on Friday"), takes the date for itself, and no
- * event gets it: an event the sentence does not time has no date (ontology v1.1, "Dates of
- * undated events").
+ * The trigger a sentence's time expression belongs to: the head of its clause (the first event
+ * of it in SVO, the last in SOV: "condemned Moscow's pact on Thursday" dates the condemnation,
+ * not the pact), else the nearest event. A speech verb nearer still, in the same clause ("…,
+ * officials said on Friday"), takes the date for itself, and no event gets it: an event the
+ * sentence does not time has no date (ontology v1.1, "Dates of undated events").
  */
 function dateAnchor(
   span: { readonly start: number; readonly end: number },
   candidates: readonly SentenceMention[],
   facts: SentenceFacts,
+  sov: boolean,
 ): Hit<TriggerRef> | null {
   const gap = (x: { readonly start: number; readonly end: number }) =>
     x.start >= span.end ? x.start - span.end : x.end <= span.start ? span.start - x.end : 0;
-  let best: Hit<TriggerRef> | null = null;
-  let bestGap = Infinity;
+  const sameClause = (x: { readonly start: number; readonly end: number }) =>
+    !/[,;:]/.test(facts.text.slice(Math.min(x.end, span.end), Math.max(x.start, span.start)));
+  let nearest: Hit<TriggerRef> | null = null;
   for (const c of candidates)
-    if (gap(c.trigger) < bestGap) {
-      best = c.trigger;
-      bestGap = gap(c.trigger);
-    }
-  const between = (x: { readonly start: number; readonly end: number }) =>
-    facts.text.slice(Math.min(x.end, span.end), Math.max(x.start, span.start));
+    if (nearest === null || gap(c.trigger) < gap(nearest)) nearest = c.trigger;
+  if (nearest === null) return null;
+  // "said on Friday" (or "Friday said"), not "on Friday and said": a speech verb after the
+  // time expression owns it only when nothing stands between them.
   const speech = facts.markers.speech.some(
-    (m) => gap(m) < bestGap && gap(m) <= SPEECH_DATE_REACH && !/[,;:]/.test(between(m)),
+    (m) =>
+      gap(m) < gap(nearest) &&
+      gap(m) <= (m.start >= span.end ? 1 : SPEECH_DATE_REACH) &&
+      sameClause(m),
   );
-  return speech ? null : best;
+  if (speech) return null;
+  const clause = candidates
+    .map((c) => c.trigger)
+    .filter(sameClause)
+    .sort((a, b) => a.start - b.start);
+  return (sov ? clause.at(-1) : clause[0]) ?? nearest;
 }
 
 /** Types the sentence's other triggers can stand for ("condemned the launch" → launch types). */
