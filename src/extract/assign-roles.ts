@@ -117,9 +117,12 @@ function ownedByOther(facts: SentenceFacts, a: ActorHit, trigger: Hit<unknown>):
 }
 
 /** True when a clause break (comma, semicolon) separates two offsets. */
+/** A comma, semicolon or colon, but not the comma that groups digits ("1,000 containers"). */
+export const CLAUSE_PUNCTUATION = /[;:]|(?<!\d),|,(?!\d)/u;
+
 function acrossClause(facts: SentenceFacts, x: number, y: number): boolean {
   const [from, to] = x < y ? [x, y] : [y, x];
-  return /[,;:]/.test(facts.text.slice(from, to));
+  return CLAUSE_PUNCTUATION.test(facts.text.slice(from, to));
 }
 
 /** The trigger ends its sentence or clause ("…, officials warned."). */

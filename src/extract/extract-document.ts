@@ -17,7 +17,7 @@ import {
   type TriggerRef,
 } from '../lexicon/load-lexicons.js';
 import type { Frame } from '../lexicon/lexicon-schema.js';
-import { assignRoles, type RoleChoice } from './assign-roles.js';
+import { assignRoles, CLAUSE_PUNCTUATION, type RoleChoice } from './assign-roles.js';
 import { chooseFrame, type FrameChoice } from './choose-frame.js';
 import { decideModality, isProhibited } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
@@ -313,7 +313,9 @@ function dateAnchor(
   const gap = (x: { readonly start: number; readonly end: number }) =>
     x.start >= span.end ? x.start - span.end : x.end <= span.start ? span.start - x.end : 0;
   const sameClause = (x: { readonly start: number; readonly end: number }) =>
-    !/[,;:]/.test(facts.text.slice(Math.min(x.end, span.end), Math.max(x.start, span.start)));
+    !CLAUSE_PUNCTUATION.test(
+      facts.text.slice(Math.min(x.end, span.end), Math.max(x.start, span.start)),
+    );
   let nearest: Hit<TriggerRef> | null = null;
   for (const c of candidates)
     if (nearest === null || gap(c.trigger) < gap(nearest)) nearest = c.trigger;
@@ -346,12 +348,21 @@ function anaphoricTypes(facts: SentenceFacts, used: Hit<TriggerRef>): Set<EventT
   return types;
 }
 
+/** Actors that report for a state without being it: agencies, officials, bodies. */
+const REPORTER_KINDS: ReadonlySet<string> = new Set(['institution', 'organisation', 'person']);
+
 /** The document's two most mentioned actors (title included), most mentioned first. */
 function documentPair(all: readonly SentenceFacts[]): string[] {
   const counts = new Map<string, number>();
   for (const f of all)
     for (const a of f.actors)
-      if (!a.marks.has('origin') && !a.marks.has('inert'))
+      // An agency or official who reports ("the NIS said", "the White House said") is no party
+      // to what it reports; a state that speaks for itself still is.
+      if (
+        !a.marks.has('origin') &&
+        !a.marks.has('inert') &&
+        !(a.marks.has('sayer') && REPORTER_KINDS.has(a.ref.kind))
+      )
         counts.set(a.ref.code, (counts.get(a.ref.code) ?? 0) + 1);
   return [...counts]
     .sort((x, y) => y[1] - x[1])
