@@ -6,6 +6,7 @@
  * @module
  */
 import type { Kysely } from 'kysely';
+import { appendAll } from '../domain/append-all.js';
 import { InputDocumentSchema, type InputDocument } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/mention.js';
 import { formatIssues } from '../domain/errors.js';
@@ -302,9 +303,7 @@ async function insertFast(
   const rows: NewMention[] = [];
   for (const c of items) {
     if (!c.extraction || !hashes.has(c.doc.content_hash)) continue;
-    // A loop, not push(...rows): a spread passes every row as a call argument.
-    for (const row of mentionRows(c.doc.id, c.extraction.mentions, c.doc, c.doc.ingested_at))
-      rows.push(row);
+    appendAll(rows, mentionRows(c.doc.id, c.extraction.mentions, c.doc, c.doc.ingested_at));
   }
   const mentions = raw ? insertMentionRowsSqlite(raw, rows) : await insertMentionRows(trx, rows);
   return { hashes, mentions };
