@@ -1,6 +1,8 @@
 /**
  * Stores documents and their extracted mentions, batch by batch, one transaction per batch:
- * validate → content hash → skip duplicates → extract → enrich → insert document and mentions.
+ * validate → clean (no NUL, no lone surrogate) → content hash → skip duplicates → extract →
+ * enrich → insert document and mentions. Every way in (CLI, API, `vigie run`, workers) comes
+ * through here, so this is where a document's text is made storable on every backend.
  * A failing document is recorded with its line and reason and leaves nothing behind; the others
  * go on. A document stored with a caveat (its mentions capped) is listed in `warnings`.
  * @module
@@ -10,6 +12,7 @@ import { appendAll } from '../domain/append-all.js';
 import { InputDocumentSchema, type InputDocument } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/mention.js';
 import { formatIssues } from '../domain/errors.js';
+import { stripUnstorable } from '../domain/storable-text.js';
 import type { Store } from '../store/open-store.js';
 import type { Database, NewDocument, NewMention } from '../store/schema.js';
 import {
@@ -158,6 +161,19 @@ function recordStored(result: ProcessResult, c: Prepared): void {
   if (c.warning !== undefined) result.warnings.push(lineNote(c.input, c.warning, c.doc.id));
 }
 
+/**
+ * The document without NUL and lone surrogates in any field (stripUnstorable), before it is
+ * hashed and extracted, so spans point into the stored text. A field left empty is dropped.
+ */
+function storableDocument(value: InputDocument): InputDocument {
+  const clean: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    const text = typeof field === 'string' ? stripUnstorable(field) : field;
+    if (text !== '' || key === 'text') clean[key] = text;
+  }
+  return clean as InputDocument;
+}
+
 function toDocument(value: InputDocument, sourceId: string | undefined, now: string): NewDocument {
   const meta = value.story !== undefined ? JSON.stringify({ story: value.story }) : null;
   return completeDocument(
@@ -204,11 +220,12 @@ async function processBatch(
       );
       continue;
     }
-    if (parsed.data.text.trim().length === 0) {
+    const value = storableDocument(parsed.data);
+    if (value.text.trim().length === 0) {
       fail(result, input, 'text: empty', parsed.data.id);
       continue;
     }
-    candidates.push({ input, doc: toDocument(parsed.data, options.sourceId, now) });
+    candidates.push({ input, doc: toDocument(value, options.sourceId, now) });
   }
 
   const ids = candidates.map((c) => c.doc.id);
