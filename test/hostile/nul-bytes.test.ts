@@ -4,13 +4,20 @@
  * query string with `%00` was an HTTP 500 on PostgreSQL. Documents now lose NUL and lone
  * surrogates before they are hashed, extracted and stored (every ingest path goes through
  * processDocuments); a request whose path or query holds one is a 400, and JSON bodies lose them.
+ * GDELT files, the one import that bypasses documents, lose their NULs as they are read.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extract-document.js';
+import { importGdeltFile } from '../../src/ingest/gdelt/import-gdelt.js';
 import { processDocuments } from '../../src/pipeline/process-documents.js';
 import { exportStoreJsonl } from '../../src/report/export/export-jsonl.js';
 import { importStoreJsonl } from '../../src/report/export/import-jsonl.js';
 import { ROUTES } from '../../src/server/route-table.js';
+import { listGdeltEvents } from '../../src/store/gdelt-repo.js';
 import type { Store } from '../../src/store/open-store.js';
 import { buildHarness, type Harness } from '../server/harness.js';
 import { testBackends } from '../support/test-stores.js';
@@ -62,6 +69,29 @@ for (const backend of backends) {
         expect(again.duplicates).toBe(1);
       } finally {
         await store.close();
+      }
+    });
+
+    it('are removed from a GDELT file as it is read', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'vigie-gdelt-nul-'));
+      const store = await backend.open();
+      try {
+        const sample = fileURLToPath(
+          new URL('../fixtures/gdelt/v2-sample.export.CSV', import.meta.url),
+        );
+        const file = join(dir, 'nul.export.CSV');
+        const rows = readFileSync(sample, 'utf8');
+        writeFileSync(
+          file,
+          rows.replace('https://news.example/1001', 'https://news\u0000.example/1001'),
+        );
+        const result = await importGdeltFile(store, file);
+        expect(result).toMatchObject({ rows: 8, inserted: 8, errorCount: 0 });
+        const stored = await listGdeltEvents(store.db);
+        expect(stored.find((e) => e.id === '1001')?.source_url).toBe('https://news.example/1001');
+      } finally {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
       }
     });
 
