@@ -1,6 +1,7 @@
 /**
  * Stores documents and their extracted mentions, batch by batch, one transaction per batch:
- * validate → clean (no NUL, no lone surrogate) → content hash → skip duplicates → extract →
+ * validate → clean (no NUL, no lone surrogate) → refuse unreadable text (binary: mostly control
+ * and replacement characters, see unreadable-text.ts) → content hash → skip duplicates → extract →
  * enrich → insert document and mentions. Every way in (CLI, API, `vigie run`, workers) comes
  * through here, so this is where a document's text is made storable on every backend.
  * A failing document is recorded with its line and reason and leaves nothing behind; the others
@@ -25,6 +26,7 @@ import {
 import { insertMentionRows, insertMentionRowsSqlite, mentionRows } from '../store/mentions-repo.js';
 import { inSearchKeyOrder } from '../store/search-key.js';
 import { withSavepoint, withTransaction } from '../store/transaction.js';
+import { unreadableReason } from './unreadable-text.js';
 
 /** One line of input: a parsed document, or why the line could not be read. */
 export interface InputLine {
@@ -223,6 +225,11 @@ async function processBatch(
     const value = storableDocument(parsed.data);
     if (value.text.trim().length === 0) {
       fail(result, input, 'text: empty', parsed.data.id);
+      continue;
+    }
+    const unreadable = unreadableReason(value.text);
+    if (unreadable !== null) {
+      fail(result, input, unreadable, parsed.data.id);
       continue;
     }
     candidates.push({ input, doc: toDocument(value, options.sourceId, now) });
