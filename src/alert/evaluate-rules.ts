@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AlertRuleConfig } from '../config/schema.js';
+import { appendAll } from '../domain/append-all.js';
 import type {
   AlertSignals,
   HypothesisChange,
@@ -42,16 +43,16 @@ export function evaluateAlertRules(
   for (const rule of rules) {
     switch (rule.kind) {
       case 'threshold':
-        firings.push(...evaluateThreshold(rule, signals.hypothesisChanges));
+        appendAll(firings, evaluateThreshold(rule, signals.hypothesisChanges));
         break;
       case 'first-event':
-        firings.push(...evaluateFirstEvent(rule, signals.newEvents, options));
+        appendAll(firings, evaluateFirstEvent(rule, signals.newEvents, options));
         break;
       case 'spike':
-        firings.push(...evaluateSpike(rule, signals.spikes));
+        appendAll(firings, evaluateSpike(rule, signals.spikes));
         break;
       case 'watch':
-        firings.push(...evaluateWatch(rule, signals.newMentions, options));
+        appendAll(firings, evaluateWatch(rule, signals.newMentions, options));
         break;
     }
   }
@@ -96,7 +97,7 @@ export function detectThresholdCrossings(
   }
   const firings: AlertFiring[] = [];
   for (const rule of rules) {
-    if (rule.kind === 'threshold') firings.push(...evaluateThreshold(rule, changes));
+    if (rule.kind === 'threshold') appendAll(firings, evaluateThreshold(rule, changes));
   }
   return dedupeWithin(firings);
 }

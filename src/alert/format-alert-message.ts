@@ -3,6 +3,7 @@
  * to the evidence. Pure.
  * @module
  */
+import { appendAll } from '../domain/append-all.js';
 import type { DeliverableAlert } from './alert-firing.js';
 
 interface Section {
@@ -47,9 +48,9 @@ export function formatAlertText(alert: DeliverableAlert): string {
     '',
   ];
   for (const section of sections(alert)) {
-    lines.push(`${section.label}:`, ...section.ids.map((id) => `  - ${id}`), '');
+    appendAll(lines, [`${section.label}:`, ...section.ids.map((id) => `  - ${id}`), '']);
   }
-  lines.push('Look into it:', ...whereToLook(alert).map((c) => `  $ ${c}`), '');
+  appendAll(lines, ['Look into it:', ...whereToLook(alert).map((c) => `  $ ${c}`), '']);
   lines.push('-- Vigie early warning');
   return lines.join('\n');
 }
@@ -68,17 +69,17 @@ export function formatAlertHtml(alert: DeliverableAlert): string {
     '</table>',
   ];
   for (const section of sections(alert)) {
-    parts.push(
+    appendAll(parts, [
       `<h3>${e(section.label)}</h3><ul>`,
       ...section.ids.map((id) => `<li><code>${e(id)}</code></li>`),
       '</ul>',
-    );
+    ]);
   }
-  parts.push(
+  appendAll(parts, [
     '<h3>Look into it</h3><pre>',
     ...whereToLook(alert).map((c) => `$ ${e(c)}\n`),
     '</pre><p>— Vigie early warning</p></body></html>',
-  );
+  ]);
   return parts.join('\n');
 }
 

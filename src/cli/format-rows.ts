@@ -15,7 +15,7 @@ function cut(text: string, max: number): string {
 export function formatTable<T>(columns: readonly Column<T>[], rows: readonly T[]): string {
   const cells = rows.map((row) => columns.map((c) => cut(String(c.value(row) ?? ''), c.max ?? 40)));
   const widths = columns.map((c, i) =>
-    Math.max(c.header.length, ...cells.map((r) => [...r[i]!].length)),
+    cells.reduce((width, r) => Math.max(width, [...r[i]!].length), c.header.length),
   );
   const line = (values: readonly string[]) =>
     values

@@ -1,14 +1,19 @@
 /**
  * Stores documents and their extracted mentions, batch by batch, one transaction per batch:
- * validate → content hash → skip duplicates → extract → enrich → insert document and mentions.
+ * validate → clean (no NUL, no lone surrogate) → refuse unreadable text (binary: mostly control
+ * and replacement characters, see unreadable-text.ts) → content hash → skip duplicates → extract →
+ * enrich → insert document and mentions. Every way in (CLI, API, `vigie run`, workers) comes
+ * through here, so this is where a document's text is made storable on every backend.
  * A failing document is recorded with its line and reason and leaves nothing behind; the others
- * go on.
+ * go on. A document stored with a caveat (its mentions capped) is listed in `warnings`.
  * @module
  */
 import type { Kysely } from 'kysely';
+import { appendAll } from '../domain/append-all.js';
 import { InputDocumentSchema, type InputDocument } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/mention.js';
 import { formatIssues } from '../domain/errors.js';
+import { stripUnstorable } from '../domain/storable-text.js';
 import type { Store } from '../store/open-store.js';
 import type { Database, NewDocument, NewMention } from '../store/schema.js';
 import {
@@ -21,6 +26,7 @@ import {
 import { insertMentionRows, insertMentionRowsSqlite, mentionRows } from '../store/mentions-repo.js';
 import { inSearchKeyOrder } from '../store/search-key.js';
 import { withSavepoint, withTransaction } from '../store/transaction.js';
+import { unreadableReason } from './unreadable-text.js';
 
 /** One line of input: a parsed document, or why the line could not be read. */
 export interface InputLine {
@@ -69,10 +75,22 @@ export interface FailedLine {
   readonly reason: string;
 }
 
+/** A document that was stored, with what was left out of it: the same shape as a failure. */
+export type WarnedLine = FailedLine;
+
+/**
+ * Mentions stored per document; the rest are dropped with a warning. A news report holds tens of
+ * mentions; thousands mean a dump or a repetition, which would otherwise outweigh every other
+ * document in events, trends and alerts (and once overflowed the call stack: 150,000 mentions).
+ */
+export const MAX_MENTIONS_PER_DOCUMENT = 5_000;
+
 export interface ProcessResult {
   stored: number;
   duplicates: number;
   failed: FailedLine[];
+  /** Documents stored with a caveat (mentions capped), in input order. */
+  warnings: WarnedLine[];
   mentions: number;
   /** Ids of the documents stored by this run, in input order. */
   documentIds: string[];
@@ -82,6 +100,8 @@ interface Prepared {
   readonly input: InputLine;
   doc: NewDocument;
   extraction?: ExtractionResult;
+  /** Reported in `warnings` once the document is stored. */
+  warning?: string;
 }
 
 export async function processDocuments(
@@ -94,6 +114,7 @@ export async function processDocuments(
     stored: 0,
     duplicates: 0,
     failed: [],
+    warnings: [],
     mentions: 0,
     documentIds: [],
   };
@@ -123,12 +144,36 @@ export async function processDocuments(
 }
 
 function fail(result: ProcessResult, input: InputLine, reason: string, id?: string): void {
-  result.failed.push({
+  result.failed.push(lineNote(input, reason, id));
+}
+
+function lineNote(input: InputLine, reason: string, id?: string): FailedLine {
+  return {
     line: input.line,
     ...(input.file !== undefined ? { file: input.file } : {}),
     ...(id !== undefined ? { id } : {}),
     reason,
-  });
+  };
+}
+
+/** Counts a stored document, and its warning if it has one. */
+function recordStored(result: ProcessResult, c: Prepared): void {
+  result.stored += 1;
+  result.documentIds.push(c.doc.id);
+  if (c.warning !== undefined) result.warnings.push(lineNote(c.input, c.warning, c.doc.id));
+}
+
+/**
+ * The document without NUL and lone surrogates in any field (stripUnstorable), before it is
+ * hashed and extracted, so spans point into the stored text. A field left empty is dropped.
+ */
+function storableDocument(value: InputDocument): InputDocument {
+  const clean: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    const text = typeof field === 'string' ? stripUnstorable(field) : field;
+    if (text !== '' || key === 'text') clean[key] = text;
+  }
+  return clean as InputDocument;
 }
 
 function toDocument(value: InputDocument, sourceId: string | undefined, now: string): NewDocument {
@@ -177,11 +222,17 @@ async function processBatch(
       );
       continue;
     }
-    if (parsed.data.text.trim().length === 0) {
+    const value = storableDocument(parsed.data);
+    if (value.text.trim().length === 0) {
       fail(result, input, 'text: empty', parsed.data.id);
       continue;
     }
-    candidates.push({ input, doc: toDocument(parsed.data, options.sourceId, now) });
+    const unreadable = unreadableReason(value.text);
+    if (unreadable !== null) {
+      fail(result, input, unreadable, parsed.data.id);
+      continue;
+    }
+    candidates.push({ input, doc: toDocument(value, options.sourceId, now) });
   }
 
   const ids = candidates.map((c) => c.doc.id);
@@ -228,9 +279,8 @@ async function processBatch(
       fail(result, c.input, `could not store: ${outcome.message}`, c.doc.id);
     else if (outcome === null || outcome === undefined) result.duplicates += 1;
     else {
-      result.stored += 1;
+      recordStored(result, c);
       result.mentions += outcome;
-      result.documentIds.push(c.doc.id);
     }
   }
 }
@@ -239,13 +289,14 @@ async function processBatch(
 function extractInto(c: Prepared, extract: ExtractFn, now: string, result: ProcessResult): boolean {
   try {
     const d = c.doc;
-    c.extraction = extract({
+    const extraction = extract({
       id: d.id,
       text: d.text,
       ...(d.lang ? { lang: d.lang } : {}),
       ...(d.published ? { published: d.published } : {}),
       ...(d.title ? { title: d.title } : {}),
     });
+    c.extraction = capMentions(c, extraction);
     d.lang ??= c.extraction.lang;
     d.origin ??= c.extraction.origins[0]?.name ?? null;
     d.extracted_at = now;
@@ -254,6 +305,16 @@ function extractInto(c: Prepared, extract: ExtractFn, now: string, result: Proce
     fail(result, c.input, `extraction failed: ${(error as Error).message}`, c.doc.id);
     return false;
   }
+}
+
+/** The extraction with at most MAX_MENTIONS_PER_DOCUMENT mentions: the first, in the extractor's order. */
+function capMentions(c: Prepared, extraction: ExtractionResult): ExtractionResult {
+  const found = extraction.mentions.length;
+  if (found <= MAX_MENTIONS_PER_DOCUMENT) return extraction;
+  c.warning =
+    `mentions: ${found} mentions found, the first ${MAX_MENTIONS_PER_DOCUMENT} stored ` +
+    `(MAX_MENTIONS_PER_DOCUMENT)`;
+  return { ...extraction, mentions: extraction.mentions.slice(0, MAX_MENTIONS_PER_DOCUMENT) };
 }
 
 async function insertFast(
@@ -266,7 +327,7 @@ async function insertFast(
   const rows: NewMention[] = [];
   for (const c of items) {
     if (!c.extraction || !hashes.has(c.doc.content_hash)) continue;
-    rows.push(...mentionRows(c.doc.id, c.extraction.mentions, c.doc, c.doc.ingested_at));
+    appendAll(rows, mentionRows(c.doc.id, c.extraction.mentions, c.doc, c.doc.ingested_at));
   }
   const mentions = raw ? insertMentionRowsSqlite(raw, rows) : await insertMentionRows(trx, rows);
   return { hashes, mentions };
@@ -278,10 +339,8 @@ function record(
   result: ProcessResult,
 ): void {
   for (const c of items) {
-    if (stored.hashes.has(c.doc.content_hash)) {
-      result.stored += 1;
-      result.documentIds.push(c.doc.id);
-    } else result.duplicates += 1;
+    if (stored.hashes.has(c.doc.content_hash)) recordStored(result, c);
+    else result.duplicates += 1;
   }
   result.mentions += stored.mentions;
 }

@@ -16,6 +16,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { z } from 'zod';
 import { formatIssues } from '../domain/errors.js';
+import { hasUnstorable, stripUnstorableDeep } from '../domain/storable-text.js';
 import { FetchConfigSchema, type Config } from '../config/schema.js';
 import type { Store } from '../store/open-store.js';
 import { Authenticator } from './auth.js';
@@ -171,6 +172,24 @@ function loggerOptions(logger: CreateServerOptions['logger']): object | boolean 
   };
 }
 
+/**
+ * A path or query string holding NUL or a lone surrogate is a 400: no id or search term has
+ * one, SQLite's full-text search and PostgreSQL both fail on NUL (once a 500), and stripping it
+ * would silently ask for something else.
+ */
+function refuseUnstorable(values: unknown, part: 'path' | 'query'): unknown {
+  for (const [key, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+    const texts = Array.isArray(value) ? value : [value];
+    if (texts.some((t) => typeof t === 'string' && hasUnstorable(t))) {
+      const message = `${key} holds a NUL character or a lone surrogate`;
+      throw new HttpError(400, 'VIGIE_INPUT_INVALID', `invalid ${part}: ${message}`, [
+        { in: part, path: [key], message },
+      ]);
+    }
+  }
+  return values;
+}
+
 function parsePart<T extends z.ZodType>(
   schema: T | undefined,
   value: unknown,
@@ -204,10 +223,15 @@ function registerRoute(
       : {}),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const principal = await auth.authorize(request, def.access, ctx.now());
-      const params = parsePart(def.params, request.params, 'path parameters');
-      const query = parsePart(def.query, request.query, 'query');
+      const params = parsePart(
+        def.params,
+        refuseUnstorable(request.params, 'path'),
+        'path parameters',
+      );
+      const query = parsePart(def.query, refuseUnstorable(request.query, 'query'), 'query');
+      // Bodies carry documents and names: cleaned like every document (domain/storable-text).
       const body = def.body
-        ? parsePart(def.body, request.body === undefined ? null : request.body, 'body')
+        ? parsePart(def.body, stripUnstorableDeep(request.body ?? null), 'body')
         : undefined;
       const result = await def.handler({ params, query, body, principal, ctx });
       if (def.writes) ctx.cache.invalidate();

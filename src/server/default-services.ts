@@ -11,7 +11,7 @@ import { decodeBytes } from '../ingest/charset/decode-bytes.js';
 import { SafeFetcher } from '../ingest/fetch/safe-fetch.js';
 import { extractArticle } from '../ingest/pages/extract-article.js';
 import { InputError } from '../domain/errors.js';
-import { processDocuments } from '../pipeline/process-documents.js';
+import { processDocuments, type FailedLine } from '../pipeline/process-documents.js';
 import { analyseAndAlert, type AnalysisSetup } from '../pipeline/analysis-pipeline.js';
 import { enrichDocument } from '../ingest/dedup/enrich-document.js';
 import type { Store } from '../store/open-store.js';
@@ -43,12 +43,14 @@ async function ingestDocuments(
     duplicates: result.duplicates,
     mentions: result.mentions,
     documentIds: result.documentIds,
-    failed: result.failed.map((f) => ({
-      index: f.line - 1,
-      ...(f.id ? { id: f.id } : {}),
-      reason: f.reason,
-    })),
+    failed: result.failed.map(indexed),
+    warnings: result.warnings.map(indexed),
   };
+}
+
+/** A pipeline line note as the API reports it: the document's index in the request. */
+function indexed(f: FailedLine): { index: number; id?: string; reason: string } {
+  return { index: f.line - 1, ...(f.id ? { id: f.id } : {}), reason: f.reason };
 }
 
 export interface DefaultServices extends ServerServices {

@@ -14,6 +14,8 @@ export interface IngestOutcome {
   mentions: number;
   documentIds: string[];
   failed: { index: number; id?: string; reason: string }[];
+  /** Documents stored with a caveat (mentions capped). */
+  warnings: { index: number; id?: string; reason: string }[];
 }
 
 export interface ServerServices {

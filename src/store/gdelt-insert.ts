@@ -75,10 +75,11 @@ export async function insertGdeltValues(
       for (; row + ROWS_PER_STATEMENT <= fresh; row += ROWS_PER_STATEMENT) {
         const start = row * GDELT_WIDTH;
         const end = start + ROWS_PER_STATEMENT * GDELT_WIDTH;
-        changes += s.many.run(...values.slice(start, end)).changes;
+        // better-sqlite3 binds an array's elements in order, without spreading them as arguments.
+        changes += s.many.run(values.slice(start, end)).changes;
       }
       for (; row < fresh; row++) {
-        changes += s.one.run(...values.slice(row * GDELT_WIDTH, (row + 1) * GDELT_WIDTH)).changes;
+        changes += s.one.run(values.slice(row * GDELT_WIDTH, (row + 1) * GDELT_WIDTH)).changes;
       }
       return changes;
     })();

@@ -59,7 +59,8 @@ export async function readCompiled<R>(
   if (!sqlite) return (await store.db.executeQuery(compiled)).rows;
   return store.db.connection().execute(async () => {
     const { statement, columns } = rawStatement(sqlite, compiled.sql);
-    const arrays = statement.all(...compiled.parameters);
+    // An array binds its elements in order (better-sqlite3), with no spread of the parameters.
+    const arrays = statement.all(compiled.parameters);
     const rows: R[] = new Array<R>(arrays.length);
     for (let r = 0; r < arrays.length; r++) {
       const values = arrays[r]!;

@@ -9,6 +9,7 @@
  * @module
  */
 import { sql } from 'kysely';
+import { appendAll } from '../../domain/append-all.js';
 import type { Store } from '../../store/open-store.js';
 import {
   canonicalKey,
@@ -67,7 +68,7 @@ export async function resolveEvents(
         .where('document_id', 'in', ids)
         .where('event_id', 'is', null)
         .execute();
-      fresh.push(...rows.map(toMentionInput));
+      appendAll(fresh, rows.map(toMentionInput));
     }
     const result = await resolveMentions(trx, fresh, resolution, now);
     await assessEvents(trx, result.touchedEventIds, now);
@@ -133,9 +134,9 @@ async function resolveMentions(
     >;
     for (const m of toAssign) {
       const w = candidateWindows(m, resolution);
-      windows.anchor.push(...w.anchor);
-      windows.undatedAnchor.push(...w.undatedAnchor);
-      windows.dated.push(...w.dated);
+      appendAll(windows.anchor, w.anchor);
+      appendAll(windows.undatedAnchor, w.undatedAnchor);
+      appendAll(windows.dated, w.dated);
     }
     const existing = new Set<string>();
     for (const e of await loadCandidateEvents(db, type, windows)) {

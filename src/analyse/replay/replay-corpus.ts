@@ -4,6 +4,7 @@
  * the board's probabilities recorded, so a user sees when a warning would have come.
  * @module
  */
+import { appendAll } from '../../domain/append-all.js';
 import type { InputDocument } from '../../domain/document.js';
 import type { AlertSignals } from '../../domain/signals.js';
 import type { Store } from '../../store/open-store.js';
@@ -61,7 +62,7 @@ export function groupByDay(documents: readonly InputDocument[]): [string, InputD
   const undated = documents.filter((d) => !d.published);
   if (undated.length > 0) {
     if (out.length === 0) out.push([new Date().toISOString().slice(0, 10), []]);
-    out[out.length - 1]![1].push(...undated);
+    appendAll(out[out.length - 1]![1], undated);
   }
   return out;
 }

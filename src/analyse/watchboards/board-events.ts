@@ -4,6 +4,7 @@
  * @module
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { appendAll } from '../../domain/append-all.js';
 import { SYMMETRIC_TYPES, type EventType } from '../../domain/ontology.js';
 import { decodeCodes } from '../../store/schema.js';
 import { chunks, type Db } from '../events/event-rows.js';
@@ -54,7 +55,7 @@ export async function loadBoardEvents(
   if (eventIds === undefined) return loadSome(db, boards, asOf, null);
   const out: BoardEvent[] = [];
   for (const ids of chunks([...new Set(eventIds)]))
-    out.push(...(await loadSome(db, boards, asOf, ids)));
+    appendAll(out, await loadSome(db, boards, asOf, ids));
   return out;
 }
 

@@ -9,7 +9,7 @@ import { extractDocument } from '../../extract/extract-document.js';
 import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { createIngestReader } from '../../ingest/files/ingest-reader.js';
 import { ingestPaths } from '../../pipeline/ingest-paths.js';
-import type { ProcessResult } from '../../pipeline/process-documents.js';
+import type { FailedLine, ProcessResult } from '../../pipeline/process-documents.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { createProgress } from '../progress-bar.js';
@@ -49,6 +49,17 @@ export const ingestCommand: CommandModule = {
   },
 };
 
+/** Up to 20 failed or warned lines on stderr; --json lists all. */
+function listLines(ctx: CliContext, lines: readonly FailedLine[], prefix: string): void {
+  for (const f of lines.slice(0, 20)) {
+    const where = f.reason.startsWith('line ')
+      ? ''
+      : `line ${f.line}${f.file ? ` of ${f.file}` : ''}: `;
+    ctx.info(`  ${prefix}${where}${f.reason}`);
+  }
+  if (lines.length > 20) ctx.info(`  … and ${lines.length - 20} more (--json lists all)`);
+}
+
 async function ingest(ctx: CliContext, paths: string[], options: IngestOptions): Promise<number> {
   const store = await ctx.store();
   const progress = createProgress('ingest');
@@ -81,14 +92,8 @@ async function ingest(ctx: CliContext, paths: string[], options: IngestOptions):
       `stored ${result.stored} documents (${result.mentions} mentions), ` +
         `${result.duplicates} duplicates skipped, ${result.failed.length} failed`,
     );
-    for (const f of result.failed.slice(0, 20)) {
-      const where = f.reason.startsWith('line ')
-        ? ''
-        : `line ${f.line}${f.file ? ` of ${f.file}` : ''}: `;
-      ctx.info(`  ${where}${f.reason}`);
-    }
-    if (result.failed.length > 20)
-      ctx.info(`  … and ${result.failed.length - 20} more (--json lists all)`);
+    listLines(ctx, result.failed, '');
+    listLines(ctx, result.warnings, 'warning: ');
   }
   return result.failed.length > 0 ? EXIT.partial : EXIT.ok;
 }

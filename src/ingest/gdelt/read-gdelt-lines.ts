@@ -20,9 +20,9 @@ export async function* readGdeltLines(path: string): AsyncGenerator<string[]> {
 
 /**
  * The file's text in pieces that each end at a line end (or the end of the file), decoded as
- * UTF-8 (a leading byte-order mark dropped). Splitting the bytes at the last `\n` of each chunk
- * is safe (no UTF-8 sequence holds that byte) and lets one Buffer decode run per chunk, several
- * times faster than a streaming TextDecoder.
+ * UTF-8 (a leading byte-order mark and every NUL dropped). Splitting the bytes at the last `\n`
+ * of each chunk is safe (no UTF-8 sequence holds that byte) and lets one Buffer decode run per
+ * chunk, several times faster than a streaming TextDecoder.
  */
 export async function* readGdeltText(path: string): AsyncGenerator<string> {
   const chunks = /\.zip$/i.test(path) ? unzippedChunks(path) : fileChunks(path);
@@ -31,6 +31,8 @@ export async function* readGdeltText(path: string): AsyncGenerator<string> {
   const decode = (bytes: Buffer, end: number): string => {
     let text = bytes.toString('utf8', 0, end);
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    // PostgreSQL refuses NUL in text; UTF-8 decoding leaves no lone surrogate (domain/storable-text).
+    if (text.includes('\0')) text = text.replaceAll('\0', '');
     first = false;
     return text;
   };

@@ -3,6 +3,8 @@
  * (article:published_time, og, Dublin Core), itemprop datePublished, JSON-LD, <time datetime>.
  * @module
  */
+import { appendAll } from '../../domain/append-all.js';
+
 export interface PageMetadata {
   readonly title: string | null;
   readonly published: string | null;
@@ -73,7 +75,7 @@ function jsonLdDate(json: string): string | null {
   const queue: unknown[] = [data];
   for (let visited = 0; queue.length > 0 && visited < 200; visited++) {
     const node = queue.shift();
-    if (Array.isArray(node)) queue.push(...node);
+    if (Array.isArray(node)) appendAll(queue, node);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       if (typeof record['datePublished'] === 'string') return record['datePublished'];

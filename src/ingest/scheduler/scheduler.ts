@@ -26,6 +26,8 @@ export interface BatchResult {
   stored: number;
   duplicates: number;
   failed: readonly { line: number; id?: string; reason: string }[];
+  /** Documents stored with a caveat (mentions capped). */
+  warnings?: readonly { line: number; id?: string; reason: string }[];
   mentions: number;
   documentIds: readonly string[];
 }
@@ -182,6 +184,13 @@ export class Scheduler {
           at: stamp,
           code: 'VIGIE_INPUT_INVALID',
           message: `document ${f.id ?? `#${f.line}`} rejected: ${f.reason}`,
+          url: source.url,
+        });
+      for (const w of result.warnings ?? [])
+        await logSourceError(store.db, source.id, {
+          at: stamp,
+          code: 'VIGIE_INPUT_INVALID',
+          message: `document ${w.id ?? `#${w.line}`} stored with a warning: ${w.reason}`,
           url: source.url,
         });
       for (const path of read.unsupported)

@@ -85,7 +85,7 @@ export function barChart(
 ): string {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
-  const max = Math.max(1, ...counts);
+  const max = counts.reduce((a, b) => Math.max(a, b), 1);
   const step = days.length > 0 ? plotW / days.length : plotW;
   const x = (i: number) => PAD.left + step * (i + 0.5);
   const bars = counts

@@ -31,15 +31,22 @@ const DocumentQuerySchema = CursorQuerySchema.extend({
   outlet: z.string().min(1).max(512).optional(),
 });
 
+const LineNoteSchema = z.object({
+  index: z.number().int(),
+  id: z.string().optional(),
+  reason: z.string(),
+});
+
 const IngestResultSchema = z
   .object({
     stored: z.number().int(),
     duplicates: z.number().int(),
     mentions: z.number().int(),
     documentIds: z.array(z.string()),
-    failed: z.array(
-      z.object({ index: z.number().int(), id: z.string().optional(), reason: z.string() }),
-    ),
+    failed: z.array(LineNoteSchema),
+    warnings: z
+      .array(LineNoteSchema)
+      .meta({ description: 'Documents stored with a caveat, e.g. their mentions capped' }),
   })
   .meta({ id: 'IngestResult' });
 

@@ -4,6 +4,7 @@
  * of documents, a page shows fifty.
  * @module
  */
+import { appendAll } from '../../domain/append-all.js';
 import type { Expression, RawBuilder, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { Database } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
@@ -43,13 +44,13 @@ export async function readDocumentSearchPage<R extends { id: string; published: 
     const { rows: got, done } = await batches.next(size);
     // A batch is whole groups, newer than the next batch; only inside it is the order to make.
     got.sort((a, b) => compareNewestFirst(order.of(a), order.of(b)));
-    rows.push(...got);
+    appendAll(rows, got);
     if (rows.length >= want) return cutPage(rows.slice(0, want), page.limit, order.of);
     if (done) break;
     size *= GROWTH;
   }
   const limit = want - rows.length;
   const rest = [...where, batches.rest()];
-  rows.push(...(await readKeysetRows(store, query, rest, order, page.cursor, limit)));
+  appendAll(rows, await readKeysetRows(store, query, rest, order, page.cursor, limit));
   return cutPage(rows, page.limit, order.of);
 }

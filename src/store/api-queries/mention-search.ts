@@ -8,6 +8,7 @@
  * @module
  */
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { appendAll } from '../../domain/append-all.js';
 import type { Database } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
 import { cutPage } from './keyset.js';
@@ -51,8 +52,9 @@ export async function readMentionsOfMatches<TB extends keyof Database, R>(
       const ids = docs.map((d) => d.id);
       const conditions = [...where, documentIdIn(store, ids)];
       const limit = want - rows.length;
-      rows.push(
-        ...(await readKeysetRows(store, query, conditions, order, page.cursor, limit, branches)),
+      appendAll(
+        rows,
+        await readKeysetRows(store, query, conditions, order, page.cursor, limit, branches),
       );
       if (rows.length >= want) return cutPage(rows, page.limit, order.of);
     }
@@ -61,8 +63,9 @@ export async function readMentionsOfMatches<TB extends keyof Database, R>(
   }
   const rest = sql<SqlBool>`mentions.document_id IN (SELECT documents.id FROM documents WHERE ${batches.rest()})`;
   const limit = want - rows.length;
-  rows.push(
-    ...(await readKeysetRows(store, query, [...where, rest], order, page.cursor, limit, branches)),
+  appendAll(
+    rows,
+    await readKeysetRows(store, query, [...where, rest], order, page.cursor, limit, branches),
   );
   return cutPage(rows, page.limit, order.of);
 }
