@@ -74,6 +74,8 @@ alerts:
   #  - id: alerts-file
   #    type: file
   #    path: ./alerts.jsonl     # or - for stdout
+  delivery:
+    leaseMs: 300000           # a delivery left "sending" by a crash is retried after this
 
 # The HTTP API and dashboard (\`vigie serve\`).
 server:

@@ -31,6 +31,7 @@ export function startAnalysis(ctx: CliContext, store: Store, signal: AbortSignal
   const notifiers = createNotifiers(setup.notifiers);
   const delivery = startDeliveryLoop(store, notifiers, {
     intervalMs: 1000,
+    leaseMs: ctx.config.alerts.delivery.leaseMs,
     signal,
     onReport: (r) =>
       ctx.info(
