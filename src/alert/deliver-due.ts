@@ -23,7 +23,7 @@ export interface DeliverOptions {
   readonly maxAttempts?: number;
   /** Rows claimed per pass (default 50). */
   readonly batch?: number;
-  /** How long a claim holds before another pass may take the row over (default 5 min). Must exceed notifier time-outs. */
+  /** How long a claim holds before another pass may take the row over (default 5 min; the CLI passes `alerts.delivery.leaseMs`). Must exceed notifier time-outs. */
   readonly leaseMs?: number;
   /** Sends in flight at once (default 8). */
   readonly concurrency?: number;

@@ -14,6 +14,7 @@ import type {
   NewEventSignal,
   SpikeSignal,
 } from '../domain/signals.js';
+import { SYMMETRIC_TYPES } from '../domain/ontology.js';
 import type { AlertFiring } from './alert-firing.js';
 import { compileKeyword, foldText, matchesCriteria, type MatchCriteria } from './match-criteria.js';
 
@@ -165,14 +166,15 @@ function evaluateFirstEvent(
       modality: event.modality,
     };
     if (!matchesCriteria(criteria, subject)) continue;
-    const pair = describePair(event.source, event.target);
+    const symmetric = SYMMETRIC_TYPES.has(event.type);
+    const pair = describePair(event.source, event.target, symmetric);
     const caps = event.capabilities.length > 0 ? ` (${event.capabilities.join(', ')})` : '';
     const summary = `first ${event.type} ${pair}${caps}, ${event.modality.toLowerCase()}, credibility ${event.credibility}`;
     firings.push({
       ruleId: rule.id,
       kind: 'first-event',
       // The cause is "the first event of this type for this pair": it can happen only once.
-      dedupKey: `${rule.id}:first-event:${event.type}:${event.source ?? '-'}>${event.target ?? '-'}`,
+      dedupKey: `${rule.id}:first-event:${event.type}:${pairKey(event.source, event.target, symmetric)}`,
       title: `First ${event.type} ${pair}${caps}`,
       payload: {
         rule: rule.id,
@@ -257,7 +259,7 @@ function evaluateWatch(
   const firings: AlertFiring[] = [];
   for (const [documentId, group] of byDocument) {
     const first = group.mentions[0]!;
-    const pair = describePair(first.source, first.target);
+    const pair = describePair(first.source, first.target, SYMMETRIC_TYPES.has(first.type));
     const matchedKeywords = [...group.keywords];
     const quoted = excerpt(first.sentence, 140);
     const summary = `${first.type} ${pair}: "${quoted}"${group.mentions.length > 1 ? ` (+${group.mentions.length - 1} more in this document)` : ''}`;
@@ -300,8 +302,19 @@ function dedupeWithin(firings: AlertFiring[]): AlertFiring[] {
   return firings.filter((f) => (seen.has(f.dedupKey) ? false : (seen.add(f.dedupKey), true)));
 }
 
-function describePair(source: string | null, target: string | null): string {
-  if (source && target) return `${source} → ${target}`;
+/**
+ * `RUS>PRK` for a directed type; for a symmetric one (a meeting, an agreement) the pair has no
+ * order, so `PRK+RUS` whichever actor a report names first: a later report, dated earlier and
+ * naming the pair the other way round, is the same "first" and fires nothing new.
+ */
+function pairKey(source: string | null, target: string | null, symmetric: boolean): string {
+  if (symmetric && source !== null && target !== null)
+    return source < target ? `${source}+${target}` : `${target}+${source}`;
+  return `${source ?? '-'}>${target ?? '-'}`;
+}
+
+function describePair(source: string | null, target: string | null, symmetric = false): string {
+  if (source && target) return `${source} ${symmetric ? '–' : '→'} ${target}`;
   if (source) return `by ${source}`;
   if (target) return `against ${target}`;
   return '(actors unknown)';

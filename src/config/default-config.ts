@@ -74,6 +74,8 @@ alerts:
   #  - id: alerts-file
   #    type: file
   #    path: ./alerts.jsonl     # or - for stdout
+  delivery:
+    leaseMs: 300000           # a delivery left "sending" by a crash is retried after this
 
 # The HTTP API and dashboard (\`vigie serve\`).
 server:
@@ -81,7 +83,7 @@ server:
   port: 8080
   corsOrigins: []             # allowed browser origins; closed by default
   rateLimitPerMinute: 600
-  anonymousViewer: false      # true: read-only access without a token (laptop demo)
+  anonymousViewer: false      # true: read-only access without a token, loopback host only (demo)
   workers: 1                  # server processes sharing the port (one per core at most)
 
 # Extraction. The rule-based extractor needs nothing; an OpenAI-compatible endpoint can add

@@ -105,6 +105,30 @@ export const AlertRuleConfigSchema = z.strictObject({
   notify: z.array(z.string().min(1)).default([]),
 });
 
+export const DeliveryConfigSchema = z.strictObject({
+  /**
+   * How long a claimed outbox row stays with its deliverer: a row left `sending` by a crash is
+   * retaken once this has passed. Must exceed every notifier's own time-out.
+   */
+  leaseMs: z.number().int().min(1000).default(300_000),
+});
+
+/** A lease shorter than a notifier's time-out abandons sends that would still succeed. */
+function checkDeliveryLease(
+  alerts: { delivery: { leaseMs: number }; notifiers: readonly NotifierConfig[] },
+  ctx: z.RefinementCtx,
+): void {
+  const { leaseMs } = alerts.delivery;
+  for (const notifier of alerts.notifiers) {
+    if (!('timeoutMs' in notifier) || notifier.timeoutMs < leaseMs) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['delivery', 'leaseMs'],
+      message: `must exceed the time-out of notifier "${notifier.id}" (${notifier.timeoutMs} ms), not ${leaseMs} ms`,
+    });
+  }
+}
+
 export const ServerConfigSchema = z.strictObject({
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8080),
@@ -141,7 +165,9 @@ export const ConfigSchema = z
       .object({
         rules: z.array(AlertRuleConfigSchema).default([]),
         notifiers: z.array(NotifierConfigSchema).default([]),
+        delivery: DeliveryConfigSchema.prefault({}),
       })
+      .superRefine(checkDeliveryLease)
       .prefault({}),
     server: ServerConfigSchema.prefault({}),
     extract: ExtractConfigSchema.prefault({}),
@@ -154,3 +180,4 @@ export type NotifierConfig = z.infer<typeof NotifierConfigSchema>;
 export type AlertRuleConfig = z.infer<typeof AlertRuleConfigSchema>;
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 export type FetchConfig = z.infer<typeof FetchConfigSchema>;
+export type DeliveryConfig = z.infer<typeof DeliveryConfigSchema>;

@@ -34,6 +34,14 @@ export const STORE_TABLES: readonly TableSpec[] = [
   { name: 'gdelt_events', key: ['id'] },
 ];
 
+/** Users and token hashes: left out of exports unless an admin (or the operator) asks. */
+export const AUTH_TABLES: ReadonlySet<string> = new Set(['users', 'api_tokens']);
+
+/** The tables an export carries: every one, or every one but the auth tables. */
+export function exportedTables(includeAuth: boolean): readonly TableSpec[] {
+  return includeAuth ? STORE_TABLES : STORE_TABLES.filter((t) => !AUTH_TABLES.has(t.name));
+}
+
 export function tableSpec(name: string): TableSpec | undefined {
   return STORE_TABLES.find((t) => t.name === name);
 }

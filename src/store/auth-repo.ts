@@ -123,8 +123,12 @@ export async function createToken(
 ): Promise<CreatedToken> {
   const user = await findUser(db, input.user);
   if (!user) throw new NotFoundError(`no user ${input.user} (add one with: vigie user add NAME)`);
-  if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) {
-    throw new InputError('the expiry must be in the future', 'expires');
+  if (input.expiresAt) {
+    const at = input.expiresAt.getTime();
+    if (Number.isNaN(at)) throw new InputError('the expiry is not a valid date', 'expires');
+    if (at <= now.getTime()) throw new InputError('the expiry must be in the future', 'expires');
+    if (at - now.getTime() > MAX_TOKEN_LIFETIME_MS)
+      throw new InputError(`a token lives ${MAX_LIFETIME_TEXT}`, 'expires');
   }
   const token = generateToken();
   const row = {
@@ -242,7 +246,11 @@ export async function touchToken(
     .execute();
 }
 
-/** `30d`, `12h`, `90m`, `2w` → milliseconds. */
+/** The longest token lifetime `--expires` accepts: 10 years. */
+export const MAX_TOKEN_LIFETIME_MS = 3650 * 86_400_000;
+const MAX_LIFETIME_TEXT = 'at most 10 years (3650d)';
+
+/** `30d`, `12h`, `90m`, `2w` → milliseconds; at most {@link MAX_TOKEN_LIFETIME_MS}. */
 export function parseDuration(text: string): number {
   const m = /^(\d+)\s*([mhdw])$/.exec(text.trim());
   if (!m)
@@ -252,5 +260,11 @@ export function parseDuration(text: string): number {
     m[2] as 'm' | 'h' | 'd' | 'w'
   ];
   if (n <= 0) throw new InputError(`invalid duration "${text}": must be positive`, 'expires');
+  // Also catches digits past Number's range (Infinity) before they become an invalid date.
+  if (!(n * unit <= MAX_TOKEN_LIFETIME_MS))
+    throw new InputError(
+      `--expires "${text}" is too long: a token lives ${MAX_LIFETIME_TEXT}`,
+      'expires',
+    );
   return n * unit;
 }

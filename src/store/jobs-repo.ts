@@ -3,8 +3,10 @@
  *
  * Life cycle: `pending` → claimed (`running`, with a lease) → `done`; an error makes it `failed`
  * (waiting for a retry with exponential backoff) or, once its attempts are spent, `dead` with the
- * error kept. A worker that dies (`kill -9`) never settles its job: when the lease runs out,
- * {@link releaseExpiredLeases} hands it back to the queue and another worker takes it.
+ * error kept. At most one job per kind and key runs at a time: a twin enqueued meanwhile waits
+ * until the running one is settled. A worker that dies (`kill -9`) never settles its job: when
+ * the lease runs out, {@link releaseExpiredLeases} hands it back to the queue and another
+ * worker takes it.
  * On PostgreSQL the claim is one `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`, so
  * any number of workers share the queue without taking a job twice; on SQLite it runs inside a
  * write transaction (one writer at a time).
@@ -114,7 +116,20 @@ export async function claimJob(
       .selectFrom('jobs')
       .select('jobs.id')
       .where('jobs.state', 'in', [...WAITING])
-      .where('jobs.run_at', '<=', nowIso);
+      .where('jobs.run_at', '<=', nowIso)
+      // A twin still running (a source being fetched) keeps this one waiting: at most one job
+      // per kind and key runs at a time (the unique index of migration 0080 enforces it).
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('jobs as twin')
+              .select('twin.id')
+              .whereRef('twin.kind', '=', 'jobs.kind')
+              .whereRef('twin.key', '=', 'jobs.key')
+              .where('twin.state', '=', 'running'),
+          ),
+        ),
+      );
     if (options.kinds) due = due.where('jobs.kind', 'in', [...options.kinds]);
     const exclusive = options.exclusiveKinds ?? [];
     if (exclusive.length > 0) {
@@ -149,7 +164,13 @@ export async function claimJob(
       .executeTakeFirst();
     return row ?? null;
   };
-  return store.dialect === 'postgres' ? claim(store.db) : withTransaction(store, claim);
+  const claimed = store.dialect === 'postgres' ? claim(store.db) : withTransaction(store, claim);
+  // PostgreSQL: a twin claimed by another worker since this statement's snapshot; the next
+  // claim sees it running and passes over this key.
+  return claimed.catch((error: unknown) => {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  });
 }
 
 /** Marks a claimed job done; false when the lease was lost (another worker owns it now). */

@@ -55,8 +55,13 @@ describe.each(backends)('job queue on $name', (backend) => {
         await enqueueJob(store.db, { kind: 'fetch', key: 's1' }, { now: T0, unlessRunning: true }),
       ).toBe(false);
       expect(await enqueueJob(store.db, { kind: 'fetch', key: 's1' }, { now: T0 })).toBe(true);
+      // The twin waits while its sibling runs (migration 0080): the next claim takes another job.
+      expect((await claim(store, seconds(2)))?.kind).toBe('other');
+      expect(await completeJob(store.db, job!, seconds(3))).toBe(true);
+      const twin = await claim(store, seconds(3));
+      expect(twin).toMatchObject({ kind: 'fetch', key: 's1', state: 'running' });
       // Finished since the caller read its data: no new job (the work may be done already).
-      await completeJob(store.db, (await claim(store, seconds(2)))!, seconds(3));
+      await completeJob(store.db, twin!, seconds(3));
       const since = { now: T0, unlessFinishedSince: seconds(3) };
       expect(await enqueueJob(store.db, { kind: 'fetch', key: 's1' }, since)).toBe(false);
       expect(
@@ -67,11 +72,11 @@ describe.each(backends)('job queue on $name', (backend) => {
         ),
       ).toBe(true);
       expect(await countJobs(store.db)).toEqual({
-        pending: 2,
+        pending: 1,
         running: 1,
         failed: 0,
         dead: 0,
-        done: 1,
+        done: 2,
       });
       await expect(enqueueJob(store.db, { kind: 'x', key: 'y', maxAttempts: 0 })).rejects.toThrow(
         /maxAttempts/,

@@ -78,7 +78,10 @@ async function runAlerts(ctx: CliContext, options: AlertsOptions): Promise<numbe
   if (options.deliver) {
     const notifiers = createNotifiers(validated.notifiers);
     try {
-      const report = await deliverDue(store, notifiers, { maxAttempts });
+      const report = await deliverDue(store, notifiers, {
+        maxAttempts,
+        leaseMs: ctx.config.alerts.delivery.leaseMs,
+      });
       result['delivery'] = report;
       if (!options.json) ctx.out(describeReport(report));
       if (report.retried + report.failed > 0) code = EXIT.partial;

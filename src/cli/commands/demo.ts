@@ -12,7 +12,9 @@ import { analysePending, loadAnalysisSetup } from '../../pipeline/analysis-pipel
 import { openStore } from '../../store/open-store.js';
 import type { CliContext } from '../context.js';
 import type { AlertRule } from '../../alert/evaluate-rules.js';
-import { serveUntilStopped } from './run-analysis.js';
+import type { ServerConfig } from '../../config/schema.js';
+import { PUBLIC_FLAG } from '../../server/anonymous-exposure.js';
+import { checkServeExposure, serveUntilStopped, type ServeExposure } from './run-analysis.js';
 import { createProgress } from '../progress-bar.js';
 import type { CommandModule } from './command-module.js';
 
@@ -25,8 +27,11 @@ export const demoCommand: CommandModule = {
       .option('--json', 'print the result as JSON')
       .option('--no-serve', 'build and analyse only; do not serve the dashboard afterwards')
       .option('--port <port>', 'port for the dashboard (default: server.port)')
+      .option(PUBLIC_FLAG, 'serve the demo without a token on a non-loopback server.host')
       .action((options: DemoOptions, command: Command) =>
         run(async (ctx) => {
+          // The demo is read without a token: refused beyond loopback before anything is built.
+          if (options.serve !== false) checkServeExposure(ctx, ...demoServer(options));
           const db = command.optsWithGlobals<{ db?: string }>().db;
           const progress = createProgress('demo');
           const demo = await runDemo({
@@ -40,7 +45,7 @@ export const demoCommand: CommandModule = {
           const analysed = await analyseDemo(ctx, demo.dbPath);
           if (options.json) {
             ctx.out(JSON.stringify({ ...demo, analysis: analysed.summary }));
-            if (options.serve !== false) await serveDemo(ctx, demo.dbPath, options.port);
+            if (options.serve !== false) await serveDemo(ctx, demo.dbPath, options);
             return r.failed.length > 0 ? EXIT.partial : EXIT.ok;
           }
           const langs = demo.languages.map((l) => `${l.lang} ${l.documents}`).join(', ');
@@ -62,7 +67,7 @@ export const demoCommand: CommandModule = {
             ].join('\n'),
           );
           for (const f of r.failed) ctx.info(`  line ${f.line} of ${f.file ?? '?'}: ${f.reason}`);
-          if (options.serve !== false) await serveDemo(ctx, demo.dbPath, options.port);
+          if (options.serve !== false) await serveDemo(ctx, demo.dbPath, options);
           return r.failed.length > 0 ? EXIT.partial : EXIT.ok;
         }),
       );
@@ -85,6 +90,7 @@ interface DemoOptions {
   json?: boolean;
   serve?: boolean;
   port?: string;
+  iKnowThisIsPublic?: boolean;
 }
 
 /** Events, boards and alerts for the demo corpus, with the default watchboard. */
@@ -128,14 +134,22 @@ async function analyseDemo(ctx: CliContext, dbPath: string) {
   }
 }
 
+/** The demo's server: read-only without a token, on server.host (loopback unless told). */
+function demoServer(options: DemoOptions): [Partial<ServerConfig>, ServeExposure] {
+  return [
+    {
+      anonymousViewer: true,
+      ...(options.port !== undefined ? { port: Number(options.port) } : {}),
+    },
+    { acceptPublic: options.iKnowThisIsPublic === true, via: 'vigie demo' },
+  ];
+}
+
 /** Serves the demo database read-only to anyone on this machine until Ctrl-C. */
-async function serveDemo(ctx: CliContext, dbPath: string, port: string | undefined): Promise<void> {
+async function serveDemo(ctx: CliContext, dbPath: string, options: DemoOptions): Promise<void> {
   const store = await openStore({ url: dbPath });
   try {
-    await serveUntilStopped(ctx, store, {
-      anonymousViewer: true,
-      ...(port !== undefined ? { port: Number(port) } : {}),
-    });
+    await serveUntilStopped(ctx, store, ...demoServer(options));
   } finally {
     await store.close();
   }

@@ -1,7 +1,8 @@
 /**
  * `vigie export --format stix|csv|jsonl [--what events|mentions] [--since 7d] [--board ID]
- * [--tlp clear] [--out FILE]`: streamed exports (constant memory). With --out the file is
- * written to a temporary name then renamed, so a failure never leaves a corrupt file.
+ * [--tlp clear] [--include-auth] [--out FILE]`: streamed exports (constant memory). With --out
+ * the file is written to a temporary name then renamed, so a failure never leaves a corrupt
+ * file. The JSONL export leaves the users and token hashes out unless --include-auth.
  * @module
  */
 import type { Command } from 'commander';
@@ -18,6 +19,7 @@ interface ExportOptions {
   since?: string;
   board?: string;
   tlp?: string;
+  includeAuth?: boolean;
   out?: string;
 }
 
@@ -33,6 +35,7 @@ export const exportCommand: CommandModule = {
       .option('--since <period>', 'stix/csv: only what was seen since (7d, 12h, 2w or a date)')
       .option('--board <id>', 'stix/csv: only events that moved this watchboard')
       .option('--tlp <level>', 'stix: TLP 2.0 marking (clear, green, amber, amber+strict, red)')
+      .option('--include-auth', 'jsonl: also the users and token hashes (moving a store)')
       .option('--out <file>', 'write to this file (atomically) instead of stdout')
       .action((options: ExportOptions) => run((ctx) => runExport(ctx, options)));
   },
@@ -46,6 +49,7 @@ async function runExport(ctx: CliContext, options: ExportOptions): Promise<numbe
     ...(options.since ? { since: resolveSince(options.since, new Date()) } : {}),
     ...(options.board ? { board: options.board } : {}),
     ...(options.tlp ? { tlp: options.tlp } : {}),
+    ...(options.includeAuth ? { includeAuth: true } : {}),
   });
   if (options.out) {
     const result = await writeAtomically(options.out, exported.chunks);

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { extractDocument } from '../../extract/extract-document.js';
 import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
-import { createIngestReader } from '../../ingest/files/ingest-reader.js';
+import { assertIngestTarget, createIngestReader } from '../../ingest/files/ingest-reader.js';
 import { ingestPaths } from '../../pipeline/ingest-paths.js';
 import type { FailedLine, ProcessResult } from '../../pipeline/process-documents.js';
 import type { CliContext } from '../context.js';
@@ -61,6 +61,8 @@ function listLines(ctx: CliContext, lines: readonly FailedLine[], prefix: string
 }
 
 async function ingest(ctx: CliContext, paths: string[], options: IngestOptions): Promise<number> {
+  // A file:// or gopher:// target is refused before any other target is read or stored.
+  for (const path of paths) assertIngestTarget(path);
   const store = await ctx.store();
   const progress = createProgress('ingest');
   const fetcher = paths.some((p) => /^https?:\/\//i.test(p))

@@ -12,6 +12,7 @@ import {
   loadAnalysisSetup,
   type AnalysisSetup,
 } from '../../pipeline/analysis-pipeline.js';
+import { checkAnonymousExposure } from '../../server/anonymous-exposure.js';
 import { createServer } from '../../server/create-server.js';
 import type { Store } from '../../store/open-store.js';
 import type { CliContext } from '../context.js';
@@ -31,6 +32,7 @@ export function startAnalysis(ctx: CliContext, store: Store, signal: AbortSignal
   const notifiers = createNotifiers(setup.notifiers);
   const delivery = startDeliveryLoop(store, notifiers, {
     intervalMs: 1000,
+    leaseMs: ctx.config.alerts.delivery.leaseMs,
     signal,
     onReport: (r) =>
       ctx.info(
@@ -66,19 +68,49 @@ export function startAnalysis(ctx: CliContext, store: Store, signal: AbortSignal
   };
 }
 
+export interface ServeExposure {
+  /** `--i-know-this-is-public`: the anonymous viewer may listen beyond loopback. */
+  readonly acceptPublic?: boolean;
+  /** What turned the anonymous viewer on, for the refusal (default `server.anonymousViewer`). */
+  readonly via?: string;
+}
+
+/** Call {@link checkServeExposure} first too when there is work to skip on a refusal. */
 export async function startServer(
   ctx: CliContext,
   store: Store,
   analysis: AnalysisSetup,
   overrides: Partial<ServerConfig> = {},
+  exposure: ServeExposure = {},
 ): Promise<FastifyInstance> {
-  const server = { ...ctx.config.server, ...overrides };
+  const { server, warning } = checkServeExposure(ctx, overrides, exposure);
   const app = await createServer({ store, config: { ...ctx.config, server }, analysis });
   await app.listen({ host: server.host, port: server.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : server.port;
   ctx.out(`Vigie dashboard: http://${server.host}:${port}/  (API: /openapi.json)`);
+  if (warning) ctx.info(warning);
   return app;
+}
+
+/**
+ * The server settings with `overrides` applied, once the anonymous viewer is known to stay on
+ * loopback, or with the warning to print when `--i-know-this-is-public` lets it out; a
+ * ConfigError (exit 2) otherwise.
+ */
+export function checkServeExposure(
+  ctx: CliContext,
+  overrides: Partial<ServerConfig> = {},
+  exposure: ServeExposure = {},
+): { server: ServerConfig; warning: string | null } {
+  const server = { ...ctx.config.server, ...overrides };
+  const warning = checkAnonymousExposure({
+    host: server.host,
+    anonymousViewer: server.anonymousViewer,
+    acceptPublic: exposure.acceptPublic === true,
+    via: exposure.via ?? 'server.anonymousViewer',
+  });
+  return { server, warning };
 }
 
 /** Serves until SIGINT/SIGTERM (the demo's last step). */
@@ -86,8 +118,9 @@ export async function serveUntilStopped(
   ctx: CliContext,
   store: Store,
   overrides: Partial<ServerConfig> = {},
+  exposure: ServeExposure = {},
 ): Promise<void> {
-  const app = await startServer(ctx, store, loadAnalysisSetup(ctx.config), overrides);
+  const app = await startServer(ctx, store, loadAnalysisSetup(ctx.config), overrides, exposure);
   ctx.info('serving until Ctrl-C');
   await new Promise<void>((resolve) => {
     const stop = () => {

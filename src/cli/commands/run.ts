@@ -8,7 +8,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
-import { startAnalysis, startServer } from './run-analysis.js';
+import { PUBLIC_FLAG } from '../../server/anonymous-exposure.js';
+import { checkServeExposure, startAnalysis, startServer } from './run-analysis.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './command-module.js';
 import { createIngestionScheduler, declareConfigSources } from './ingestion-setup.js';
@@ -17,6 +18,7 @@ interface RunOptions {
   once?: boolean;
   concurrency: string;
   serve?: boolean;
+  iKnowThisIsPublic?: boolean;
 }
 
 export const runCommand: CommandModule = {
@@ -27,6 +29,10 @@ export const runCommand: CommandModule = {
       .option('--once', 'run one cycle over the due sources and exit')
       .option('--concurrency <n>', 'sources read at the same time', '4')
       .option('--serve', 'also serve the API and dashboard (server.host:server.port)')
+      .option(
+        PUBLIC_FLAG,
+        'with --serve: let server.anonymousViewer serve without a token on a non-loopback address',
+      )
       .action((options: RunOptions) => run((ctx) => runIngestion(ctx, options)));
   },
 };
@@ -38,6 +44,9 @@ async function runIngestion(ctx: CliContext, options: RunOptions): Promise<void>
       `--concurrency must be a positive whole number, not "${options.concurrency}"`,
       '--concurrency',
     );
+  const exposure = { acceptPublic: options.iKnowThisIsPublic === true };
+  // An exposed anonymous viewer is refused before anything is fetched or stored.
+  if (options.serve) checkServeExposure(ctx, {}, exposure);
   // --once is a batch job; otherwise a long-lived process that re-reads its hot pages.
   const store = await ctx.store(options.once && !options.serve ? 'batch' : 'server');
   const declared = await declareConfigSources(ctx, store);
@@ -48,7 +57,7 @@ async function runIngestion(ctx: CliContext, options: RunOptions): Promise<void>
     concurrency,
     onBatch: (result) => analysis.analyse(result.documentIds),
   });
-  const server = options.serve ? await startServer(ctx, store, analysis.setup) : null;
+  const server = options.serve ? await startServer(ctx, store, analysis.setup, {}, exposure) : null;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stop.signal.aborted) return;
     ctx.info(`vigie run: ${signal} received, finishing the work in flight…`);

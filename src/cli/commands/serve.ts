@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
+import { checkAnonymousExposure, PUBLIC_FLAG } from '../../server/anonymous-exposure.js';
 import { createServer } from '../../server/create-server.js';
 import { loadAnalysisSetup } from '../../pipeline/analysis-pipeline.js';
 import type { CliContext } from '../context.js';
@@ -23,6 +24,7 @@ interface ServeOptions {
   port?: string;
   log?: boolean;
   workers?: string;
+  iKnowThisIsPublic?: boolean;
 }
 
 export const serveCommand: CommandModule = {
@@ -34,6 +36,10 @@ export const serveCommand: CommandModule = {
       .option('--port <port>', 'port (default: server.port, 8080; 0 = any free port)')
       .option('--log', 'log each request to stdout (tokens are never logged)')
       .option('--workers <n>', 'server processes sharing the port (default: server.workers, 1)')
+      .option(
+        PUBLIC_FLAG,
+        'let server.anonymousViewer serve without a token on a non-loopback address',
+      )
       .action((options: ServeOptions) => run((ctx) => serve(ctx, options)));
   },
 };
@@ -59,6 +65,14 @@ async function serve(ctx: CliContext, options: ServeOptions): Promise<number> {
   const port = options.port === undefined ? ctx.config.server.port : parsePort(options.port);
   const workers =
     options.workers === undefined ? ctx.config.server.workers : parseWorkers(options.workers);
+  // Before the pool forks or the store opens: a refusal costs nothing and names the fix.
+  const exposure = checkAnonymousExposure({
+    host,
+    anonymousViewer: ctx.config.server.anonymousViewer,
+    acceptPublic: options.iKnowThisIsPublic === true,
+    via: 'server.anonymousViewer',
+  });
+  if (exposure && !isServeWorker()) ctx.info(exposure);
   if (workers > 1 && !isServeWorker()) return servePool(ctx, host, workers);
   const store = await ctx.store('server');
   const analysis = loadAnalysisSetup(ctx.config);

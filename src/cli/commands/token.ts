@@ -23,7 +23,10 @@ export const tokenCommand: CommandModule = {
       .command('create <user>')
       .description('create a token for a user and print it once')
       .option('--name <name>', 'a label, e.g. the machine or person using it')
-      .option('--expires <duration>', 'lifetime such as 30d, 12h, 2w (default: no expiry)')
+      .option(
+        '--expires <duration>',
+        'lifetime such as 30d, 12h, 2w, at most 3650d (default: no expiry)',
+      )
       .option('--json', 'machine-readable output')
       .action((user: string, options: CreateOptions) =>
         run(async (ctx) => {

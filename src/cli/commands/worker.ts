@@ -71,6 +71,7 @@ async function runWorkerCommand(ctx: CliContext, options: WorkerCliOptions): Pro
     ? null
     : startDeliveryLoop(store, notifiers, {
         intervalMs: 1000,
+        leaseMs: ctx.config.alerts.delivery.leaseMs,
         signal: stop.signal,
         onReport: (r) =>
           log(
@@ -108,7 +109,9 @@ async function runWorkerCommand(ctx: CliContext, options: WorkerCliOptions): Pro
       log,
     });
     if (options.once && notifiers.length > 0) {
-      const r = await deliverDue(store, notifiers);
+      const r = await deliverDue(store, notifiers, {
+        leaseMs: ctx.config.alerts.delivery.leaseMs,
+      });
       if (r.claimed > 0)
         log(
           `vigie worker: alerts delivered ${r.delivered}, retried ${r.retried}, failed ${r.failed}`,

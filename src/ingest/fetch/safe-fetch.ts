@@ -45,6 +45,8 @@ export interface FetchResponse {
 export interface SafeFetcherOptions {
   /** Name resolution (tests map names to any address; the policy still applies). */
   readonly resolver?: Resolver;
+  /** This host's own addresses, all refused (default: read from `os.networkInterfaces()`). */
+  readonly hostAddresses?: () => readonly string[];
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -58,7 +60,10 @@ export class SafeFetcher {
     private readonly config: FetchPolicy,
     options: SafeFetcherOptions = {},
   ) {
-    this.#policy = createAddressPolicy(config.allowPrivate);
+    this.#policy = createAddressPolicy(
+      config.allowPrivate,
+      options.hostAddresses ? { hostAddresses: options.hostAddresses } : {},
+    );
     const lookup = createGuardedLookup(this.#policy, options.resolver ?? systemResolver);
     this.#agent = new Agent({
       connect: { lookup, timeout: config.connectTimeoutMs ?? Math.min(config.timeoutMs, 10_000) },

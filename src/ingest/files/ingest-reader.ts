@@ -5,6 +5,7 @@
  * @module
  */
 import { statSync } from 'node:fs';
+import { InputError } from '../../domain/errors.js';
 import type { SafeFetcher } from '../fetch/safe-fetch.js';
 import { readJsonLines, type JsonLinesOptions } from '../jsonl-reader.js';
 import { isRemoteUrl } from '../scheduler/read-source.js';
@@ -25,11 +26,25 @@ export type IngestReader = (
 ) => AsyncIterable<SourceLine> | null;
 
 /**
+ * Throws when `target` is a URL with a scheme other than http(s) (`file://`, `gopher://`…), so it
+ * is named as such instead of read as a missing path. Call it on every target before ingesting.
+ */
+export function assertIngestTarget(target: string): void {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(target)?.[1]?.toLowerCase();
+  if (scheme === undefined || scheme === 'http' || scheme === 'https') return;
+  throw new InputError(
+    `unsupported scheme "${scheme}:" in ${target}: vigie ingest reads http(s) URLs, files, folders and - (stdin)`,
+    target,
+  );
+}
+
+/**
  * @example ingestPaths(store, paths, { readers: [createIngestReader({ fetcher, onUnsupported })] })
  */
 export function createIngestReader(options: IngestReaderOptions = {}): IngestReader {
   return (path, jsonl) => {
     if (path === '-') return null;
+    assertIngestTarget(path);
     if (isRemoteUrl(path)) return readTargets([path], options);
     let isDirectory = false;
     try {

@@ -74,6 +74,21 @@ async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   }
 }
 
+/** Zip methods by number (APPNOTE 4.4.5), for a message naming the one we cannot read. */
+const ZIP_METHODS: Readonly<Record<number, string>> = {
+  1: 'shrink',
+  6: 'implode',
+  9: 'Deflate64',
+  12: 'bzip2',
+  14: 'LZMA',
+  93: 'Zstandard',
+  95: 'XZ',
+  98: 'PPMd',
+  99: 'AES encryption',
+};
+/** Stored and deflated: what fflate decodes (and what GDELT publishes). */
+const READABLE_METHODS: ReadonlySet<number> = new Set([0, 8]);
+
 /** The decompressed bytes of the first CSV entry (or the first entry) of a zip file. */
 async function* unzippedChunks(path: string): AsyncGenerator<Uint8Array> {
   const out: Uint8Array[] = [];
@@ -83,6 +98,15 @@ async function* unzippedChunks(path: string): AsyncGenerator<Uint8Array> {
   const unzip = new Unzip((file) => {
     if (chosen) return;
     chosen = true;
+    // fflate would report an unknown method, then fail on it with an internal TypeError.
+    if (!READABLE_METHODS.has(file.compression)) {
+      const method = ZIP_METHODS[file.compression] ?? `method ${file.compression}`;
+      failure = new InputError(
+        `${path}: unsupported compression (${method}) in ${file.name}`,
+        path,
+      );
+      return;
+    }
     file.ondata = (error, data, final) => {
       if (error) failure = error;
       else if (data.length > 0) out.push(data);
@@ -91,21 +115,25 @@ async function* unzippedChunks(path: string): AsyncGenerator<Uint8Array> {
     file.start();
   });
   unzip.register(UnzipInflate);
+  const unreadable = (): InputError =>
+    failure instanceof InputError
+      ? failure
+      : new InputError(`${path}: not a readable zip (${String(failure)})`, path);
   for await (const chunk of fileChunks(path)) {
     try {
       unzip.push(chunk);
     } catch (error) {
-      failure = error;
+      failure ??= error;
     }
-    if (failure) throw new InputError(`${path}: not a readable zip (${String(failure)})`, path);
+    if (failure) throw unreadable();
     while (out.length > 0) yield out.shift()!;
   }
   try {
     unzip.push(new Uint8Array(0), true);
   } catch (error) {
-    failure = error;
+    failure ??= error;
   }
-  if (failure) throw new InputError(`${path}: not a readable zip (${String(failure)})`, path);
+  if (failure) throw unreadable();
   while (out.length > 0) yield out.shift()!;
   if (!chosen) throw new InputError(`${path}: the zip file holds no entry`, path);
   if (!done) throw new InputError(`${path}: the zip entry is truncated`, path);

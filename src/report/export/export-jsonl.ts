@@ -3,12 +3,14 @@
  * keys in canonical order. Export → import into an empty store → export gives the same bytes.
  *
  * Line shapes: `{"format":"vigie-store","tables":[…],"version":1}` then `{"row":{…},"table":"documents"}`.
+ * The auth tables (users, token hashes) are left out unless `includeAuth`; the header lists the
+ * tables the file carries.
  * @module
  */
 import type { Store } from '../../store/open-store.js';
 import { canonicalJson } from '../canonical-json.js';
 import { scanTablePages } from '../scan-table.js';
-import { STORE_TABLES } from '../store-tables.js';
+import { exportedTables } from '../store-tables.js';
 
 export const STORE_FORMAT = 'vigie-store';
 export const STORE_FORMAT_VERSION = 1;
@@ -23,15 +25,16 @@ const CHUNK_CHARS = 1 << 20;
  */
 export async function* exportStoreJsonl(
   store: Store,
-  options: { readonly chunkRows?: number } = {},
+  options: { readonly chunkRows?: number; readonly includeAuth?: boolean } = {},
 ): AsyncGenerator<string> {
   const chunkRows = options.chunkRows ?? 500;
+  const tables = exportedTables(options.includeAuth === true);
   yield `${canonicalJson({
     format: STORE_FORMAT,
     version: STORE_FORMAT_VERSION,
-    tables: STORE_TABLES.map((t) => t.name),
+    tables: tables.map((t) => t.name),
   })}\n`;
-  for (const table of STORE_TABLES) {
+  for (const table of tables) {
     const suffix = `},"table":${JSON.stringify(table.name)}}\n`;
     let buffer = '';
     let n = 0;

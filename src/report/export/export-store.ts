@@ -25,6 +25,11 @@ export interface ExportRequest extends ExportFilter {
   readonly what?: string;
   /** STIX only: TLP 2.0 level (default clear). */
   readonly tlp?: string;
+  /**
+   * JSONL only: also the users and token hashes (default false). The caller decides who may ask
+   * (the API: admins only).
+   */
+  readonly includeAuth?: boolean;
 }
 
 export interface OpenedExport {
@@ -38,6 +43,11 @@ export function openExport(store: Store, request: ExportRequest): OpenedExport {
     ...(request.since ? { since: request.since } : {}),
     ...(request.board ? { board: request.board } : {}),
   };
+  if (request.includeAuth && request.format !== 'jsonl')
+    throw new InputError(
+      'only the JSONL export can carry the auth tables (users, tokens): includeAuth applies to format jsonl',
+      'includeAuth',
+    );
   switch (request.format) {
     case 'stix': {
       const tlp = (request.tlp ?? 'clear').toLowerCase();
@@ -73,7 +83,7 @@ export function openExport(store: Store, request: ExportRequest): OpenedExport {
           'format',
         );
       return {
-        chunks: exportStoreJsonl(store),
+        chunks: exportStoreJsonl(store, { includeAuth: request.includeAuth === true }),
         contentType: 'application/x-ndjson; charset=utf-8',
         fileName: 'vigie-store.jsonl',
       };

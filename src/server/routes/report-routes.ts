@@ -1,7 +1,7 @@
 /**
  * Briefs and exports over HTTP: GET /api/boards/:id/brief (md, html, pdf; en, fr), what this
  * server can render (GET /api/briefs/formats) and GET /api/export (stix, csv, jsonl; streamed,
- * analyst role).
+ * analyst role; the auth tables only for an admin who asks).
  * @module
  */
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { resolveSince } from '../../report/period.js';
 import { HttpError } from '../http-errors.js';
 import { RawReply } from '../raw-reply.js';
 import { defineRoute } from '../route.js';
-import { IdParamsSchema } from '../schemas/common.js';
+import { IdParamsSchema, QueryBooleanSchema } from '../schemas/common.js';
 
 const PeriodSchema = z
   .string()
@@ -93,10 +93,21 @@ export const reportRoutes = [
       since: PeriodSchema.optional(),
       board: z.string().min(1).max(200).optional(),
       tlp: z.enum(['clear', 'green', 'amber', 'amber+strict', 'red']).optional(),
+      includeAuth: QueryBooleanSchema.optional().meta({
+        description:
+          'JSONL only, admin only: also the users and token hashes (left out by default)',
+      }),
     }),
     response: z.unknown().describe('application/stix+json, text/csv or application/x-ndjson'),
-    async handler({ query, ctx }) {
+    async handler({ query, principal, ctx }) {
+      if (query.includeAuth && principal?.role !== 'admin')
+        throw new HttpError(
+          403,
+          'VIGIE_FORBIDDEN',
+          'includeAuth (users and token hashes) is for the admin role only; without it the export leaves them out',
+        );
       const exported = openExport(ctx.store, {
+        ...(query.includeAuth ? { includeAuth: true } : {}),
         format: query.format,
         ...(query.what ? { what: query.what } : {}),
         ...(query.since ? { since: resolveSince(query.since, ctx.now()) } : {}),

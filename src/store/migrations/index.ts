@@ -16,6 +16,7 @@ import { boardMatchesMigration } from './0022-board-matches.js';
 import { searchByDateMigration } from './0050-search-by-date.js';
 import { jobsMigration } from './0060-jobs.js';
 import { searchUsermergeMigration } from './0070-search-usermerge.js';
+import { jobsOneRunningMigration } from './0080-jobs-one-running.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   searchByDateMigration,
   jobsMigration,
   searchUsermergeMigration,
+  jobsOneRunningMigration,
 ];
