@@ -31,7 +31,10 @@ export const demoCommand: CommandModule = {
       .action((options: DemoOptions, command: Command) =>
         run(async (ctx) => {
           // The demo is read without a token: refused beyond loopback before anything is built.
-          if (options.serve !== false) checkServeExposure(ctx, ...demoServer(options));
+          if (options.serve !== false) {
+            const [server, exposure] = demoServer(options);
+            checkServeExposure(ctx, server, exposure);
+          }
           const db = command.optsWithGlobals<{ db?: string }>().db;
           const progress = createProgress('demo');
           const demo = await runDemo({
@@ -149,7 +152,8 @@ function demoServer(options: DemoOptions): [Partial<ServerConfig>, ServeExposure
 async function serveDemo(ctx: CliContext, dbPath: string, options: DemoOptions): Promise<void> {
   const store = await openStore({ url: dbPath });
   try {
-    await serveUntilStopped(ctx, store, ...demoServer(options));
+    const [server, exposure] = demoServer(options);
+    await serveUntilStopped(ctx, store, server, exposure);
   } finally {
     await store.close();
   }
