@@ -311,10 +311,9 @@ function relativeHead(
     facts.norm.slice(end, head.start).trim() !== ''
   )
     return undefined;
-  const clauseStart = Math.max(
-    0,
-    ...facts.triggers.filter((t) => t.end <= trigger.start).map((t) => wordEnd(facts, t)),
-  );
+  const clauseStart = facts.triggers
+    .filter((t) => t.end <= trigger.start)
+    .reduce((max, t) => Math.max(max, wordEnd(facts, t)), 0);
   const ownSubject = facts.actors.some(
     (a) =>
       a.start >= clauseStart &&

@@ -27,6 +27,7 @@ import { withExchanges } from './exchange.js';
 import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
 import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
+import { appendAll } from '../domain/append-all.js';
 
 /** Changes whenever rules or data change what is extracted. */
 export const EXTRACTOR_VERSION = 'vigie-rules-1.3.0';
@@ -176,7 +177,8 @@ function extractSentence(
     const caps = capabilitiesOf(c);
     const rules = [...c.rules];
     if (filled.rule !== null) rules.push(filled.rule);
-    rules.push(modality.rule, ...caps.rules);
+    rules.push(modality.rule);
+    appendAll(rules, caps.rules);
     const cues: Cue[] = [
       {
         kind: 'trigger',
@@ -396,7 +398,7 @@ export function extractDocument(doc: ExtractInput, options: ExtractOptions = {})
   spans.forEach((span, i) => {
     const sentence = text.slice(span.start, span.end);
     const facts = scanSentence(sentence, lang);
-    found.push(...origins(text, span.start, facts));
+    appendAll(found, origins(text, span.start, facts));
     // The lead's dateline names where and when the story was filed, not who acted or when.
     const lead = i === 0 ? withoutDateline(sentence) : sentence;
     scanned.push(lead === sentence ? facts : scanSentence(lead, lang));
@@ -408,8 +410,9 @@ export function extractDocument(doc: ExtractInput, options: ExtractOptions = {})
   const mentions: ExtractedMention[] = [];
   spans.forEach((span, i) => {
     try {
-      mentions.push(
-        ...extractSentence(span.start, span.end, lang, ctx, doc.published, scanned[i]!),
+      appendAll(
+        mentions,
+        extractSentence(span.start, span.end, lang, ctx, doc.published, scanned[i]!),
       );
     } catch (error) {
       // A broken data file (e.g. date words loaded on first use) must stop the run, not silence

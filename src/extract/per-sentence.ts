@@ -6,15 +6,18 @@
  */
 import type { SentenceFacts } from './scan-sentence.js';
 
-/** `compute` memoised on the last facts object it was called with. */
-export function perSentence<A extends unknown[], T>(
-  compute: (facts: SentenceFacts, ...rest: A) => T,
-): (facts: SentenceFacts, ...rest: A) => T {
+/**
+ * `compute` memoised on the last facts object it was called with. One optional extra argument
+ * (the language) travels with it; callers whose `compute` reads it must pass it.
+ */
+export function perSentence<X, T>(
+  compute: (facts: SentenceFacts, extra: X) => T,
+): (facts: SentenceFacts, extra?: X) => T {
   let last: SentenceFacts | undefined;
   let value: T;
-  return (facts, ...rest) => {
+  return (facts, extra) => {
     if (facts !== last) {
-      value = compute(facts, ...rest);
+      value = compute(facts, extra as X);
       last = facts;
     }
     return value;

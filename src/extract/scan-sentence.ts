@@ -16,6 +16,7 @@ import {
 } from '../lexicon/load-lexicons.js';
 import { normalizeBoth, wordMask } from '../lexicon/normalize-text.js';
 import type { TermMatch } from '../lexicon/term-matcher.js';
+import { appendAll } from '../domain/append-all.js';
 
 export type ActorMark =
   | 'target'
@@ -335,13 +336,14 @@ export function scanSentence(text: string, lang: CompiledLanguage): SentenceFact
           t.end - t.start > a.end - a.start,
       ),
   );
-  facts.actors.push(...mergeHeads(named, norm));
+  appendAll(facts.actors, mergeHeads(named, norm));
   // Blocker phrases and trigger words inside names ("Sanctions Monitoring Team") report nothing.
   const kept = facts.triggers.filter(
     (t) =>
       t.value.blocked !== true && !facts.actors.some((a) => a.start < t.end && t.start < a.end),
   );
-  facts.triggers.splice(0, facts.triggers.length, ...kept);
+  facts.triggers.length = 0;
+  appendAll(facts.triggers, kept);
   for (const a of facts.actors) markActor(a, facts, lang);
   markSayers(facts, lang);
   return facts;

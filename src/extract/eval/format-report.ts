@@ -3,6 +3,7 @@
  * @module
  */
 import type { EvalReport, GroupScore } from './score.js';
+import { appendAll } from '../../domain/append-all.js';
 
 export interface FormatOptions {
   /** Which breakdown to print; both when absent. */
@@ -56,8 +57,8 @@ export function formatEvalReport(report: EvalReport, options: FormatOptions = {}
     HEADER,
     row('overall', report.overall),
   ];
-  if (options.by !== 'type') lines.push(...table('by language', report.byLang));
-  if (options.by !== 'lang') lines.push(...table('by type', report.byType));
+  if (options.by !== 'type') appendAll(lines, table('by language', report.byLang));
+  if (options.by !== 'lang') appendAll(lines, table('by type', report.byType));
   if (report.falsePositives.length > 0) {
     lines.push('', 'worst false positives (predicted, not in gold):');
     for (const e of report.falsePositives)
@@ -108,6 +109,6 @@ export function formatEvalReport(report: EvalReport, options: FormatOptions = {}
     notes.push(
       `${report.evidenceNotFound.length} gold evidence string(s) not found in their text (counted as missed)`,
     );
-  if (notes.length > 0) lines.push('', ...notes.map((n) => `note: ${n}`));
+  if (notes.length > 0) appendAll(lines, ['', ...notes.map((n) => `note: ${n}`)]);
   return `${lines.join('\n')}\n`;
 }

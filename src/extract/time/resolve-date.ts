@@ -38,6 +38,7 @@ import {
   type DateWordKinds,
   type RelativeKind,
 } from './time-data.js';
+import { appendAll } from '../../domain/append-all.js';
 
 export interface ResolveDateInput {
   readonly sentence: string;
@@ -97,11 +98,11 @@ function relativeDate(kind: RelativeKind, p: Day): string {
     case 'nextWeek':
       return formatDay(mondayOfWeek(p, 1));
     case 'lastMonth':
-      return formatMonth(...shiftMonth(p, -1));
+      return formatShifted(p, -1);
     case 'thisMonth':
       return formatMonth(p.year, p.month);
     case 'nextMonth':
-      return formatMonth(...shiftMonth(p, 1));
+      return formatShifted(p, 1);
     case 'lastYear':
       return String(p.year - 1);
     case 'thisYear':
@@ -354,7 +355,7 @@ export function resolveEventDate(input: ResolveDateInput): ResolvedDate {
   const candidates = data ? ruleCandidates(text, data, p, kinds) : [];
   // chrono (the slow part) cannot beat a written full date the rules already found.
   if (!candidates.some((c) => c.explicit && c.date.length === 10))
-    candidates.push(...chronoCandidates(text, lang, p, data, kinds));
+    appendAll(candidates, chronoCandidates(text, lang, p, data, kinds));
   let best: Candidate | undefined;
   for (const c of combineYearAndMonth(text, candidates)) {
     if (data && isRangeBound(text, c.start, c.end, data)) continue;
@@ -370,4 +371,9 @@ export function resolveEventDate(input: ResolveDateInput): ResolvedDate {
   return best
     ? { date: best.date, span: { start: best.start, end: best.end }, rule: best.rule }
     : { date: null };
+}
+
+function formatShifted(p: Day, months: number): string {
+  const [year, month] = shiftMonth(p, months);
+  return formatMonth(year, month);
 }
