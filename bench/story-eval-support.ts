@@ -137,7 +137,7 @@ export async function runStories(docs: readonly GoldDocument[], mode: RunMode): 
       joins[r.document_id] = {
         reason: r.reason,
         matched: r.matched_document_id,
-        evidence: (r as { evidence?: string | null }).evidence ?? null,
+        evidence: r.evidence,
       };
     }
   } finally {

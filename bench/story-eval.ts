@@ -78,8 +78,8 @@ const previous = existsSync(out)
   ? (JSON.parse(readFileSync(out, 'utf8')) as { versions?: Record<string, unknown> })
   : {};
 const versions = { ...(previous.versions ?? {}) };
-const label = args[args.indexOf('--save') + 1];
-if (args.includes('--save') && label) {
+const label = args.includes('--save') ? args[args.indexOf('--save') + 1] : undefined;
+if (label) {
   versions[label] = {
     at: new Date().toISOString(),
     ...Object.fromEntries(
