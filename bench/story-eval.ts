@@ -124,3 +124,10 @@ writeFileSync(
   )}\n`,
 );
 if (label) console.log(`\nsaved as "${label}" in bench/results/stories.json`);
+
+// The target of issue #16, on both syndication halves with the real extractor.
+const missed = ['syndication-tune', 'syndication-held']
+  .map((name) => ({ name, story: results[name]?.runs['extracted']?.story }))
+  .filter(({ story }) => story && (story.f1 < 0.8 || story.precision < 0.95));
+for (const m of missed) console.log(`target missed on ${m.name}: F1 ≥ 0.80 at precision ≥ 0.95`);
+if (missed.length > 0) process.exitCode = 1;
