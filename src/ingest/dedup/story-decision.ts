@@ -4,6 +4,7 @@
  * same-topic reports that share most entity words) and checked on the dev corpus.
  * @module
  */
+import type { WordingReason } from '../../domain/story-join.js';
 import { containment, jaccard, similarity } from './similarity.js';
 import type { StoryFeatures } from './story-features.js';
 
@@ -22,7 +23,7 @@ export const STORY_THRESHOLDS = {
   translationActors: 0.5,
 } as const;
 
-export type StoryReason = 'near-duplicate' | 'rewrite' | 'translation';
+export type StoryReason = WordingReason;
 
 export interface StoryMatch {
   readonly reason: StoryReason;

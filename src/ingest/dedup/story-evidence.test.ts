@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractionResult } from '../../domain/mention.js';
 import type { EventType } from '../../domain/ontology.js';
+import { describeEvidence } from '../../domain/story-join.js';
 import {
   bestEvidenceMatch,
   compareEvidence,
-  describeEvidence,
   evidenceKeys,
   sourceRelation,
   type EvidenceFeatures,

@@ -15,9 +15,12 @@
  * must share one (the same source's next announcement quotes new figures).
  * @module
  */
+import type { SourceRelation, StoryEvidence } from '../../domain/story-join.js';
 import { isDistinctive } from './quoted-numbers.js';
-import { daysApart, type StoryMatch, type StoryReason } from './story-decision.js';
+import { daysApart } from './story-decision.js';
 import type { StoryFeatures } from './story-features.js';
+
+export type { JoinEvidence, SourceRelation, StoryEvidence } from '../../domain/story-join.js';
 
 export const EVIDENCE_THRESHOLDS = {
   /** Reports of one announcement appear within this many days of each other. */
@@ -25,29 +28,6 @@ export const EVIDENCE_THRESHOLDS = {
   /** Shared figures needed when neither report names its source. */
   figuresWithoutSource: 2,
 } as const;
-
-/** How the attributed sources of two reports relate. */
-export type SourceRelation = 'same' | 'named' | 'none' | 'different' | 'one-sided';
-
-/** Why a document joined a story: the evidence both reports share. Stored as JSON. */
-export interface StoryEvidence {
-  readonly stage: 'evidence';
-  readonly days: number;
-  readonly source: SourceRelation;
-  /** The shared source (same) or the source one names and the other attributes (named). */
-  readonly sourceId: string | null;
-  readonly figures: readonly string[];
-  readonly events: readonly string[];
-  readonly names: readonly string[];
-  readonly score: number;
-}
-
-/**
- * Why a document joined its story, as stored in story_documents.evidence: the second stage's
- * shared evidence, or the first stage's measures (shingle similarities, shared signatures).
- */
-export type JoinEvidence =
-  StoryEvidence | { readonly stage: StoryReason; readonly measures: StoryMatch['detail'] };
 
 /** The features the evidence stage compares (a subset of StoryFeatures, all stored). */
 export type EvidenceFeatures = Pick<
@@ -143,21 +123,6 @@ export function bestEvidenceMatch<
     if (evidence && (!best || evidence.score > best.evidence.score)) best = { candidate, evidence };
   }
   return best;
-}
-
-/** One line for people: "same source kor-nis; figures 1500, 12000; event TROOP_DEPLOYMENT/PRK/RUS; 0 days apart". */
-export function describeEvidence(e: StoryEvidence): string {
-  const parts: string[] = [];
-  if (e.source === 'same') parts.push(`same source ${e.sourceId}`);
-  else if (e.source === 'named') parts.push(`source ${e.sourceId} named by both`);
-  else parts.push('no attributed source');
-  if (e.figures.length) parts.push(`figures ${e.figures.join(', ')}`);
-  if (e.events.length)
-    parts.push(`${e.events.length > 1 ? 'events' : 'event'} ${e.events.join(', ')}`);
-  const others = e.names.filter((n) => n !== e.sourceId);
-  if (others.length) parts.push(`also naming ${others.join(', ')}`);
-  parts.push(`${e.days} ${e.days === 1 ? 'day' : 'days'} apart`);
-  return parts.join('; ');
 }
 
 /**
