@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: runs every bench/*-bench.ts in turn (each in its own tsx process) and exits
- * non-zero when one fails. Each bench writes its own results under bench/results/.
+ * `npm run bench`: runs every bench/*-bench.ts and the quality evaluations of EVALS in turn (each
+ * in its own tsx process) and exits non-zero when one fails. Each writes its own results under
+ * bench/results/.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -8,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
+/** Evaluations that run with the benchmarks: story clustering (stories.json). */
+const EVALS = ['story-eval.ts'];
 const benches = readdirSync(dir)
-  .filter((f) => f.endsWith('-bench.ts'))
+  .filter((f) => f.endsWith('-bench.ts') || EVALS.includes(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 

@@ -31,6 +31,7 @@ export const STORE_TABLES: readonly TableSpec[] = [
   { name: 'story_documents', key: ['document_id'] },
   { name: 'story_bands', key: ['band', 'document_id'] },
   { name: 'story_signatures', key: ['signature', 'document_id'] },
+  { name: 'story_keys', key: ['key', 'document_id'] },
   { name: 'gdelt_events', key: ['id'] },
 ];
 

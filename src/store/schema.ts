@@ -252,10 +252,29 @@ export interface StoryDocumentsTable {
   details: string;
   /** Sentence count: a translation keeps it. */
   sentences: number;
-  /** new-story | near-duplicate | rewrite | translation | exact-duplicate */
+  /** new-story | near-duplicate | rewrite | translation | evidence | exact-duplicate */
   reason: string;
   matched_document_id: string | null;
   created_at: string;
+  /** Source of the first attributed statement (`kor-nis`), data/stories/sources.yaml (migration 0014). */
+  source: string | null;
+  /** `|kor-nis|prk-state|` sources and people the text names (migration 0014). */
+  names: string;
+  /**
+   * Why the document joined its story, JSON (migration 0014): `{ stage: 'near-duplicate', copy }`,
+   * `{ stage: 'rewrite', vocabulary }`, `{ stage: 'translation', signatures, actors }` or the
+   * second stage's `{ stage: 'evidence', days, source, sourceId, figures, events, names, score }`
+   * (src/ingest/dedup/story-evidence.ts); null for a new story.
+   */
+  evidence: string | null;
+}
+
+/** Keys a report shares with other reports of one announcement (ingest, migration 0014). */
+export interface StoryKeysTable {
+  /** `s:kor-nis` attributed source, `n:12000` figure, `e:MISSILE_TEST/PRK/-` event signature. */
+  key: string;
+  document_id: string;
+  published: string | null;
 }
 
 /** LSH band keys of a document's MinHash signature (ingest, migration 0011). */
@@ -346,6 +365,7 @@ export interface Database {
   story_documents: StoryDocumentsTable;
   story_bands: StoryBandsTable;
   story_signatures: StorySignaturesTable;
+  story_keys: StoryKeysTable;
   gdelt_events: GdeltEventsTable;
   board_matches: BoardMatchesTable;
   jobs: JobsTable;

@@ -20,6 +20,8 @@ export interface StoryCandidateRow {
   readonly numbers: string[];
   readonly details: string[];
   readonly sentences: number;
+  readonly source: string | null;
+  readonly names: string[];
   /** documents.text; null while the document row is not stored yet. */
   readonly text: string | null;
 }
@@ -84,6 +86,8 @@ export async function findStoryCandidates(
         's.numbers',
         's.details',
         's.sentences',
+        's.source',
+        's.names',
         'd.text',
       ])
       .where('s.document_id', 'in', all.slice(i, i + CHUNK));
@@ -107,11 +111,79 @@ export async function findStoryCandidates(
         numbers: decodeCodes(r.numbers),
         details: decodeCodes(r.details),
         sentences: r.sentences,
+        source: r.source,
+        names: decodeCodes(r.names),
         text: r.text ?? null,
       });
     }
   }
   return out;
+}
+
+export interface EvidenceCandidateQuery {
+  /** `s:` source, `n:` figure and `e:` event keys of the new document (see story_keys). */
+  readonly keys: readonly string[];
+  /** Publication window, inclusive ISO bounds (text comparison). */
+  readonly from: string;
+  readonly to: string;
+  readonly excludeDocumentId: string;
+  /** The documents sharing most keys first. */
+  readonly limit?: number;
+}
+
+/**
+ * Clustered documents of the publication window that share at least one key with a new
+ * document, with their stored features (no text: the evidence stage does not read it).
+ */
+export async function findEvidenceCandidates(
+  db: Db,
+  query: EvidenceCandidateQuery,
+): Promise<Omit<StoryCandidateRow, 'text'>[]> {
+  if (query.keys.length === 0) return [];
+  const hits = await db
+    .selectFrom('story_keys')
+    .select(['document_id', sql<number>`count(*)`.as('hits')])
+    .where('key', 'in', [...new Set(query.keys)])
+    .where('published', '>=', query.from)
+    .where('published', '<=', query.to)
+    .where('document_id', '!=', query.excludeDocumentId)
+    .groupBy('document_id')
+    .orderBy('hits', 'desc')
+    .orderBy('document_id')
+    .limit(query.limit ?? 200)
+    .execute();
+  if (hits.length === 0) return [];
+  const rows = await db
+    .selectFrom('story_documents')
+    .select([
+      'document_id',
+      'story_id',
+      'lang',
+      'published',
+      'signatures',
+      'actors',
+      'numbers',
+      'details',
+      'sentences',
+      'source',
+      'names',
+    ])
+    .where(
+      'document_id',
+      'in',
+      hits.map((h) => h.document_id),
+    )
+    .orderBy('published')
+    .orderBy('document_id')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    signatures: decodeCodes(r.signatures),
+    actors: decodeCodes(r.actors),
+    numbers: decodeCodes(r.numbers),
+    details: decodeCodes(r.details),
+    names: decodeCodes(r.names),
+  }));
 }
 
 export async function getStoryDocument(
@@ -149,8 +221,14 @@ export interface IndexStoryDocumentInput {
   readonly details: readonly string[];
   readonly sentences: number;
   readonly bands: readonly string[];
+  readonly source: string | null;
+  readonly names: readonly string[];
+  /** Keys for the evidence stage's candidate lookup (story_keys). */
+  readonly keys: readonly string[];
   readonly reason: string;
   readonly matchedDocumentId: string | null;
+  /** Why the document joined its story (JSON), null for a new story. */
+  readonly evidence: string | null;
   /** Create the story row (first document) or count one more document in it. */
   readonly newStory: boolean;
   readonly now: string;
@@ -183,8 +261,22 @@ async function writeStoryDocument(trx: Db, input: IndexStoryDocumentInput): Prom
       reason: input.reason,
       matched_document_id: input.matchedDocumentId,
       created_at: input.now,
+      source: input.source,
+      names: encodeCodes(input.names),
+      evidence: input.evidence,
     })
     .execute();
+  const keyRows = [...new Set(input.keys)].map((key) => ({
+    key,
+    document_id: input.documentId,
+    published: input.published,
+  }));
+  for (let i = 0; i < keyRows.length; i += CHUNK) {
+    await trx
+      .insertInto('story_keys')
+      .values(keyRows.slice(i, i + CHUNK))
+      .execute();
+  }
   const bandRows = [...new Set(input.bands)].map((band) => ({
     band,
     document_id: input.documentId,

@@ -99,8 +99,45 @@ describe.each(backends)('analyseDocuments on $name', (backend) => {
       // Two independent origins (Yonhap graded B; the story S1 counted once) → credibility 1, w 1.0 × 0.75.
       const expected = 1 / (1 + Math.exp(-(Math.log(0.25) + Math.log(4) * 0.75)));
       expect(change.after).toBeCloseTo(expected, 12);
+      await store.db
+        .insertInto('story_documents')
+        .values({
+          document_id: 'd3',
+          story_id: 'S1',
+          lang: 'en',
+          published: '2024-06-01',
+          signatures: '',
+          actors: '',
+          numbers: '',
+          details: '',
+          names: '',
+          sentences: 2,
+          reason: 'evidence',
+          matched_document_id: 'd2',
+          created_at: NOW,
+          source: 'rus-kremlin',
+          evidence: JSON.stringify({
+            stage: 'evidence',
+            days: 0,
+            source: 'same',
+            sourceId: 'rus-kremlin',
+            figures: [],
+            events: ['TECH_TRANSFER/RUS/PRK'],
+            names: ['rus-kremlin'],
+            score: 2.5,
+          }),
+        })
+        .execute();
       const why = await explainHypothesis(store, 'space');
       expect(why.steps).toHaveLength(1);
+      expect(why.steps[0]!.mentions.map((m) => m.story)).toEqual([
+        null,
+        { id: 'S1', why: null },
+        {
+          id: 'S1',
+          why: 'joined d2 on evidence: same source rus-kremlin; event TECH_TRANSFER/RUS/PRK; 0 days apart',
+        },
+      ]);
       expect(why.steps[0]!.mentions.map((m) => [m.documentId, m.sentence])).toEqual([
         ['d1', 'Russia sent satellite engineers to North Korea.'],
         ['d2', 'Russia sent satellite engineers to North Korea.'],

@@ -115,6 +115,17 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', { timeout: 90_000 }, () =
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('says why a document is in its story', async () => {
+    await page.goto(`${served.baseUrl}/#/documents/doc-en-2`);
+    const join = page.locator('.story-join');
+    await expect
+      .poll(() => join.textContent())
+      .toContain(
+        'joined doc-en-1 on evidence: source kor-jcs named by both; event MISSILE_TEST/PRK/-',
+      );
+    expect(await join.locator('a').getAttribute('href')).toBe('#/documents/doc-en-1');
+  });
+
   it('filters the timeline, with the filters in the URL', async () => {
     await page.goto(`${served.baseUrl}/#/events`);
     await page.waitForSelector('[data-testid=event-row]');

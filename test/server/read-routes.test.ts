@@ -56,7 +56,11 @@ describe('read routes on a seeded SQLite store', () => {
     const doc = await get('/api/documents/doc-en-1');
     expect(doc.source).toMatchObject({ id: 'src-yonhap', reliability: 'B' });
     expect(doc.origin).toBe('Yonhap');
-    expect(doc.story).toMatchObject({ id: 'story-1', documentCount: 2 });
+    expect(doc.story).toMatchObject({
+      id: 'story-1',
+      documentCount: 2,
+      joined: { reason: 'new-story', source: 'kor-jcs', summary: 'first report of its story' },
+    });
     expect(doc.siblings.map((s: { id: string }) => s.id)).toEqual(['doc-en-2']);
     expect(doc.mentions).toHaveLength(2);
     const m = doc.mentions[0];
@@ -104,6 +108,14 @@ describe('read routes on a seeded SQLite store', () => {
     const s = await get('/api/stories/story-1');
     expect(s.documents.map((d: { id: string }) => d.id)).toEqual(['doc-en-1', 'doc-en-2']);
     expect(s.origins).toEqual([{ name: 'Yonhap', documents: 2 }]);
+    expect(s.joins[1]).toMatchObject({
+      documentId: 'doc-en-2',
+      reason: 'evidence',
+      matchedDocumentId: 'doc-en-1',
+      evidence: { stage: 'evidence', sourceId: 'kor-jcs', events: ['MISSILE_TEST/PRK/-'] },
+      summary:
+        'joined doc-en-1 on evidence: source kor-jcs named by both; event MISSILE_TEST/PRK/-; 0 days apart',
+    });
   });
 
   it('lists sources with totals', async () => {

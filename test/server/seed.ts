@@ -136,6 +136,49 @@ export async function seedStore(
     })
     .execute();
   await db.insertInto('documents').values(DOCS.map(documentRow)).execute();
+  const clustered = {
+    lang: 'en',
+    published: '2024-11-04',
+    signatures: '|MISSILE_TEST/PRK/-|',
+    actors: '|PRK|',
+    numbers: '',
+    details: '',
+    sentences: 2,
+    created_at: T0,
+    names: '|kor-jcs|',
+  };
+  await db
+    .insertInto('story_documents')
+    .values([
+      {
+        ...clustered,
+        document_id: 'doc-en-1',
+        story_id: 'story-1',
+        reason: 'new-story',
+        matched_document_id: null,
+        source: 'kor-jcs',
+        evidence: null,
+      },
+      {
+        ...clustered,
+        document_id: 'doc-en-2',
+        story_id: 'story-1',
+        reason: 'evidence',
+        matched_document_id: 'doc-en-1',
+        source: null,
+        evidence: JSON.stringify({
+          stage: 'evidence',
+          days: 0,
+          source: 'named',
+          sourceId: 'kor-jcs',
+          figures: [],
+          events: ['MISSILE_TEST/PRK/-'],
+          names: ['kor-jcs'],
+          score: 1.75,
+        }),
+      },
+    ])
+    .execute();
 
   const mentions: NewMention[] = [
     mention(

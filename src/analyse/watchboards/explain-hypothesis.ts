@@ -4,6 +4,7 @@
  * @module
  */
 import { NotFoundError } from '../../domain/errors.js';
+import { readStoryJoin } from '../../domain/story-join.js';
 import type { Store } from '../../store/open-store.js';
 import { decodeCodes } from '../../store/schema.js';
 import { chunks } from '../events/event-rows.js';
@@ -18,6 +19,11 @@ export interface ExplainedMention {
   readonly sentence: string;
   readonly modality: string;
   readonly lang: string | null;
+  /**
+   * The document's story (copies and rewrites count as one origin) and why the document is in
+   * it ("joined doc-1 on evidence: same source kor-nis; figures 1500 …"); null when unclustered.
+   */
+  readonly story: { readonly id: string; readonly why: string | null } | null;
 }
 
 export interface ExplainedStep {
@@ -117,6 +123,7 @@ export async function explainHypothesis(
     const rows = await db
       .selectFrom('mentions')
       .innerJoin('documents', 'documents.id', 'mentions.document_id')
+      .leftJoin('story_documents', 'story_documents.document_id', 'mentions.document_id')
       .select([
         'mentions.id',
         'mentions.event_id',
@@ -128,6 +135,11 @@ export async function explainHypothesis(
         'documents.outlet',
         'documents.published',
         'documents.text',
+        'documents.story_id',
+        'story_documents.reason',
+        'story_documents.matched_document_id',
+        'story_documents.source',
+        'story_documents.evidence',
       ])
       .where('mentions.event_id', 'in', ids)
       .orderBy('documents.published')
@@ -145,6 +157,20 @@ export async function explainHypothesis(
         sentence: r.text.slice(r.span_start, r.span_end),
         modality: r.modality,
         lang: r.lang,
+        story: r.story_id
+          ? {
+              id: r.story_id,
+              why:
+                r.reason && r.reason !== 'new-story'
+                  ? readStoryJoin({
+                      reason: r.reason,
+                      matched_document_id: r.matched_document_id ?? null,
+                      source: r.source ?? null,
+                      evidence: r.evidence ?? null,
+                    }).summary
+                  : null,
+            }
+          : null,
       });
       mentionsByEvent.set(r.event_id!, list);
     }

@@ -134,6 +134,7 @@ export function formatExplanation(x: HypothesisExplanation): string {
       lines.push(
         `    - ${m.documentId} [${m.start}–${m.end}] ${m.outlet ?? ''} ${m.published?.slice(0, 10) ?? ''} ${m.modality}: “${m.sentence.replace(/\s+/g, ' ').trim()}”`,
       );
+      if (m.story?.why) lines.push(`      story ${m.story.id}: ${m.story.why}`);
     }
   }
   return lines.join('\n');

@@ -78,6 +78,15 @@ describe.each(backends)('stories on $name', (backend) => {
         const copy = await ingest(store, doc('en-s1-copy'));
         expect(copy.story_id).toBe(a.story_id);
         expect(copy.origin).toBe('Yonhap');
+        const joined = await store.db
+          .selectFrom('story_documents')
+          .select('evidence')
+          .where('document_id', '=', 'en-s1-copy')
+          .executeTakeFirstOrThrow();
+        expect(JSON.parse(joined.evidence!)).toMatchObject({
+          stage: 'near-duplicate',
+          measures: { copy: expect.any(Number) as number },
+        });
         const other = await ingest(store, doc('en-n1'));
         expect(other.story_id).not.toBe(a.story_id);
         const rewrite = await ingest(store, doc('en-s1-rewrite'));
@@ -157,6 +166,88 @@ describe.each(backends)('stories on $name', (backend) => {
         expect(row.story_id).toBe(assigned.storyId);
         const copy = await ingest(store, doc('ko-s5-copy'));
         expect(copy.story_id).toBe(assigned.storyId);
+      } finally {
+        await store.close();
+      }
+    },
+  );
+
+  it.skipIf(backend.skipReason !== null)(
+    'joins rewrites of one announcement on shared evidence and records why',
+    async () => {
+      const store = await backend.open();
+      const shipment: FixtureDoc['events'] = [['ARMS_TRANSFER', 'PRK', 'RUS', []]];
+      const made = (id: string, lang: string, published: string, text: string): FixtureDoc => ({
+        id,
+        lang,
+        published,
+        text,
+        events: shipment,
+      });
+      try {
+        const en = await ingest(
+          store,
+          made(
+            'ev-en',
+            'en',
+            '2031-03-05',
+            'North Korea has sent about 2,300 containers of shells to Russia since August, ' +
+              'South Korea’s National Intelligence Service said on Wednesday, citing 640 rail trips.',
+          ),
+        );
+        const ko = await ingest(
+          store,
+          made(
+            'ev-ko',
+            'ko',
+            '2031-03-05',
+            '국정원은 5일 북한이 8월 이후 포탄 컨테이너 약 2천300개를 러시아로 보냈다고 밝혔다. ' +
+              '철도 운송은 640회라고 덧붙였다.',
+          ),
+        );
+        const ministry = await ingest(
+          store,
+          made(
+            'ev-mnd',
+            'en',
+            '2031-03-05',
+            'South Korea’s defence ministry said on Wednesday that the North had moved shells ' +
+              'to Russia by rail, about 2,300 containers in all.',
+          ),
+        );
+        expect(ko.story_id).toBe(en.story_id);
+        expect(ministry.story_id).not.toBe(en.story_id);
+
+        const row = await store.db
+          .selectFrom('story_documents')
+          .select(['reason', 'matched_document_id', 'source', 'names', 'evidence'])
+          .where('document_id', '=', 'ev-ko')
+          .executeTakeFirstOrThrow();
+        expect(row).toMatchObject({
+          reason: 'evidence',
+          matched_document_id: 'ev-en',
+          source: 'kor-nis',
+          names: '|kor-nis|',
+        });
+        expect(JSON.parse(row.evidence!)).toMatchObject({
+          stage: 'evidence',
+          source: 'same',
+          sourceId: 'kor-nis',
+          figures: ['2300', '640'],
+          events: ['ARMS_TRANSFER/PRK/RUS'],
+        });
+        const keys = await store.db
+          .selectFrom('story_keys')
+          .select('key')
+          .where('document_id', '=', 'ev-en')
+          .orderBy('key')
+          .execute();
+        expect(keys.map((k) => k.key)).toEqual([
+          'e:ARMS_TRANSFER/PRK/RUS',
+          'n:2300',
+          'n:640',
+          's:kor-nis',
+        ]);
       } finally {
         await store.close();
       }

@@ -1,6 +1,9 @@
 /**
- * Story assignment: finds candidate documents in the store (LSH bands, event signatures, a
- * publication window), decides in pure code (story-decision.ts) and records the membership.
+ * Story assignment in two stages. First copies, rewrites and translations by wording: candidate
+ * documents by LSH band or event signature in a publication window, decided in pure code
+ * (story-decision.ts). Then, when none matched, rewrites of one announcement by shared evidence:
+ * candidates of the same days sharing a source, figure or event key (story_keys), decided by
+ * story-evidence.ts. The membership is recorded with the evidence of the join.
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -8,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { ExtractionResult } from '../../domain/mention.js';
 import type { Database } from '../../store/schema.js';
 import {
+  findEvidenceCandidates,
   findStoryCandidates,
   findStoryByContentHash,
   getStoryDocument,
@@ -17,6 +21,13 @@ import { lshBands, minhash } from './minhash.js';
 import { contentHash } from './normalise-text.js';
 import { storyFeatures, type StoryFeatures } from './story-features.js';
 import { bestStoryMatch, STORY_THRESHOLDS, type StoryReason } from './story-decision.js';
+import {
+  bestEvidenceMatch,
+  EVIDENCE_THRESHOLDS,
+  evidenceKeys,
+  type EvidenceFeatures,
+  type JoinEvidence,
+} from './story-evidence.js';
 import { shingleText } from './shingles.js';
 
 export interface StoryDocumentInput {
@@ -30,7 +41,9 @@ export interface StoryDocumentInput {
 export interface StoryAssignment {
   readonly storyId: string;
   readonly matchedDocumentId?: string;
-  readonly reason: StoryReason | 'new-story' | 'exact-duplicate' | 'already-assigned';
+  readonly reason: StoryReason | 'evidence' | 'new-story' | 'exact-duplicate' | 'already-assigned';
+  /** What the document shares with the matched one (the second stage's StoryEvidence, or the first stage's measures). */
+  readonly evidence?: JoinEvidence;
 }
 
 /**
@@ -67,7 +80,10 @@ export async function assignStory(
     minhash(features.shingles.vocabulary),
     features.shingles.vocabulary.size === 0,
   );
-  const window = publicationWindow(features.published);
+  const window = publicationWindow(
+    features.published,
+    Math.max(STORY_THRESHOLDS.sameLanguageDays, STORY_THRESHOLDS.translationDays),
+  );
   const rows = await findStoryCandidates(db, {
     bands,
     signatures: [...features.signatures],
@@ -79,10 +95,47 @@ export async function assignStory(
     .filter((r) => r.text !== null)
     .map((r) => ({ row: r, features: candidateFeatures(r) }));
   const best = bestStoryMatch(features, candidates);
+  const keys = features.published ? evidenceKeys(features) : { stored: [], query: [] };
 
-  const storyId = best ? best.candidate.row.story_id : `story-${randomUUID()}`;
-  const reason: StoryAssignment['reason'] = best ? best.match.reason : 'new-story';
-  const matchedDocumentId = best?.candidate.row.document_id;
+  let joined: {
+    storyId: string;
+    documentId: string;
+    reason: StoryReason | 'evidence';
+    evidence: JoinEvidence;
+  } | null = null;
+  if (best) {
+    joined = {
+      storyId: best.candidate.row.story_id,
+      documentId: best.candidate.row.document_id,
+      reason: best.match.reason,
+      evidence: { stage: best.match.reason, measures: best.match.detail },
+    };
+  } else {
+    const evidenceWindow = publicationWindow(features.published, EVIDENCE_THRESHOLDS.days);
+    if (evidenceWindow) {
+      const found = await findEvidenceCandidates(db, {
+        keys: keys.query,
+        from: evidenceWindow.from,
+        to: evidenceWindow.to,
+        excludeDocumentId: doc.id,
+      });
+      const match = bestEvidenceMatch(
+        features,
+        found.map((r) => ({ row: r, storyId: r.story_id, features: evidenceFeatures(r) })),
+      );
+      if (match) {
+        joined = {
+          storyId: match.candidate.storyId,
+          documentId: match.candidate.row.document_id,
+          reason: 'evidence',
+          evidence: match.evidence,
+        };
+      }
+    }
+  }
+
+  const storyId = joined ? joined.storyId : `story-${randomUUID()}`;
+  const reason: StoryAssignment['reason'] = joined ? joined.reason : 'new-story';
   await indexStoryDocument(db, {
     documentId: doc.id,
     storyId,
@@ -94,12 +147,37 @@ export async function assignStory(
     details: [...features.details],
     sentences: features.sentences,
     bands,
+    source: features.source,
+    names: [...features.names],
+    keys: keys.stored,
     reason,
-    matchedDocumentId: matchedDocumentId ?? null,
-    newStory: best === null,
+    matchedDocumentId: joined?.documentId ?? null,
+    evidence: joined ? JSON.stringify(joined.evidence) : null,
+    newStory: joined === null,
     now: now().toISOString(),
   });
-  return { storyId, reason, ...(matchedDocumentId ? { matchedDocumentId } : {}) };
+  return {
+    storyId,
+    reason,
+    ...(joined ? { matchedDocumentId: joined.documentId, evidence: joined.evidence } : {}),
+  };
+}
+
+/** The stored features the evidence stage compares. */
+function evidenceFeatures(row: {
+  published: string | null;
+  source: string | null;
+  names: string[];
+  numbers: string[];
+  signatures: string[];
+}): EvidenceFeatures {
+  return {
+    published: row.published,
+    source: row.source,
+    names: new Set(row.names),
+    numbers: new Set(row.numbers),
+    signatures: new Set(row.signatures),
+  };
 }
 
 function candidateFeatures(row: {
@@ -111,6 +189,8 @@ function candidateFeatures(row: {
   numbers: string[];
   details: string[];
   sentences: number;
+  source: string | null;
+  names: string[];
 }): StoryFeatures {
   return {
     lang: row.lang,
@@ -121,15 +201,19 @@ function candidateFeatures(row: {
     numbers: new Set(row.numbers),
     details: new Set(row.details),
     sentences: row.sentences,
+    source: row.source,
+    names: new Set(row.names),
   };
 }
 
-/** The ISO date range that holds every possible match of a document published on `published`. */
-function publicationWindow(published: string | null): { from: string; to: string } | null {
+/** The ISO date range that holds every match `days` apart of a document published on `published`. */
+function publicationWindow(
+  published: string | null,
+  days: number,
+): { from: string; to: string } | null {
   if (!published) return null;
   const t = Date.parse(published.length === 10 ? `${published}T00:00:00Z` : published);
   if (Number.isNaN(t)) return null;
-  const days = Math.max(STORY_THRESHOLDS.sameLanguageDays, STORY_THRESHOLDS.translationDays);
   const span = (days + 1) * 86_400_000;
   // Dates compare as text: the lower bound is a day prefix, the upper one sorts after any time.
   return {

@@ -117,3 +117,57 @@ describe('story decision on test/fixtures/dedup/stories.jsonl', () => {
     expect(matchStory(f(b), f(a))).toBeNull();
   });
 });
+
+describe('story decision and attributed sources', () => {
+  const events: ExtractionResult = {
+    lang: 'en',
+    origins: [],
+    mentions: (
+      [
+        ['MISSILE_TEST', 'PRK', null],
+        ['CONCERN', 'KOR', 'PRK'],
+      ] as const
+    ).map(([type, source, target]) => ({
+      type,
+      source,
+      target,
+      capabilities: [],
+      modality: 'ASSERTED' as const,
+      date: null,
+      start: 0,
+      end: 1,
+      rules: [],
+      cues: [],
+      confidence: 1,
+    })),
+  };
+  const en = (who: string) =>
+    storyFeatures(
+      {
+        text: `North Korea fired two missiles into the sea on Sunday, ${who} said, condemning it.`,
+        lang: 'en',
+        published: '2031-06-01',
+      },
+      events,
+    );
+  const de = (who: string) =>
+    storyFeatures(
+      {
+        text: `Nordkorea hat am Sonntag zwei Raketen ins Meer abgefeuert, teilte ${who} mit.`,
+        lang: 'de',
+        published: '2031-06-01',
+      },
+      events,
+    );
+
+  it('a copy stays a copy; a translation naming another source is another announcement', () => {
+    expect(matchStory(en('the JCS'), en('Japan’s defence ministry'))?.reason).toBe(
+      'near-duplicate',
+    );
+    expect(matchStory(de('der Vereinigte Generalstab'), en('the JCS'))).toMatchObject({
+      reason: 'translation',
+      detail: { events: ['CONCERN/KOR/PRK', 'MISSILE_TEST/PRK/-'] },
+    });
+    expect(matchStory(de('das japanische Verteidigungsministerium'), en('the JCS'))).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@
  * same-topic reports that share most entity words) and checked on the dev corpus.
  * @module
  */
+import type { WordingReason } from '../../domain/story-join.js';
 import { containment, jaccard, similarity } from './similarity.js';
 import type { StoryFeatures } from './story-features.js';
 
@@ -22,12 +23,14 @@ export const STORY_THRESHOLDS = {
   translationActors: 0.5,
 } as const;
 
-export type StoryReason = 'near-duplicate' | 'rewrite' | 'translation';
+export type StoryReason = WordingReason;
 
 export interface StoryMatch {
   readonly reason: StoryReason;
   /** 0–1, comparable across reasons: higher is a closer match. */
   readonly score: number;
+  /** The measures behind the decision, recorded with the join (story_documents.evidence). */
+  readonly detail: Readonly<Record<string, number | readonly string[]>>;
 }
 
 /** Whether `doc` joins `candidate`'s story, and why; null when they are different reports. */
@@ -40,12 +43,24 @@ export function matchStory(doc: StoryFeatures, candidate: StoryFeatures): StoryM
     if (days !== null && days > STORY_THRESHOLDS.sameLanguageDays) return null;
     if (eventsContradict(doc, candidate)) return null;
     const sim = similarity(doc.shingles, candidate.shingles);
-    if (sim.copy >= STORY_THRESHOLDS.copy) return { reason: 'near-duplicate', score: 1 + sim.copy };
+    const detail = { copy: round(sim.copy), vocabulary: round(sim.vocabulary) };
+    if (sim.copy >= STORY_THRESHOLDS.copy)
+      return { reason: 'near-duplicate', score: 1 + sim.copy, detail };
+    if (sourcesDiffer(doc, candidate)) return null;
     if (sim.vocabulary >= STORY_THRESHOLDS.rewrite)
-      return { reason: 'rewrite', score: 1 + sim.vocabulary };
+      return { reason: 'rewrite', score: 1 + sim.vocabulary, detail };
     return null;
   }
+  if (sourcesDiffer(doc, candidate)) return null;
   return matchTranslation(doc, candidate, days);
+}
+
+/**
+ * Both reports attribute their news and to different sources ("the NIS said" / "the JCS said"):
+ * two announcements, however alike their wording. A copy keeps its original's source.
+ */
+function sourcesDiffer(a: StoryFeatures, b: StoryFeatures): boolean {
+  return a.source !== null && b.source !== null && a.source !== b.source;
 }
 
 function matchTranslation(
@@ -55,11 +70,12 @@ function matchTranslation(
 ): StoryMatch | null {
   const t = STORY_THRESHOLDS;
   if (days === null || days > t.translationDays) return null;
-  const shared = [...doc.signatures].filter((s) => candidate.signatures.has(s)).length;
-  if (shared < t.translationSharedSignatures) return null;
+  const sharedSignatures = [...doc.signatures].filter((s) => candidate.signatures.has(s)).sort();
+  if (sharedSignatures.length < t.translationSharedSignatures) return null;
   const signatureScore = jaccard(doc.signatures, candidate.signatures);
   if (signatureScore < t.translationSignatures) return null;
-  if (jaccard(doc.actors, candidate.actors) < t.translationActors) return null;
+  const actorScore = jaccard(doc.actors, candidate.actors);
+  if (actorScore < t.translationActors) return null;
   if (numbersConflict(doc.numbers, candidate.numbers)) return null;
   // Among several reports of the same events, the translation also keeps the capabilities
   // and the sentence count of its original.
@@ -67,7 +83,20 @@ function matchTranslation(
     0.6 * signatureScore +
     0.2 * jaccard(doc.details, candidate.details) +
     0.2 * ratio(doc.sentences, candidate.sentences);
-  return { reason: 'translation', score };
+  return {
+    reason: 'translation',
+    score,
+    detail: {
+      signatures: round(signatureScore),
+      actors: round(actorScore),
+      events: sharedSignatures,
+      days: round(days),
+    },
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 /** Both documents have extracted events and none in common: not one report, however alike. */

@@ -1,11 +1,14 @@
 /**
  * What story clustering compares between two documents, computed once per document:
- * shingles for same-language copies and rewrites, and language-independent keys
- * (event signatures, actors, numbers) for translations.
+ * shingles for same-language copies and rewrites, and language-independent keys (event
+ * signatures, actors, quoted figures, the attributed source and named sources) for translations
+ * and rewrites of one announcement.
  * @module
  */
 import type { ExtractionResult } from '../../domain/mention.js';
 import { SYMMETRIC_TYPES, type EventType } from '../../domain/ontology.js';
+import { attributeSource } from './attributed-source.js';
+import { quotedNumbers } from './quoted-numbers.js';
 import { shingleText, type TextShingles } from './shingles.js';
 
 export interface StoryFeatures {
@@ -19,8 +22,12 @@ export interface StoryFeatures {
   readonly actors: ReadonlySet<string>;
   /** Sentence count: a translation keeps it, a different report rarely does. */
   readonly sentences: number;
-  /** Digit sequences of the text with thousands separators removed ("1,500" → "1500"). */
+  /** Quoted values, language-independent ("1,500", "1천500", "1 500" → "1500"); no bare years. */
   readonly numbers: ReadonlySet<string>;
+  /** The source of the first attributed statement ("the NIS said" → `kor-nis`), or null. */
+  readonly source: string | null;
+  /** Sources and people of data/stories/sources.yaml the text names, with or without a cue. */
+  readonly names: ReadonlySet<string>;
 }
 
 export interface FeatureInput {
@@ -31,6 +38,7 @@ export interface FeatureInput {
 
 export function storyFeatures(doc: FeatureInput, extraction?: ExtractionResult): StoryFeatures {
   const lang = primaryLang(doc.lang ?? extraction?.lang ?? null);
+  const attribution = attributeSource(doc.text, lang);
   return {
     lang,
     published: doc.published ?? null,
@@ -39,7 +47,9 @@ export function storyFeatures(doc: FeatureInput, extraction?: ExtractionResult):
     details: new Set(eventDetails(extraction)),
     actors: new Set(eventActors(extraction)),
     sentences: countSentences(doc.text),
-    numbers: numbersOf(doc.text),
+    numbers: new Set(quotedNumbers(doc.text)),
+    source: attribution.primary,
+    names: new Set(attribution.named),
   };
 }
 
@@ -90,13 +100,4 @@ export function eventActors(extraction?: ExtractionResult): string[] {
     for (const cue of m.cues) if (cue.kind === 'actor' && cue.value) actors.add(cue.value);
   }
   return [...actors];
-}
-
-export function numbersOf(text: string): Set<string> {
-  const ascii = text.replace(/[\uff10-\uff19]/gu, (d) => String(d.charCodeAt(0) - 0xff10));
-  const out = new Set<string>();
-  for (const match of ascii.matchAll(/\d+(?:[,.\u00a0\u202f ]\d{3})*/gu)) {
-    out.add(match[0].replace(/\D/gu, '').replace(/^0+(?=\d)/, ''));
-  }
-  return out;
 }

@@ -69,6 +69,24 @@ export const SourceRefSchema = z.object({
   reliability: z.string(),
 });
 
+export const StoryJoinSchema = z
+  .object({
+    reason: z.string().meta({
+      description: 'new-story | near-duplicate | rewrite | translation | evidence',
+    }),
+    matchedDocumentId: z.string().nullable(),
+    source: z
+      .string()
+      .nullable()
+      .meta({ description: 'Attributed source of the document (data/stories/sources.yaml id)' }),
+    evidence: z.unknown().meta({
+      description:
+        'What the document shares with the matched one: { stage: "evidence", days, source, sourceId, figures, events, names, score } or { stage, measures }',
+    }),
+    summary: z.string().meta({ description: 'The reason in one line' }),
+  })
+  .meta({ id: 'StoryJoin' });
+
 export const DocumentDetailSchema = DocumentRefSchema.extend({
   ingestedAt: z.string(),
   extractedAt: z.string().nullable(),
@@ -84,6 +102,7 @@ export const DocumentDetailSchema = DocumentRefSchema.extend({
       documentCount: z.number().int(),
       firstDocumentId: z.string(),
       firstPublished: z.string().nullable(),
+      joined: StoryJoinSchema.nullable(),
     })
     .nullable(),
   siblings: z.array(DocumentRefSchema),
@@ -99,6 +118,7 @@ export const StorySchema = z
     updatedAt: z.string(),
     documents: z.array(DocumentRefSchema),
     origins: z.array(z.object({ name: z.string(), documents: z.number().int() })),
+    joins: z.array(StoryJoinSchema.extend({ documentId: z.string() })),
   })
   .meta({ id: 'Story' });
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { readStoryJoin, type StoryJoin } from '../../domain/story-join.js';
 import type { Database, DocumentRow } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
 import { buildSnippet, parseSearchTerms, type Snippet } from '../text-search.js';
@@ -163,6 +164,8 @@ export interface ApiDocumentDetail extends DocumentRef {
     documentCount: number;
     firstDocumentId: string;
     firstPublished: string | null;
+    /** Why this document is in the story (null when it was clustered before joins were recorded). */
+    joined: StoryJoin | null;
   } | null;
   siblings: DocumentRef[];
 }
@@ -183,7 +186,7 @@ export async function getApiDocument(
 ): Promise<ApiDocumentDetail | null> {
   const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!doc) return null;
-  const [mentions, source, story, siblings] = await Promise.all([
+  const [mentions, source, story, siblings, join] = await Promise.all([
     mentionsOfDocument(db, id),
     findSourceOf(db, doc),
     doc.story_id
@@ -200,6 +203,11 @@ export async function getApiDocument(
           .limit(100)
           .execute()
       : Promise.resolve([]),
+    db
+      .selectFrom('story_documents')
+      .select(['reason', 'matched_document_id', 'source', 'evidence'])
+      .where('document_id', '=', id)
+      .executeTakeFirst(),
   ]);
   return {
     ...toRef(doc),
@@ -215,6 +223,7 @@ export async function getApiDocument(
           documentCount: story.document_count,
           firstDocumentId: story.first_document_id,
           firstPublished: story.first_published,
+          joined: join ? readStoryJoin(join) : null,
         }
       : null,
     siblings: siblings.map(toRef),
@@ -242,6 +251,8 @@ export interface ApiStory {
   documents: DocumentRef[];
   /** Credited origins named by the story's documents, with how many name each. */
   origins: { name: string; documents: number }[];
+  /** Why each document is in the story, in the order of `documents` (those with a recorded join). */
+  joins: (StoryJoin & { documentId: string })[];
 }
 
 export async function getApiStory(db: Kysely<Database>, id: string): Promise<ApiStory | null> {
@@ -257,6 +268,19 @@ export async function getApiStory(db: Kysely<Database>, id: string): Promise<Api
     .execute();
   const origins = new Map<string, number>();
   for (const d of docs) if (d.origin) origins.set(d.origin, (origins.get(d.origin) ?? 0) + 1);
+  const joinRows =
+    docs.length === 0
+      ? []
+      : await db
+          .selectFrom('story_documents')
+          .select(['document_id', 'reason', 'matched_document_id', 'source', 'evidence'])
+          .where(
+            'document_id',
+            'in',
+            docs.map((d) => d.id),
+          )
+          .execute();
+  const joins = new Map(joinRows.map((r) => [r.document_id, readStoryJoin(r)]));
   return {
     id: story.id,
     firstDocumentId: story.first_document_id,
@@ -266,5 +290,9 @@ export async function getApiStory(db: Kysely<Database>, id: string): Promise<Api
     updatedAt: story.updated_at,
     documents: docs.map(toRef),
     origins: [...origins].map(([name, documents]) => ({ name, documents })),
+    joins: docs.flatMap((d) => {
+      const join = joins.get(d.id);
+      return join ? [{ documentId: d.id, ...join }] : [];
+    }),
   };
 }

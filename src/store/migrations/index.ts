@@ -3,6 +3,7 @@ import { coreMigration } from './0001-core.js';
 import { sourceErrorsMigration } from './0010-source-errors.js';
 import { storyIndexMigration } from './0011-story-index.js';
 import { gdeltEventsMigration } from './0012-gdelt-events.js';
+import { storyEvidenceMigration } from './0014-story-evidence.js';
 import { gdeltLeanRowsMigration } from './0013-gdelt-lean-rows.js';
 import { alertOutboxMigration } from './0030-alert-outbox.js';
 import { analysisMigration } from './0020-analysis.js';
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   jobsMigration,
   searchUsermergeMigration,
   jobsOneRunningMigration,
+  storyEvidenceMigration,
 ];

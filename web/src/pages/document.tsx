@@ -96,6 +96,21 @@ function DocumentView({
                 <p class="muted">
                   {d.story.documentCount} copies; first published {day(d.story.firstPublished)}
                 </p>
+                {d.story.joined ? (
+                  <p class="story-join">
+                    Why this copy is here: {d.story.joined.summary}
+                    {d.story.joined.matchedDocumentId ? (
+                      <>
+                        {' '}
+                        (
+                        <a href={href('documents', d.story.joined.matchedDocumentId)}>
+                          matched report
+                        </a>
+                        )
+                      </>
+                    ) : null}
+                  </p>
+                ) : null}
                 <ul>
                   {d.siblings.map((s) => (
                     <li key={s.id}>
