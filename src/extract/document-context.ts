@@ -49,6 +49,13 @@ const MOVING_TYPES: ReadonlySet<EventType> = new Set([
   'TECH_TRANSFER',
   'TROOP_DEPLOYMENT',
 ]);
+/** How far back any context rule looks: a document's work stays linear in its length. */
+const CONTEXT_LOOKBACK = 200;
+/**
+ * How many recent mentions a restatement may refer back to: "the launch" names an event of the
+ * last few paragraphs, and the bound keeps a document's work linear however long it is.
+ */
+const RESTATEMENT_LOOKBACK = 40;
 /** How many recent mentions a rejection may answer. */
 const REJECTION_LOOKBACK = 2;
 
@@ -71,7 +78,7 @@ export class DocumentContext {
    * пуск", "해당 발사" restates when its own sentence names no object (ontology v1.1).
    */
   restated(types: readonly EventType[]): ContextMention | undefined {
-    return this.last((m) => types.includes(m.type));
+    return this.last((m) => types.includes(m.type), RESTATEMENT_LOOKBACK);
   }
 
   /**
@@ -84,12 +91,15 @@ export class DocumentContext {
         ? new Set([m.source, m.target, source, target]).size === 2 &&
           [source, target].every((x) => x === m.source || x === m.target)
         : m.source === source && m.target === target;
-    return this.last((m) => m.type === type && m.date != null && same(m))?.date ?? null;
+    return (
+      this.last((m) => m.type === type && m.date != null && same(m), RESTATEMENT_LOOKBACK)?.date ??
+      null
+    );
   }
 
   private last(
     pred: (m: ContextMention) => boolean,
-    lookback = Infinity,
+    lookback = CONTEXT_LOOKBACK,
   ): ContextMention | undefined {
     const floor = Math.max(0, this.mentions.length - lookback);
     for (let i = this.mentions.length - 1; i >= floor; i--)
@@ -116,7 +126,7 @@ export class DocumentContext {
   /** The actor most involved in the mentions so far (else the most mentioned), not `other`. */
   private mainActor(other: string): string | null {
     const counts = new Map<string, number>();
-    for (const m of this.mentions)
+    for (const m of this.mentions.slice(-CONTEXT_LOOKBACK))
       for (const code of [m.source, m.target])
         if (code !== null && code !== other) counts.set(code, (counts.get(code) ?? 0) + 1);
     let best: string | null = null;
