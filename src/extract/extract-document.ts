@@ -97,6 +97,15 @@ function sentenceCandidates(
       )
     )
       continue;
+    // "under the new treaty": a noun alone reports nothing unless a verb of its type stands in the
+    // sentence or the document reported the event before (a restatement).
+    if (
+      e.nominal === true &&
+      e.type !== undefined &&
+      !triggers.some((t) => t.value.entry.type === e.type && t.value.entry.nominal !== true) &&
+      ctx.restated([e.type]) === undefined
+    )
+      continue;
     const possible = e.frames?.map((f) => f.type) ?? (e.type !== undefined ? [e.type] : []);
     if (possible.every((t) => seenTypes.has(t))) continue;
     const frame = chooseFrame(trig, facts, lang) ?? restatedFrame(e.frames, ctx);

@@ -34,6 +34,11 @@ export const TriggerEntrySchema = z
     denial: z.boolean().optional(),
     /** Events named after it ("accused Tehran of supplying drones") are alleged: HEDGED. */
     accusation: z.boolean().optional(),
+    /**
+     * A noun naming the event ("treaty", "조약"): a mention only beside a verb of its type in the
+     * sentence ("signed a treaty") or as a restatement of one the document reported.
+     */
+    nominal: z.boolean().optional(),
     /** The trigger itself carries a modality (e.g. "plans", "threatened to"). */
     modality: z.enum(['PLANNED', 'HEDGED', 'HYPOTHETICAL', 'NEGATED']).optional(),
     /**
