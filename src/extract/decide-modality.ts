@@ -143,7 +143,7 @@ export function decideModality(
     accused?: boolean;
     triggerModality?: Modality;
     /** The sentence's date expression: a hedge word inside it is a date word ("in May"). */
-    dateSpan?: { readonly start: number; readonly end: number };
+    dateSpans?: readonly { readonly start: number; readonly end: number }[];
   },
 ): ModalityDecision {
   // Verb-second languages place modal cues before the verb, like SVO ones.
@@ -172,9 +172,8 @@ export function decideModality(
   const speech = SPEECH_TYPES.has(type);
   // A conditional verb may itself be the trigger ("fournirait"): suffix hedges count inside it.
   const reporting = !sov && reportingClause(type, facts, trigger);
-  const span = options.dateSpan;
   const inDate = (c: Hit<unknown>) =>
-    span !== undefined && c.start >= span.start && c.end <= span.end;
+    (options.dateSpans ?? []).some((span) => c.start >= span.start && c.end <= span.end);
   const hedgeScope = (c: Hit<unknown>): boolean =>
     !inDate(c) &&
     (sov

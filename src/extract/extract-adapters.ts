@@ -4,7 +4,7 @@
  * @module
  */
 import { detectDocumentLanguage } from './language/detect-language.js';
-import { resolveEventDate } from './time/resolve-date.js';
+import { resolveEventDates } from './time/resolve-date.js';
 
 export interface MentionDate {
   readonly date: string | null;
@@ -17,16 +17,19 @@ export function resolveLanguage(text: string, hint: string | undefined): string 
   return detectDocumentLanguage(text, hint);
 }
 
-/** The date of the event a sentence reports, resolved against the publication date. */
-export function resolveMentionDate(
+/** Every time expression of a sentence with its date, resolved against the publication date. */
+export function resolveMentionDates(
   sentence: string,
   lang: string,
   published: string | undefined,
-): MentionDate {
-  const r = resolveEventDate({ sentence, lang, ...(published !== undefined ? { published } : {}) });
-  return {
+): MentionDate[] {
+  return resolveEventDates({
+    sentence,
+    lang,
+    ...(published !== undefined ? { published } : {}),
+  }).map((r) => ({
     date: r.date,
     ...(r.span !== undefined ? { span: r.span } : {}),
     ...(r.rule !== undefined ? { rule: r.rule } : {}),
-  };
+  }));
 }

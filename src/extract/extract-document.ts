@@ -21,7 +21,7 @@ import { assignRoles, CLAUSE_PUNCTUATION, type RoleChoice } from './assign-roles
 import { chooseFrame, type FrameChoice } from './choose-frame.js';
 import { decideModality, isProhibited } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
-import { resolveLanguage, resolveMentionDate } from './extract-adapters.js';
+import { resolveLanguage, resolveMentionDates, type MentionDate } from './extract-adapters.js';
 import { eventCapabilities } from './event-capabilities.js';
 import { withExchanges } from './exchange.js';
 import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
@@ -145,11 +145,8 @@ function extractSentence(
   const accusations = facts.triggers.filter((t) => t.value.entry.accusation === true);
   const pairRef = facts.pairReferences.length > 0;
   const out: ExtractedMention[] = [];
-  const date = candidates.length > 0 ? resolveMentionDate(facts.text, lang.lang, published) : null;
-  const datedTrigger =
-    date?.span === undefined
-      ? new Set<Hit<TriggerRef>>()
-      : dateAnchor(date.span, candidates, facts, lang.lexicon.wordOrder === 'sov');
+  const dates = candidates.length > 0 ? resolveMentionDates(facts.text, lang.lang, published) : [];
+  const dateOf = datesByTrigger(dates, candidates, facts, lang.lexicon.wordOrder === 'sov');
   const capabilitiesOf = eventCapabilities(
     facts,
     facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE),
@@ -177,7 +174,7 @@ function extractSentence(
       ),
       isDenial,
       ...(c.triggerModality !== undefined ? { triggerModality: c.triggerModality } : {}),
-      ...(date?.span !== undefined ? { dateSpan: date.span } : {}),
+      dateSpans: dates.flatMap((d) => (d.span !== undefined ? [d.span] : [])),
     });
     // "did not deny" is no rejection.
     if (isDenial && modality.modality === 'NEGATED') continue;
@@ -209,11 +206,8 @@ function extractSentence(
         ref: modality.rule,
         value: modality.modality,
       });
-    const dated =
-      date !== null &&
-      date.date !== null &&
-      (date.span === undefined || datedTrigger === c.trigger);
-    if (dated) {
+    const date = dateOf.get(c.trigger);
+    if (date !== undefined && date.date !== null) {
       rules.push(date.rule ?? 'time.resolved');
       if (date.span !== undefined)
         cues.push({
@@ -239,12 +233,12 @@ function extractSentence(
           ? [...c.restated.capabilities]
           : [...caps.caps],
       // A restatement takes the date the document gave the event (ontology v1.1).
-      date: dated
-        ? date.date
-        : (c.restated?.date ??
-          (RESTATED_DATE_TYPES.has(c.type)
-            ? ctx.earlierDate(c.type, filled.source, filled.target)
-            : null)),
+      date:
+        date?.date ??
+        c.restated?.date ??
+        (RESTATED_DATE_TYPES.has(c.type)
+          ? ctx.earlierDate(c.type, filled.source, filled.target)
+          : null),
       start,
       end,
       trigger: { start: start + c.trigger.start, end: start + c.trigger.end },
@@ -345,6 +339,27 @@ function dateAnchor(
     .filter(sameClause)
     .sort((a, b) => a.start - b.start);
   return (sov ? clause.at(-1) : clause[0]) ?? nearest;
+}
+
+/**
+ * The date of each event of a sentence: every time expression goes to its anchor (above); an
+ * event that gets several keeps the most precise.
+ */
+function datesByTrigger(
+  dates: readonly MentionDate[],
+  candidates: readonly SentenceMention[],
+  facts: SentenceFacts,
+  sov: boolean,
+): Map<Hit<TriggerRef>, MentionDate> {
+  const out = new Map<Hit<TriggerRef>, MentionDate>();
+  for (const d of dates) {
+    if (d.span === undefined || d.date === null) continue;
+    const anchor = dateAnchor(d.span, candidates, facts, sov);
+    if (anchor === null) continue;
+    const held = out.get(anchor);
+    if (held === undefined || (held.date?.length ?? 0) < d.date.length) out.set(anchor, d);
+  }
+  return out;
 }
 
 /** Types the sentence's other triggers can stand for ("condemned the launch" → launch types). */

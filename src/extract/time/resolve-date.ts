@@ -341,11 +341,18 @@ function chronoCandidates(
   return out;
 }
 
-/**
- * The event date a sentence gives. Among several expressions the most precise wins, then a written
- * calendar date over a relative one, then the first.
- */
-export function resolveEventDate(input: ResolveDateInput): ResolvedDate {
+/** Whether candidate `c` beats `best`: the more precise, then a written date, then the first. */
+function beats(c: Candidate, best: Candidate | undefined): boolean {
+  return (
+    best === undefined ||
+    c.date.length > best.date.length ||
+    (c.date.length === best.date.length &&
+      (Number(c.explicit) > Number(best.explicit) ||
+        (c.explicit === best.explicit && c.start < best.start)))
+  );
+}
+
+function sentenceCandidates(input: ResolveDateInput): Candidate[] {
   const text =
     input.sentence.length > MAX_SENTENCE ? input.sentence.slice(0, MAX_SENTENCE) : input.sentence;
   const lang = input.lang.toLowerCase();
@@ -356,21 +363,40 @@ export function resolveEventDate(input: ResolveDateInput): ResolvedDate {
   // chrono (the slow part) cannot beat a written full date the rules already found.
   if (!candidates.some((c) => c.explicit && c.date.length === 10))
     appendAll(candidates, chronoCandidates(text, lang, p, data, kinds));
+  return combineYearAndMonth(text, candidates).filter(
+    (c) => !(data && isRangeBound(text, c.start, c.end, data)),
+  );
+}
+
+const toResolved = (c: Candidate): ResolvedDate => ({
+  date: c.date,
+  span: { start: c.start, end: c.end },
+  rule: c.rule,
+});
+
+/**
+ * The event date a sentence gives. Among several expressions the most precise wins, then a written
+ * calendar date over a relative one, then the first.
+ */
+export function resolveEventDate(input: ResolveDateInput): ResolvedDate {
   let best: Candidate | undefined;
-  for (const c of combineYearAndMonth(text, candidates)) {
-    if (data && isRangeBound(text, c.start, c.end, data)) continue;
-    if (
-      best === undefined ||
-      c.date.length > best.date.length ||
-      (c.date.length === best.date.length &&
-        (Number(c.explicit) > Number(best.explicit) ||
-          (c.explicit === best.explicit && c.start < best.start)))
-    )
-      best = c;
+  for (const c of sentenceCandidates(input)) if (beats(c, best)) best = c;
+  return best ? toResolved(best) : { date: null };
+}
+
+/**
+ * Every time expression of a sentence, each with its date, in text order; where two readings
+ * overlap ("on 3 March" read by a rule and by chrono) the better one stands for both. A sentence
+ * may time several events ("reported on the 1st that it fired on the 31st").
+ */
+export function resolveEventDates(input: ResolveDateInput): ResolvedDate[] {
+  const kept: Candidate[] = [];
+  for (const c of sentenceCandidates(input)) {
+    const i = kept.findIndex((k) => k.start < c.end && c.start < k.end);
+    if (i < 0) kept.push(c);
+    else if (beats(c, kept[i])) kept[i] = c;
   }
-  return best
-    ? { date: best.date, span: { start: best.start, end: best.end }, rule: best.rule }
-    : { date: null };
+  return kept.sort((a, b) => a.start - b.start).map(toResolved);
 }
 
 function formatShifted(p: Day, months: number): string {
