@@ -30,7 +30,7 @@ import { withoutDateline } from './dateline.js';
 import { appendAll } from '../domain/append-all.js';
 
 /** Changes whenever rules or data change what is extracted. */
-export const EXTRACTOR_VERSION = 'vigie-rules-1.3.0';
+export const EXTRACTOR_VERSION = 'vigie-rules-1.4.0';
 
 export interface ExtractInput {
   readonly id?: string;
