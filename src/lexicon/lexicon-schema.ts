@@ -132,6 +132,11 @@ export const ModalityCuesSchema = z.object({
   inversion: TermListSchema.default([]),
   /** A norm forbidding an act ("resolutions ban any launch"): the act it names is no event. */
   prohibition: TermListSchema.default([]),
+  /**
+   * Words that contain a cue but are none (Korean 하면서 "while doing" holds 하면 "if"): the
+   * longest match wins, so listing them here hides the cue inside.
+   */
+  notCue: TermListSchema.default([]),
 });
 export type ModalityCues = z.infer<typeof ModalityCuesSchema>;
 
@@ -168,6 +173,7 @@ export const LanguageLexiconSchema = z.object({
     plan: [],
     inversion: [],
     prohibition: [],
+    notCue: [],
   }),
   roles: RoleCuesSchema.default({
     targetBefore: [],

@@ -52,7 +52,14 @@ export interface CapabilityRef {
 }
 
 export type ModalityKind =
-  'hedge' | 'negation' | 'conditional' | 'plan' | 'inversion' | 'prohibition';
+  | 'hedge'
+  | 'negation'
+  | 'conditional'
+  | 'plan'
+  | 'inversion'
+  | 'prohibition'
+  /** Hides a cue inside a longer word that sets none (Korean 하면서); no rule reads it. */
+  | 'notCue';
 export type RoleMarkerKind =
   | 'targetBefore'
   | 'opposedBefore'
@@ -217,6 +224,7 @@ function compileLanguage(
     'plan',
     'inversion',
     'prohibition',
+    'notCue',
   ] as const)
     for (const t of lexicon.modality[kind])
       for (const form of expand(t, `${file}: modality.${kind}`))
