@@ -168,7 +168,7 @@ function extractSentence(
           });
     if (filled.source === null && filled.target === null) continue;
     const modality = decideModality(c.type, facts, c.trigger, lang, {
-      denied: denied && !isDenial,
+      denied: denied && !isDenial && c.trigger.value.entry.accusation !== true,
       accused: accusations.some((a) =>
         lang.lexicon.wordOrder === 'sov' ? a.start >= c.trigger.end : a.end <= c.trigger.start,
       ),
@@ -178,8 +178,17 @@ function extractSentence(
     });
     // "did not deny" is no rejection.
     if (isDenial && modality.modality === 'NEGATED') continue;
-    // "dismissed Seoul's accusations as baseless": the accusation is what is denied, not a new one.
-    if (denied && c.trigger.value.entry.accusation === true) continue;
+    // "dismissed Seoul's accusations as baseless": the accusation is what is denied, not a new
+    // one. "X accused Y of …, a claim Z denied" keeps X's accusation: it comes before the denial.
+    if (
+      c.trigger.value.entry.accusation === true &&
+      facts.triggers.some(
+        (t) =>
+          t.value.entry.denial === true &&
+          (lang.lexicon.wordOrder === 'sov' ? t.start > c.trigger.end : t.end <= c.trigger.start),
+      )
+    )
+      continue;
     const caps = capabilitiesOf(c);
     const rules = [...c.rules];
     if (filled.rule !== null) rules.push(filled.rule);
