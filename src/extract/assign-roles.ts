@@ -125,6 +125,21 @@ function acrossClause(facts: SentenceFacts, x: number, y: number): boolean {
   return CLAUSE_PUNCTUATION.test(facts.text.slice(from, to));
 }
 
+/** A demonym right before a weapon word ("North Korean missiles"): the maker, not the one hit. */
+function makesWeapon(a: ActorHit, facts: SentenceFacts): boolean {
+  return (
+    a.ref.kind === 'demonym' &&
+    facts.classes.some(
+      (c) =>
+        (c.value === 'weapon' || c.value === 'missile') &&
+        c.start >= a.end &&
+        // "North Korean missiles", "North Korean-supplied ballistic missiles": at most two words
+        // (a hyphenated participle, a modifier) stand between.
+        /^-?\s*(?:[\p{L}-]+\s+){0,2}$/u.test(facts.text.slice(a.end, c.start)),
+    )
+  );
+}
+
 /** The trigger ends its sentence or clause ("…, officials warned."). */
 function clauseFinal(facts: SentenceFacts, trigger: Hit<unknown>): boolean {
   return /^\s*(?:[.,;:!?"»”']|$)/u.test(facts.text.slice(trigger.end, trigger.end + 3));
@@ -153,6 +168,7 @@ function pickSymmetric(
   facts: SentenceFacts,
   cands: readonly ActorHit[],
   trigger: Hit<unknown>,
+  lang: CompiledLanguage,
 ): RoleChoice {
   const between = facts.between.find((b) => cands.some((a) => a.start >= b.end));
   if (between !== undefined) {
@@ -164,12 +180,19 @@ function pickSymmetric(
   const ordered = [...cands].sort(
     (x, y) => Math.abs(x.start - trigger.start) - Math.abs(y.start - trigger.start),
   );
-  // A compound naming the participants ("북러", "日米韓") gives its first two, in its order.
+  // A compound naming the participants ("북러", "日米韓") or a list of them ("Washington, Seoul
+  // and Tokyo held drills") gives its first two, in its order (ontology v1.1).
   const nearest = ordered[0];
   const compound =
-    nearest?.ref.parts === undefined
+    nearest === undefined
       ? []
-      : distinctByCode(cands.filter((a) => a.ref.parts === nearest.ref.parts));
+      : nearest.ref.parts !== undefined
+        ? distinctByCode(cands.filter((a) => a.ref.parts === nearest.ref.parts))
+        : distinctByCode(
+            coordinated(nearest, facts, lang)
+              .filter((a) => cands.includes(a))
+              .sort((x, y) => x.start - y.start),
+          );
   const firstTwo = compound.length >= 2 ? compound : distinctByCode(ordered);
   const pair = firstTwo.slice(0, 2).sort((x, y) => x.start - y.start);
   return {
@@ -450,7 +473,7 @@ function pickTarget(
       direct !== undefined &&
       !direct.marks.has('subject') &&
       // "used North Korean missiles against Kyiv": the weapon's maker is not what is attacked.
-      !(type === 'ATTACK' && isOriginModifier(direct, facts, trigger, null)) &&
+      !(type === 'ATTACK' && makesWeapon(direct, facts)) &&
       (direct.start - trigger.end <= 4 ||
         gapIsFiller(facts, trigger.end, direct.start, lang, FILLER))
     )
@@ -507,7 +530,7 @@ export function assignRoles(
       cands = others;
   }
   const withSayer = (c: RoleChoice): RoleChoice => (sayer ? { ...c, sayer } : c);
-  if (SYMMETRIC_TYPES.has(type)) return [withSayer(pickSymmetric(facts, cands, trigger))];
+  if (SYMMETRIC_TYPES.has(type)) return [withSayer(pickSymmetric(facts, cands, trigger, lang))];
   // Verb-second clauses put both actors before a final verb: read roles as in SOV.
   const sov = lang.lexicon.wordOrder !== 'svo';
   const src = pickSource(type, facts, cands, trigger, sov, classHit, lang);
