@@ -1,5 +1,6 @@
 export * from './ontology.js';
 export * from './document.js';
+export * from './attribution.js';
 export type * from './mention.js';
 export * from './errors.js';
 export type * from './signals.js';

@@ -1,5 +1,6 @@
 /** Response shapes of the store's records: documents, mentions, events, sources, alerts. */
 import { z } from 'zod';
+import { ATTRIBUTION_BASES } from '../../domain/attribution.js';
 import { SnippetSchema, SpanOutSchema } from './common.js';
 
 export const CueSchema = z.object({
@@ -9,6 +10,29 @@ export const CueSchema = z.object({
   ref: z.string(),
   value: z.string().optional(),
 });
+
+export const AttributionSchema = z
+  .object({
+    actor: z
+      .string()
+      .nullable()
+      .meta({ description: 'State or organisation the claim comes from (the primary source)' }),
+    source: z
+      .string()
+      .nullable()
+      .meta({ description: 'Listed source, finer than the actor (kor-nis, rus-mfa)' }),
+    label: z.string().nullable().meta({ description: 'The primary source in words' }),
+    basis: z.enum(ATTRIBUTION_BASES).meta({
+      description:
+        'named: a listed source with a cue; speaker: a speaking state or a statement’s speaker; continued: carries on an earlier attributed statement; own: the outlet’s own reporting; conduit: only an agency is named',
+    }),
+    span: SpanOutSchema.nullable().meta({ description: 'Where the text says it' }),
+    conduit: z
+      .string()
+      .nullable()
+      .meta({ description: 'Agency or outlet that carried the claim (Yonhap, SBS)' }),
+  })
+  .meta({ id: 'Attribution' });
 
 export const MentionSchema = z
   .object({
@@ -31,6 +55,7 @@ export const MentionSchema = z
     cues: z.array(CueSchema),
     confidence: z.number(),
     eventId: z.string().nullable(),
+    attribution: AttributionSchema.nullable(),
   })
   .meta({ id: 'Mention' });
 
