@@ -93,7 +93,7 @@ export function assessCredibility(input: CredibilityInput): CredibilityExplanati
   const docs = new Map(input.documents.map((d) => [d.id, d]));
   const origins = groupIndependentOrigins(input.documents, [
     ...input.mentions,
-    ...input.rejections,
+    ...input.rejections.map((r) => ({ ...r, denies: true })),
   ]);
   const modalities = new Map(input.mentions.map((m) => [m.id, m.modality]));
   const rejectionIds = new Set(input.rejections.map((r) => r.id));

@@ -1,19 +1,22 @@
 /**
  * Independent origins of an event's support (docs/credibility.md §2), computed as connected
- * components so the grouping does not depend on order:
+ * components so the grouping does not depend on order. Each document counts once, with its
+ * **main primary source** for the event: the source most of its mentions of the event are
+ * attributed to (the first of them on a tie), so a background line ("Kyiv said earlier…") does not
+ * make a report a second origin.
  *
- * 1. **By primary source.** Mentions attributed to one primary source (`kor-nis`, or a state
- *    when no listed body is named) within WINDOW_DAYS of each other are one origin, whatever the
- *    outlet or language that carried them. A state speaking ("Seoul said") joins the one listed
- *    body of that state the event's mentions name in the same days, when there is exactly one.
- * 2. **Unattributed support** joins the primary source its own document (else its story)
- *    attributes the event to; failing that, documents are grouped as before: the same story
- *    (copies, rewrites, translations), the same credited origin ("according to Yonhap", or
- *    published by Yonhap itself) or the same outlet are one origin. An outlet's own reporting
- *    ("our correspondent saw") is such an origin: its outlet's.
+ * 1. **By primary source.** Documents whose main source is one primary source (`kor-nis`, or a
+ *    state when no listed body is named) within WINDOW_DAYS of each other are one origin, whatever
+ *    the outlet or language that carried them. A state speaking ("Seoul said") joins the one
+ *    listed body of that state the event's documents name in the same days, if there is one.
+ * 2. **By story.** Copies, rewrites and translations of one report (`documents.story_id`) are one
+ *    origin, attributed or not: a copy that lost its attribution stays with its story.
+ * 3. **Unattributed documents** are grouped as before: the same credited origin ("according to
+ *    Yonhap", or published by Yonhap itself) or the same outlet is one origin. An outlet's own
+ *    reporting ("our correspondent saw") is such an origin: its outlet's.
  *
- * A document that attributes the event to two sources (the JCS and Japan's defence ministry)
- * supports both origins without joining them.
+ * A denial (a REJECTION mention of the event's documents) attributed to another source than its
+ * document's is an origin of its own: "Moscow denied it" in a report of the NIS briefing.
  * @module
  */
 import { primarySourceKey, type MentionAttribution } from '../../domain/attribution.js';
@@ -31,11 +34,13 @@ export interface DocumentOrigin {
   readonly published?: string | null;
 }
 
-/** A mention (supporting or denying) with whom its text attributes it to. */
+/** A mention of the event (or a denial of it) with whom its text attributes it to. */
 export interface AttributedMention {
   readonly id: string;
   readonly documentId: string;
   readonly attribution?: MentionAttribution | null;
+  /** A REJECTION mention denying the event (not one of the event's own mentions). */
+  readonly denies?: boolean;
 }
 
 /** The primary source that ties an origin group together. */
@@ -51,9 +56,9 @@ export interface OriginGroup {
   /** The smallest document id in the group (stable label; `~2`… when a document is in two). */
   readonly id: string;
   readonly documentIds: readonly string[];
-  /** The mentions of the group: those attributed to its source, or those of its documents. */
+  /** The mentions of the group (its documents' mentions, or a denial of its own). */
   readonly mentionIds: readonly string[];
-  /** What tied the group (source:…@day, story:, origin:, outlet:). */
+  /** What tied the group (source:<key>@<day>, story:, origin:, outlet:). */
   readonly keys: readonly string[];
   /** The primary source of the group, or null when it is grouped by story, origin or outlet. */
   readonly primary: PrimarySource | null;
@@ -75,7 +80,6 @@ export function normaliseName(name: string): string {
 
 function fallbackKeys(d: DocumentOrigin): string[] {
   const keys: string[] = [];
-  if (d.storyId) keys.push(`story:${d.storyId}`);
   const credited = d.origin ?? d.outlet;
   if (credited && normaliseName(credited)) keys.push(`origin:${normaliseName(credited)}`);
   if (d.outlet && normaliseName(d.outlet)) keys.push(`outlet:${normaliseName(d.outlet)}`);
@@ -101,20 +105,40 @@ class Components {
   }
 }
 
-/** An attributed mention on its way to an origin key. */
+/** A document (or a denial of its own) on its way to an origin key. */
 interface Keyed {
-  readonly mentionId: string;
-  readonly documentId: string;
+  /** `d:<document id>` or `m:<mention id>`. */
+  readonly node: string;
   readonly day: number | null;
   /** The primary source key, then `source:<key>@<first day of its window>`. */
   key: string;
   primary: PrimarySource;
 }
 
+/** `doc#12` → 12: mentions are numbered in the extractor's order, which follows the text. */
+function mentionOrder(id: string): number {
+  const n = Number(id.slice(id.lastIndexOf('#') + 1));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** The source most of `mentions` are attributed to, the first of them on a tie; null if none. */
+function mainSource(mentions: readonly AttributedMention[]): MentionAttribution | null {
+  const counts = new Map<string, { n: number; first: number; a: MentionAttribution }>();
+  for (const m of mentions) {
+    const key = primarySourceKey(m.attribution);
+    if (!key) continue;
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { n: 1, first: mentionOrder(m.id), a: m.attribution! });
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0];
+  return best?.a ?? null;
+}
+
 /**
- * The independent origins among `documents`, from what `mentions` (the event's supporting and
- * denying mentions) attribute. Without mentions, or when none is attributed, documents are
- * grouped by story, credited origin and outlet alone.
+ * The independent origins among `documents`, from what `mentions` (the event's mentions, and the
+ * denials of it) attribute. Without mentions, or when none is attributed, documents are grouped
+ * by story, credited origin and outlet alone.
  * @example
  *   groupIndependentOrigins(docs, mentions).length // independent origins of the event
  */
@@ -124,72 +148,79 @@ export function groupIndependentOrigins(
 ): OriginGroup[] {
   const docs = new Map(documents.map((d) => [d.id, d]));
   const dayOf = (docId: string) => dayNumber(docs.get(docId)?.published?.slice(0, 10) ?? '');
-  const attributed = assignPrimarySources(mentions, dayOf);
-
-  // Unattributed support follows the primary source of its document, else of its story.
-  const mainKey = (of: (m: Keyed) => boolean) => {
-    const counts = new Map<string, number>();
-    for (const k of attributed) if (of(k)) counts.set(k.key, (counts.get(k.key) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-  };
-  const storyOf = (docId: string) => docs.get(docId)?.storyId ?? null;
-  const keyOfMention = new Map<string, string>(attributed.map((k) => [k.mentionId, k.key]));
-  const own = new Set<string>();
+  const byDoc = new Map<string, AttributedMention[]>();
   for (const m of mentions) {
-    if (keyOfMention.has(m.id)) continue;
-    if (m.attribution?.basis === 'own') {
-      own.add(m.documentId);
-      continue;
-    }
-    const story = storyOf(m.documentId);
-    const key =
-      mainKey((k) => k.documentId === m.documentId) ??
-      (story ? mainKey((k) => storyOf(k.documentId) === story) : undefined);
-    if (key) keyOfMention.set(m.id, key);
+    if (!docs.has(m.documentId)) continue;
+    byDoc.set(m.documentId, [...(byDoc.get(m.documentId) ?? []), m]);
   }
+
+  // Each document's main source; a denial attributed elsewhere stands on its own.
+  const keyed: Keyed[] = [];
+  const members = new Map<string, { docId: string; mentions: string[] }>();
+  const own = new Set<string>();
+  for (const d of documents) {
+    const list = byDoc.get(d.id) ?? [];
+    const main = mainSource(list.filter((m) => !m.denies));
+    const mainKey = primarySourceKey(main);
+    const node = `d:${d.id}`;
+    members.set(node, { docId: d.id, mentions: [] });
+    if (main && mainKey) keyed.push(keyedOf(node, dayOf(d.id), mainKey, main));
+    else if (list.some((m) => m.attribution?.basis === 'own')) own.add(d.id);
+    for (const m of list) {
+      const key = primarySourceKey(m.attribution);
+      if (m.denies && key && key !== mainKey) {
+        const alone = `m:${m.id}`;
+        members.set(alone, { docId: d.id, mentions: [m.id] });
+        keyed.push(keyedOf(alone, dayOf(d.id), key, m.attribution!));
+      } else members.get(node)!.mentions.push(m.id);
+    }
+  }
+  windowPrimarySources(keyed);
 
   const c = new Components();
   const nodeKeys = new Map<string, string[]>();
-  const link = (node: string, keys: readonly string[]) => {
+  const keyOf = new Map(keyed.map((k) => [k.node, k.key]));
+  for (const [node, { docId }] of members) {
+    const d = docs.get(docId)!;
+    const source = keyOf.get(node);
+    const keys: string[] = [];
+    if (source) keys.push(source);
+    // A denial of its own stays out of its document's story.
+    if (d.storyId && node.startsWith('d:')) keys.push(`story:${d.storyId}`);
+    if (!source && node.startsWith('d:')) for (const k of fallbackKeys(d)) keys.push(k);
+    nodeKeys.set(node, keys);
     c.add(node);
-    nodeKeys.set(node, [...keys]);
     for (const k of keys) {
       c.add(k);
       c.union(node, k);
     }
-  };
-  const docsWithMentions = new Set(mentions.map((m) => m.documentId));
-  for (const m of mentions) {
-    const key = keyOfMention.get(m.id);
-    const d = docs.get(m.documentId);
-    link(`m:${m.id}`, key ? [key] : d ? fallbackKeys(d) : [`doc:${m.documentId}`]);
   }
-  for (const d of documents) if (!docsWithMentions.has(d.id)) link(`d:${d.id}`, fallbackKeys(d));
 
-  const byNode = new Map(mentions.map((m) => [`m:${m.id}`, m]));
   const byRoot = new Map<string, { docs: Set<string>; mentions: string[]; keys: Set<string> }>();
   for (const [node, keys] of nodeKeys) {
     const root = c.find(node);
     const g = byRoot.get(root) ?? { docs: new Set(), mentions: [], keys: new Set() };
-    const m = byNode.get(node);
-    if (m) {
-      g.docs.add(m.documentId);
-      g.mentions.push(m.id);
-    } else g.docs.add(node.slice(2));
+    const member = members.get(node)!;
+    g.docs.add(member.docId);
+    for (const id of member.mentions) g.mentions.push(id);
     for (const k of keys) g.keys.add(k);
     byRoot.set(root, g);
   }
-  const primaries = new Map(attributed.map((k) => [k.key, k.primary]));
+  const primaries = new Map(keyed.map((k) => [k.key, k.primary]));
   const used = new Map<string, number>();
   return [...byRoot.values()]
-    .map((g) => {
+    .map((g): OriginGroup => {
       const documentIds = [...g.docs].sort();
       const ordered = [...documentIds].sort(
         (a, b) =>
           (docs.get(a)?.published ?? '').localeCompare(docs.get(b)?.published ?? '') ||
           a.localeCompare(b),
       );
-      const sourceKey = [...g.keys].find((k) => k.startsWith('source:'));
+      const sourceKeys = [...g.keys].filter((k) => k.startsWith('source:')).sort();
+      // Of several sources a story ties together, the one most of its documents name.
+      const sourceKey = sourceKeys.sort(
+        (a, b) => keyed.filter((k) => k.key === b).length - keyed.filter((k) => k.key === a).length,
+      )[0];
       return {
         id: documentIds[0] ?? '',
         documentIds,
@@ -211,28 +242,16 @@ export function groupIndependentOrigins(
     });
 }
 
+function keyedOf(node: string, day: number | null, key: string, a: MentionAttribution): Keyed {
+  return { node, day, key, primary: { key, actor: a.actor, source: a.source, label: a.label } };
+}
+
 /**
- * Each attributed mention with its origin key `source:<primary source>@<first day of its
- * window>`: mentions of one source whose documents are at most WINDOW_DAYS apart (chained) share
- * a window. A state speaking joins the only listed body of that state attributed in its days.
+ * Gives each keyed node its origin key `source:<primary source>@<first day of its window>`:
+ * nodes of one source at most WINDOW_DAYS apart (chained) share a window. A state speaking first
+ * joins the only listed body of that state attributed in its days.
  */
-function assignPrimarySources(
-  mentions: readonly AttributedMention[],
-  dayOf: (docId: string) => number | null,
-): Keyed[] {
-  const keyed: Keyed[] = [];
-  for (const m of mentions) {
-    const key = primarySourceKey(m.attribution);
-    if (!key) continue;
-    const a = m.attribution!;
-    keyed.push({
-      mentionId: m.id,
-      documentId: m.documentId,
-      day: dayOf(m.documentId),
-      key,
-      primary: { key, actor: a.actor, source: a.source, label: a.label },
-    });
-  }
+function windowPrimarySources(keyed: Keyed[]): void {
   const near = (a: number | null, b: number | null) =>
     a === null || b === null || Math.abs(a - b) <= WINDOW_DAYS;
   for (const k of keyed) {
@@ -261,5 +280,4 @@ function assignPrimarySources(
     const first = dated[0]?.day ?? 'undated';
     for (const k of list) if (k.day === null) k.key = `source:${source}@${first}`;
   }
-  return keyed;
 }

@@ -155,12 +155,14 @@ export function attributeMentions(
       found = { ...named, basis: 'named', conduit };
     } else if (commentary.some((c) => within(span, c))) {
       continue;
-    } else if (cues.length > 0 || statement || hearsay.some((c) => within(span, c))) {
+    } else {
       const last = [...statements, ...carried]
         .filter((s) => s.end <= m.start)
         .sort((a, b) => a.end - b.end)
         .at(-1);
-      if (last)
+      const marked = cues.length > 0 || statement || hearsay.some((c) => within(span, c));
+      // A sentence without a cue is the outlet's own context: it carries nothing on.
+      if (last && marked)
         found = {
           actor: last.actor,
           source: last.source,
