@@ -165,7 +165,29 @@ export const EventSchema = z
   })
   .meta({ id: 'Event' });
 
+export const EventOriginsSchema = z
+  .object({
+    summary: z.string().meta({
+      description: 'Outlets and independent origins in words: "6 outlets, 1 independent origin: …"',
+    }),
+    origins: z.array(
+      z.object({
+        label: z.string(),
+        source: z
+          .string()
+          .nullable()
+          .meta({ description: 'Primary source (kor-nis, actor:KOR); null: grouped by story' }),
+        outlets: z.array(z.string()),
+        documentIds: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'EventOrigins' });
+
 export const EventDetailSchema = EventSchema.extend({
+  origins: EventOriginsSchema.nullable().meta({
+    description: 'Independent origins with the outlets that carried each (null before analysis v2)',
+  }),
   explanation: z.unknown().meta({ description: 'How support and credibility were computed' }),
   mentions: z.array(MentionInContextSchema),
 }).meta({ id: 'EventDetail' });
