@@ -13,6 +13,7 @@ import { appendAll } from '../domain/append-all.js';
 import { InputDocumentSchema, type InputDocument } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/mention.js';
 import { formatIssues } from '../domain/errors.js';
+import { detectCreditedOrigin } from '../ingest/dedup/credited-origin.js';
 import { attributeMentions } from '../ingest/dedup/mention-attribution.js';
 import { stripUnstorable } from '../domain/storable-text.js';
 import type { Store } from '../store/open-store.js';
@@ -299,8 +300,11 @@ function extractInto(c: Prepared, extract: ExtractFn, now: string, result: Proce
     });
     const capped = capMentions(c, extraction);
     d.lang ??= capped.lang;
+    // A mention's conduit is an agency the document credits (credited-origin.ts), not any name
+    // the extractor took for an origin.
+    const credited = d.origin ?? detectCreditedOrigin(d.text, d.lang)?.name ?? null;
+    c.extraction = withAttributions(d.text, d.lang, credited, capped);
     d.origin ??= capped.origins[0]?.name ?? null;
-    c.extraction = withAttributions(d, capped);
     d.extracted_at = now;
     return true;
   } catch (error) {
@@ -314,15 +318,15 @@ function extractInto(c: Prepared, extract: ExtractFn, now: string, result: Proce
  * done here, after extraction, so that every way in records it, with or without story
  * enrichment (docs/credibility.md §2).
  */
-function withAttributions(doc: NewDocument, extraction: ExtractionResult): ExtractionResult {
-  const attributions = attributeMentions(
-    doc.text,
-    doc.lang ?? extraction.lang,
-    extraction.mentions,
-    {
-      origin: doc.origin ?? null,
-    },
-  );
+function withAttributions(
+  text: string,
+  lang: string | null,
+  credited: string | null,
+  extraction: ExtractionResult,
+): ExtractionResult {
+  const attributions = attributeMentions(text, lang ?? extraction.lang, extraction.mentions, {
+    origin: credited,
+  });
   return {
     ...extraction,
     mentions: extraction.mentions.map((m, i) =>
