@@ -34,16 +34,21 @@ export interface SourceReading {
   readonly speaks: (id: string) => boolean;
 }
 
-/** The names and cues of `text` in its language's lists (every language's when unknown). */
+/**
+ * The names and cues of `text` in its language's lists (every language's when unknown);
+ * `statements` adds the looser statement words mention attribution reads within one sentence.
+ */
 export function readSources(
   text: string,
   lang?: string | null,
   data: StoryData = loadStoryData(),
+  options: { readonly statements?: boolean } = {},
 ): SourceReading {
   const primary = lang ? (lang.toLowerCase().split(/[-_]/)[0] ?? null) : null;
   const known = primary !== null && data.names.has(primary);
   const names = data.names.get(known ? primary : '*');
-  const cueRegex = data.cues.get(known && data.cues.has(primary) ? primary : '*');
+  const cueMap = options.statements ? data.statementCues : data.cues;
+  const cueRegex = cueMap.get(known && cueMap.has(primary) ? primary : '*');
   const found = names ? findSources(text, names) : [];
   const cues: { start: number; end: number }[] = [];
   if (cueRegex) {
@@ -54,6 +59,23 @@ export function readSources(
   }
   const speakers = new Map(names?.sources.map((s) => [s.id, s.speaks]) ?? []);
   return { names: found, cues, speaks: (id) => speakers.get(id) === true };
+}
+
+/** How far after a cue a source may stand and still be its speaker ("a indiqué lundi le NIS"). */
+export const SOURCE_AFTER_CUE = 20;
+
+/**
+ * Whether a name stands where a speaker does: before a cue ("the NIS said", "합참에 따르면"),
+ * or at most `after` characters after one ("according to the NIS", "сообщили в МИД").
+ */
+export function speaksAt(
+  name: { readonly start: number; readonly end: number },
+  cues: readonly { readonly start: number; readonly end: number }[],
+  after: number,
+): boolean {
+  return cues.some(
+    (c) => name.end <= c.start || (name.start >= c.end && name.start - c.end <= after),
+  );
 }
 
 /**

@@ -20,7 +20,7 @@ import type { MentionAttribution } from '../../domain/attribution.js';
 import type { Span } from '../../domain/document.js';
 import type { ExtractedMention } from '../../domain/mention.js';
 import type { EventType } from '../../domain/ontology.js';
-import { readSources, sentenceSpans } from './attributed-source.js';
+import { readSources, sentenceSpans, SOURCE_AFTER_CUE, speaksAt } from './attributed-source.js';
 import { detectAttributions } from './credited-origin.js';
 import { actorLabel, findActors, type ActorHit } from './speaker-actors.js';
 import { loadStoryData, type Source, type StoryData } from './story-data.js';
@@ -54,7 +54,7 @@ interface Statement {
 }
 
 /** How far after a cue a listed source or a state may stand and still be its speaker. */
-const AFTER_CUE = { source: 20, actor: 5 } as const;
+const AFTER_CUE = { source: SOURCE_AFTER_CUE, actor: 5 } as const;
 /** How close before a cue a state must stand to speak ("Pyongyang confirmed", "Seoul said"). */
 const SPEAKER_GAP = 15;
 /** Korean and Japanese topic particles: the state they mark speaks for the sentence. */
@@ -62,11 +62,6 @@ const TOPIC = /^[은는は]$/u;
 
 const within = (outer: Span, inner: Span) => inner.start >= outer.start && inner.end <= outer.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-
-/** Whether a name stands where a speaker does: before a cue, or just after one ("according to X"). */
-function speaksAt(hit: Span, cues: readonly Span[], after: number): boolean {
-  return cues.some((c) => hit.end <= c.start || (hit.start >= c.end && hit.start - c.end <= after));
-}
 
 /**
  * The attribution of each mention (same order as `mentions`), or null when the text gives none.
@@ -84,7 +79,7 @@ export function attributeMentions(
   if (mentions.length === 0) return [];
   const data = options.data ?? loadStoryData();
   const code = primaryLang(lang ?? null);
-  const reading = readSources(text, code, data);
+  const reading = readSources(text, code, data, { statements: true });
   const sources = sourceTable(data, code);
   const own = findAll(text, cueRegex(data.own, code));
   const commentary = findAll(text, cueRegex(data.commentary, code));

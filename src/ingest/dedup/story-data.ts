@@ -37,6 +37,8 @@ const CuesFileSchema = z.object({
   commentary: NamesSchema.default({}),
   /** Reported speech without a speaker ("soll … haben", "aurait", "якобы"). */
   hearsay: NamesSchema.default({}),
+  /** Looser statement words, read within one sentence by mention attribution only. */
+  statements: NamesSchema.default({}),
 });
 
 const NumbersFileSchema = z.object({
@@ -79,6 +81,8 @@ export interface StoryData {
   readonly names: ReadonlyMap<string, SourceNames>;
   /** Per language; `*` holds every language's cues. Global, case-insensitive. */
   readonly cues: ReadonlyMap<string, RegExp>;
+  /** The cues and the looser statement words together, the same way (mention attribution). */
+  readonly statementCues: ReadonlyMap<string, RegExp>;
   /** Own-reporting cues per language, the same way (`*`: every language's). */
   readonly own: ReadonlyMap<string, RegExp>;
   /** Commentary voices per language ("analysts"), the same way. */
@@ -138,6 +142,7 @@ export function loadStoryData(dir: string = DEFAULT_STORY_DATA_DIR): StoryData {
 
   const where = `${dir}attribution-cues.yaml`;
   const cueRegexes = compileCues(cues.cues, where);
+  const statementRegexes = compileCues(mergeLists(cues.cues, cues.statements), where);
   const ownRegexes = compileCues(cues.own, where);
   const commentaryRegexes = compileCues(cues.commentary, where);
   const hearsayRegexes = compileCues(cues.hearsay, where);
@@ -145,6 +150,7 @@ export function loadStoryData(dir: string = DEFAULT_STORY_DATA_DIR): StoryData {
   const result: StoryData = {
     names,
     cues: cueRegexes,
+    statementCues: statementRegexes,
     own: ownRegexes,
     commentary: commentaryRegexes,
     hearsay: hearsayRegexes,
@@ -176,6 +182,17 @@ function compileCues(
     out.set(lang, compile(alternation(list, namePattern), 'giu', where));
   const all = Object.values(lists).flat();
   if (all.length > 0) out.set('*', compile(alternation(all, namePattern), 'giu', where));
+  return out;
+}
+
+/** Two lists per language merged (a language in either). */
+function mergeLists(
+  a: Readonly<Record<string, readonly string[]>>,
+  b: Readonly<Record<string, readonly string[]>>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const lang of new Set([...Object.keys(a), ...Object.keys(b)]))
+    out[lang] = [...(a[lang] ?? []), ...(b[lang] ?? [])];
   return out;
 }
 
