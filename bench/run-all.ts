@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
-/** Evaluations that run with the benchmarks: story clustering (stories.json). */
-const EVALS = ['story-eval.ts'];
+/**
+ * Evaluations that run with the benchmarks: story clustering (stories.json), mention attribution
+ * and independent origins (origins.json).
+ */
+const EVALS = ['story-eval.ts', 'origin-eval.ts'];
 const benches = readdirSync(dir)
   .filter((f) => f.endsWith('-bench.ts') || EVALS.includes(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))

@@ -43,11 +43,15 @@ export const GoldEventSchema = z.object({
   date: PartialDateSchema.nullable().default(null),
   evidence: z.string().min(1),
   mutual: z.boolean().optional(),
+  /** Whom the text says the claim comes from (actor code), or null: unattributed or own reporting. */
+  attribution: ActorCodeSchema.nullable().optional(),
 });
 export type GoldEvent = z.infer<typeof GoldEventSchema>;
 
 export const GoldDocumentSchema = InputDocumentSchema.extend({
   id: z.string().min(1),
+  /** The primary act a document reports (same value = one announcement), when annotated. */
+  announcement: z.string().optional(),
   events: z.array(GoldEventSchema),
 });
 export type GoldDocument = z.infer<typeof GoldDocumentSchema>;

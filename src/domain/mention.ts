@@ -4,6 +4,7 @@
  * @module
  */
 import type { ActorCode, Capability, EventType, Modality, PartialDate } from './ontology.js';
+import type { MentionAttribution } from './attribution.js';
 import type { Span } from './document.js';
 
 /** A highlighted piece of text and the lexicon entry or rule behind it. */
@@ -33,6 +34,11 @@ export interface ExtractedMention {
   readonly cues: readonly Cue[];
   /** 0–1: how sure the extractor is (rules with a weak basis lower it). */
   readonly confidence: number;
+  /**
+   * Whom the text says the claim comes from. The extractor leaves it out; ingest adds it
+   * (src/ingest/dedup/mention-attribution.ts) before the mention is stored.
+   */
+  readonly attribution?: MentionAttribution | null;
 }
 
 export interface ExtractionResult {

@@ -13,6 +13,8 @@ import { appendAll } from '../domain/append-all.js';
 import { InputDocumentSchema, type InputDocument } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/mention.js';
 import { formatIssues } from '../domain/errors.js';
+import { detectCreditedOrigin } from '../ingest/dedup/credited-origin.js';
+import { attributeMentions } from '../ingest/dedup/mention-attribution.js';
 import { stripUnstorable } from '../domain/storable-text.js';
 import type { Store } from '../store/open-store.js';
 import type { Database, NewDocument, NewMention } from '../store/schema.js';
@@ -296,15 +298,41 @@ function extractInto(c: Prepared, extract: ExtractFn, now: string, result: Proce
       ...(d.published ? { published: d.published } : {}),
       ...(d.title ? { title: d.title } : {}),
     });
-    c.extraction = capMentions(c, extraction);
-    d.lang ??= c.extraction.lang;
-    d.origin ??= c.extraction.origins[0]?.name ?? null;
+    const capped = capMentions(c, extraction);
+    d.lang ??= capped.lang;
+    // A mention's conduit is an agency the document credits (credited-origin.ts), not any name
+    // the extractor took for an origin.
+    const credited = d.origin ?? detectCreditedOrigin(d.text, d.lang)?.name ?? null;
+    c.extraction = withAttributions(d.text, d.lang, credited, capped);
+    d.origin ??= capped.origins[0]?.name ?? null;
     d.extracted_at = now;
     return true;
   } catch (error) {
     fail(result, c.input, `extraction failed: ${(error as Error).message}`, c.doc.id);
     return false;
   }
+}
+
+/**
+ * Every mention with whom its text says the claim comes from (primary source and conduit):
+ * done here, after extraction, so that every way in records it, with or without story
+ * enrichment (docs/credibility.md §2).
+ */
+function withAttributions(
+  text: string,
+  lang: string | null,
+  credited: string | null,
+  extraction: ExtractionResult,
+): ExtractionResult {
+  const attributions = attributeMentions(text, lang ?? extraction.lang, extraction.mentions, {
+    origin: credited,
+  });
+  return {
+    ...extraction,
+    mentions: extraction.mentions.map((m, i) =>
+      m.attribution !== undefined ? m : { ...m, attribution: attributions[i] ?? null },
+    ),
+  };
 }
 
 /** The extraction with at most MAX_MENTIONS_PER_DOCUMENT mentions: the first, in the extractor's order. */

@@ -63,6 +63,7 @@ export function mentionRows(
     confidence: m.confidence,
     event_id: null,
     created_at: now,
+    attribution: m.attribution ? JSON.stringify(m.attribution) : null,
   }));
 }
 

@@ -88,6 +88,11 @@ export interface MentionsTable {
   confidence: number;
   event_id: string | null;
   created_at: string;
+  /**
+   * JSON MentionAttribution (domain/attribution.ts): whom the text says the claim comes from and
+   * the conduit that carried it; null when the text gives neither (or before migration 0015).
+   */
+  attribution: string | null;
 }
 
 export interface EventsTable {

@@ -126,6 +126,33 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', { timeout: 90_000 }, () =
     expect(await join.locator('a').getAttribute('href')).toBe('#/documents/doc-en-1');
   });
 
+  it('says next to each mention whom its text attributes the claim to', async () => {
+    await page.goto(`${served.baseUrl}/#/documents/doc-en-1`);
+    const cells = page.locator('[data-testid=attribution]');
+    await expect.poll(() => cells.count()).toBe(2);
+    expect(await cells.nth(0).textContent()).toBe(
+      "South Korea's Joint Chiefs of Staff (KOR) via Yonhap",
+    );
+    expect(await cells.nth(0).locator('a').getAttribute('href')).toBe(
+      '#/documents/doc-en-1?start=71&end=74',
+    );
+    expect(await cells.nth(1).textContent()).toBe('—');
+  });
+
+  it('shows an event with its origins and the outlets that carried each', async () => {
+    await page.goto(`${served.baseUrl}/#/events/evt-test-1`);
+    const summary = page.locator('[data-testid=origins-summary]');
+    await expect
+      .poll(() => summary.textContent())
+      .toBe(
+        "2 outlets, 1 independent origin: South Korea's Joint Chiefs of Staff on 4 November 2024",
+      );
+    expect(await page.locator('[data-testid=origins] li').textContent()).toContain(
+      'carried by Yonhap, Wire Daily',
+    );
+    expect(errors).toEqual([]);
+  });
+
   it('filters the timeline, with the filters in the URL', async () => {
     await page.goto(`${served.baseUrl}/#/events`);
     await page.waitForSelector('[data-testid=event-row]');

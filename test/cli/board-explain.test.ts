@@ -13,6 +13,7 @@ describe('vigie board --explain', () => {
       sentence: 'Seoul said shells went north.',
       modality: 'ASSERTED',
       lang: 'en',
+      attribution: null,
     };
     const x: HypothesisExplanation = {
       hypothesis: {
@@ -35,6 +36,7 @@ describe('vigie board --explain', () => {
           before: 0.2,
           after: 0.3,
           factors: { lr: 2 },
+          origins: null,
           mentions: [
             { ...mention, documentId: 'a', story: { id: 'story-1', why: null } },
             {
@@ -57,5 +59,82 @@ describe('vigie board --explain', () => {
     expect(lines.findIndex((l) => l.startsWith('    - b '))).toBe(
       lines.findIndex((l) => l.includes('story story-1')) - 1,
     );
+  });
+
+  it('shows the origins with the outlets that carried each, and whom each mention cites', () => {
+    const x: HypothesisExplanation = {
+      hypothesis: {
+        id: 'b/h',
+        boardId: 'b',
+        title: 'Troops abroad',
+        prior: 0.2,
+        probability: 0.25,
+        horizonDays: null,
+      },
+      steps: [
+        {
+          evidenceId: 'e1',
+          at: '2031-03-05',
+          indicatorId: 'i',
+          indicatorTitle: null,
+          eventId: 'ev',
+          event: {
+            type: 'TROOP_DEPLOYMENT',
+            source: 'PRK',
+            target: 'RUS',
+            capabilities: [],
+            modality: 'ASSERTED',
+            date: null,
+            credibility: 3,
+            independentSources: 1,
+          },
+          delta: 0.2,
+          before: 0.2,
+          after: 0.25,
+          factors: { lr: 2, independentSources: 1 },
+          origins: {
+            summary: "3 outlets, 1 independent origin: South Korea's NIS on 5 March 2031",
+            origins: [
+              {
+                label: "South Korea's NIS on 5 March 2031",
+                source: 'kor-nis',
+                outlets: ['Seoul Wire', 'Le Veilleur', 'Nordkurier'],
+                documentIds: ['a', 'b', 'c'],
+              },
+            ],
+          },
+          mentions: [
+            {
+              id: 'a#0',
+              documentId: 'a',
+              outlet: 'Seoul Wire',
+              published: '2031-03-05',
+              start: 0,
+              end: 40,
+              sentence: 'Troops left for the front, the NIS said.',
+              modality: 'ASSERTED',
+              lang: 'en',
+              attribution: {
+                actor: 'KOR',
+                source: 'kor-nis',
+                label: "South Korea's NIS",
+                basis: 'named',
+                span: { start: 30, end: 33 },
+                conduit: 'Yonhap',
+              },
+              story: null,
+            },
+          ],
+        },
+      ],
+    };
+    const lines = formatExplanation(x).split('\n');
+    expect(lines).toContain(
+      "    origins: 3 outlets, 1 independent origin: South Korea's NIS on 5 March 2031",
+    );
+    expect(lines).toContain(
+      "      · South Korea's NIS on 5 March 2031: Seoul Wire, Le Veilleur, Nordkurier",
+    );
+    expect(lines).toContain("      attributed to South Korea's NIS (KOR, kor-nis) via Yonhap");
   });
 });

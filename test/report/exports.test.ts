@@ -111,6 +111,38 @@ describe('CSV and STIX exports', () => {
     const header = csv.split('\r\n')[0]!.split(',');
     expect(header).toContain('quote');
     expect(csv).toContain('intercontinental ballistic missile');
+    expect(header.slice(-4)).toEqual([
+      'attributed_actor',
+      'attributed_source',
+      'attribution_basis',
+      'attribution_conduit',
+    ]);
+    const jcs = csv.split('\r\n').find((r) => r.startsWith('doc-en-1#0,'))!;
+    expect(jcs.endsWith(',KOR,kor-jcs,named,Yonhap')).toBe(true);
+  });
+
+  it('carries attributions on reports and origins on events in STIX', async () => {
+    const bundle = JSON.parse(await text(openExport(store, { format: 'stix' }).chunks)) as {
+      objects: Record<string, unknown>[];
+    };
+    const report = bundle.objects.find(
+      (o) => o.type === 'report' && o.name === 'North Korea fires ICBM into East Sea',
+    )!;
+    expect(report.x_vigie_attributions).toEqual([
+      expect.objectContaining({
+        actor: 'KOR',
+        source: 'kor-jcs',
+        basis: 'named',
+        conduit: 'Yonhap',
+      }),
+    ]);
+    const event = bundle.objects.find(
+      (o) => o.type === 'x-vigie-event' && o.independent_sources === 1 && o.origins,
+    )!;
+    expect(event.origin_summary).toMatch(/^2 outlets, 1 independent origin: South Korea's Joint/);
+    expect(event.origins).toEqual([
+      expect.objectContaining({ primary_source: 'kor-jcs', outlets: ['Yonhap', 'Wire Daily'] }),
+    ]);
   });
 
   it('filters events by period', async () => {

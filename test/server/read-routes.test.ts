@@ -67,6 +67,17 @@ describe('read routes on a seeded SQLite store', () => {
     expect(doc.text.slice(m.span.start, m.span.end)).toBe(m.sentence);
     expect(doc.text.slice(m.trigger.start, m.trigger.end)).toBe('fired');
     expect(m.cues.some((c: { kind: string }) => c.kind === 'trigger')).toBe(true);
+    // Whom the text says the claim comes from, apart from the conduit that carried it.
+    expect(m.attribution).toEqual({
+      actor: 'KOR',
+      source: 'kor-jcs',
+      label: "South Korea's Joint Chiefs of Staff",
+      basis: 'named',
+      span: { start: 71, end: 74 },
+      conduit: 'Yonhap',
+    });
+    expect(doc.text.slice(m.attribution.span.start, m.attribution.span.end)).toBe('JCS');
+    expect(doc.mentions[1].attribution).toBeNull();
   });
 
   it('filters mentions by actor in either role, type, modality, capability, lang and dates', async () => {

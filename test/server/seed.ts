@@ -10,6 +10,7 @@
  * await app.inject({ url: '/api/overview', headers: { authorization: `Bearer ${seed.tokens.viewer}` } });
  */
 import type { Kysely } from 'kysely';
+import type { MentionAttribution } from '../../src/domain/attribution.js';
 import { addUser, createToken, type Role } from '../../src/store/auth-repo.js';
 import type { Store } from '../../src/store/open-store.js';
 import {
@@ -40,6 +41,41 @@ export interface SeedResult {
 }
 
 const T0 = '2024-11-01T08:00:00.000Z';
+
+/** evt-test-1's explanation as analysis writes it (credibility-v2): two outlets, one origin. */
+const ONE_ORIGIN_EXPLANATION = {
+  rules: 'credibility-v2',
+  summary:
+    "2 outlets, 1 independent origin: South Korea's Joint Chiefs of Staff on 4 November 2024",
+  groups: [
+    {
+      id: 'doc-en-1',
+      label: "South Korea's Joint Chiefs of Staff on 4 November 2024",
+      primary: {
+        key: 'kor-jcs',
+        actor: 'KOR',
+        source: 'kor-jcs',
+        label: "South Korea's Joint Chiefs of Staff",
+      },
+      outlets: ['Yonhap', 'Wire Daily'],
+      firstPublished: '2024-11-04T09:00:00Z',
+      documentIds: ['doc-en-1', 'doc-en-2'],
+      keys: ['source:kor-jcs@20031', 'story:story-1'],
+      reliability: 'B',
+      supportModality: 'ASSERTED',
+      supportMentionIds: ['doc-en-1#0', 'doc-en-2#0'],
+      denialMentionIds: [],
+    },
+  ],
+  counts: { firm: 1, hedged: 0, hypothetical: 0, denials: 0 },
+  bestReliability: 'B',
+  base: { value: 2, rule: '1 origin graded A/B asserts it' },
+  denialPenalty: 0,
+  credibility: 2,
+  modality: 'ASSERTED',
+  independentSources: 1,
+  mentionCount: 2,
+};
 
 interface DocSpec {
   id: string;
@@ -193,6 +229,14 @@ export async function seedStore(
         caps: ['BALLISTIC_MISSILE'],
         event: 'evt-test-1',
         trigger: 'fired',
+        attribution: {
+          actor: 'KOR',
+          source: 'kor-jcs',
+          label: "South Korea's Joint Chiefs of Staff",
+          basis: 'named',
+          span: { start: 71, end: 74 },
+          conduit: 'Yonhap',
+        },
       },
     ),
     mention(
@@ -222,6 +266,14 @@ export async function seedStore(
         caps: ['BALLISTIC_MISSILE'],
         event: 'evt-test-1',
         trigger: 'fired',
+        attribution: {
+          actor: null,
+          source: null,
+          label: null,
+          basis: 'conduit',
+          span: { start: 13, end: 19 },
+          conduit: 'Yonhap',
+        },
       },
     ),
     mention(
@@ -268,17 +320,20 @@ export async function seedStore(
   await db
     .insertInto('events')
     .values([
-      event(
-        'evt-test-1',
-        'MISSILE_TEST',
-        'PRK',
-        null,
-        ['BALLISTIC_MISSILE'],
-        '2024-11-04',
-        2,
-        1,
-        2,
-      ),
+      {
+        ...event(
+          'evt-test-1',
+          'MISSILE_TEST',
+          'PRK',
+          null,
+          ['BALLISTIC_MISSILE'],
+          '2024-11-04',
+          2,
+          1,
+          2,
+        ),
+        explanation: JSON.stringify(ONE_ORIGIN_EXPLANATION),
+      },
       event(
         'evt-transfer-1',
         'ARMS_TRANSFER',
@@ -504,6 +559,7 @@ function mention(
     event: string | null;
     trigger: string;
     modality?: string;
+    attribution?: MentionAttribution;
   },
 ): NewMention {
   const start = text.indexOf(sentence);
@@ -543,6 +599,7 @@ function mention(
     confidence: 0.9,
     event_id: m.event,
     created_at: doc.published,
+    attribution: m.attribution ? JSON.stringify(m.attribution) : null,
   };
 }
 

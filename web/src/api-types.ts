@@ -14,6 +14,7 @@ import type {
   AlertSchema,
   CueSchema,
   DocumentDetailSchema,
+  EventDetailSchema,
   EventSchema,
   MentionWithSentenceSchema,
   SourceSchema,
@@ -31,6 +32,7 @@ export type Cue = z.output<typeof CueSchema>;
 export type DocumentDetail = z.output<typeof DocumentDetailSchema>;
 export type MentionWithSentence = z.output<typeof MentionWithSentenceSchema>;
 export type VigieEvent = z.output<typeof EventSchema>;
+export type EventDetail = z.output<typeof EventDetailSchema>;
 export type Source = z.output<typeof SourceSchema>;
 
 export interface OffsetPage<T> {

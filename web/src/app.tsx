@@ -8,6 +8,7 @@ import { SessionContext } from './session.js';
 import { Overview } from './pages/overview.js';
 import { HypothesisPage } from './pages/hypothesis.js';
 import { DocumentPage } from './pages/document.js';
+import { EventPage } from './pages/event.js';
 import { AlertsPage } from './pages/alerts.js';
 import { SourcesPage } from './pages/sources.js';
 
@@ -93,6 +94,7 @@ function Page({ route }: { route: Route }) {
     case 'documents':
       return id ? <DocumentPage id={id} query={route.query} /> : <NotFound />;
     case 'events':
+      if (id) return <EventPage id={id} />;
       return (
         <Suspense fallback={<p class="muted">Loading…</p>}>
           <EventsPage query={route.query} />

@@ -22,3 +22,24 @@ export function pair(source: string | null, target: string | null): string {
   if (source && target) return `${source} → ${target}`;
   return source ?? target ?? '—';
 }
+
+/** What a mention's attribution says, in the words of the document page. */
+export interface AttributionLike {
+  readonly actor: string | null;
+  readonly label: string | null;
+  readonly basis: string;
+  readonly conduit: string | null;
+}
+
+/**
+ * Whom a mention's text says the claim comes from: "South Korea's NIS (KOR) via Yonhap",
+ * "the Kremlin (RUS), carried on", "own reporting", "via Yonhap, no primary source", "—".
+ */
+export function attributionText(a: AttributionLike | null | undefined): string {
+  if (!a) return '—';
+  if (a.basis === 'own') return 'own reporting';
+  const via = a.conduit ? ` via ${a.conduit}` : '';
+  if (!a.actor) return a.conduit ? `via ${a.conduit}, no primary source` : '—';
+  const who = a.label && a.label !== a.actor ? `${a.label} (${a.actor})` : a.actor;
+  return `${who}${a.basis === 'continued' ? ', carried on' : ''}${via}`;
+}

@@ -3,6 +3,7 @@
  * sources, and stores the result with its explanation on the event row.
  * @module
  */
+import { readAttribution } from '../../domain/attribution.js';
 import type { Modality } from '../../domain/ontology.js';
 import { chunks, type Db } from '../events/event-rows.js';
 import { assessCredibility } from './credibility-rules.js';
@@ -17,7 +18,7 @@ export async function assessEvents(
     const updated: typeof events = [];
     const mentions = await db
       .selectFrom('mentions')
-      .select(['id', 'document_id', 'modality', 'event_id'])
+      .select(['id', 'document_id', 'modality', 'event_id', 'attribution'])
       .where('event_id', 'in', ids)
       .execute();
     const docIds = [...new Set(mentions.map((m) => m.document_id))];
@@ -28,10 +29,16 @@ export async function assessEvents(
         storyId: string | null;
         origin: string | null;
         outlet: string | null;
+        published: string | null;
         reliability: string;
       }
     >();
-    const rejections: { id: string; document_id: string; source_actor: string | null }[] = [];
+    const rejections: {
+      id: string;
+      document_id: string;
+      source_actor: string | null;
+      attribution: string | null;
+    }[] = [];
     for (const part of chunks(docIds)) {
       const rows = await db
         .selectFrom('documents')
@@ -41,6 +48,7 @@ export async function assessEvents(
           'documents.story_id',
           'documents.origin',
           'documents.outlet',
+          'documents.published',
           'sources.reliability',
         ])
         .where('documents.id', 'in', part)
@@ -51,6 +59,7 @@ export async function assessEvents(
           storyId: r.story_id,
           origin: r.origin,
           outlet: r.outlet,
+          published: r.published,
           reliability: r.reliability ?? 'F',
         });
       }
@@ -58,7 +67,7 @@ export async function assessEvents(
       // the planner into scanning every REJECTION mention.
       for (const r of await db
         .selectFrom('mentions')
-        .select(['id', 'document_id', 'source_actor', 'type'])
+        .select(['id', 'document_id', 'source_actor', 'type', 'attribution'])
         .where('document_id', 'in', part)
         .execute()) {
         if (r.type === 'REJECTION') rejections.push(r);
@@ -86,11 +95,23 @@ export async function assessEvents(
           id: m.id,
           documentId: m.document_id,
           modality: m.modality as Modality,
+          attribution: readAttribution(m.attribution),
         })),
-        rejections: denying.map((r) => ({ id: r.id, documentId: r.document_id })),
+        rejections: denying.map((r) => ({
+          id: r.id,
+          documentId: r.document_id,
+          attribution: readAttribution(r.attribution),
+        })),
         documents: [...ownDocs].map(
           (id) =>
-            docs.get(id) ?? { id, storyId: null, origin: null, outlet: null, reliability: 'F' },
+            docs.get(id) ?? {
+              id,
+              storyId: null,
+              origin: null,
+              outlet: null,
+              published: null,
+              reliability: 'F',
+            },
         ),
       });
       updated.push({

@@ -4,8 +4,15 @@
  * The rules are documented in docs/credibility.md; `explanation` records every factor.
  * @module
  */
+import type { MentionAttribution } from '../../domain/attribution.js';
 import type { Credibility, Modality } from '../../domain/ontology.js';
-import { groupIndependentOrigins, type DocumentOrigin } from './independence.js';
+import {
+  groupIndependentOrigins,
+  type DocumentOrigin,
+  type OriginGroup,
+  type PrimarySource,
+} from './independence.js';
+import { describeOrigin, summariseOrigins } from './origin-words.js';
 
 /** Modality precedence for an event's overall modality (first wins). */
 export const MODALITY_PRECEDENCE: readonly Modality[] = [
@@ -29,18 +36,31 @@ export interface CredibilityMention {
   readonly id: string;
   readonly documentId: string;
   readonly modality: Modality;
+  /** Whom the text attributes the claim to (mentions.attribution), when known. */
+  readonly attribution?: MentionAttribution | null;
 }
 
 export interface CredibilityInput {
   /** The event's own mentions. */
   readonly mentions: readonly CredibilityMention[];
   /** REJECTION mentions that deny this event (same document, rejecter among its actors). */
-  readonly rejections: readonly { id: string; documentId: string }[];
+  readonly rejections: readonly {
+    id: string;
+    documentId: string;
+    attribution?: MentionAttribution | null;
+  }[];
   readonly documents: readonly (DocumentOrigin & { reliability: string })[];
 }
 
 export interface GroupExplanation {
   readonly id: string;
+  /** The origin in words: "South Korea's NIS on 4 November 2025". */
+  readonly label: string;
+  /** The primary source that ties the group, or null (grouped by story, origin or outlet). */
+  readonly primary: PrimarySource | null;
+  /** Outlets that carried it, in order of first publication. */
+  readonly outlets: readonly string[];
+  readonly firstPublished: string | null;
   readonly documentIds: readonly string[];
   readonly keys: readonly string[];
   readonly reliability: string;
@@ -50,7 +70,9 @@ export interface GroupExplanation {
 }
 
 export interface CredibilityExplanation {
-  readonly rules: 'credibility-v1';
+  readonly rules: 'credibility-v2';
+  /** Outlets and independent origins in words: "6 outlets, 1 independent origin: …". */
+  readonly summary: string;
   readonly groups: readonly GroupExplanation[];
   readonly counts: {
     readonly firm: number;
@@ -69,28 +91,33 @@ export interface CredibilityExplanation {
 
 export function assessCredibility(input: CredibilityInput): CredibilityExplanation {
   const docs = new Map(input.documents.map((d) => [d.id, d]));
-  const groups = groupIndependentOrigins(input.documents).map((g): GroupExplanation => {
-    const inGroup = new Set(g.documentIds);
-    const support = input.mentions.filter(
-      (m) => inGroup.has(m.documentId) && m.modality !== 'NEGATED',
-    );
-    const denials = [
-      ...input.mentions.filter((m) => inGroup.has(m.documentId) && m.modality === 'NEGATED'),
-      ...input.rejections.filter((r) => inGroup.has(r.documentId)),
-    ];
+  const origins = groupIndependentOrigins(input.documents, [
+    ...input.mentions,
+    ...input.rejections.map((r) => ({ ...r, denies: true })),
+  ]);
+  const modalities = new Map(input.mentions.map((m) => [m.id, m.modality]));
+  const rejectionIds = new Set(input.rejections.map((r) => r.id));
+  const groups = origins.map((g): GroupExplanation => {
+    const own = g.mentionIds;
+    const support = own.filter((id) => (modalities.get(id) ?? 'NEGATED') !== 'NEGATED');
+    const denials = own.filter((id) => rejectionIds.has(id) || modalities.get(id) === 'NEGATED');
     const supportModality =
-      MODALITY_PRECEDENCE.find((mod) => support.some((m) => m.modality === mod)) ?? null;
+      MODALITY_PRECEDENCE.find((mod) => support.some((id) => modalities.get(id) === mod)) ?? null;
     const reliability = g.documentIds
       .map((id) => docs.get(id)?.reliability ?? 'F')
       .reduce((best, r) => (r < best ? r : best), 'F');
     return {
       id: g.id,
+      label: describeOrigin(g),
+      primary: g.primary,
+      outlets: g.outlets,
+      firstPublished: g.firstPublished,
       documentIds: g.documentIds,
       keys: g.keys,
       reliability,
       supportModality,
-      supportMentionIds: support.map((m) => m.id).sort(),
-      denialMentionIds: denials.map((m) => m.id).sort(),
+      supportMentionIds: [...support].sort(),
+      denialMentionIds: [...denials].sort(),
     };
   });
   const firmGroups = groups.filter(
@@ -118,8 +145,15 @@ export function assessCredibility(input: CredibilityInput): CredibilityExplanati
   }
   const all = input.mentions.map((m) => m.modality);
   const modality = MODALITY_PRECEDENCE.find((mod) => all.includes(mod)) ?? 'ASSERTED';
+  const byId = new Map(origins.map((g) => [g.id, g]));
+  const originsOf = (list: readonly GroupExplanation[]): OriginGroup[] =>
+    list.map((g) => byId.get(g.id)).filter((g): g is OriginGroup => g !== undefined);
   return {
-    rules: 'credibility-v1',
+    rules: 'credibility-v2',
+    summary: summariseOrigins(
+      originsOf(supporting),
+      originsOf(groups.filter((g) => g.supportModality === null && g.denialMentionIds.length > 0)),
+    ),
     groups,
     counts: { firm, hedged, hypothetical, denials },
     bestReliability,

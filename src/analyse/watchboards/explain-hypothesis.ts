@@ -3,7 +3,9 @@
  * mentions with their document and quoted span, the weight factors and before/after probability.
  * @module
  */
+import { readAttribution, type MentionAttribution } from '../../domain/attribution.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { readEventOrigins, type EventOrigins } from '../../domain/event-origins.js';
 import { readStoryJoin } from '../../domain/story-join.js';
 import type { Store } from '../../store/open-store.js';
 import { decodeCodes } from '../../store/schema.js';
@@ -19,6 +21,8 @@ export interface ExplainedMention {
   readonly sentence: string;
   readonly modality: string;
   readonly lang: string | null;
+  /** Whom the text says the claim comes from, and the conduit that carried it. */
+  readonly attribution: MentionAttribution | null;
   /**
    * The document's story (copies and rewrites count as one origin) and why the document is in
    * it ("joined doc-1 on evidence: same source kor-nis; figures 1500 …"); null when unclustered.
@@ -46,6 +50,8 @@ export interface ExplainedStep {
   readonly before: number;
   readonly after: number;
   readonly factors: Record<string, unknown>;
+  /** The event's independent origins with the outlets that carried each. */
+  readonly origins: EventOrigins | null;
   readonly mentions: readonly ExplainedMention[];
 }
 
@@ -106,6 +112,7 @@ export async function explainHypothesis(
     ...new Set(evidence.map((e) => e.event_id).filter((x): x is string => x !== null)),
   ];
   const events = new Map<string, ExplainedStep['event']>();
+  const origins = new Map<string, EventOrigins | null>();
   const mentionsByEvent = new Map<string, ExplainedMention[]>();
   for (const ids of chunks(eventIds)) {
     for (const e of await db.selectFrom('events').selectAll().where('id', 'in', ids).execute()) {
@@ -119,6 +126,7 @@ export async function explainHypothesis(
         credibility: e.credibility,
         independentSources: e.independent_sources,
       });
+      origins.set(e.id, readEventOrigins(e.explanation));
     }
     const rows = await db
       .selectFrom('mentions')
@@ -132,6 +140,7 @@ export async function explainHypothesis(
         'mentions.span_end',
         'mentions.modality',
         'mentions.lang',
+        'mentions.attribution',
         'documents.outlet',
         'documents.published',
         'documents.text',
@@ -157,6 +166,7 @@ export async function explainHypothesis(
         sentence: r.text.slice(r.span_start, r.span_end),
         modality: r.modality,
         lang: r.lang,
+        attribution: readAttribution(r.attribution),
         story: r.story_id
           ? {
               id: r.story_id,
@@ -195,6 +205,7 @@ export async function explainHypothesis(
       before: e.probability_before,
       after: e.probability_after,
       factors: JSON.parse(e.explanation) as Record<string, unknown>,
+      origins: e.event_id ? (origins.get(e.event_id) ?? null) : null,
       mentions: e.event_id ? (mentionsByEvent.get(e.event_id) ?? []) : [],
     })),
   };

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
+import type { MentionAttribution } from '../../domain/attribution.js';
 import { NotFoundError } from '../../domain/errors.js';
 import {
   explainHypothesis,
@@ -130,14 +131,31 @@ export function formatExplanation(x: HypothesisExplanation): string {
     lines.push(
       `    weight: ln(LR ${String(f['lr'])}) ${num(f['baseLogOdds'])} × credibility ${String(f['credibility'])} (${num(f['credibilityWeight'])}) × ${String(f['independentSources'])} independent origin(s) (${num(f['independenceWeight'])}) × decay ${num(f['decay'])} (${String(f['ageDays'])} days, half-life ${String(f['halfLifeDays'])})${f['capped'] ? ` → capped (budget left ${num(f['capRemaining'])})` : ''}`,
     );
+    if (s.origins) {
+      lines.push(`    origins: ${s.origins.summary}`);
+      for (const o of s.origins.origins)
+        lines.push(`      · ${o.label}: ${o.outlets.join(', ') || o.documentIds.join(', ')}`);
+    }
     for (const m of s.mentions) {
       lines.push(
         `    - ${m.documentId} [${m.start}–${m.end}] ${m.outlet ?? ''} ${m.published?.slice(0, 10) ?? ''} ${m.modality}: “${m.sentence.replace(/\s+/g, ' ').trim()}”`,
       );
+      const from = attributionWords(m.attribution);
+      if (from) lines.push(`      attributed to ${from}`);
       if (m.story?.why) lines.push(`      story ${m.story.id}: ${m.story.why}`);
     }
   }
   return lines.join('\n');
+}
+
+/** "South Korea's NIS (KOR, kor-nis) via Yonhap", "own reporting", or null when unattributed. */
+function attributionWords(a: MentionAttribution | null): string | null {
+  if (!a) return null;
+  if (a.basis === 'own') return "the outlet's own reporting";
+  const via = a.conduit ? ` via ${a.conduit}` : '';
+  if (!a.actor) return a.conduit ? `no primary source${via}` : null;
+  const ids = a.source ? `${a.actor}, ${a.source}` : a.actor;
+  return `${a.label ?? a.actor} (${ids})${a.basis === 'continued' ? ', carried on' : ''}${via}`;
 }
 
 function num(v: unknown): string {

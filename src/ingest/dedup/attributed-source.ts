@@ -23,6 +23,62 @@ export interface SourceAttribution {
 }
 
 /**
+ * What the detector reads in a text, once: the sources of the list it names and the attribution
+ * cues it holds, both in text order (UTF-16 offsets). Sentence-level attribution (attributeSource)
+ * and mention-level attribution (mention-attribution.ts) are two readings of it.
+ */
+export interface SourceReading {
+  readonly names: readonly NamedSource[];
+  readonly cues: readonly { readonly start: number; readonly end: number }[];
+  /** Whether a source speaks (false: named in reports but never their source). */
+  readonly speaks: (id: string) => boolean;
+}
+
+/**
+ * The names and cues of `text` in its language's lists (every language's when unknown);
+ * `statements` adds the looser statement words mention attribution reads within one sentence.
+ */
+export function readSources(
+  text: string,
+  lang?: string | null,
+  data: StoryData = loadStoryData(),
+  options: { readonly statements?: boolean } = {},
+): SourceReading {
+  const primary = lang ? (lang.toLowerCase().split(/[-_]/)[0] ?? null) : null;
+  const known = primary !== null && data.names.has(primary);
+  const names = data.names.get(known ? primary : '*');
+  const cueMap = options.statements ? data.statementCues : data.cues;
+  const cueRegex = cueMap.get(known && cueMap.has(primary) ? primary : '*');
+  const found = names ? findSources(text, names) : [];
+  const cues: { start: number; end: number }[] = [];
+  if (cueRegex) {
+    const regex = new RegExp(cueRegex.source, cueRegex.flags);
+    for (const m of text.matchAll(regex)) {
+      if (m[0].length > 0) cues.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  const speakers = new Map(names?.sources.map((s) => [s.id, s.speaks]) ?? []);
+  return { names: found, cues, speaks: (id) => speakers.get(id) === true };
+}
+
+/** How far after a cue a source may stand and still be its speaker ("a indiqué lundi le NIS"). */
+export const SOURCE_AFTER_CUE = 20;
+
+/**
+ * Whether a name stands where a speaker does: before a cue ("the NIS said", "합참에 따르면"),
+ * or at most `after` characters after one ("according to the NIS", "сообщили в МИД").
+ */
+export function speaksAt(
+  name: { readonly start: number; readonly end: number },
+  cues: readonly { readonly start: number; readonly end: number }[],
+  after: number,
+): boolean {
+  return cues.some(
+    (c) => name.end <= c.start || (name.start >= c.end && name.start - c.end <= after),
+  );
+}
+
+/**
  * @example attributeSource('North Korea fired a missile, the JCS said.', 'en')
  *   // { primary: 'kor-jcs', attributed: ['kor-jcs'], named: ['kor-jcs'] }
  */
@@ -31,26 +87,19 @@ export function attributeSource(
   lang?: string | null,
   data: StoryData = loadStoryData(),
 ): SourceAttribution {
-  const primary = lang ? (lang.toLowerCase().split(/[-_]/)[0] ?? null) : null;
-  const known = primary !== null && data.names.has(primary);
-  const names = data.names.get(known ? primary : '*');
-  const cues = data.cues.get(known && data.cues.has(primary) ? primary : '*');
-  if (!names) return { primary: null, attributed: [], named: [] };
-  const found = findSources(text, names);
-  const speakers = new Map(names.sources.map((s) => [s.id, s.speaks]));
+  const reading = readSources(text, lang, data);
   const attributed: string[] = [];
   for (const sentence of sentenceSpans(text)) {
-    const inside = found.filter((f) => f.start >= sentence.start && f.end <= sentence.end);
-    if (inside.length === 0 || !cues) continue;
-    cues.lastIndex = 0;
-    if (!cues.test(text.slice(sentence.start, sentence.end))) continue;
-    for (const f of inside) if (speakers.get(f.id)) attributed.push(f.id);
+    const inside = (s: { start: number; end: number }) =>
+      s.start >= sentence.start && s.end <= sentence.end;
+    if (!reading.cues.some(inside)) continue;
+    for (const f of reading.names) if (inside(f) && reading.speaks(f.id)) attributed.push(f.id);
   }
   const unique = [...new Set(attributed)];
   return {
     primary: unique[0] ?? null,
     attributed: unique,
-    named: [...new Set(found.map((f) => f.id))],
+    named: [...new Set(reading.names.map((f) => f.id))],
   };
 }
 

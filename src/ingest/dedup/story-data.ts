@@ -20,6 +20,8 @@ const SourcesFileSchema = z.object({
       z.object({
         id: z.string().regex(/^[a-z0-9-]+$/),
         actor: ActorCodeSchema,
+        /** The source in words, for explanations ("the NIS"); default: its first name. */
+        label: z.string().min(1).optional(),
         speaks: z.boolean().default(true),
         names: NamesSchema,
       }),
@@ -27,7 +29,17 @@ const SourcesFileSchema = z.object({
     .min(1),
 });
 
-const CuesFileSchema = z.object({ cues: NamesSchema });
+const CuesFileSchema = z.object({
+  cues: NamesSchema,
+  /** Words that mark an outlet's own reporting ("our correspondent", "obtained by"). */
+  own: NamesSchema.default({}),
+  /** Voices that are no primary source: commentary ("analysts said", "experts believe"). */
+  commentary: NamesSchema.default({}),
+  /** Reported speech without a speaker ("soll … haben", "aurait", "якобы"). */
+  hearsay: NamesSchema.default({}),
+  /** Looser statement words, read within one sentence by mention attribution only. */
+  statements: NamesSchema.default({}),
+});
 
 const NumbersFileSchema = z.object({
   attached: z.record(z.string().length(1), z.number().positive()),
@@ -41,6 +53,8 @@ const NumbersFileSchema = z.object({
 export interface Source {
   readonly id: string;
   readonly actor: string;
+  /** The source in words ("the NIS"). */
+  readonly label: string;
   readonly speaks: boolean;
 }
 
@@ -67,6 +81,14 @@ export interface StoryData {
   readonly names: ReadonlyMap<string, SourceNames>;
   /** Per language; `*` holds every language's cues. Global, case-insensitive. */
   readonly cues: ReadonlyMap<string, RegExp>;
+  /** The cues and the looser statement words together, the same way (mention attribution). */
+  readonly statementCues: ReadonlyMap<string, RegExp>;
+  /** Own-reporting cues per language, the same way (`*`: every language's). */
+  readonly own: ReadonlyMap<string, RegExp>;
+  /** Commentary voices per language ("analysts"), the same way. */
+  readonly commentary: ReadonlyMap<string, RegExp>;
+  /** Reported-speech markers per language ("soll", "aurait"), the same way. */
+  readonly hearsay: ReadonlyMap<string, RegExp>;
   readonly numbers: NumberWriting;
 }
 
@@ -92,6 +114,7 @@ export function loadStoryData(dir: string = DEFAULT_STORY_DATA_DIR): StoryData {
   const list: Source[] = sources.sources.map((s) => ({
     id: s.id,
     actor: s.actor,
+    label: s.label ?? defaultLabel(s.names, s.id),
     speaks: s.speaks,
   }));
   for (const lang of [...languages, '*']) {
@@ -117,18 +140,20 @@ export function loadStoryData(dir: string = DEFAULT_STORY_DATA_DIR): StoryData {
     });
   }
 
-  const cueRegexes = new Map<string, RegExp>();
   const where = `${dir}attribution-cues.yaml`;
-  for (const [lang, list] of Object.entries(cues.cues))
-    cueRegexes.set(lang, compile(alternation(list, namePattern), 'giu', where));
-  cueRegexes.set(
-    '*',
-    compile(alternation(Object.values(cues.cues).flat(), namePattern), 'giu', where),
-  );
+  const cueRegexes = compileCues(cues.cues, where);
+  const statementRegexes = compileCues(mergeLists(cues.cues, cues.statements), where);
+  const ownRegexes = compileCues(cues.own, where);
+  const commentaryRegexes = compileCues(cues.commentary, where);
+  const hearsayRegexes = compileCues(cues.hearsay, where);
 
   const result: StoryData = {
     names,
     cues: cueRegexes,
+    statementCues: statementRegexes,
+    own: ownRegexes,
+    commentary: commentaryRegexes,
+    hearsay: hearsayRegexes,
     numbers: {
       attached: new Map(Object.entries(numbers.attached)),
       words: numbers.words.map((w) => ({
@@ -145,6 +170,36 @@ export function loadStoryData(dir: string = DEFAULT_STORY_DATA_DIR): StoryData {
   };
   if (dir === DEFAULT_STORY_DATA_DIR) cached = result;
   return result;
+}
+
+/** Cue lists per language compiled into global case-insensitive expressions, plus `*` (all). */
+function compileCues(
+  lists: Readonly<Record<string, readonly string[]>>,
+  where: string,
+): Map<string, RegExp> {
+  const out = new Map<string, RegExp>();
+  for (const [lang, list] of Object.entries(lists))
+    out.set(lang, compile(alternation(list, namePattern), 'giu', where));
+  const all = Object.values(lists).flat();
+  if (all.length > 0) out.set('*', compile(alternation(all, namePattern), 'giu', where));
+  return out;
+}
+
+/** Two lists per language merged (a language in either). */
+function mergeLists(
+  a: Readonly<Record<string, readonly string[]>>,
+  b: Readonly<Record<string, readonly string[]>>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const lang of new Set([...Object.keys(a), ...Object.keys(b)]))
+    out[lang] = [...(a[lang] ?? []), ...(b[lang] ?? [])];
+  return out;
+}
+
+/** A source's first acronym, else its first English name, else its id. */
+function defaultLabel(names: Readonly<Record<string, readonly string[]>>, id: string): string {
+  const all = names['all'] ?? [];
+  return all.find(isAcronym) ?? names['en']?.[0] ?? all[0] ?? id;
 }
 
 /** Acronyms (2–6 capitals or digits, any script) match with their case only. */

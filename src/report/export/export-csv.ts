@@ -3,6 +3,7 @@
  * quoted span). RFC 4180 quoting and a formula-injection guard (csv-cell.ts).
  * @module
  */
+import { readAttribution } from '../../domain/attribution.js';
 import type { Store } from '../../store/open-store.js';
 import { decodeCodes } from '../../store/schema.js';
 import { scanTable, type Row } from '../scan-table.js';
@@ -46,6 +47,10 @@ export const MENTION_COLUMNS = [
   'span_end',
   'quote',
   'confidence',
+  'attributed_actor',
+  'attributed_source',
+  'attribution_basis',
+  'attribution_conduit',
 ] as const;
 
 const PAGE = 1000;
@@ -124,6 +129,7 @@ function mentionRow(
 ): string {
   const start = Number(m.span_start);
   const end = Number(m.span_end);
+  const attribution = readAttribution(m.attribution as string | null);
   return csvRow([
     m.id,
     m.document_id,
@@ -143,5 +149,9 @@ function mentionRow(
     end,
     doc ? doc.text.slice(start, end) : null,
     m.confidence,
+    attribution?.actor ?? null,
+    attribution?.source ?? null,
+    attribution?.basis ?? null,
+    attribution?.conduit ?? null,
   ]);
 }

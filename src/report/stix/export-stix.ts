@@ -6,6 +6,7 @@
  * @module
  */
 import { sql } from 'kysely';
+import { readAttribution } from '../../domain/attribution.js';
 import type { Store } from '../../store/open-store.js';
 import { canonicalJson } from '../canonical-json.js';
 import { scanTable } from '../scan-table.js';
@@ -19,6 +20,7 @@ import {
   eventObject,
   eventRef,
   relationship,
+  reportAttribution,
   sourceIdentity,
   sourceRef,
 } from './stix-objects.js';
@@ -106,23 +108,34 @@ export async function* exportStixBundle(
   for await (const page of inPages(documents, 500)) {
     const ids = page.map((d) => String(d.id));
     const eventFilter = where ? sql`AND event_id IN (SELECT id FROM events WHERE ${where})` : sql``;
-    const links = await sql<{ document_id: string; event_id: string }>`SELECT DISTINCT
-        document_id, event_id FROM mentions
+    const links = await sql<{
+      document_id: string;
+      event_id: string;
+      attribution: string | null;
+    }>`SELECT DISTINCT document_id, event_id, attribution FROM mentions
       WHERE event_id IS NOT NULL AND document_id IN (${sql.join(ids)}) ${eventFilter}`.execute(
       store.db,
     );
-    const byDoc = new Map<string, string[]>();
+    const byDoc = new Map<string, Set<string>>();
+    // Whom each document attributes each event to (mentions.attribution), once per distinct one.
+    const attributions = new Map<string, Map<string, Record<string, unknown>>>();
     for (const l of links.rows) {
-      const list = byDoc.get(l.document_id) ?? [];
-      list.push(eventRef(l.event_id));
-      byDoc.set(l.document_id, list);
+      byDoc.set(l.document_id, (byDoc.get(l.document_id) ?? new Set()).add(eventRef(l.event_id)));
+      const a = readAttribution(l.attribution);
+      if (!a) continue;
+      const entry = reportAttribution(l.event_id, a);
+      const own = attributions.get(l.document_id) ?? new Map();
+      own.set(canonicalJson(entry), entry);
+      attributions.set(l.document_id, own);
     }
     let chunk = '';
     for (const d of page) {
       const refs = [...(byDoc.get(String(d.id)) ?? [])].sort();
       if (d.source_id && sourceIds.has(String(d.source_id)))
         refs.unshift(sourceRef(String(d.source_id)));
-      chunk += emit(documentReport(d, refs, marking));
+      const own = attributions.get(String(d.id));
+      const listed = own ? [...own].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v) : [];
+      chunk += emit(documentReport(d, refs, marking, listed));
     }
     yield chunk;
   }

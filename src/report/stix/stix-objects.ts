@@ -2,6 +2,7 @@
  * Store rows → STIX 2.1 objects. Pure: ids are UUIDv5 of stable keys (stix-ids.ts).
  * @module
  */
+import type { MentionAttribution } from '../../domain/attribution.js';
 import { ORGANISATIONS } from '../../domain/ontology.js';
 import type { Row } from '../scan-table.js';
 import { decodeCodes } from '../../store/schema.js';
@@ -80,9 +81,56 @@ export function eventObject(e: Row, marking: string): Obj {
     last_seen: stixTime(e.last_seen as string, firstSeen),
     mention_count: Number(e.mention_count),
     independent_sources: Number(e.independent_sources),
+    ...eventOrigins(e.explanation),
     credibility: Number(e.credibility),
     external_references: [{ source_name: 'vigie', external_id: String(e.id) }],
     extensions: { [EVENT_EXTENSION_ID]: { extension_type: 'new-sdo' } },
+  };
+}
+
+/**
+ * The event's independent origins from its stored explanation (credibility-v2): the summary in
+ * words and, per origin with support, its label, primary source, outlets and document ids.
+ */
+function eventOrigins(explanation: unknown): Obj {
+  let parsed: {
+    summary?: unknown;
+    groups?: {
+      label?: string;
+      primary?: { key: string; actor: string | null } | null;
+      outlets?: string[];
+      documentIds?: string[];
+      supportModality?: string | null;
+    }[];
+  };
+  try {
+    parsed = JSON.parse(String(explanation)) as typeof parsed;
+  } catch {
+    return {};
+  }
+  if (typeof parsed.summary !== 'string' || !Array.isArray(parsed.groups)) return {};
+  return {
+    origin_summary: parsed.summary,
+    origins: parsed.groups
+      .filter((g) => g.supportModality !== null && g.supportModality !== undefined)
+      .map((g) => ({
+        label: g.label ?? '',
+        ...(g.primary ? { primary_source: g.primary.key } : {}),
+        ...(g.primary?.actor ? { primary_actor: g.primary.actor } : {}),
+        outlets: g.outlets ?? [],
+        documents: g.documentIds ?? [],
+      })),
+  };
+}
+
+/** One mention's attribution as a report carries it (`x_vigie_attributions`). */
+export function reportAttribution(eventId: string, a: MentionAttribution): Obj {
+  return {
+    event_ref: eventRef(eventId),
+    basis: a.basis,
+    ...(a.actor ? { actor: a.actor } : {}),
+    ...(a.source ? { source: a.source } : {}),
+    ...(a.conduit ? { conduit: a.conduit } : {}),
   };
 }
 
@@ -106,7 +154,12 @@ export function relationship(
   };
 }
 
-export function documentReport(d: Row, refs: readonly string[], marking: string): Obj {
+export function documentReport(
+  d: Row,
+  refs: readonly string[],
+  marking: string,
+  attributions: readonly Obj[] = [],
+): Obj {
   const ingested = stixTime(d.ingested_at as string, VIGIE_EPOCH);
   const published = stixTime(d.published as string, ingested);
   const title = d.title ? String(d.title) : `Document ${String(d.id)}`;
@@ -122,6 +175,7 @@ export function documentReport(d: Row, refs: readonly string[], marking: string)
     published,
     ...(d.lang ? { lang: String(d.lang) } : {}),
     object_refs: refs.length > 0 ? [...refs] : [VIGIE_IDENTITY_ID],
+    ...(attributions.length > 0 ? { x_vigie_attributions: [...attributions] } : {}),
     external_references: [
       {
         source_name: d.outlet ? String(d.outlet) : 'vigie',

@@ -66,6 +66,8 @@ export const EVENT_PROPERTIES = [
   'last_seen',
   'mention_count',
   'independent_sources',
+  'origin_summary',
+  'origins',
   'credibility',
 ] as const;
 

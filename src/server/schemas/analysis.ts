@@ -1,6 +1,6 @@
 /** Response shapes of watchboards, hypotheses, explanations, trends and the overview. */
 import { z } from 'zod';
-import { AlertSchema, EventSchema, MentionInContextSchema } from './records.js';
+import { AlertSchema, EventOriginsSchema, EventSchema, MentionInContextSchema } from './records.js';
 
 export const TrajectoryPointSchema = z.object({ day: z.string(), probability: z.number() });
 
@@ -97,6 +97,9 @@ export const ExplanationSchema = z
     steps: z.array(
       EvidenceItemSchema.extend({
         weight: z.number(),
+        origins: EventOriginsSchema.nullable().meta({
+          description: "The event's independent origins and the outlets that carried each",
+        }),
         mentions: z.array(MentionInContextSchema),
       }),
     ),

@@ -1,5 +1,6 @@
 /** Response shapes of the store's records: documents, mentions, events, sources, alerts. */
 import { z } from 'zod';
+import { ATTRIBUTION_BASES } from '../../domain/attribution.js';
 import { SnippetSchema, SpanOutSchema } from './common.js';
 
 export const CueSchema = z.object({
@@ -9,6 +10,29 @@ export const CueSchema = z.object({
   ref: z.string(),
   value: z.string().optional(),
 });
+
+export const AttributionSchema = z
+  .object({
+    actor: z
+      .string()
+      .nullable()
+      .meta({ description: 'State or organisation the claim comes from (the primary source)' }),
+    source: z
+      .string()
+      .nullable()
+      .meta({ description: 'Listed source, finer than the actor (kor-nis, rus-mfa)' }),
+    label: z.string().nullable().meta({ description: 'The primary source in words' }),
+    basis: z.enum(ATTRIBUTION_BASES).meta({
+      description:
+        'named: a listed source with a cue; speaker: a speaking state or a statement’s speaker; continued: carries on an earlier attributed statement; own: the outlet’s own reporting; conduit: only an agency is named',
+    }),
+    span: SpanOutSchema.nullable().meta({ description: 'Where the text says it' }),
+    conduit: z
+      .string()
+      .nullable()
+      .meta({ description: 'Agency or outlet that carried the claim (Yonhap, SBS)' }),
+  })
+  .meta({ id: 'Attribution' });
 
 export const MentionSchema = z
   .object({
@@ -31,6 +55,7 @@ export const MentionSchema = z
     cues: z.array(CueSchema),
     confidence: z.number(),
     eventId: z.string().nullable(),
+    attribution: AttributionSchema.nullable(),
   })
   .meta({ id: 'Mention' });
 
@@ -140,7 +165,29 @@ export const EventSchema = z
   })
   .meta({ id: 'Event' });
 
+export const EventOriginsSchema = z
+  .object({
+    summary: z.string().meta({
+      description: 'Outlets and independent origins in words: "6 outlets, 1 independent origin: …"',
+    }),
+    origins: z.array(
+      z.object({
+        label: z.string(),
+        source: z
+          .string()
+          .nullable()
+          .meta({ description: 'Primary source (kor-nis, actor:KOR); null: grouped by story' }),
+        outlets: z.array(z.string()),
+        documentIds: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'EventOrigins' });
+
 export const EventDetailSchema = EventSchema.extend({
+  origins: EventOriginsSchema.nullable().meta({
+    description: 'Independent origins with the outlets that carried each (null before analysis v2)',
+  }),
   explanation: z.unknown().meta({ description: 'How support and credibility were computed' }),
   mentions: z.array(MentionInContextSchema),
 }).meta({ id: 'EventDetail' });

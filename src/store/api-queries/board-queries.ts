@@ -5,6 +5,7 @@
  * @module
  */
 import type { Kysely } from 'kysely';
+import { readEventOrigins, type EventOrigins } from '../../domain/event-origins.js';
 import type { Database, EvidenceRow } from '../schema.js';
 import { getApiEventsByIds, type ApiEvent } from './event-queries.js';
 import { mentionsInContext, type MentionInContext } from './mention-queries.js';
@@ -339,6 +340,8 @@ export async function getApiHypothesis(
 export interface ApiExplanationStep extends ApiEvidenceItem {
   /** The log-odds weight of the step (same as deltaLogOdds). */
   weight: number;
+  /** The event's independent origins, with the outlets that carried each. */
+  origins: EventOrigins | null;
   mentions: MentionInContext[];
 }
 
@@ -365,11 +368,15 @@ export async function explainApiHypothesis(
   const eventIds = [
     ...new Set(steps.map((e) => e.event_id).filter((x): x is string => x !== null)),
   ];
-  const [events, indicators, mentions] = await Promise.all([
+  const [events, indicators, mentions, explanations] = await Promise.all([
     getApiEventsByIds(db, eventIds),
     db.selectFrom('indicators').select(['id', 'title']).where('hypothesis_id', '=', id).execute(),
     mentionsInContext(db, { eventIds }, 5000),
+    eventIds.length === 0
+      ? []
+      : db.selectFrom('events').select(['id', 'explanation']).where('id', 'in', eventIds).execute(),
   ]);
+  const origins = new Map(explanations.map((e) => [e.id, readEventOrigins(e.explanation)]));
   const titles = new Map(indicators.map((i) => [i.id, i.title]));
   return {
     hypothesisId: h.id,
@@ -386,6 +393,7 @@ export async function explainApiHypothesis(
       event: e.event_id ? (events.get(e.event_id) ?? null) : null,
       deltaLogOdds: e.delta_log_odds,
       weight: e.delta_log_odds,
+      origins: e.event_id ? (origins.get(e.event_id) ?? null) : null,
       before: e.probability_before,
       after: e.probability_after,
       explanation: parseJson(e.explanation),

@@ -4,6 +4,7 @@
  * @module
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { readEventOrigins, type EventOrigins } from '../../domain/event-origins.js';
 import { decodeCodes, type Database, type EventRow } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
 import { sinceBound, untilBound } from './keyset.js';
@@ -121,6 +122,8 @@ export async function listApiEvents(
 }
 
 export interface ApiEventDetail extends ApiEvent {
+  /** Independent origins with the outlets that carried each, in words (from the explanation). */
+  origins: EventOrigins | null;
   /** How support and credibility were computed (the analysis module's JSON, as stored). */
   explanation: unknown;
   mentions: MentionInContext[];
@@ -139,7 +142,7 @@ export async function getApiEvent(
   } catch {
     explanation = { raw: row.explanation };
   }
-  return { ...toApiEvent(row), explanation, mentions };
+  return { ...toApiEvent(row), origins: readEventOrigins(explanation), explanation, mentions };
 }
 
 export async function getApiEventsByIds(

@@ -4,6 +4,7 @@
  * @module
  */
 import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
+import { readAttribution, type MentionAttribution } from '../../domain/attribution.js';
 import type { Cue } from '../../domain/mention.js';
 import { decodeCodes, type Database, type MentionRow } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
@@ -35,6 +36,8 @@ export interface ApiMention {
   cues: Cue[];
   confidence: number;
   eventId: string | null;
+  /** Whom the text says the claim comes from, and the conduit that carried it. */
+  attribution: MentionAttribution | null;
 }
 
 export interface MentionFilters {
@@ -81,6 +84,7 @@ export function toApiMention(row: MentionListRow): ApiMention {
     cues: parseJsonArray<Cue>(row.cues),
     confidence: Number(row.confidence),
     eventId: row.event_id,
+    attribution: readAttribution(row.attribution),
   };
 }
 
@@ -107,6 +111,7 @@ const LIST_COLUMNS = [
   'cues',
   'confidence',
   'event_id',
+  'attribution',
 ] as const;
 
 const ORDER: KeysetColumns<MentionListRow> = {

@@ -4,6 +4,7 @@ import { sourceErrorsMigration } from './0010-source-errors.js';
 import { storyIndexMigration } from './0011-story-index.js';
 import { gdeltEventsMigration } from './0012-gdelt-events.js';
 import { storyEvidenceMigration } from './0014-story-evidence.js';
+import { mentionAttributionMigration } from './0015-mention-attribution.js';
 import { gdeltLeanRowsMigration } from './0013-gdelt-lean-rows.js';
 import { alertOutboxMigration } from './0030-alert-outbox.js';
 import { analysisMigration } from './0020-analysis.js';
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   searchUsermergeMigration,
   jobsOneRunningMigration,
   storyEvidenceMigration,
+  mentionAttributionMigration,
 ];

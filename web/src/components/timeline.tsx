@@ -2,6 +2,7 @@
 import type { VigieEvent } from '../api-types.js';
 import { toneOf } from '../event-tone.js';
 import { day, pair } from '../format.js';
+import { href } from '../router.js';
 import { useWidth } from './use-width.js';
 
 export function Timeline({ events }: { events: readonly VigieEvent[] }) {
@@ -79,7 +80,9 @@ export function EventList({ events }: { events: readonly VigieEvent[] }) {
           {events.map((e) => (
             <tr key={e.id} data-testid="event-row">
               <td>{e.date ?? day(e.firstSeen)}</td>
-              <td>{e.type}</td>
+              <td>
+                <a href={href('events', e.id)}>{e.type}</a>
+              </td>
               <td>{pair(e.source, e.target)}</td>
               <td>{e.modality}</td>
               <td>{e.capabilities.join(', ') || '—'}</td>

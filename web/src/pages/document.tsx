@@ -2,7 +2,7 @@
 import type { DocumentDetail } from '../api-types.js';
 import { ArticleText, CUE_LEGEND } from '../components/article-text.js';
 import { Loaded } from '../components/status.js';
-import { dateTime, day, pair } from '../format.js';
+import { attributionText, dateTime, day, pair } from '../format.js';
 import { safeHttpUrl } from '../highlight.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
@@ -141,6 +141,7 @@ function DocumentView({
                 <th scope="col">Modality</th>
                 <th scope="col">Capabilities</th>
                 <th scope="col">Date</th>
+                <th scope="col">Attributed to</th>
                 <th scope="col">Rules</th>
                 <th scope="col">Passage</th>
               </tr>
@@ -153,6 +154,21 @@ function DocumentView({
                   <td>{m.modality}</td>
                   <td>{m.capabilities.join(', ') || '—'}</td>
                   <td>{m.date ?? '—'}</td>
+                  <td data-testid="attribution">
+                    {m.attribution?.span ? (
+                      <a
+                        href={href('documents', d.id, {
+                          start: m.attribution.span.start,
+                          end: m.attribution.span.end,
+                        })}
+                        title="Show where the text says it"
+                      >
+                        {attributionText(m.attribution)}
+                      </a>
+                    ) : (
+                      attributionText(m.attribution)
+                    )}
+                  </td>
                   <td class="rules">{m.rules.join(', ')}</td>
                   <td>
                     <a href={href('documents', d.id, { start: m.span.start, end: m.span.end })}>

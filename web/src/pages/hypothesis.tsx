@@ -2,7 +2,7 @@
 import type { Explanation, ExplanationStep, Hypothesis } from '../api-types.js';
 import { SignedBar, TrajectoryChart } from '../components/charts.js';
 import { Loaded } from '../components/status.js';
-import { day, pair, pct, points } from '../format.js';
+import { attributionText, day, pair, pct, points } from '../format.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -100,10 +100,24 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
       </p>
       {s.event && (
         <p class="muted">
-          {s.event.type} {pair(s.event.source, s.event.target)} · {s.event.modality} ·{' '}
-          {s.event.independentSources} independent source
+          <a href={href('events', s.event.id)}>
+            {s.event.type} {pair(s.event.source, s.event.target)}
+          </a>{' '}
+          · {s.event.modality} · {s.event.independentSources} independent source
           {s.event.independentSources === 1 ? '' : 's'} · credibility {s.event.credibility}
         </p>
+      )}
+      {s.origins && (
+        <details class="origins" data-testid="origins">
+          <summary>{s.origins.summary}</summary>
+          <ul>
+            {s.origins.origins.map((o) => (
+              <li key={o.label}>
+                {o.label}: <span class="muted">{o.outlets.join(', ') || '—'}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       <ul class="mentions">
         {s.mentions.map((m) => (
@@ -117,6 +131,7 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
             <span class="muted">
               — {m.document.outlet ?? 'unknown outlet'}, {day(m.document.published)} (
               {m.document.lang ?? '?'})
+              {m.attribution ? `, from ${attributionText(m.attribution)}` : ''}
             </span>
           </li>
         ))}
