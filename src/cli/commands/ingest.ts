@@ -8,6 +8,8 @@ import { InputError } from '../../domain/errors.js';
 import { extractDocument } from '../../extract/extract-document.js';
 import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { assertIngestTarget, createIngestReader } from '../../ingest/files/ingest-reader.js';
+import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
+import { analysePending, loadAnalysisSetup } from '../../pipeline/analysis-pipeline.js';
 import { ingestPaths } from '../../pipeline/ingest-paths.js';
 import type { FailedLine, ProcessResult } from '../../pipeline/process-documents.js';
 import type { CliContext } from '../context.js';
@@ -18,6 +20,7 @@ import type { CommandModule } from './command-module.js';
 interface IngestOptions {
   readonly source?: string;
   readonly extract: boolean;
+  readonly analyse: boolean;
   readonly batchSize: string;
   readonly maxLineBytes: string;
   readonly json?: boolean;
@@ -40,6 +43,7 @@ export const ingestCommand: CommandModule = {
       .argument('<paths...>', 'files, folders, http(s) URLs, or - for JSON Lines on stdin')
       .option('--source <id>', 'source id recorded on every document')
       .option('--no-extract', 'store documents without extracting event mentions')
+      .option('--no-analyse', 'leave stored documents for `vigie run` or a worker to analyse')
       .option('--batch-size <n>', 'documents per transaction', '500')
       .option('--max-line-bytes <n>', 'longest line accepted', String(16 * 1024 * 1024))
       .option('--json', 'print the result as JSON')
@@ -80,12 +84,21 @@ async function ingest(ctx: CliContext, paths: string[], options: IngestOptions):
       batchSize: positive(options.batchSize, '--batch-size'),
       maxLineBytes: positive(options.maxLineBytes, '--max-line-bytes'),
       ...(options.source ? { sourceId: options.source } : {}),
-      ...(options.extract ? { extract: (doc) => extractDocument(doc) } : {}),
+      // The same stages as `vigie run`, the API and workers: stories, credited origins and
+      // attribution come with extraction (one pipeline for every way in).
+      ...(options.extract
+        ? { extract: (doc) => extractDocument(doc), enrich: enrichDocument }
+        : {}),
       onProgress: (p) => progress.update(p),
     });
   } finally {
     progress.stop();
     await fetcher?.close();
+  }
+  // Stored documents are analysed at once, so boards never score the silence of pending ones.
+  if (options.analyse && options.extract && result.stored > 0) {
+    const done = await analysePending(store, loadAnalysisSetup(ctx.config));
+    ctx.info(`analysed ${done.documents} documents, ${done.alertsRecorded} alerts recorded`);
   }
   if (options.json) {
     ctx.out(JSON.stringify(result));
