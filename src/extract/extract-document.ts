@@ -28,6 +28,7 @@ import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './sca
 import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
 import { appendAll } from '../domain/append-all.js';
+import { normalizeDocument, sliceNormalized } from '../lexicon/normalize-text.js';
 
 /** Changes whenever rules or data change what is extracted. */
 export const EXTRACTOR_VERSION = 'vigie-rules-1.3.0';
@@ -395,9 +396,14 @@ export function extractDocument(doc: ExtractInput, options: ExtractOptions = {})
   const spans = segmentSentences(text, lang.segmentation);
   const scanned: SentenceFacts[] = [];
   const found: Origin[] = [];
+  const whole = normalizeDocument(text);
   spans.forEach((span, i) => {
     const sentence = text.slice(span.start, span.end);
-    const facts = scanSentence(sentence, lang);
+    const facts = scanSentence(
+      sentence,
+      lang,
+      whole === undefined ? undefined : sliceNormalized(whole, span.start, span.end),
+    );
     appendAll(found, origins(text, span.start, facts));
     // The lead's dateline names where and when the story was filed, not who acted or when.
     const lead = i === 0 ? withoutDateline(sentence) : sentence;

@@ -14,7 +14,7 @@ import {
   type ScannedMarker,
   type TriggerRef,
 } from '../lexicon/load-lexicons.js';
-import { normalizeBoth, wordMask } from '../lexicon/normalize-text.js';
+import { normalizeBoth, wordMask, type NormalizedText } from '../lexicon/normalize-text.js';
 import type { TermMatch } from '../lexicon/term-matcher.js';
 import { appendAll } from '../domain/append-all.js';
 
@@ -283,9 +283,23 @@ function mergeHeads(actors: ActorHit[], norm: string): ActorHit[] {
   return out;
 }
 
-export function scanSentence(text: string, lang: CompiledLanguage): SentenceFacts {
-  const { lower: norm, exact: exactNorm } = normalizeBoth(text);
-  const mask = wordMask(text);
+/**
+ * The facts of one sentence. `normalized`: its normalised forms when the caller has them (slices
+ * of its document's, normalize-text.ts), else they are made here.
+ */
+export function scanSentence(
+  text: string,
+  lang: CompiledLanguage,
+  normalized?: NormalizedText,
+): SentenceFacts {
+  let norm: string;
+  let exactNorm: string;
+  let mask: Uint8Array;
+  if (normalized !== undefined) ({ lower: norm, exact: exactNorm, mask } = normalized);
+  else {
+    ({ lower: norm, exact: exactNorm } = normalizeBoth(text));
+    mask = wordMask(text);
+  }
   const found = lang.vocabulary.find(norm, mask);
   const markers = {} as Record<ScannedMarker, readonly TermMatch<RoleMarkerKind>[]>;
   for (const kind of SCANNED_MARKERS) {

@@ -14,7 +14,6 @@
  * @module
  */
 import {
-  childOf,
   compile,
   descend,
   newNode,
@@ -248,7 +247,7 @@ function record(
   }
 }
 
-/** Terms without `*`: one live node. */
+/** Terms without `*`: one live node (the child lookup of compiled-trie.ts, inlined). */
 function walkPlain(
   g: GroupTrie,
   s: WalkState,
@@ -259,14 +258,32 @@ function walkPlain(
   atWordStart: boolean,
 ): void {
   const t = g.trie;
-  const termStart = t.termStart;
-  let node = 0;
-  for (let i = pos; i < limit; i++) {
-    node = childOf(t, node, norm.charCodeAt(i));
-    if (node < 0) return;
-    if (termStart[node] === termStart[node + 1]) continue;
-    const end = i + 1;
-    record(g, s, node, pos, end, atWordStart, end >= limit || mask[end] === 0 || mask[i] === 0);
+  const { termStart, edgeStart, edgeUnit, edgeChild, rootChild } = t;
+  const unit0 = norm.charCodeAt(pos);
+  let node = unit0 < rootChild.length ? rootChild[unit0]! : -1;
+  for (let i = pos; node >= 0;) {
+    if (termStart[node] !== termStart[node + 1]) {
+      const end = i + 1;
+      record(g, s, node, pos, end, atWordStart, end >= limit || mask[end] === 0 || mask[i] === 0);
+    }
+    if (++i >= limit) return;
+    const unit = norm.charCodeAt(i);
+    let lo = edgeStart[node]!;
+    let hi = edgeStart[node + 1]!;
+    while (hi - lo > 8) {
+      const mid = (lo + hi) >>> 1;
+      if (edgeUnit[mid]! < unit) lo = mid + 1;
+      else hi = mid + 1;
+    }
+    node = -1;
+    for (; lo < hi; lo++) {
+      const u = edgeUnit[lo]!;
+      if (u === unit) {
+        node = edgeChild[lo]!;
+        break;
+      }
+      if (u > unit) break;
+    }
   }
 }
 
