@@ -12,6 +12,7 @@ import {
   type Hit,
   type SentenceFacts,
 } from './scan-sentence.js';
+import { perSentence } from './per-sentence.js';
 
 /** Types whose source is the one who speaks (the sayer is a fine source). */
 export const SPEECH_TYPES: ReadonlySet<EventType> = new Set([
@@ -80,9 +81,26 @@ function coordinated(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage):
   return conjunction ? group : [a];
 }
 
+/** The first hit of each actor code, in order. */
 function distinctByCode(hits: readonly ActorHit[]): ActorHit[] {
-  const seen = new Set<string>();
-  return hits.filter((h) => !seen.has(h.ref.code) && seen.add(h.ref.code));
+  const out: ActorHit[] = [];
+  for (const h of hits) {
+    let seen = false;
+    for (const o of out)
+      if (o.ref.code === h.ref.code) {
+        seen = true;
+        break;
+      }
+    if (!seen) out.push(h);
+  }
+  return out;
+}
+
+/** A copy of `hits` in text order (actors come in text order: usually a plain copy). */
+function byPosition(hits: readonly ActorHit[]): ActorHit[] {
+  for (let k = 1; k < hits.length; k++)
+    if (hits[k - 1]!.start > hits[k]!.start) return [...hits].sort((a, b) => a.start - b.start);
+  return hits.slice();
 }
 
 /** A demonym next to the moved/tested object or the trigger ("North Korean troops", "satellite nord-coréen"). */
@@ -120,9 +138,46 @@ function ownedByOther(facts: SentenceFacts, a: ActorHit, trigger: Hit<unknown>):
 /** A comma, semicolon or colon, but not the comma that groups digits ("1,000 containers"). */
 export const CLAUSE_PUNCTUATION = /[;:]|(?<!\d),|,(?!\d)/u;
 
+/** Offsets of the sentence's semicolons, colons and commas (what CLAUSE_PUNCTUATION looks for). */
+const clauseMarks = perSentence((facts): number[] => {
+  const out: number[] = [];
+  const text = facts.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 59 || c === 58 || c === 44) out.push(i);
+  }
+  return out;
+});
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * `CLAUSE_PUNCTUATION.test(facts.text.slice(from, to))` without the slice: a semicolon or colon,
+ * or a comma not between two digits of the slice.
+ */
+export function clausePunctuationIn(facts: SentenceFacts, from: number, to: number): boolean {
+  if (from < 0 || to < 0) return CLAUSE_PUNCTUATION.test(facts.text.slice(from, to));
+  const text = facts.text;
+  const end = Math.min(to, text.length);
+  for (const k of clauseMarks(facts)) {
+    if (k < from) continue;
+    if (k >= end) return false;
+    if (text.charCodeAt(k) !== 44) return true;
+    if (
+      k === from ||
+      !isAsciiDigit(text.charCodeAt(k - 1)) ||
+      k + 1 === end ||
+      !isAsciiDigit(text.charCodeAt(k + 1))
+    )
+      return true;
+  }
+  return false;
+}
+
 function acrossClause(facts: SentenceFacts, x: number, y: number): boolean {
-  const [from, to] = x < y ? [x, y] : [y, x];
-  return CLAUSE_PUNCTUATION.test(facts.text.slice(from, to));
+  return x < y ? clausePunctuationIn(facts, x, y) : clausePunctuationIn(facts, y, x);
 }
 
 /** The trigger ends its sentence or clause ("…, officials warned."). */
@@ -506,13 +561,12 @@ export function assignRoles(
     if (ownSubject || SOLO_TYPES.has(type) || sayer === undefined || sayer.start > trigger.start)
       cands = others;
   }
-  const withSayer = (c: RoleChoice): RoleChoice => (sayer ? { ...c, sayer } : c);
-  if (SYMMETRIC_TYPES.has(type)) return [withSayer(pickSymmetric(facts, cands, trigger))];
+  if (SYMMETRIC_TYPES.has(type)) return [withSayer(pickSymmetric(facts, cands, trigger), sayer)];
   // Verb-second clauses put both actors before a final verb: read roles as in SOV.
   const sov = lang.lexicon.wordOrder !== 'svo';
   const src = pickSource(type, facts, cands, trigger, sov, classHit, lang);
   if (SOLO_TYPES.has(type))
-    return [withSayer({ source: src.hit, target: null, rules: [src.rule] })];
+    return [withSayer({ source: src.hit, target: null, rules: [src.rule] }, sayer)];
   const sourceGroup = src.hit === null ? [] : coordinated(src.hit, facts, lang);
   const tgt = pickTarget(
     type,
@@ -526,16 +580,30 @@ export function assignRoles(
   );
   // Coordinated actors ("Tokyo and Canberra condemned…", "sanctions on Iran and Russia") make
   // one mention with the first-named of each (ontology v1.1); the others stay as cues.
-  const byPosition = (a: ActorHit, b: ActorHit) => a.start - b.start;
-  const sources = src.hit === null ? [] : distinctByCode([...sourceGroup].sort(byPosition));
+  const sources = src.hit === null ? [] : distinctByCode(byPosition(sourceGroup));
   const targets =
-    tgt.hit === null ? [] : distinctByCode([...coordinated(tgt.hit, facts, lang)].sort(byPosition));
+    tgt.hit === null ? [] : distinctByCode(byPosition(coordinated(tgt.hit, facts, lang)));
   const s = sources[0] ?? null;
   const t = targets.find((x) => s === null || x.ref.code !== s.ref.code) ?? null;
   const rules = [src.rule, tgt.rule];
-  const also = [...sources.slice(1), ...targets.filter((x) => x !== t)].slice(0, MAX_COORDINATED);
+  const also: ActorHit[] = [];
+  for (let k = 1; k < sources.length && also.length < MAX_COORDINATED; k++) also.push(sources[k]!);
+  for (const x of targets) if (x !== t && also.length < MAX_COORDINATED) also.push(x);
   if (also.length > 0) rules.push('role.coordination');
   return [
-    withSayer({ source: s, target: t, rules, ...(also.length > 0 ? { coordinated: also } : {}) }),
+    withSayer(
+      also.length > 0
+        ? { source: s, target: t, rules, coordinated: also }
+        : { source: s, target: t, rules },
+      sayer,
+    ),
   ];
+}
+
+/** The choice with its reporter, when the sentence has one. */
+function withSayer(c: RoleChoice, sayer: ActorHit | undefined): RoleChoice {
+  if (sayer === undefined) return c;
+  return c.coordinated === undefined
+    ? { source: c.source, target: c.target, rules: c.rules, sayer }
+    : { source: c.source, target: c.target, rules: c.rules, coordinated: c.coordinated, sayer };
 }

@@ -17,7 +17,7 @@ import {
   type TriggerRef,
 } from '../lexicon/load-lexicons.js';
 import type { Frame } from '../lexicon/lexicon-schema.js';
-import { assignRoles, CLAUSE_PUNCTUATION, type RoleChoice } from './assign-roles.js';
+import { assignRoles, clausePunctuationIn, type RoleChoice } from './assign-roles.js';
 import { chooseFrame, type FrameChoice } from './choose-frame.js';
 import { decideModality, isProhibited } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
@@ -316,9 +316,7 @@ function dateAnchor(
   const gap = (x: { readonly start: number; readonly end: number }) =>
     x.start >= span.end ? x.start - span.end : x.end <= span.start ? span.start - x.end : 0;
   const sameClause = (x: { readonly start: number; readonly end: number }) =>
-    !CLAUSE_PUNCTUATION.test(
-      facts.text.slice(Math.min(x.end, span.end), Math.max(x.start, span.start)),
-    );
+    !clausePunctuationIn(facts, Math.min(x.end, span.end), Math.max(x.start, span.start));
   let nearest: Hit<TriggerRef> | null = null;
   for (const c of candidates)
     if (nearest === null || gap(c.trigger) < gap(nearest)) nearest = c.trigger;
