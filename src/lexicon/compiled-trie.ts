@@ -253,3 +253,92 @@ export function stepStates<P>(
   t.nxt = cur;
   return n;
 }
+
+/**
+ * A plain trie (no `*`) as a double array, for the hottest walk: the child of the node in cell c
+ * on unit u is the cell d = base(c) + u when check(d) is c. Each cell holds, side by side, its
+ * base, its check and the range of its flat terminals (CompiledTrie.termStart), so a step of the
+ * walk reads one cell: the trie's nodes are spread over memory, and the walk waits on memory
+ * more than it computes.
+ */
+export interface DoubleArrayTrie {
+  /** Per cell, 4 numbers: base, check (the parent cell, -1 when free), first and end terminal. */
+  readonly cells: Int32Array;
+  /** Cells in `cells` (its length / 4). */
+  readonly size: number;
+}
+
+/** Cell of the root. */
+export const DA_ROOT = 0;
+const DA_STRIDE = 4;
+
+/** The double array of a compiled trie's plain transitions (its star links are left out). */
+export function toDoubleArray<P>(t: CompiledTrie<P>): DoubleArrayTrie {
+  const nodeCount = t.edgeStart.length - 1;
+  let capacity = 1024;
+  let base = new Int32Array(capacity);
+  let check = new Int32Array(capacity).fill(-1);
+  const grow = (needed: number): void => {
+    if (needed < capacity) return;
+    let c = capacity;
+    while (c <= needed) c *= 2;
+    const b = new Int32Array(c);
+    b.set(base);
+    const k = new Int32Array(c).fill(-1);
+    k.set(check);
+    base = b;
+    check = k;
+    capacity = c;
+  };
+  const cellOf = new Int32Array(nodeCount).fill(-1);
+  cellOf[0] = DA_ROOT;
+  check[DA_ROOT] = DA_ROOT;
+  let size = 1;
+  // The first cell that may be free: cells below it are all taken.
+  let firstFree = 1;
+  // Nodes in BFS order (node ids of compile() already are): a parent is placed before its children.
+  for (let node = 0; node < nodeCount; node++) {
+    const cell = cellOf[node]!;
+    const from = t.edgeStart[node]!;
+    const to = t.edgeStart[node + 1]!;
+    if (from === to) continue;
+    const low = t.edgeUnit[from]!;
+    while (firstFree < capacity && check[firstFree] !== -1) firstFree++;
+    let b = firstFree - low;
+    for (;;) {
+      let fits = b + low >= 1;
+      for (let e = from; fits && e < to; e++) {
+        const d = b + t.edgeUnit[e]!;
+        grow(d);
+        if (check[d] !== -1) fits = false;
+      }
+      if (fits) break;
+      // Next free cell for the lowest unit.
+      let f = b + low + 1;
+      grow(f);
+      while (check[f] !== -1) {
+        f++;
+        grow(f);
+      }
+      b = f - low;
+    }
+    base[cell] = b;
+    for (let e = from; e < to; e++) {
+      const d = b + t.edgeUnit[e]!;
+      check[d] = cell;
+      cellOf[t.edgeChild[e]!] = d;
+      if (d + 1 > size) size = d + 1;
+    }
+  }
+  const cells = new Int32Array(size * DA_STRIDE);
+  for (let c = 0; c < size; c++) {
+    cells[c * DA_STRIDE] = base[c]!;
+    cells[c * DA_STRIDE + 1] = c === DA_ROOT ? -1 : check[c]!;
+  }
+  for (let node = 0; node < nodeCount; node++) {
+    const c = cellOf[node]!;
+    cells[c * DA_STRIDE + 2] = t.termStart[node]!;
+    cells[c * DA_STRIDE + 3] = t.termStart[node + 1]!;
+  }
+  return { cells, size };
+}

@@ -23,6 +23,9 @@ import {
   stepStates,
   TERM_END_BOUNDARY,
   TERM_START_BOUNDARY,
+  toDoubleArray,
+  DA_ROOT,
+  type DoubleArrayTrie,
   type CompiledTrie,
   type TrieNode,
 } from './compiled-trie.js';
@@ -92,6 +95,8 @@ export class GroupMatches {
 /** A compiled union trie with, per flat terminal, the member it belongs to. */
 interface GroupTrie {
   readonly trie: CompiledTrie<Tagged>;
+  /** The plain transitions as a double array, for walkPlain. */
+  readonly da: DoubleArrayTrie;
   /** Per flat terminal (see CompiledTrie.termStart): its member and its payload. */
   readonly termGroup: Int32Array;
   readonly termValue: readonly unknown[];
@@ -101,6 +106,7 @@ function groupTrie(root: TrieNode<Tagged>): GroupTrie {
   const trie = compile(root);
   return {
     trie,
+    da: toDoubleArray(trie),
     termGroup: Int32Array.from(trie.termPayload, (x) => x.group),
     termValue: trie.termPayload.map((x) => x.payload),
   };
@@ -207,16 +213,16 @@ function mayStartAt(t: CompiledTrie<Tagged>, norm: string, i: number, to: number
 function record(
   g: GroupTrie,
   s: WalkState,
-  node: number,
+  first: number,
+  last: number,
   start: number,
   end: number,
   atWordStart: boolean,
   atWordEnd: boolean,
 ): void {
-  const { termStart, termFlags } = g.trie;
+  const termFlags = g.trie.termFlags;
   const termGroup = g.termGroup;
-  const last = termStart[node + 1]!;
-  for (let k = termStart[node]!; k < last; k++) {
+  for (let k = first; k < last; k++) {
     const flags = termFlags[k]!;
     if (
       ((flags & TERM_START_BOUNDARY) !== 0 && !atWordStart) ||
@@ -247,7 +253,7 @@ function record(
   }
 }
 
-/** Terms without `*`: one live node (the child lookup of compiled-trie.ts, inlined). */
+/** Terms without `*`: one live node, walked in the double array (one cell read per step). */
 function walkPlain(
   g: GroupTrie,
   s: WalkState,
@@ -257,33 +263,17 @@ function walkPlain(
   limit: number,
   atWordStart: boolean,
 ): void {
-  const t = g.trie;
-  const { termStart, edgeStart, edgeUnit, edgeChild, rootChild } = t;
-  const unit0 = norm.charCodeAt(pos);
-  let node = unit0 < rootChild.length ? rootChild[unit0]! : -1;
-  for (let i = pos; node >= 0;) {
-    if (termStart[node] !== termStart[node + 1]) {
-      const end = i + 1;
-      record(g, s, node, pos, end, atWordStart, end >= limit || mask[end] === 0 || mask[i] === 0);
-    }
-    if (++i >= limit) return;
-    const unit = norm.charCodeAt(i);
-    let lo = edgeStart[node]!;
-    let hi = edgeStart[node + 1]!;
-    while (hi - lo > 8) {
-      const mid = (lo + hi) >>> 1;
-      if (edgeUnit[mid]! < unit) lo = mid + 1;
-      else hi = mid + 1;
-    }
-    node = -1;
-    for (; lo < hi; lo++) {
-      const u = edgeUnit[lo]!;
-      if (u === unit) {
-        node = edgeChild[lo]!;
-        break;
-      }
-      if (u > unit) break;
-    }
+  const { cells, size } = g.da;
+  let cell = DA_ROOT;
+  for (let i = pos; i < limit; i++) {
+    const next = cells[cell * 4]! + norm.charCodeAt(i);
+    if (next <= 0 || next >= size || cells[next * 4 + 1] !== cell) return;
+    cell = next;
+    const from = cells[cell * 4 + 2]!;
+    const to = cells[cell * 4 + 3]!;
+    if (from === to) continue;
+    const end = i + 1;
+    record(g, s, from, to, pos, end, atWordStart, end >= limit || mask[end] === 0 || mask[i] === 0);
   }
 }
 
@@ -308,7 +298,7 @@ function walkStar(
     for (let k = 0; k < nCur; k++) {
       const node = cur[k]!;
       if (termStart[node] !== termStart[node + 1])
-        record(g, s, node, pos, end, atWordStart, atWordEnd);
+        record(g, s, termStart[node]!, termStart[node + 1]!, pos, end, atWordStart, atWordEnd);
     }
   }
 }
