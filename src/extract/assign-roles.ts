@@ -12,7 +12,8 @@ import {
   type Hit,
   type SentenceFacts,
 } from './scan-sentence.js';
-import { perSentence } from './per-sentence.js';
+import { hasBreak, PUNCTUATION } from './clause-breaks.js';
+import { letterRun } from './text-runs.js';
 
 /** Types whose source is the one who speaks (the sayer is a fine source). */
 export const SPEECH_TYPES: ReadonlySet<EventType> = new Set([
@@ -138,42 +139,13 @@ function ownedByOther(facts: SentenceFacts, a: ActorHit, trigger: Hit<unknown>):
 /** A comma, semicolon or colon, but not the comma that groups digits ("1,000 containers"). */
 export const CLAUSE_PUNCTUATION = /[;:]|(?<!\d),|,(?!\d)/u;
 
-/** Offsets of the sentence's semicolons, colons and commas (what CLAUSE_PUNCTUATION looks for). */
-const clauseMarks = perSentence((facts): number[] => {
-  const out: number[] = [];
-  const text = facts.text;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 59 || c === 58 || c === 44) out.push(i);
-  }
-  return out;
-});
-
-function isAsciiDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /**
  * `CLAUSE_PUNCTUATION.test(facts.text.slice(from, to))` without the slice: a semicolon or colon,
  * or a comma not between two digits of the slice.
  */
 export function clausePunctuationIn(facts: SentenceFacts, from: number, to: number): boolean {
   if (from < 0 || to < 0) return CLAUSE_PUNCTUATION.test(facts.text.slice(from, to));
-  const text = facts.text;
-  const end = Math.min(to, text.length);
-  for (const k of clauseMarks(facts)) {
-    if (k < from) continue;
-    if (k >= end) return false;
-    if (text.charCodeAt(k) !== 44) return true;
-    if (
-      k === from ||
-      !isAsciiDigit(text.charCodeAt(k - 1)) ||
-      k + 1 === end ||
-      !isAsciiDigit(text.charCodeAt(k + 1))
-    )
-      return true;
-  }
-  return false;
+  return hasBreak(facts, from, to, PUNCTUATION);
 }
 
 function acrossClause(facts: SentenceFacts, x: number, y: number): boolean {
@@ -327,9 +299,7 @@ const FILLER: readonly RoleMarkerKind[] = ['filler'];
 
 /** The end of the word the trigger starts (a stem may end inside its word). */
 function wordEnd(facts: SentenceFacts, trigger: Hit<unknown>): number {
-  return (
-    trigger.end + /^[\p{L}\p{M}]*/u.exec(facts.norm.slice(trigger.end, trigger.end + 12))![0].length
-  );
+  return trigger.end + letterRun(facts.norm, trigger.end, trigger.end + 12);
 }
 
 /**
@@ -401,7 +371,7 @@ function ownerAfter(
   if (a.marks.size > 0 || facts.triggers.some((t) => t.start >= trigger.end && t.end <= a.start))
     return undefined;
   // A stem may end inside its word ("санкци|и"): the gap starts after the word.
-  const rest = /^[\p{L}\p{M}]*/u.exec(facts.norm.slice(trigger.end, a.start))![0].length;
+  const rest = letterRun(facts.norm, trigger.end, a.start);
   if (!objectWordsOnly(facts, trigger.end + rest, a.start)) return undefined;
   const cases = a.ref.cases;
   if (cases.length > 0 && cases.every((c) => sourceCases.includes(c))) return a;

@@ -54,28 +54,36 @@ const SPEECH_DATE_REACH = 16;
 /** How far after a light verb ("oversaw the launch of") another trigger takes over. */
 const LIGHT_VERB_REACH = 30;
 
-function actorCue(hit: ActorHit | null, offset: number): Cue[] {
-  if (hit === null) return [];
-  return [
-    {
-      kind: 'actor',
-      start: offset + hit.start,
-      end: offset + hit.end,
-      ref: `gazetteer.${hit.ref.id}`,
-      value: hit.ref.code,
-    },
-  ];
+/** Appends the cue of an actor (when there is one) at document offsets. */
+function pushActorCue(cues: Cue[], hit: ActorHit | null, offset: number): void {
+  if (hit === null) return;
+  cues.push({
+    kind: 'actor',
+    start: offset + hit.start,
+    end: offset + hit.end,
+    ref: `gazetteer.${hit.ref.id}`,
+    value: hit.ref.code,
+  });
+}
+
+/** True when every type the entry can denote is in `seen` (or it denotes none). */
+function allTypesSeen(e: TriggerRef['entry'], seen: ReadonlySet<EventType>): boolean {
+  if (e.frames !== undefined) {
+    for (const f of e.frames) if (!seen.has(f.type)) return false;
+    return true;
+  }
+  return e.type === undefined || seen.has(e.type);
 }
 
 interface SentenceMention {
   readonly type: EventType;
   /** The earlier mention a bare event noun restates ("the launch"), when it has no object here. */
-  readonly restated?: FrameChoice['restated'];
+  readonly restated: FrameChoice['restated'] | undefined;
   readonly trigger: Hit<TriggerRef>;
   readonly roles: RoleChoice;
   readonly rules: string[];
   readonly classHit: Hit<string> | null;
-  readonly triggerModality?: ExtractedMention['modality'];
+  readonly triggerModality: ExtractedMention['modality'] | undefined;
 }
 
 function sentenceCandidates(
@@ -98,8 +106,7 @@ function sentenceCandidates(
       )
     )
       continue;
-    const possible = e.frames?.map((f) => f.type) ?? (e.type !== undefined ? [e.type] : []);
-    if (possible.every((t) => seenTypes.has(t))) continue;
+    if (allTypesSeen(e, seenTypes)) continue;
     const frame = chooseFrame(trig, facts, lang) ?? restatedFrame(e.frames, ctx);
     if (frame === null || seenTypes.has(frame.type)) continue;
     seenTypes.add(frame.type);
@@ -113,10 +120,10 @@ function sentenceCandidates(
         type: frame.type,
         trigger: trig,
         roles,
-        rules: [...base, ...roles.rules],
+        rules: base.concat(roles.rules),
         classHit: frame.classHit,
-        ...(frame.restated !== undefined ? { restated: frame.restated } : {}),
-        ...(entry.modality !== undefined ? { triggerModality: entry.modality } : {}),
+        restated: frame.restated,
+        triggerModality: entry.modality,
       });
     }
   }
@@ -140,7 +147,7 @@ function extractSentence(
   const date = candidates.length > 0 ? resolveMentionDate(facts.text, lang.lang, published) : null;
   const datedTrigger =
     date?.span === undefined
-      ? new Set<Hit<TriggerRef>>()
+      ? null
       : dateAnchor(date.span, candidates, facts, lang.lexicon.wordOrder === 'sov');
   const capabilitiesOf = eventCapabilities(
     facts,
@@ -158,7 +165,7 @@ function extractSentence(
         ? { source: c.restated.source, target: c.restated.target, rule: 'context.restated' }
         : ctx.fill(c.type, c.roles.source?.ref.code ?? null, c.roles.target?.ref.code ?? null, {
             pairReference: pairRef,
-            anaphoricTypes: anaphoricTypes(facts, c.trigger),
+            anaphoricTypes: () => anaphoricTypes(facts, c.trigger),
             sayer: c.roles.sayer?.ref.code ?? null,
           });
     if (filled.source === null && filled.target === null) continue;
@@ -168,8 +175,8 @@ function extractSentence(
         lang.lexicon.wordOrder === 'sov' ? a.start >= c.trigger.end : a.end <= c.trigger.start,
       ),
       isDenial,
-      ...(c.triggerModality !== undefined ? { triggerModality: c.triggerModality } : {}),
-      ...(date?.span !== undefined ? { dateSpan: date.span } : {}),
+      triggerModality: c.triggerModality,
+      dateSpan: date?.span,
     });
     // "did not deny" is no rejection.
     if (isDenial && modality.modality === 'NEGATED') continue;
@@ -188,11 +195,11 @@ function extractSentence(
         ref: c.rules[0]!,
         value: c.type,
       },
-      ...actorCue(c.roles.source, start),
-      ...actorCue(c.roles.target, start),
-      ...(c.roles.coordinated ?? []).flatMap((a) => actorCue(a, start)),
-      ...caps.cues.map((q) => ({ ...q, start: q.start + start, end: q.end + start })),
     ];
+    pushActorCue(cues, c.roles.source, start);
+    pushActorCue(cues, c.roles.target, start);
+    for (const a of c.roles.coordinated ?? []) pushActorCue(cues, a, start);
+    for (const q of caps.cues) cues.push({ ...q, start: q.start + start, end: q.end + start });
     if (modality.cue !== null)
       cues.push({
         kind: modality.modality === 'NEGATED' ? 'negation' : 'modality',
