@@ -23,7 +23,13 @@ export function resolveMentionDate(
   lang: string,
   published: string | undefined,
 ): MentionDate {
-  const r = resolveEventDate({ sentence, lang, ...(published !== undefined ? { published } : {}) });
+  const r = resolveEventDate(
+    published !== undefined ? { sentence, lang, published } : { sentence, lang },
+  );
+  // resolveEventDate gives a span and a rule together, or neither.
+  if (r.span === undefined && r.rule === undefined) return { date: r.date };
+  if (r.span !== undefined && r.rule !== undefined)
+    return { date: r.date, span: r.span, rule: r.rule };
   return {
     date: r.date,
     ...(r.span !== undefined ? { span: r.span } : {}),

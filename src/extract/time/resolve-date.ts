@@ -160,6 +160,7 @@ function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
   if (NOT_UNIT_BY_UNIT.test(text)) return dateWordKindsOfLower(text.toLowerCase(), gates, hashes);
   const lower = lowerUnitTable();
   const letterOrMark = LETTER_OR_MARK.table();
+  const filter = hashFilter(hashes);
   let kinds = 0;
   let start = -1;
   let h = 0;
@@ -173,10 +174,24 @@ function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
       h = wordHashStep(h, unit);
       continue;
     }
-    if (start >= 0 && hashes.has(h)) kinds |= gates.get(text.slice(start, i).toLowerCase()) ?? 0;
+    if (start >= 0 && filter[h & 0xffff] === 1 && hashes.has(h))
+      kinds |= gates.get(text.slice(start, i).toLowerCase()) ?? 0;
     start = -1;
   }
   return KINDS[kinds]!;
+}
+
+const hashFilters = new WeakMap<ReadonlySet<number>, Uint8Array>();
+
+/** 1 at the low 16 bits of every hash of `hashes`: most words are ruled out without a lookup. */
+function hashFilter(hashes: ReadonlySet<number>): Uint8Array {
+  let filter = hashFilters.get(hashes);
+  if (filter === undefined) {
+    filter = new Uint8Array(65536);
+    for (const h of hashes) filter[h & 0xffff] = 1;
+    hashFilters.set(hashes, filter);
+  }
+  return filter;
 }
 
 /** dateWordKinds over the lowercased text: the words of /[\p{L}\p{M}]+/gu, hashed as they are read. */
@@ -229,7 +244,9 @@ function isRangeBound(text: string, start: number, end: number, data: CompiledTi
  * A year expression next to a month or day ("지난해 8월", "June last year") gives one date: the
  * year of the first with the month (and day) of the second, over both spans.
  */
-function combineYearAndMonth(text: string, candidates: readonly Candidate[]): Candidate[] {
+function combineYearAndMonth(text: string, candidates: readonly Candidate[]): readonly Candidate[] {
+  // One expression has nothing to combine with.
+  if (candidates.length < 2) return candidates;
   const used = new Set<Candidate>();
   const combined: Candidate[] = [];
   for (const a of candidates) {
@@ -421,6 +438,8 @@ function ruleCandidates(
   return out;
 }
 
+const NO_CANDIDATES: readonly Candidate[] = [];
+
 /** Numeric dates with a year (2024-06-19, 19.06.2024, 19/06/2024). */
 const NUMERIC_DATE = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/;
 
@@ -430,12 +449,12 @@ function chronoCandidates(
   p: Day | undefined,
   data: CompiledTimeData | null,
   kinds: DateWordKinds,
-): Candidate[] {
+): readonly Candidate[] {
   const parser = CHRONO[lang];
-  if (!parser || !/\d/.test(text)) return [];
+  if (!parser || !/\d/.test(text)) return NO_CANDIDATES;
   // chrono is the slow part: only sentences that write a month (name, 月 or numeric date) reach it.
   const monthName = kinds.month && (data?.monthNameRe?.test(text) ?? false);
-  if (!(monthName || text.includes('月') || NUMERIC_DATE.test(text))) return [];
+  if (!(monthName || text.includes('月') || NUMERIC_DATE.test(text))) return NO_CANDIDATES;
   const ref = p
     ? new Date(Date.UTC(p.year, p.month - 1, p.day, 12))
     : new Date(Date.UTC(2000, 0, 1, 12));
