@@ -12,6 +12,8 @@ import {
   type Hit,
   type SentenceFacts,
 } from './scan-sentence.js';
+import { hasBreak, PUNCTUATION } from './clause-breaks.js';
+import { letterRun } from './text-runs.js';
 
 /** Types whose source is the one who speaks (the sayer is a fine source). */
 export const SPEECH_TYPES: ReadonlySet<EventType> = new Set([
@@ -80,9 +82,26 @@ function coordinated(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage):
   return conjunction ? group : [a];
 }
 
+/** The first hit of each actor code, in order. */
 function distinctByCode(hits: readonly ActorHit[]): ActorHit[] {
-  const seen = new Set<string>();
-  return hits.filter((h) => !seen.has(h.ref.code) && seen.add(h.ref.code));
+  const out: ActorHit[] = [];
+  for (const h of hits) {
+    let seen = false;
+    for (const o of out)
+      if (o.ref.code === h.ref.code) {
+        seen = true;
+        break;
+      }
+    if (!seen) out.push(h);
+  }
+  return out;
+}
+
+/** A copy of `hits` in text order (actors come in text order: usually a plain copy). */
+function byPosition(hits: readonly ActorHit[]): ActorHit[] {
+  for (let k = 1; k < hits.length; k++)
+    if (hits[k - 1]!.start > hits[k]!.start) return [...hits].sort((a, b) => a.start - b.start);
+  return hits.slice();
 }
 
 /** A demonym next to the moved/tested object or the trigger ("North Korean troops", "satellite nord-coréen"). */
@@ -120,9 +139,17 @@ function ownedByOther(facts: SentenceFacts, a: ActorHit, trigger: Hit<unknown>):
 /** A comma, semicolon or colon, but not the comma that groups digits ("1,000 containers"). */
 export const CLAUSE_PUNCTUATION = /[;:]|(?<!\d),|,(?!\d)/u;
 
+/**
+ * `CLAUSE_PUNCTUATION.test(facts.text.slice(from, to))` without the slice: a semicolon or colon,
+ * or a comma not between two digits of the slice.
+ */
+export function clausePunctuationIn(facts: SentenceFacts, from: number, to: number): boolean {
+  if (from < 0 || to < 0) return CLAUSE_PUNCTUATION.test(facts.text.slice(from, to));
+  return hasBreak(facts, from, to, PUNCTUATION);
+}
+
 function acrossClause(facts: SentenceFacts, x: number, y: number): boolean {
-  const [from, to] = x < y ? [x, y] : [y, x];
-  return CLAUSE_PUNCTUATION.test(facts.text.slice(from, to));
+  return x < y ? clausePunctuationIn(facts, x, y) : clausePunctuationIn(facts, y, x);
 }
 
 /** A demonym right before a weapon word ("North Korean missiles"): the maker, not the one hit. */
@@ -295,9 +322,7 @@ const FILLER: readonly RoleMarkerKind[] = ['filler'];
 
 /** The end of the word the trigger starts (a stem may end inside its word). */
 function wordEnd(facts: SentenceFacts, trigger: Hit<unknown>): number {
-  return (
-    trigger.end + /^[\p{L}\p{M}]*/u.exec(facts.norm.slice(trigger.end, trigger.end + 12))![0].length
-  );
+  return trigger.end + letterRun(facts.norm, trigger.end, trigger.end + 12);
 }
 
 /**
@@ -369,7 +394,7 @@ function ownerAfter(
   if (a.marks.size > 0 || facts.triggers.some((t) => t.start >= trigger.end && t.end <= a.start))
     return undefined;
   // A stem may end inside its word ("санкци|и"): the gap starts after the word.
-  const rest = /^[\p{L}\p{M}]*/u.exec(facts.norm.slice(trigger.end, a.start))![0].length;
+  const rest = letterRun(facts.norm, trigger.end, a.start);
   if (!objectWordsOnly(facts, trigger.end + rest, a.start)) return undefined;
   const cases = a.ref.cases;
   if (cases.length > 0 && cases.every((c) => sourceCases.includes(c))) return a;
@@ -529,13 +554,13 @@ export function assignRoles(
     if (ownSubject || SOLO_TYPES.has(type) || sayer === undefined || sayer.start > trigger.start)
       cands = others;
   }
-  const withSayer = (c: RoleChoice): RoleChoice => (sayer ? { ...c, sayer } : c);
-  if (SYMMETRIC_TYPES.has(type)) return [withSayer(pickSymmetric(facts, cands, trigger, lang))];
+  if (SYMMETRIC_TYPES.has(type))
+    return [withSayer(pickSymmetric(facts, cands, trigger, lang), sayer)];
   // Verb-second clauses put both actors before a final verb: read roles as in SOV.
   const sov = lang.lexicon.wordOrder !== 'svo';
   const src = pickSource(type, facts, cands, trigger, sov, classHit, lang);
   if (SOLO_TYPES.has(type))
-    return [withSayer({ source: src.hit, target: null, rules: [src.rule] })];
+    return [withSayer({ source: src.hit, target: null, rules: [src.rule] }, sayer)];
   const sourceGroup = src.hit === null ? [] : coordinated(src.hit, facts, lang);
   const tgt = pickTarget(
     type,
@@ -549,16 +574,30 @@ export function assignRoles(
   );
   // Coordinated actors ("Tokyo and Canberra condemned…", "sanctions on Iran and Russia") make
   // one mention with the first-named of each (ontology v1.1); the others stay as cues.
-  const byPosition = (a: ActorHit, b: ActorHit) => a.start - b.start;
-  const sources = src.hit === null ? [] : distinctByCode([...sourceGroup].sort(byPosition));
+  const sources = src.hit === null ? [] : distinctByCode(byPosition(sourceGroup));
   const targets =
-    tgt.hit === null ? [] : distinctByCode([...coordinated(tgt.hit, facts, lang)].sort(byPosition));
+    tgt.hit === null ? [] : distinctByCode(byPosition(coordinated(tgt.hit, facts, lang)));
   const s = sources[0] ?? null;
   const t = targets.find((x) => s === null || x.ref.code !== s.ref.code) ?? null;
   const rules = [src.rule, tgt.rule];
-  const also = [...sources.slice(1), ...targets.filter((x) => x !== t)].slice(0, MAX_COORDINATED);
+  const also: ActorHit[] = [];
+  for (let k = 1; k < sources.length && also.length < MAX_COORDINATED; k++) also.push(sources[k]!);
+  for (const x of targets) if (x !== t && also.length < MAX_COORDINATED) also.push(x);
   if (also.length > 0) rules.push('role.coordination');
   return [
-    withSayer({ source: s, target: t, rules, ...(also.length > 0 ? { coordinated: also } : {}) }),
+    withSayer(
+      also.length > 0
+        ? { source: s, target: t, rules, coordinated: also }
+        : { source: s, target: t, rules },
+      sayer,
+    ),
   ];
+}
+
+/** The choice with its reporter, when the sentence has one. */
+function withSayer(c: RoleChoice, sayer: ActorHit | undefined): RoleChoice {
+  if (sayer === undefined) return c;
+  return c.coordinated === undefined
+    ? { source: c.source, target: c.target, rules: c.rules, sayer }
+    : { source: c.source, target: c.target, rules: c.rules, coordinated: c.coordinated, sayer };
 }

@@ -8,6 +8,7 @@ import type { CompiledLanguage, TriggerRef } from '../lexicon/load-lexicons.js';
 import type { Frame } from '../lexicon/lexicon-schema.js';
 import { perSentence } from './per-sentence.js';
 import { isAttributive, type Hit, type SentenceFacts } from './scan-sentence.js';
+import { restOfWordThenSpaces } from './text-runs.js';
 
 export interface FrameChoice {
   readonly type: EventType;
@@ -73,8 +74,7 @@ function techModifiers(facts: SentenceFacts): Set<Hit<string>> {
     if (c.value === TECH_CLASS) continue;
     // The gap may hold the rest of the modifier's word (a stem matched "ракет" in "ракетные").
     const head = tech.find((t) => t.start >= c.end && t.start - c.end <= 12);
-    if (head !== undefined && /^[\p{L}\p{M}]*[\s-]*$/u.test(facts.norm.slice(c.end, head.start)))
-      out.add(c);
+    if (head !== undefined && restOfWordThenSpaces(facts.norm, c.end, head.start)) out.add(c);
   }
   return out;
 }

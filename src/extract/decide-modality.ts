@@ -7,6 +7,7 @@
 import type { EventType, Modality } from '../domain/ontology.js';
 import type { CompiledLanguage, ModalityKind } from '../lexicon/load-lexicons.js';
 import { reportingClause, SPEECH_TYPES } from './assign-roles.js';
+import { BREAK, countBreaks, hasBreak } from './clause-breaks.js';
 import { perSentence } from './per-sentence.js';
 import type { Hit, SentenceFacts } from './scan-sentence.js';
 
@@ -34,13 +35,11 @@ function governs(
 ): boolean {
   if (cue.end <= trigger.start) {
     if (sov && !allowOtherSide) return false;
-    const gap = facts.text.slice(cue.end, trigger.start);
-    return trigger.start - cue.end <= window && !CLAUSE_BREAK.test(gap);
+    return trigger.start - cue.end <= window && !clauseBreakIn(facts, cue.end, trigger.start);
   }
   if (cue.start >= trigger.end) {
     if (!sov && !allowOtherSide) return false;
-    const gap = facts.text.slice(trigger.end, cue.start);
-    return cue.start - trigger.end <= window && !CLAUSE_BREAK.test(gap);
+    return cue.start - trigger.end <= window && !clauseBreakIn(facts, trigger.end, cue.start);
   }
   return true; // cue overlaps the trigger ("test-fired" inside "did not test-fire")
 }
@@ -78,7 +77,7 @@ const inversionCues = perSentence((facts): Hit<ModalityKind>[] => {
     if (
       subject !== undefined &&
       subject.start - c.end <= INVERSION_SUBJECT_REACH &&
-      !CLAUSE_BREAK.test(facts.text.slice(c.end, subject.start))
+      !clauseBreakIn(facts, c.end, subject.start)
     )
       out.push({ start: c.start, end: c.end, value: 'conditional' });
   }
@@ -87,7 +86,14 @@ const inversionCues = perSentence((facts): Hit<ModalityKind>[] => {
 
 /** Clause breaks between two offsets. */
 function breaksBetween(facts: SentenceFacts, from: number, to: number): number {
-  return facts.text.slice(from, to).split(CLAUSE_BREAK).length - 1;
+  if (from < 0 || to < 0) return facts.text.slice(from, to).split(CLAUSE_BREAK).length - 1;
+  return countBreaks(facts, from, to, BREAK);
+}
+
+/** `CLAUSE_BREAK.test(facts.text.slice(from, to))`, without the slice. */
+function clauseBreakIn(facts: SentenceFacts, from: number, to: number): boolean {
+  if (from < 0 || to < 0) return CLAUSE_BREAK.test(facts.text.slice(from, to));
+  return hasBreak(facts, from, to, BREAK);
 }
 
 /**

@@ -30,8 +30,11 @@ export interface FilledRoles {
 export interface SentenceHints {
   /** The sentence refers to "the two countries" or the like. */
   readonly pairReference: boolean;
-  /** Event types that other triggers of the sentence can denote ("the launch" → MISSILE_TEST…). */
-  readonly anaphoricTypes: ReadonlySet<EventType>;
+  /**
+   * Event types that other triggers of the sentence can denote ("the launch" → MISSILE_TEST…),
+   * computed when asked (few roles need them).
+   */
+  readonly anaphoricTypes: () => ReadonlySet<EventType>;
   /** The actor reporting the event, used when nothing better is known. */
   readonly sayer: string | null;
 }
@@ -174,8 +177,9 @@ export class DocumentContext {
       return { source: hints.sayer, target: null, rule: hints.sayer ? 'context.sayer' : null };
     }
     if (type === 'CONCERN' && target === null) {
+      const anaphoric = hints.anaphoricTypes();
       const anaphor = this.last(
-        (x) => hints.anaphoricTypes.has(x.type) && x.source !== null && x.source !== source,
+        (x) => anaphoric.has(x.type) && x.source !== null && x.source !== source,
       );
       if (anaphor !== undefined)
         return { source, target: anaphor.source, rule: 'context.anaphoric-event' };

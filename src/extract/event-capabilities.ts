@@ -8,6 +8,7 @@ import type { Capability, EventType } from '../domain/ontology.js';
 import type { CapabilityRef, CompiledLanguage, TriggerRef } from '../lexicon/load-lexicons.js';
 import { perSentence } from './per-sentence.js';
 import { isAttributive, type Hit, type SentenceFacts } from './scan-sentence.js';
+import { restOfWordThenSpaces } from './text-runs.js';
 
 /** An event of the sentence as this module needs it: its type and its trigger. */
 export interface EventOfTrigger {
@@ -58,7 +59,7 @@ function modifies(facts: SentenceFacts, cap: Hit<unknown>, trigger: Hit<unknown>
   return (
     trigger.start >= cap.end &&
     trigger.start - cap.end <= MODIFIER_GAP &&
-    /^[\p{L}\p{M}]*[\s-]*$/u.test(facts.norm.slice(cap.end, trigger.start))
+    restOfWordThenSpaces(facts.norm, cap.end, trigger.start)
   );
 }
 
@@ -160,23 +161,19 @@ export function eventCapabilities(
 
 /** Capabilities, cues and rules of the capability words of one event. */
 function findingOf(hits: readonly Hit<CapabilityRef>[], lang: string): CapabilityFinding {
-  const caps = new Set<Capability>();
+  const all: Capability[] = [];
+  for (const hit of hits) for (const c of hit.value.capabilities) if (!all.includes(c)) all.push(c);
   const cues: Cue[] = [];
   const rules: string[] = [];
-  for (const hit of hits) for (const c of hit.value.capabilities) caps.add(c);
+  const kept: Capability[] = [];
   for (const hit of hits) {
-    if (hit.value.unless.some((u) => caps.has(u))) continue;
+    if (hit.value.unless.some((u) => all.includes(u))) continue;
+    const rule = `${lang}.capability.${hit.value.id}`;
     for (const c of hit.value.capabilities) {
-      cues.push({
-        kind: 'capability',
-        start: hit.start,
-        end: hit.end,
-        ref: `${lang}.capability.${hit.value.id}`,
-        value: c,
-      });
+      cues.push({ kind: 'capability', start: hit.start, end: hit.end, ref: rule, value: c });
+      if (!kept.includes(c)) kept.push(c);
     }
-    rules.push(`${lang}.capability.${hit.value.id}`);
+    if (!rules.includes(rule)) rules.push(rule);
   }
-  const kept = new Set(cues.map((c) => c.value as Capability));
-  return { caps: [...kept].sort(), cues, rules: [...new Set(rules)] };
+  return { caps: kept.sort(), cues, rules };
 }

@@ -17,7 +17,7 @@ import {
   type TriggerRef,
 } from '../lexicon/load-lexicons.js';
 import type { Frame } from '../lexicon/lexicon-schema.js';
-import { assignRoles, CLAUSE_PUNCTUATION, type RoleChoice } from './assign-roles.js';
+import { assignRoles, clausePunctuationIn, type RoleChoice } from './assign-roles.js';
 import { chooseFrame, type FrameChoice } from './choose-frame.js';
 import { decideModality, isProhibited } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
@@ -28,6 +28,7 @@ import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './sca
 import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
 import { appendAll } from '../domain/append-all.js';
+import { normalizeDocument, sliceNormalized } from '../lexicon/normalize-text.js';
 
 /** Changes whenever rules or data change what is extracted. */
 export const EXTRACTOR_VERSION = 'vigie-rules-1.4.0';
@@ -53,28 +54,36 @@ const SPEECH_DATE_REACH = 16;
 /** How far after a light verb ("oversaw the launch of") another trigger takes over. */
 const LIGHT_VERB_REACH = 30;
 
-function actorCue(hit: ActorHit | null, offset: number): Cue[] {
-  if (hit === null) return [];
-  return [
-    {
-      kind: 'actor',
-      start: offset + hit.start,
-      end: offset + hit.end,
-      ref: `gazetteer.${hit.ref.id}`,
-      value: hit.ref.code,
-    },
-  ];
+/** Appends the cue of an actor (when there is one) at document offsets. */
+function pushActorCue(cues: Cue[], hit: ActorHit | null, offset: number): void {
+  if (hit === null) return;
+  cues.push({
+    kind: 'actor',
+    start: offset + hit.start,
+    end: offset + hit.end,
+    ref: `gazetteer.${hit.ref.id}`,
+    value: hit.ref.code,
+  });
+}
+
+/** True when every type the entry can denote is in `seen` (or it denotes none). */
+function allTypesSeen(e: TriggerRef['entry'], seen: ReadonlySet<EventType>): boolean {
+  if (e.frames !== undefined) {
+    for (const f of e.frames) if (!seen.has(f.type)) return false;
+    return true;
+  }
+  return e.type === undefined || seen.has(e.type);
 }
 
 interface SentenceMention {
   readonly type: EventType;
   /** The earlier mention a bare event noun restates ("the launch"), when it has no object here. */
-  readonly restated?: FrameChoice['restated'];
+  readonly restated: FrameChoice['restated'] | undefined;
   readonly trigger: Hit<TriggerRef>;
   readonly roles: RoleChoice;
   readonly rules: string[];
   readonly classHit: Hit<string> | null;
-  readonly triggerModality?: ExtractedMention['modality'];
+  readonly triggerModality: ExtractedMention['modality'] | undefined;
 }
 
 function sentenceCandidates(
@@ -106,8 +115,7 @@ function sentenceCandidates(
       ctx.restated([e.type]) === undefined
     )
       continue;
-    const possible = e.frames?.map((f) => f.type) ?? (e.type !== undefined ? [e.type] : []);
-    if (possible.every((t) => seenTypes.has(t))) continue;
+    if (allTypesSeen(e, seenTypes)) continue;
     const frame = chooseFrame(trig, facts, lang) ?? restatedFrame(e.frames, ctx);
     if (frame === null || seenTypes.has(frame.type)) continue;
     seenTypes.add(frame.type);
@@ -121,10 +129,10 @@ function sentenceCandidates(
         type: frame.type,
         trigger: trig,
         roles,
-        rules: [...base, ...roles.rules],
+        rules: base.concat(roles.rules),
         classHit: frame.classHit,
-        ...(frame.restated !== undefined ? { restated: frame.restated } : {}),
-        ...(entry.modality !== undefined ? { triggerModality: entry.modality } : {}),
+        restated: frame.restated,
+        triggerModality: entry.modality,
       });
     }
   }
@@ -163,7 +171,7 @@ function extractSentence(
         ? { source: c.restated.source, target: c.restated.target, rule: 'context.restated' }
         : ctx.fill(c.type, c.roles.source?.ref.code ?? null, c.roles.target?.ref.code ?? null, {
             pairReference: pairRef,
-            anaphoricTypes: anaphoricTypes(facts, c.trigger),
+            anaphoricTypes: () => anaphoricTypes(facts, c.trigger),
             sayer: c.roles.sayer?.ref.code ?? null,
           });
     if (filled.source === null && filled.target === null) continue;
@@ -173,7 +181,7 @@ function extractSentence(
         lang.lexicon.wordOrder === 'sov' ? a.start >= c.trigger.end : a.end <= c.trigger.start,
       ),
       isDenial,
-      ...(c.triggerModality !== undefined ? { triggerModality: c.triggerModality } : {}),
+      triggerModality: c.triggerModality,
       dateSpans: dates.flatMap((d) => (d.span !== undefined ? [d.span] : [])),
     });
     // "did not deny" is no rejection.
@@ -202,11 +210,11 @@ function extractSentence(
         ref: c.rules[0]!,
         value: c.type,
       },
-      ...actorCue(c.roles.source, start),
-      ...actorCue(c.roles.target, start),
-      ...(c.roles.coordinated ?? []).flatMap((a) => actorCue(a, start)),
-      ...caps.cues.map((q) => ({ ...q, start: q.start + start, end: q.end + start })),
     ];
+    pushActorCue(cues, c.roles.source, start);
+    pushActorCue(cues, c.roles.target, start);
+    for (const a of c.roles.coordinated ?? []) pushActorCue(cues, a, start);
+    for (const q of caps.cues) cues.push({ ...q, start: q.start + start, end: q.end + start });
     if (modality.cue !== null)
       cues.push({
         kind: modality.modality === 'NEGATED' ? 'negation' : 'modality',
@@ -327,9 +335,7 @@ function dateAnchor(
   const gap = (x: { readonly start: number; readonly end: number }) =>
     x.start >= span.end ? x.start - span.end : x.end <= span.start ? span.start - x.end : 0;
   const sameClause = (x: { readonly start: number; readonly end: number }) =>
-    !CLAUSE_PUNCTUATION.test(
-      facts.text.slice(Math.min(x.end, span.end), Math.max(x.start, span.start)),
-    );
+    !clausePunctuationIn(facts, Math.min(x.end, span.end), Math.max(x.start, span.start));
   let nearest: Hit<TriggerRef> | null = null;
   for (const c of candidates)
     if (nearest === null || gap(c.trigger) < gap(nearest)) nearest = c.trigger;
@@ -428,9 +434,14 @@ export function extractDocument(doc: ExtractInput, options: ExtractOptions = {})
   const spans = segmentSentences(text, lang.segmentation);
   const scanned: SentenceFacts[] = [];
   const found: Origin[] = [];
+  const whole = normalizeDocument(text);
   spans.forEach((span, i) => {
     const sentence = text.slice(span.start, span.end);
-    const facts = scanSentence(sentence, lang);
+    const facts = scanSentence(
+      sentence,
+      lang,
+      whole === undefined ? undefined : sliceNormalized(whole, span.start, span.end),
+    );
     appendAll(found, origins(text, span.start, facts));
     // The lead's dateline names where and when the story was filed, not who acted or when.
     const lead = i === 0 ? withoutDateline(sentence) : sentence;

@@ -5,7 +5,6 @@
  * @module
  */
 import {
-  SCANNED_MARKERS,
   type ActorRef,
   type CapabilityRef,
   type CompiledLanguage,
@@ -14,7 +13,7 @@ import {
   type ScannedMarker,
   type TriggerRef,
 } from '../lexicon/load-lexicons.js';
-import { normalizeBoth, wordMask } from '../lexicon/normalize-text.js';
+import { normalizeBoth, wordMask, type NormalizedText } from '../lexicon/normalize-text.js';
 import type { TermMatch } from '../lexicon/term-matcher.js';
 import { appendAll } from '../domain/append-all.js';
 
@@ -283,35 +282,69 @@ function mergeHeads(actors: ActorHit[], norm: string): ActorHit[] {
   return out;
 }
 
-export function scanSentence(text: string, lang: CompiledLanguage): SentenceFacts {
-  const { lower: norm, exact: exactNorm } = normalizeBoth(text);
-  const mask = wordMask(text);
-  const found = lang.vocabulary.find(norm, mask);
-  const markers = {} as Record<ScannedMarker, readonly TermMatch<RoleMarkerKind>[]>;
-  for (const kind of SCANNED_MARKERS) {
-    const m = lang.markers.get(kind);
-    markers[kind] = m === undefined ? NO_MATCHES : found.of(m);
+/** The actors of name matches (a compound of several names gives one per part). */
+function addActorHits(out: ActorHit[], matches: readonly TermMatch<ActorRef>[]): void {
+  for (const m of matches) {
+    const ref = m.payloads[0]!;
+    if (ref.parts === undefined) {
+      out.push({ start: m.start, end: m.end, ref, marks: new Set(), markRules: [] });
+      continue;
+    }
+    // "북러 군사협력": one word, two actors, each a modifier of what follows.
+    let from = m.start;
+    for (const p of ref.parts) {
+      const hit: ActorHit = {
+        start: from,
+        end: m.start + p.end,
+        ref: { ...ref, code: p.code, kind: 'demonym' },
+        marks: new Set(),
+        markRules: [],
+      };
+      from = hit.end;
+      out.push(hit);
+    }
   }
-  const rawActors = [...found.of(lang.actors), ...lang.actorsExact.find(exactNorm, mask)].flatMap(
-    (m): ActorHit[] => {
-      const ref = m.payloads[0]!;
-      if (ref.parts === undefined)
-        return [{ start: m.start, end: m.end, ref, marks: new Set(), markRules: [] }];
-      // "북러 군사협력": one word, two actors, each a modifier of what follows.
-      let from = m.start;
-      return ref.parts.map((p) => {
-        const hit: ActorHit = {
-          start: from,
-          end: m.start + p.end,
-          ref: { ...ref, code: p.code, kind: 'demonym' },
-          marks: new Set(),
-          markRules: [],
-        };
-        from = hit.end;
-        return hit;
-      });
-    },
-  );
+}
+
+/**
+ * The facts of one sentence. `normalized`: its normalised forms when the caller has them (slices
+ * of its document's, normalize-text.ts), else they are made here.
+ */
+export function scanSentence(
+  text: string,
+  lang: CompiledLanguage,
+  normalized?: NormalizedText,
+): SentenceFacts {
+  let norm: string;
+  let exactNorm: string;
+  let mask: Uint8Array;
+  if (normalized !== undefined) ({ lower: norm, exact: exactNorm, mask } = normalized);
+  else {
+    ({ lower: norm, exact: exactNorm } = normalizeBoth(text));
+    mask = wordMask(text);
+  }
+  const found = lang.vocabulary.find(norm, mask);
+  const marker = (kind: ScannedMarker): readonly TermMatch<RoleMarkerKind>[] => {
+    const m = lang.markers.get(kind);
+    return m === undefined ? NO_MATCHES : found.of(m);
+  };
+  // One literal, so that every sentence's markers share one shape.
+  const markers: Record<ScannedMarker, readonly TermMatch<RoleMarkerKind>[]> = {
+    targetBefore: marker('targetBefore'),
+    opposedBefore: marker('opposedBefore'),
+    placeBefore: marker('placeBefore'),
+    exchange: marker('exchange'),
+    sourceBefore: marker('sourceBefore'),
+    attribution: marker('attribution'),
+    speech: marker('speech'),
+    coordination: marker('coordination'),
+    between: marker('between'),
+    pairReference: marker('pairReference'),
+    possessivePronoun: marker('possessivePronoun'),
+  };
+  const rawActors: ActorHit[] = [];
+  addActorHits(rawActors, found.of(lang.actors));
+  addActorHits(rawActors, lang.actorsExact.find(exactNorm, mask));
   const facts: SentenceFacts = {
     text,
     norm,

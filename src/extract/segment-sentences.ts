@@ -18,20 +18,6 @@ const CLOSERS = new Set(['"', "'", '»', '”', '’', ')', ']', '」', '』', '
 const FULL_WIDTH = new Set(['。', '！', '？', '｡']);
 const HALF_WIDTH = new Set(['.', '!', '?', '…']);
 
-/** The codes of FULL_WIDTH and HALF_WIDTH. */
-function isSentencePunctuation(code: number): boolean {
-  return (
-    code === 0x2e ||
-    code === 0x21 ||
-    code === 0x3f ||
-    code === 0x2026 ||
-    code === 0x3002 ||
-    code === 0xff01 ||
-    code === 0xff1f ||
-    code === 0xff61
-  );
-}
-
 function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000' || ch === '\r';
 }
@@ -90,19 +76,50 @@ function pushBounded(out: Span[], text: string, start: number, end: number): voi
   pushTrimmed(out, text, s, end);
 }
 
+/** The sentence punctuation units: those of FULL_WIDTH and HALF_WIDTH. */
+const PUNCTUATION_UNITS = ['.', '!', '?', '…', '。', '！', '？', '｡'];
+
+/**
+ * Where each punctuation unit next occurs in a text (text.length when it does not), found with
+ * indexOf: most of a text is no punctuation, and the native search skips it far faster than a
+ * test of every unit.
+ */
+class PunctuationCursor {
+  readonly #text: string;
+  readonly #next: number[] = PUNCTUATION_UNITS.map(() => -1);
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** The first offset at or after `from` holding sentence punctuation, or -1. */
+  next(from: number): number {
+    let best = this.#text.length;
+    for (let k = 0; k < PUNCTUATION_UNITS.length; k++) {
+      let at = this.#next[k]!;
+      if (at < from) {
+        at = this.#text.indexOf(PUNCTUATION_UNITS[k]!, from);
+        if (at < 0) at = this.#text.length;
+        this.#next[k] = at;
+      }
+      if (at < best) best = at;
+    }
+    return best < this.#text.length ? best : -1;
+  }
+}
+
 function segmentParagraph(
   text: string,
   ps: number,
   pe: number,
   rules: SegmentationRules,
   out: Span[],
+  cursor: PunctuationCursor,
 ): void {
   const { abbreviations } = rules;
   const continuations = rules.continuations ?? [];
   let start = ps;
-  for (let i = ps; i < pe; i++) {
-    // Most units are no sentence punctuation: test the code before making a string of it.
-    if (!isSentencePunctuation(text.charCodeAt(i))) continue;
+  for (let i = cursor.next(ps); i >= 0 && i < pe; i = cursor.next(i + 1)) {
     const ch = text[i]!;
     const full = FULL_WIDTH.has(ch);
     if (!full && !HALF_WIDTH.has(ch)) continue;
@@ -140,11 +157,12 @@ export function segmentSentences(
   const r: SegmentationRules =
     rules instanceof Set ? { abbreviations: rules } : (rules as SegmentationRules);
   const out: Span[] = [];
+  const cursor = new PunctuationCursor(text);
   let ps = 0;
   while (ps < text.length) {
     let pe = text.indexOf('\n', ps);
     if (pe < 0) pe = text.length;
-    segmentParagraph(text, ps, pe, r, out);
+    segmentParagraph(text, ps, pe, r, out, cursor);
     ps = pe + 1;
   }
   return out;

@@ -48,14 +48,29 @@ export function pairHash(first: number, second: number): number {
   return (first * 31 + second) & (PAIR_TABLE_SIZE - 1);
 }
 
+/** Flags of a flat terminal: the term needs a word boundary before it, after it. */
+export const TERM_START_BOUNDARY = 1;
+export const TERM_END_BOUNDARY = 2;
+
 /** The trie as flat arrays; node 0 is the root. */
 export interface CompiledTrie<P> {
-  /** Transition table: slot → (node, unit) key and child node; keyNode -1 marks an empty slot. */
-  readonly keyNode: Int32Array;
-  readonly keyUnit: Uint16Array;
-  readonly child: Int32Array;
-  readonly shift: number;
+  /**
+   * Transitions, grouped by node and sorted by unit: those of node n are the entries
+   * [edgeStart[n], edgeStart[n + 1]) of `edgeUnit` (the unit) and `edgeChild` (the child).
+   */
+  readonly edgeStart: Int32Array;
+  readonly edgeUnit: Uint16Array;
+  readonly edgeChild: Int32Array;
+  /** The root's child per unit below its length (-1 when none): every walk starts there. */
+  readonly rootChild: Int32Array;
   readonly terminals: readonly (readonly Terminal<P>[] | undefined)[];
+  /**
+   * The terminals again, flat: those of node n are the entries [termStart[n], termStart[n + 1])
+   * of `termPayload` and `termFlags` (TERM_START_BOUNDARY, TERM_END_BOUNDARY).
+   */
+  readonly termStart: Int32Array;
+  readonly termFlags: Uint8Array;
+  readonly termPayload: readonly P[];
   /** Star node of each node, -1 when none. */
   readonly star: Int32Array;
   readonly absorbs: Uint8Array;
@@ -73,10 +88,6 @@ export interface CompiledTrie<P> {
   step: number;
 }
 
-function slotOf(node: number, unit: number, shift: number): number {
-  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit + 1, 0x85ebca6b)) >>> shift;
-}
-
 export function compile<P>(root: TrieNode<P>): CompiledTrie<P> {
   const nodes: TrieNode<P>[] = [root];
   const ids = new Map<TrieNode<P>, number>([[root, 0]]);
@@ -92,28 +103,40 @@ export function compile<P>(root: TrieNode<P>): CompiledTrie<P> {
       }
     }
   }
-  let bits = 4;
-  while (1 << bits < transitions * 2) bits++;
-  const size = 1 << bits;
-  const shift = 32 - bits;
-  const keyNode = new Int32Array(size).fill(-1);
-  const keyUnit = new Uint16Array(size);
-  const child = new Int32Array(size);
+  const edgeStart = new Int32Array(nodes.length + 1);
+  const edgeUnit = new Uint16Array(transitions);
+  const edgeChild = new Int32Array(transitions);
+  let rootUnits = 0;
+  for (const unit of root.next?.keys() ?? []) rootUnits = Math.max(rootUnits, unit + 1);
+  const rootChild = new Int32Array(rootUnits).fill(-1);
+  const termStart = new Int32Array(nodes.length + 1);
+  const termFlags: number[] = [];
+  const termPayload: P[] = [];
   const star = new Int32Array(nodes.length).fill(-1);
   const absorbs = new Uint8Array(nodes.length);
   const terminals: (Terminal<P>[] | undefined)[] = [];
+  let e = 0;
   nodes.forEach((n, id) => {
     terminals.push(n.terminals);
+    termStart[id] = termPayload.length;
+    for (const x of n.terminals ?? []) {
+      termPayload.push(x.payload);
+      termFlags.push(
+        (x.startBoundary ? TERM_START_BOUNDARY : 0) | (x.endBoundary ? TERM_END_BOUNDARY : 0),
+      );
+    }
     if (n.star !== undefined) star[id] = ids.get(n.star)!;
     if (n.absorbs) absorbs[id] = 1;
-    for (const [unit, c] of n.next ?? []) {
-      let s = slotOf(id, unit, shift);
-      while (keyNode[s] !== -1) s = (s + 1) & (size - 1);
-      keyNode[s] = id;
-      keyUnit[s] = unit;
-      child[s] = ids.get(c)!;
+    edgeStart[id] = e;
+    for (const [unit, c] of [...(n.next ?? [])].sort((a, b) => a[0] - b[0])) {
+      edgeUnit[e] = unit;
+      edgeChild[e] = ids.get(c)!;
+      if (id === 0) rootChild[unit] = edgeChild[e]!;
+      e++;
     }
   });
+  edgeStart[nodes.length] = e;
+  termStart[nodes.length] = termPayload.length;
   const first = new Uint8Array(65536);
   const pairs = new Uint8Array(PAIR_TABLE_SIZE);
   for (const [unit, c] of root.next ?? []) {
@@ -126,11 +149,14 @@ export function compile<P>(root: TrieNode<P>): CompiledTrie<P> {
   }
   const anyStar = nodes.some((n) => n.star !== undefined);
   return {
-    keyNode,
-    keyUnit,
-    child,
-    shift,
+    edgeStart,
+    edgeUnit,
+    edgeChild,
+    rootChild,
     terminals,
+    termStart,
+    termFlags: Uint8Array.from(termFlags),
+    termPayload,
     star,
     absorbs,
     first,
@@ -148,15 +174,22 @@ export function compile<P>(root: TrieNode<P>): CompiledTrie<P> {
 
 /** Child of `node` on `unit`, or -1. */
 export function childOf<P>(t: CompiledTrie<P>, node: number, unit: number): number {
-  const keyNode = t.keyNode;
-  const mask = keyNode.length - 1;
-  let s = slotOf(node, unit, t.shift);
-  for (;;) {
-    const k = keyNode[s]!;
-    if (k === -1) return -1;
-    if (k === node && t.keyUnit[s] === unit) return t.child[s]!;
-    s = (s + 1) & mask;
+  if (node === 0) return unit < t.rootChild.length ? t.rootChild[unit]! : -1;
+  const units = t.edgeUnit;
+  let lo = t.edgeStart[node]!;
+  let hi = t.edgeStart[node + 1]!;
+  // Most nodes have one or two children: a linear scan; a binary search above that.
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >>> 1;
+    if (units[mid]! < unit) lo = mid + 1;
+    else hi = mid + 1;
   }
+  for (; lo < hi; lo++) {
+    const u = units[lo]!;
+    if (u === unit) return t.edgeChild[lo]!;
+    if (u > unit) return -1;
+  }
+  return -1;
 }
 
 export function accepts<P>(
@@ -219,4 +252,93 @@ export function stepStates<P>(
   t.cur = nxt;
   t.nxt = cur;
   return n;
+}
+
+/**
+ * A plain trie (no `*`) as a double array, for the hottest walk: the child of the node in cell c
+ * on unit u is the cell d = base(c) + u when check(d) is c. Each cell holds, side by side, its
+ * base, its check and the range of its flat terminals (CompiledTrie.termStart), so a step of the
+ * walk reads one cell: the trie's nodes are spread over memory, and the walk waits on memory
+ * more than it computes.
+ */
+export interface DoubleArrayTrie {
+  /** Per cell, 4 numbers: base, check (the parent cell, -1 when free), first and end terminal. */
+  readonly cells: Int32Array;
+  /** Cells in `cells` (its length / 4). */
+  readonly size: number;
+}
+
+/** Cell of the root. */
+export const DA_ROOT = 0;
+const DA_STRIDE = 4;
+
+/** The double array of a compiled trie's plain transitions (its star links are left out). */
+export function toDoubleArray<P>(t: CompiledTrie<P>): DoubleArrayTrie {
+  const nodeCount = t.edgeStart.length - 1;
+  let capacity = 1024;
+  let base = new Int32Array(capacity);
+  let check = new Int32Array(capacity).fill(-1);
+  const grow = (needed: number): void => {
+    if (needed < capacity) return;
+    let c = capacity;
+    while (c <= needed) c *= 2;
+    const b = new Int32Array(c);
+    b.set(base);
+    const k = new Int32Array(c).fill(-1);
+    k.set(check);
+    base = b;
+    check = k;
+    capacity = c;
+  };
+  const cellOf = new Int32Array(nodeCount).fill(-1);
+  cellOf[0] = DA_ROOT;
+  check[DA_ROOT] = DA_ROOT;
+  let size = 1;
+  // The first cell that may be free: cells below it are all taken.
+  let firstFree = 1;
+  // Nodes in BFS order (node ids of compile() already are): a parent is placed before its children.
+  for (let node = 0; node < nodeCount; node++) {
+    const cell = cellOf[node]!;
+    const from = t.edgeStart[node]!;
+    const to = t.edgeStart[node + 1]!;
+    if (from === to) continue;
+    const low = t.edgeUnit[from]!;
+    while (firstFree < capacity && check[firstFree] !== -1) firstFree++;
+    let b = firstFree - low;
+    for (;;) {
+      let fits = b + low >= 1;
+      for (let e = from; fits && e < to; e++) {
+        const d = b + t.edgeUnit[e]!;
+        grow(d);
+        if (check[d] !== -1) fits = false;
+      }
+      if (fits) break;
+      // Next free cell for the lowest unit.
+      let f = b + low + 1;
+      grow(f);
+      while (check[f] !== -1) {
+        f++;
+        grow(f);
+      }
+      b = f - low;
+    }
+    base[cell] = b;
+    for (let e = from; e < to; e++) {
+      const d = b + t.edgeUnit[e]!;
+      check[d] = cell;
+      cellOf[t.edgeChild[e]!] = d;
+      if (d + 1 > size) size = d + 1;
+    }
+  }
+  const cells = new Int32Array(size * DA_STRIDE);
+  for (let c = 0; c < size; c++) {
+    cells[c * DA_STRIDE] = base[c]!;
+    cells[c * DA_STRIDE + 1] = c === DA_ROOT ? -1 : check[c]!;
+  }
+  for (let node = 0; node < nodeCount; node++) {
+    const c = cellOf[node]!;
+    cells[c * DA_STRIDE + 2] = t.termStart[node]!;
+    cells[c * DA_STRIDE + 3] = t.termStart[node + 1]!;
+  }
+  return { cells, size };
 }

@@ -90,3 +90,38 @@ export function wordMask(text: string): Uint8Array {
   for (let i = 0; i < text.length; i++) mask[i] = table[text.charCodeAt(i)]!;
   return mask;
 }
+
+/** A text's normalised forms and word mask, offset for offset. */
+export interface NormalizedText {
+  /** normalizeText(text): lowercase, apostrophes, dashes and spaces unified. */
+  readonly lower: string;
+  /** The same, case kept (for case-sensitive terms). */
+  readonly exact: string;
+  readonly mask: Uint8Array;
+}
+
+/**
+ * Units whose lowercase depends on their neighbours (final sigma), changes length (İ), or is
+ * taken pair by pair (surrogates): a text holding one is normalised sentence by sentence.
+ */
+const CONTEXT_DEPENDENT = /[\u0130\u03a3\ud800-\udfff]/;
+
+/**
+ * The normalised forms of a whole document, or undefined when a slice of them could differ from
+ * the normalisation of the slice itself (see CONTEXT_DEPENDENT). Every other unit is normalised
+ * on its own, so a sentence's forms are slices of the document's: one pass per document.
+ */
+export function normalizeDocument(text: string): NormalizedText | undefined {
+  if (CONTEXT_DEPENDENT.test(text)) return undefined;
+  const { exact, lower } = normalizeBoth(text);
+  return { exact, lower, mask: wordMask(text) };
+}
+
+/** The forms of text[start, end) from those of the whole text (normalizeDocument). */
+export function sliceNormalized(whole: NormalizedText, start: number, end: number): NormalizedText {
+  return {
+    lower: whole.lower.slice(start, end),
+    exact: whole.exact.slice(start, end),
+    mask: whole.mask.subarray(start, end),
+  };
+}

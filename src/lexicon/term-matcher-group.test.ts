@@ -48,6 +48,35 @@ describe('TermMatcherGroup', () => {
     );
   });
 
+  it('agrees with find() on random terms over wide alphabets (Latin, Cyrillic, Hangul, Han)', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const letters = ['a', 'b', 'c', ' ', 'д', 'ж', '한', '국', '中', '国', 'é', 'z'];
+    const word = (): string => {
+      let w = '';
+      for (let k = 1 + random(5); k > 0; k--) w += letters[random(letters.length)];
+      return w.trim() || 'a';
+    };
+    const members = [0, 1, 2].map((g) => {
+      const m = new TermMatcher<string>();
+      for (let k = 0; k < 60; k++) {
+        const t = word();
+        m.add(random(4) === 0 ? `${t}*` : t, `${g}:${t}`, g === 2 ? UNSPACED : WORDS);
+      }
+      return m;
+    });
+    const texts: string[] = [];
+    for (let k = 0; k < 40; k++) {
+      let t = '';
+      for (let w = random(12); w > 0; w--) t += `${word()}${random(3) === 0 ? ', ' : ' '}`;
+      texts.push(t);
+    }
+    expectSameAsFind(members, texts);
+  });
+
   it('tells which member a match belongs to and refuses a stranger', () => {
     const a = matcher(['launch'], WORDS);
     const b = matcher(['launch pad'], WORDS);

@@ -14,8 +14,6 @@
  * @module
  */
 import {
-  accepts,
-  childOf,
   compile,
   descend,
   newNode,
@@ -23,8 +21,12 @@ import {
   STAR,
   startStates,
   stepStates,
+  TERM_END_BOUNDARY,
+  TERM_START_BOUNDARY,
+  toDoubleArray,
+  DA_ROOT,
+  type DoubleArrayTrie,
   type CompiledTrie,
-  type Terminal,
   type TrieNode,
 } from './compiled-trie.js';
 import type { TermMatch, TermMatcher } from './term-matcher.js';
@@ -90,23 +92,49 @@ export class GroupMatches {
   }
 }
 
+/** A compiled union trie with, per flat terminal, the member it belongs to. */
+interface GroupTrie {
+  readonly trie: CompiledTrie<Tagged>;
+  /** The plain transitions as a double array, for walkPlain. */
+  readonly da: DoubleArrayTrie;
+  /** Per flat terminal (see CompiledTrie.termStart): its member and its payload. */
+  readonly termGroup: Int32Array;
+  readonly termValue: readonly unknown[];
+}
+
+function groupTrie(root: TrieNode<Tagged>): GroupTrie {
+  const trie = compile(root);
+  return {
+    trie,
+    da: toDoubleArray(trie),
+    termGroup: Int32Array.from(trie.termPayload, (x) => x.group),
+    termValue: trie.termPayload.map((x) => x.payload),
+  };
+}
+
 interface WalkState {
   /** End of the longest accepted term per group at the current start, -1 when none. */
   readonly bestEnd: Int32Array;
-  /** Payloads of the terms ending there, per group (reused arrays). */
-  readonly payloads: unknown[][];
   /** Groups given a best end at the current start. */
   readonly touched: Int32Array;
   nTouched: number;
   /** Per group, the first position a new match may start (greedy, non-overlapping). */
   readonly nextFree: Int32Array;
+  /**
+   * Terms accepted at the current start, in the order found: group, end and payload. A group's
+   * payloads are those recorded with its best end (ends only grow while they are recorded).
+   */
+  pendGroup: Int32Array;
+  pendEnd: Int32Array;
+  readonly pendValue: unknown[];
+  nPending: number;
 }
 
 /** A fixed set of matchers (all of the same case sensitivity) searched together. */
 export class TermMatcherGroup {
   readonly #matchers: readonly TermMatcher<never>[];
   readonly #index = new Map<TermMatcher<never>, number>();
-  #tries: { plain: CompiledTrie<Tagged>; starred: CompiledTrie<Tagged> } | undefined;
+  #tries: { plain: GroupTrie; starred: GroupTrie } | undefined;
   #anyWithoutStart = false;
   #state: WalkState | undefined;
 
@@ -118,7 +146,7 @@ export class TermMatcherGroup {
   }
 
   /** Compiled on first use, after every term has been added to the member matchers. */
-  #compiled(): { plain: CompiledTrie<Tagged>; starred: CompiledTrie<Tagged> } {
+  #compiled(): { plain: GroupTrie; starred: GroupTrie } {
     if (this.#tries !== undefined) return this.#tries;
     const plain = newNode<Tagged>();
     const starred = newNode<Tagged>();
@@ -130,12 +158,15 @@ export class TermMatcherGroup {
     const n = this.#matchers.length;
     this.#state = {
       bestEnd: new Int32Array(n).fill(-1),
-      payloads: this.#matchers.map(() => []),
       touched: new Int32Array(n),
       nTouched: 0,
       nextFree: new Int32Array(n),
+      pendGroup: new Int32Array(64),
+      pendEnd: new Int32Array(64),
+      pendValue: [],
+      nPending: 0,
     };
-    return (this.#tries = { plain: compile(plain), starred: compile(starred) });
+    return (this.#tries = { plain: groupTrie(plain), starred: groupTrie(starred) });
   }
 
   /** Every member's non-overlapping longest matches in the text. */
@@ -145,14 +176,22 @@ export class TermMatcherGroup {
     const lists: (TermMatch<unknown>[] | undefined)[] = new Array(this.#matchers.length);
     s.nextFree.fill(0);
     const to = norm.length;
+    const pt = plain.trie;
+    const st = starred.trie;
     // The starred trie is only its root when no member has a term with an inner `*`.
-    const withStars = starred.terminals.length > 1;
+    const withStars = st.terminals.length > 1;
     const anyWithoutStart = this.#anyWithoutStart;
+    const first = pt.first;
+    const pairs = pt.pairs;
     for (let i = 0; i < to; i++) {
       const atWordStart = i === 0 || mask[i - 1] === 0 || mask[i] === 0;
       if (!anyWithoutStart && !atWordStart) continue;
-      const plainHere = mayStartAt(plain, norm, i, to);
-      const starHere = withStars && (starred.rootStar || mayStartAt(starred, norm, i, to));
+      const unit = norm.charCodeAt(i);
+      const kind = first[unit];
+      const plainHere =
+        kind === 2 ||
+        (kind === 1 && i + 1 < to && pairs[pairHash(unit, norm.charCodeAt(i + 1))] === 1);
+      const starHere = withStars && (st.rootStar || mayStartAt(st, norm, i, to));
       if (!plainHere && !starHere) continue;
       if (plainHere) walkPlain(plain, s, norm, mask, i, to, atWordStart);
       if (starHere) walkStar(starred, s, norm, mask, i, to, atWordStart);
@@ -170,34 +209,53 @@ function mayStartAt(t: CompiledTrie<Tagged>, norm: string, i: number, to: number
   return kind === 2 || (i + 1 < to && t.pairs[pairHash(unit, norm.charCodeAt(i + 1))] === 1);
 }
 
-/** Records the payloads of the accepted terminals ending at `end`, keeping each group's longest. */
+/** Records the accepted terminals of `node` ending at `end`, keeping each group's longest. */
 function record(
+  g: GroupTrie,
   s: WalkState,
-  terminals: readonly Terminal<Tagged>[],
+  first: number,
+  last: number,
   start: number,
   end: number,
   atWordStart: boolean,
   atWordEnd: boolean,
 ): void {
-  for (const x of terminals) {
-    if ((x.startBoundary && !atWordStart) || (x.endBoundary && !atWordEnd)) continue;
-    const g = x.payload.group;
-    if (start < s.nextFree[g]!) continue;
-    const best = s.bestEnd[g]!;
+  const termFlags = g.trie.termFlags;
+  const termGroup = g.termGroup;
+  for (let k = first; k < last; k++) {
+    const flags = termFlags[k]!;
+    if (
+      ((flags & TERM_START_BOUNDARY) !== 0 && !atWordStart) ||
+      ((flags & TERM_END_BOUNDARY) !== 0 && !atWordEnd)
+    )
+      continue;
+    const group = termGroup[k]!;
+    if (start < s.nextFree[group]!) continue;
+    const best = s.bestEnd[group]!;
     if (end < best) continue;
-    const payloads = s.payloads[g]!;
     if (end > best) {
-      if (best === -1) s.touched[s.nTouched++] = g;
-      s.bestEnd[g] = end;
-      payloads.length = 0;
+      if (best === -1) s.touched[s.nTouched++] = group;
+      s.bestEnd[group] = end;
     }
-    payloads.push(x.payload.payload);
+    if (s.nPending === s.pendGroup.length) {
+      const grown = s.pendGroup.length * 2;
+      const pg = new Int32Array(grown);
+      pg.set(s.pendGroup);
+      s.pendGroup = pg;
+      const pe = new Int32Array(grown);
+      pe.set(s.pendEnd);
+      s.pendEnd = pe;
+    }
+    s.pendGroup[s.nPending] = group;
+    s.pendEnd[s.nPending] = end;
+    s.pendValue[s.nPending] = g.termValue[k];
+    s.nPending++;
   }
 }
 
-/** Terms without `*`: one live node. */
+/** Terms without `*`: one live node, walked in the double array (one cell read per step). */
 function walkPlain(
-  t: CompiledTrie<Tagged>,
+  g: GroupTrie,
   s: WalkState,
   norm: string,
   mask: Uint8Array,
@@ -205,20 +263,23 @@ function walkPlain(
   limit: number,
   atWordStart: boolean,
 ): void {
-  let node = 0;
+  const { cells, size } = g.da;
+  let cell = DA_ROOT;
   for (let i = pos; i < limit; i++) {
-    node = childOf(t, node, norm.charCodeAt(i));
-    if (node < 0) return;
-    const terminals = t.terminals[node];
-    if (terminals === undefined) continue;
+    const next = cells[cell * 4]! + norm.charCodeAt(i);
+    if (next <= 0 || next >= size || cells[next * 4 + 1] !== cell) return;
+    cell = next;
+    const from = cells[cell * 4 + 2]!;
+    const to = cells[cell * 4 + 3]!;
+    if (from === to) continue;
     const end = i + 1;
-    record(s, terminals, pos, end, atWordStart, end >= limit || mask[end] === 0 || mask[i] === 0);
+    record(g, s, from, to, pos, end, atWordStart, end >= limit || mask[end] === 0 || mask[i] === 0);
   }
 }
 
 /** With `*` several nodes can be live at once: a set of states, stamped to stay unique. */
 function walkStar(
-  t: CompiledTrie<Tagged>,
+  g: GroupTrie,
   s: WalkState,
   norm: string,
   mask: Uint8Array,
@@ -226,6 +287,8 @@ function walkStar(
   limit: number,
   atWordStart: boolean,
 ): void {
+  const t = g.trie;
+  const termStart = t.termStart;
   let nCur = startStates(t);
   for (let i = pos; i < limit && nCur > 0; i++) {
     nCur = stepStates(t, nCur, norm.charCodeAt(i), mask[i] === 1);
@@ -233,9 +296,9 @@ function walkStar(
     const end = i + 1;
     const atWordEnd = end >= limit || mask[end] === 0 || mask[end - 1] === 0;
     for (let k = 0; k < nCur; k++) {
-      const terminals = t.terminals[cur[k]!];
-      if (terminals !== undefined && accepts(terminals, atWordStart, atWordEnd))
-        record(s, terminals, pos, end, atWordStart, atWordEnd);
+      const node = cur[k]!;
+      if (termStart[node] !== termStart[node + 1])
+        record(g, s, termStart[node]!, termStart[node + 1]!, pos, end, atWordStart, atWordEnd);
     }
   }
 }
@@ -245,9 +308,13 @@ function collect(s: WalkState, lists: (TermMatch<unknown>[] | undefined)[], pos:
   for (let k = 0; k < s.nTouched; k++) {
     const g = s.touched[k]!;
     const end = s.bestEnd[g]!;
-    (lists[g] ??= []).push({ start: pos, end, payloads: s.payloads[g]!.slice() });
+    const payloads: unknown[] = [];
+    for (let p = 0; p < s.nPending; p++)
+      if (s.pendGroup[p] === g && s.pendEnd[p] === end) payloads.push(s.pendValue[p]);
+    (lists[g] ??= []).push({ start: pos, end, payloads });
     s.nextFree[g] = end;
     s.bestEnd[g] = -1;
   }
   s.nTouched = 0;
+  s.nPending = 0;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, wordMask } from './normalize-text.js';
+import {
+  normalizeBoth,
+  normalizeDocument,
+  normalizeText,
+  sliceNormalized,
+  wordMask,
+} from './normalize-text.js';
 import { TermMatcher } from './term-matcher.js';
 
 function find(m: TermMatcher<string>, text: string) {
@@ -15,6 +21,30 @@ describe('normalizeText', () => {
     const norm = normalizeText(text);
     expect(norm).toHaveLength(text.length);
     expect(norm).toBe("l'otan   kim jong un елка");
+  });
+});
+
+describe('normalizeDocument', () => {
+  it('gives each sentence, as a slice, the forms it would get on its own', () => {
+    const text = 'L’OTAN — Kim Jong-un Ёлка.\nSEOUL-Tokyo: 北朝鮮のミサイル発射。Nächste Woche';
+    const whole = normalizeDocument(text)!;
+    for (const [start, end] of [
+      [0, 26],
+      [27, 38],
+      [39, text.length],
+      [5, 9],
+    ] as const) {
+      const part = sliceNormalized(whole, start, end);
+      const alone = normalizeBoth(text.slice(start, end));
+      expect(part.lower).toBe(alone.lower);
+      expect(part.exact).toBe(alone.exact);
+      expect([...part.mask]).toEqual([...wordMask(text.slice(start, end))]);
+    }
+  });
+  it('declines texts whose lowercase depends on context (final sigma, İ, astral letters)', () => {
+    expect(normalizeDocument('ΟΔΟΣ ΑΘΗΝΩΝ')).toBeUndefined();
+    expect(normalizeDocument('İSTANBUL')).toBeUndefined();
+    expect(normalizeDocument('𐐀 test')).toBeUndefined();
   });
 });
 

@@ -8,6 +8,8 @@
 export interface UnitClass {
   /** Whether the unit at `i` of `text` is, or is half of, a character of the class. */
   has(text: string, i: number): boolean;
+  /** 1 for every unit of the class outside the surrogates (0 for those: see `has`). */
+  table(): Uint8Array;
 }
 
 const tables = new Map<string, Uint8Array>();
@@ -28,6 +30,7 @@ export function unitClass(pattern: RegExp): UnitClass {
     return table;
   };
   return {
+    table: bmp,
     has(text, i) {
       const c = text.charCodeAt(i);
       if (c < 0xd800 || c > 0xdfff) return bmp()[c] === 1;

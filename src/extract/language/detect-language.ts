@@ -44,7 +44,10 @@ export function normalizeLanguageTag(tag: string | undefined): string | undefine
   return m?.[1]?.toLowerCase();
 }
 
-const MAY_HOLD_LINK = /http|www\.|[@#]/;
+/** Whether the text may hold a link, an address or a handle ("http", "www.", "@" or "#"). */
+function mayHoldLink(text: string): boolean {
+  return text.includes('http') || text.includes('www.') || text.includes('@') || text.includes('#');
+}
 
 function sample(text: string): string {
   if (text.length <= MAX_SAMPLE) return text;
@@ -73,16 +76,32 @@ function scoreCandidates(
   const scores = new Map<string, { score: number; words: number }>();
   for (const lang of candidates) scores.set(lang, { score: 0, words: 0 });
   const lower = text.toLowerCase();
+  const index = hashedWords(data);
+  const letters = LETTER.table();
   let tokens = 0;
   let start = -1;
+  let h = 0;
   for (let i = 0; i <= lower.length; i++) {
-    if (i < lower.length && LETTER.has(lower, i)) {
-      if (start < 0) start = i;
-      continue;
+    if (i < lower.length) {
+      const c = lower.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff ? LETTER.has(lower, i) : letters[c] === 1) {
+        if (start < 0) {
+          start = i;
+          h = 0;
+        }
+        h = (Math.imul(h, 31) + c) | 0;
+        continue;
+      }
     }
     if (start < 0) continue;
     tokens++;
-    const hits = data.wordIndex.get(lower.slice(start, i));
+    // The word's entry, found by its hash and checked in place (no slice per word).
+    let hits: readonly (readonly [string, number])[] | undefined;
+    for (const entry of index.get(h) ?? NO_ENTRIES)
+      if (entry.word.length === i - start && lower.startsWith(entry.word, start)) {
+        hits = entry.hits;
+        break;
+      }
     start = -1;
     if (hits === undefined) continue;
     for (const [lang, weight] of hits) {
@@ -105,6 +124,31 @@ function scoreCandidates(
   return { scores, tokens };
 }
 
+interface HashedWord {
+  readonly word: string;
+  readonly hits: readonly (readonly [string, number])[];
+}
+
+const NO_ENTRIES: readonly HashedWord[] = [];
+const hashedIndexes = new WeakMap<LanguageData, ReadonlyMap<number, readonly HashedWord[]>>();
+
+/** data.wordIndex keyed by the hash of each word's units (h = h * 31 + unit). */
+function hashedWords(data: LanguageData): ReadonlyMap<number, readonly HashedWord[]> {
+  let index = hashedIndexes.get(data);
+  if (index === undefined) {
+    const built = new Map<number, HashedWord[]>();
+    for (const [word, hits] of data.wordIndex) {
+      let h = 0;
+      for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+      const list = built.get(h) ?? [];
+      list.push({ word, hits });
+      built.set(h, list);
+    }
+    hashedIndexes.set(data, (index = built));
+  }
+  return index;
+}
+
 function best(
   scores: Map<string, { score: number }>,
 ): { lang: string; margin: number; score: number } | undefined {
@@ -123,8 +167,18 @@ function fromFranc(code: string, data: LanguageData): string | undefined {
   return data.iso639.get(code) ?? code;
 }
 
-function supportedOf(script: Script, data: LanguageData): string[] {
-  return [...data.supported].filter(([, s]) => s === script).map(([l]) => l);
+const supportedCache = new WeakMap<LanguageData, Map<Script, readonly string[]>>();
+
+/** The supported languages written in `script`, in data order. */
+function supportedOf(script: Script, data: LanguageData): readonly string[] {
+  let byScript = supportedCache.get(data);
+  if (byScript === undefined) supportedCache.set(data, (byScript = new Map()));
+  let list = byScript.get(script);
+  if (list === undefined) {
+    list = [...data.supported].filter(([, s]) => s === script).map(([l]) => l);
+    byScript.set(script, list);
+  }
+  return list;
 }
 
 function detectAlphabetic(
@@ -250,7 +304,7 @@ export function detectDocumentLanguage(text: string, hint?: string): string {
   // URLs, e-mail addresses and handles are Latin in every language: leave them out.
   const sampled = sample(text);
   // The pattern needs "http", "www.", "@" or "#": skip its (backtracking) scan when none occurs.
-  const cleaned = MAY_HOLD_LINK.test(sampled)
+  const cleaned = mayHoldLink(sampled)
     ? sampled.replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+|[@#]\w+/g, ' ')
     : sampled;
   return identifyLanguage(cleaned, hint).lang;

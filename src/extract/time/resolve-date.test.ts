@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveEventDate } from './resolve-date.js';
+import { matches, resolveEventDate } from './resolve-date.js';
 import { compileTimeData, loadTimeData, timeDataFor } from './time-data.js';
 import { inferYear, lastWeekdayOnOrBefore, mondayOfWeek } from './calendar.js';
 
@@ -235,5 +235,44 @@ describe('time data', () => {
       "lang: xx\nwordBoundary: true\nmonths: {}\nweekdays: {}\nrelative: {}\npatterns: ['{year}']\n",
     );
     expect(() => compileTimeData(loadTimeData(file))).toThrow(/patterns\.0/);
+  });
+});
+
+describe('matches: leading lookbehinds checked by hand', () => {
+  it('finds what exec() finds with the lookbehind, for every expression of every language', () => {
+    const langs = ['en', 'fr', 'de', 'es', 'ru', 'uk', 'ko', 'ja', 'zh'];
+    let seed = 3;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const glue = ['', ' ', '1', 'x', 'é', '\u0301', '\ud835\udc00', '. ', '2024', '月', '日'];
+    for (const lang of langs) {
+      const data = timeDataFor(lang)!;
+      const words = [...data.months.keys(), ...data.weekdays.keys(), ...data.relative.keys()];
+      const expressions = [
+        data.relativeRe,
+        data.weekdayRe,
+        data.monthRe,
+        data.yearRe,
+        ...data.patterns.map((p) => p.re),
+        ...data.dayPatterns.map((p) => p.re),
+      ].filter((re): re is RegExp => re !== undefined);
+      for (let t = 0; t < 300; t++) {
+        let text = '';
+        for (let k = random(6); k > 0; k--)
+          text +=
+            glue[random(glue.length)]! + words[random(words.length)]! + glue[random(glue.length)]!;
+        for (const re of expressions) {
+          const want: [number, string][] = [];
+          re.lastIndex = 0;
+          for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+            want.push([m.index, m[0]]);
+            if (m[0].length === 0) re.lastIndex++;
+          }
+          expect(matches(re, text).map((m) => [m.index, m[0]])).toEqual(want);
+        }
+      }
+    }
   });
 });

@@ -14,7 +14,7 @@
  * @module
  */
 import * as chrono from 'chrono-node';
-import { unitClass } from '../../lexicon/unit-class.js';
+import { unitClass, type UnitClass } from '../../lexicon/unit-class.js';
 import {
   addDays,
   formatDay,
@@ -125,16 +125,81 @@ function fromParts(
   return isValidDay({ year: y, month, day }) ? formatDay({ year: y, month, day }) : undefined;
 }
 
-const ALL_KINDS: DateWordKinds = { month: true, weekday: true, relative: true };
+/** The DateWordKinds of every combination of DATE_WORD_* bits (they are read, never changed). */
+const KINDS: readonly DateWordKinds[] = Array.from({ length: 8 }, (_, bits) => ({
+  month: (bits & DATE_WORD_MONTH) !== 0,
+  weekday: (bits & DATE_WORD_WEEKDAY) !== 0,
+  relative: (bits & DATE_WORD_RELATIVE) !== 0,
+}));
+
+const ALL_KINDS: DateWordKinds = KINDS[DATE_WORD_MONTH | DATE_WORD_WEEKDAY | DATE_WORD_RELATIVE]!;
+
+/** Units whose lowercase depends on context or changes length, and surrogates (see below). */
+const NOT_UNIT_BY_UNIT = /[\u0130\u03a3\ud800-\udfff]/;
+
+let lowerUnits: Uint16Array | undefined;
+
+/** The lowercase of each UTF-16 unit on its own (the unit itself when that is not one unit). */
+function lowerUnitTable(): Uint16Array {
+  if (lowerUnits !== undefined) return lowerUnits;
+  const table = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const low = String.fromCharCode(c).toLowerCase();
+    table[c] = low.length === 1 ? low.charCodeAt(0) : c;
+  }
+  return (lowerUnits = table);
+}
 
 /** Which kinds of date words the text holds (one cheap word pass; all kinds when ungated). */
 function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
   const gates = data.wordGates;
   const hashes = data.wordGateHashes;
   if (!gates || !hashes) return ALL_KINDS;
-  // The words of /[\p{L}\p{M}]+/gu over the lowercased text, hashed as they are read: only a
-  // word whose hash is a date word's is cut out and looked up.
-  const lower = text.toLowerCase();
+  // Where text.toLowerCase() is the lowercase of each unit (all text but a few letters), the
+  // units are lowered as they are read and only a word that may be a date word is cut out.
+  if (NOT_UNIT_BY_UNIT.test(text)) return dateWordKindsOfLower(text.toLowerCase(), gates, hashes);
+  const lower = lowerUnitTable();
+  const letterOrMark = LETTER_OR_MARK.table();
+  const filter = hashFilter(hashes);
+  let kinds = 0;
+  let start = -1;
+  let h = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const unit = i < text.length ? lower[text.charCodeAt(i)]! : 0;
+    if (i < text.length && letterOrMark[unit] === 1) {
+      if (start < 0) {
+        start = i;
+        h = 0;
+      }
+      h = wordHashStep(h, unit);
+      continue;
+    }
+    if (start >= 0 && filter[h & 0xffff] === 1 && hashes.has(h))
+      kinds |= gates.get(text.slice(start, i).toLowerCase()) ?? 0;
+    start = -1;
+  }
+  return KINDS[kinds]!;
+}
+
+const hashFilters = new WeakMap<ReadonlySet<number>, Uint8Array>();
+
+/** 1 at the low 16 bits of every hash of `hashes`: most words are ruled out without a lookup. */
+function hashFilter(hashes: ReadonlySet<number>): Uint8Array {
+  let filter = hashFilters.get(hashes);
+  if (filter === undefined) {
+    filter = new Uint8Array(65536);
+    for (const h of hashes) filter[h & 0xffff] = 1;
+    hashFilters.set(hashes, filter);
+  }
+  return filter;
+}
+
+/** dateWordKinds over the lowercased text: the words of /[\p{L}\p{M}]+/gu, hashed as they are read. */
+function dateWordKindsOfLower(
+  lower: string,
+  gates: ReadonlyMap<string, number>,
+  hashes: ReadonlySet<number>,
+): DateWordKinds {
   let kinds = 0;
   let start = -1;
   let h = 0;
@@ -150,11 +215,7 @@ function dateWordKinds(text: string, data: CompiledTimeData): DateWordKinds {
     if (start >= 0 && hashes.has(h)) kinds |= gates.get(lower.slice(start, i)) ?? 0;
     start = -1;
   }
-  return {
-    month: (kinds & DATE_WORD_MONTH) !== 0,
-    weekday: (kinds & DATE_WORD_WEEKDAY) !== 0,
-    relative: (kinds & DATE_WORD_RELATIVE) !== 0,
-  };
+  return KINDS[kinds & 7]!;
 }
 
 const LETTER_OR_MARK = unitClass(/[\p{L}\p{M}]/u);
@@ -183,7 +244,9 @@ function isRangeBound(text: string, start: number, end: number, data: CompiledTi
  * A year expression next to a month or day ("지난해 8월", "June last year") gives one date: the
  * year of the first with the month (and day) of the second, over both spans.
  */
-function combineYearAndMonth(text: string, candidates: readonly Candidate[]): Candidate[] {
+function combineYearAndMonth(text: string, candidates: readonly Candidate[]): readonly Candidate[] {
+  // One expression has nothing to combine with.
+  if (candidates.length < 2) return candidates;
   const used = new Set<Candidate>();
   const combined: Candidate[] = [];
   for (const a of candidates) {
@@ -217,13 +280,91 @@ function dayOfMonthOnOrBefore(p: Day, day: number): string | undefined {
   return isValidDay({ year, month, day }) ? formatDay({ year, month, day }) : undefined;
 }
 
-function* matches(re: RegExp | undefined, text: string): Generator<RegExpExecArray> {
-  if (!re) return;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    yield m;
-    if (m[0].length === 0) re.lastIndex++;
+/** The word-boundary lookbehinds compileTimeData puts before every expression. */
+const LEADING_LOOKBEHINDS: readonly (readonly [string, UnitClass])[] = [
+  ['(?<![\\p{L}\\p{N}])', unitClass(/[\p{L}\p{N}]/u)],
+  ['(?<!\\p{N})', unitClass(/\p{N}/u)],
+];
+
+interface Headless {
+  /** The expression without its leading lookbehind (the same flags). */
+  readonly body: RegExp;
+  /** What may not stand right before a match, undefined when the expression had no lookbehind. */
+  readonly before: UnitClass | undefined;
+}
+
+const headlessCache = new WeakMap<RegExp, Headless>();
+
+/**
+ * `re` split into its leading lookbehind and the rest. irregexp tries a leading lookbehind at
+ * every position of the text, which made it most of the cost of these expressions; the rest finds
+ * the same candidates, and the lookbehind is then checked on each by hand.
+ */
+function headless(re: RegExp): Headless {
+  let h = headlessCache.get(re);
+  if (h === undefined) {
+    const lead = LEADING_LOOKBEHINDS.find(([source]) => re.source.startsWith(source));
+    const rest = lead === undefined ? '' : re.source.slice(lead[0].length);
+    h =
+      lead === undefined || !isOneGroupThenLookahead(rest)
+        ? { body: re, before: undefined }
+        : { body: new RegExp(rest, re.flags), before: lead[1] };
+    headlessCache.set(re, h);
   }
+  return h;
+}
+
+/**
+ * Whether `source` is `(?:…)` followed by a lookahead only, as compileTimeData writes them: then
+ * the lookbehind before it applies to every match (no top-level alternation escapes it).
+ */
+function isOneGroupThenLookahead(source: string): boolean {
+  if (!source.startsWith('(?:')) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) {
+      const tail = source.slice(i + 1);
+      return tail === '(?![\\p{L}\\p{N}])' || tail === '(?!\\p{N})';
+    }
+  }
+  return false;
+}
+
+const NO_MATCHES: readonly RegExpExecArray[] = [];
+
+/**
+ * Every match of the global expression `re` in `text`, as `re.exec` would give them one after
+ * another: where the lookbehind fails, the search goes on from the next code point.
+ */
+export function matches(re: RegExp | undefined, text: string): readonly RegExpExecArray[] {
+  if (!re) return NO_MATCHES;
+  const { body, before } = headless(re);
+  let out: RegExpExecArray[] | undefined;
+  body.lastIndex = 0;
+  for (let m = body.exec(text); m !== null; m = body.exec(text)) {
+    const at = m.index;
+    if (before !== undefined && at > 0 && before.has(text, at - 1)) {
+      const c = text.charCodeAt(at);
+      const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+      body.lastIndex = at + (pair ? 2 : 1);
+      continue;
+    }
+    (out ??= []).push(m);
+    if (m[0].length === 0) body.lastIndex++;
+  }
+  return out ?? NO_MATCHES;
 }
 
 function ruleCandidates(
@@ -297,6 +438,8 @@ function ruleCandidates(
   return out;
 }
 
+const NO_CANDIDATES: readonly Candidate[] = [];
+
 /** Numeric dates with a year (2024-06-19, 19.06.2024, 19/06/2024). */
 const NUMERIC_DATE = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/;
 
@@ -306,12 +449,12 @@ function chronoCandidates(
   p: Day | undefined,
   data: CompiledTimeData | null,
   kinds: DateWordKinds,
-): Candidate[] {
+): readonly Candidate[] {
   const parser = CHRONO[lang];
-  if (!parser || !/\d/.test(text)) return [];
+  if (!parser || !/\d/.test(text)) return NO_CANDIDATES;
   // chrono is the slow part: only sentences that write a month (name, 月 or numeric date) reach it.
   const monthName = kinds.month && (data?.monthNameRe?.test(text) ?? false);
-  if (!(monthName || text.includes('月') || NUMERIC_DATE.test(text))) return [];
+  if (!(monthName || text.includes('月') || NUMERIC_DATE.test(text))) return NO_CANDIDATES;
   const ref = p
     ? new Date(Date.UTC(p.year, p.month - 1, p.day, 12))
     : new Date(Date.UTC(2000, 0, 1, 12));
