@@ -14,6 +14,7 @@ import {
 } from './scan-sentence.js';
 import { hasBreak, PUNCTUATION } from './clause-breaks.js';
 import { letterRun } from './text-runs.js';
+import { sortSmall } from '../domain/sort-small.js';
 
 /** Types whose source is the one who speaks (the sayer is a fine source). */
 export const SPEECH_TYPES: ReadonlySet<EventType> = new Set([
@@ -100,7 +101,8 @@ function distinctByCode(hits: readonly ActorHit[]): ActorHit[] {
 /** A copy of `hits` in text order (actors come in text order: usually a plain copy). */
 function byPosition(hits: readonly ActorHit[]): ActorHit[] {
   for (let k = 1; k < hits.length; k++)
-    if (hits[k - 1]!.start > hits[k]!.start) return [...hits].sort((a, b) => a.start - b.start);
+    if (hits[k - 1]!.start > hits[k]!.start)
+      return sortSmall([...hits], (a, b) => a.start - b.start);
   return hits.slice();
 }
 
@@ -188,7 +190,8 @@ function pickSymmetric(
       return { source: after[0]!, target: after[1]!, rules: ['role.between-x-and-y'] };
   }
   // Prefer participants around the trigger, then the rest of the sentence.
-  const ordered = [...cands].sort(
+  const ordered = sortSmall(
+    [...cands],
     (x, y) => Math.abs(x.start - trigger.start) - Math.abs(y.start - trigger.start),
   );
   // A compound naming the participants ("북러", "日米韓") gives its first two, in its order.
@@ -198,7 +201,7 @@ function pickSymmetric(
       ? []
       : distinctByCode(cands.filter((a) => a.ref.parts === nearest.ref.parts));
   const firstTwo = compound.length >= 2 ? compound : distinctByCode(ordered);
-  const pair = firstTwo.slice(0, 2).sort((x, y) => x.start - y.start);
+  const pair = sortSmall(firstTwo.slice(0, 2), (x, y) => x.start - y.start);
   return {
     source: pair[0] ?? null,
     target: pair[1] ?? null,
@@ -236,7 +239,8 @@ function pickSource(
       if (own.hit !== null) return own;
       // "enrichment in Iran", "after its test … against the DPRK": a marked state still did it.
       const marked = states.filter((a) => !acrossClause(facts, a.start, trigger.start));
-      const near = marked.sort(
+      const near = sortSmall(
+        marked,
         (x, y) => Math.abs(x.start - trigger.start) - Math.abs(y.start - trigger.start),
       )[0];
       if (near !== undefined) return { hit: near, rule: 'role.solo-marked-state' };

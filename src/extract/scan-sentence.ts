@@ -16,6 +16,7 @@ import {
 import { normalizeBoth, wordMask, type NormalizedText } from '../lexicon/normalize-text.js';
 import type { TermMatch } from '../lexicon/term-matcher.js';
 import { appendAll } from '../domain/append-all.js';
+import { sortSmall } from '../domain/sort-small.js';
 
 export type ActorMark =
   | 'target'
@@ -124,7 +125,7 @@ export function gapIsFiller(
 }
 
 function removeOverlaps(hits: ActorHit[]): ActorHit[] {
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortSmall(hits, (a, b) => a.start - b.start || b.end - a.end);
   const out: ActorHit[] = [];
   for (const h of hits) {
     const last = out[out.length - 1];
