@@ -13,6 +13,7 @@ import {
   type SentenceFacts,
 } from './scan-sentence.js';
 import { hasBreak, PUNCTUATION } from './clause-breaks.js';
+import { perSentence } from './per-sentence.js';
 import { letterRun } from './text-runs.js';
 import { sortSmall } from '../domain/sort-small.js';
 
@@ -518,6 +519,25 @@ function pickTarget(
   return { hit: null, rule: 'role.target-open' };
 }
 
+interface RoleActors {
+  /** The actors that may take a role (no credited origin, no inert name). */
+  readonly cands: readonly ActorHit[];
+  /** The first of them that reports the sentence. */
+  readonly sayer: ActorHit | undefined;
+  /** The candidates that do not report it. */
+  readonly others: readonly ActorHit[];
+}
+
+/** What every trigger of a sentence starts from (the marks are final once the sentence is scanned). */
+const roleActors = perSentence((facts): RoleActors => {
+  const cands = facts.actors.filter((a) => !a.marks.has('origin') && !a.marks.has('inert'));
+  return {
+    cands,
+    sayer: cands.find((a) => isSayer(a, facts)),
+    others: cands.filter((a) => !isSayer(a, facts)),
+  };
+});
+
 /** One or more role pairs for a trigger (several when a role is coordinated). */
 export function assignRoles(
   type: EventType,
@@ -526,11 +546,12 @@ export function assignRoles(
   lang: CompiledLanguage,
   classHit: Hit<string> | null = null,
 ): RoleChoice[] {
-  let cands = facts.actors.filter((a) => !a.marks.has('origin') && !a.marks.has('inert'));
-  const sayer = cands.find((a) => isSayer(a, facts));
+  const actors = roleActors(facts);
+  let cands = actors.cands;
+  const sayer = actors.sayer;
   if (!SPEECH_TYPES.has(type)) {
     // "X said Y sent…": X only reports. "X announced new sanctions": X is also the agent.
-    const others = cands.filter((a) => !isSayer(a, facts));
+    const others = actors.others;
     const ownSubject = others.some((a) => a.end <= trigger.start);
     if (ownSubject || SOLO_TYPES.has(type) || sayer === undefined || sayer.start > trigger.start)
       cands = others;
