@@ -13,7 +13,9 @@ import {
   type SentenceFacts,
 } from './scan-sentence.js';
 import { hasBreak, PUNCTUATION } from './clause-breaks.js';
+import { perSentence } from './per-sentence.js';
 import { letterRun } from './text-runs.js';
+import { sortSmall } from '../domain/sort-small.js';
 
 /** Types whose source is the one who speaks (the sayer is a fine source). */
 export const SPEECH_TYPES: ReadonlySet<EventType> = new Set([
@@ -100,7 +102,8 @@ function distinctByCode(hits: readonly ActorHit[]): ActorHit[] {
 /** A copy of `hits` in text order (actors come in text order: usually a plain copy). */
 function byPosition(hits: readonly ActorHit[]): ActorHit[] {
   for (let k = 1; k < hits.length; k++)
-    if (hits[k - 1]!.start > hits[k]!.start) return [...hits].sort((a, b) => a.start - b.start);
+    if (hits[k - 1]!.start > hits[k]!.start)
+      return sortSmall([...hits], (a, b) => a.start - b.start);
   return hits.slice();
 }
 
@@ -204,7 +207,8 @@ function pickSymmetric(
       return { source: after[0]!, target: after[1]!, rules: ['role.between-x-and-y'] };
   }
   // Prefer participants around the trigger, then the rest of the sentence.
-  const ordered = [...cands].sort(
+  const ordered = sortSmall(
+    [...cands],
     (x, y) => Math.abs(x.start - trigger.start) - Math.abs(y.start - trigger.start),
   );
   // A compound naming the participants ("북러", "日米韓") or a list of them ("Washington, Seoul
@@ -221,7 +225,7 @@ function pickSymmetric(
               .sort((x, y) => x.start - y.start),
           );
   const firstTwo = compound.length >= 2 ? compound : distinctByCode(ordered);
-  const pair = firstTwo.slice(0, 2).sort((x, y) => x.start - y.start);
+  const pair = sortSmall(firstTwo.slice(0, 2), (x, y) => x.start - y.start);
   return {
     source: pair[0] ?? null,
     target: pair[1] ?? null,
@@ -259,7 +263,8 @@ function pickSource(
       if (own.hit !== null) return own;
       // "enrichment in Iran", "after its test … against the DPRK": a marked state still did it.
       const marked = states.filter((a) => !acrossClause(facts, a.start, trigger.start));
-      const near = marked.sort(
+      const near = sortSmall(
+        marked,
         (x, y) => Math.abs(x.start - trigger.start) - Math.abs(y.start - trigger.start),
       )[0];
       if (near !== undefined) return { hit: near, rule: 'role.solo-marked-state' };
@@ -537,6 +542,25 @@ function pickTarget(
   return { hit: null, rule: 'role.target-open' };
 }
 
+interface RoleActors {
+  /** The actors that may take a role (no credited origin, no inert name). */
+  readonly cands: readonly ActorHit[];
+  /** The first of them that reports the sentence. */
+  readonly sayer: ActorHit | undefined;
+  /** The candidates that do not report it. */
+  readonly others: readonly ActorHit[];
+}
+
+/** What every trigger of a sentence starts from (the marks are final once the sentence is scanned). */
+const roleActors = perSentence((facts): RoleActors => {
+  const cands = facts.actors.filter((a) => !a.marks.has('origin') && !a.marks.has('inert'));
+  return {
+    cands,
+    sayer: cands.find((a) => isSayer(a, facts)),
+    others: cands.filter((a) => !isSayer(a, facts)),
+  };
+});
+
 /** One or more role pairs for a trigger (several when a role is coordinated). */
 export function assignRoles(
   type: EventType,
@@ -545,11 +569,12 @@ export function assignRoles(
   lang: CompiledLanguage,
   classHit: Hit<string> | null = null,
 ): RoleChoice[] {
-  let cands = facts.actors.filter((a) => !a.marks.has('origin') && !a.marks.has('inert'));
-  const sayer = cands.find((a) => isSayer(a, facts));
+  const actors = roleActors(facts);
+  let cands = actors.cands;
+  const sayer = actors.sayer;
   if (!SPEECH_TYPES.has(type)) {
     // "X said Y sent…": X only reports. "X announced new sanctions": X is also the agent.
-    const others = cands.filter((a) => !isSayer(a, facts));
+    const others = actors.others;
     const ownSubject = others.some((a) => a.end <= trigger.start);
     if (ownSubject || SOLO_TYPES.has(type) || sayer === undefined || sayer.start > trigger.start)
       cands = others;

@@ -9,7 +9,10 @@ import type { CompiledLanguage, ModalityKind } from '../lexicon/load-lexicons.js
 import { reportingClause, SPEECH_TYPES } from './assign-roles.js';
 import { BREAK, countBreaks, hasBreak } from './clause-breaks.js';
 import { perSentence } from './per-sentence.js';
+import { unitClass } from '../lexicon/unit-class.js';
 import type { Hit, SentenceFacts } from './scan-sentence.js';
+
+const LETTER = unitClass(/\p{L}/u);
 
 export interface ModalityDecision {
   readonly modality: Modality;
@@ -49,12 +52,28 @@ const suffixHedges = perSentence((facts, lang: CompiledLanguage): Hit<string>[] 
   const { hedgeSuffix, hedgeSuffixExcept } = lang.lexicon.modality;
   if (hedgeSuffix.length === 0) return [];
   const out: Hit<string>[] = [];
-  const re = /[\p{L}']+/gu;
-  for (let m = re.exec(facts.norm); m !== null; m = re.exec(facts.norm)) {
-    const word = m[0].slice(m[0].lastIndexOf("'") + 1);
-    if (word.length < 6 || hedgeSuffixExcept.some((e) => word.startsWith(e))) continue;
-    if (hedgeSuffix.some((s) => word.endsWith(s)))
-      out.push({ start: m.index, end: m.index + m[0].length, value: 'hedge' });
+  // The runs of /[\p{L}']+/gu, read unit by unit (LETTER reads a surrogate pair as one letter).
+  const norm = facts.norm;
+  const letters = LETTER.table();
+  let start = -1;
+  for (let i = 0; i <= norm.length; i++) {
+    if (i < norm.length) {
+      const c = norm.charCodeAt(i);
+      if (c === 39 || (c >= 0xd800 && c <= 0xdfff ? LETTER.has(norm, i) : letters[c] === 1)) {
+        if (start < 0) start = i;
+        continue;
+      }
+    }
+    if (start < 0) continue;
+    const run = norm.slice(start, i);
+    const word = run.slice(run.lastIndexOf("'") + 1);
+    if (
+      word.length >= 6 &&
+      !hedgeSuffixExcept.some((e) => word.startsWith(e)) &&
+      hedgeSuffix.some((x) => word.endsWith(x))
+    )
+      out.push({ start, end: i, value: 'hedge' });
+    start = -1;
   }
   return out;
 });

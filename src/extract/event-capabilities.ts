@@ -9,6 +9,7 @@ import type { CapabilityRef, CompiledLanguage, TriggerRef } from '../lexicon/loa
 import { perSentence } from './per-sentence.js';
 import { isAttributive, type Hit, type SentenceFacts } from './scan-sentence.js';
 import { restOfWordThenSpaces } from './text-runs.js';
+import { sortSmall } from '../domain/sort-small.js';
 
 /** An event of the sentence as this module needs it: its type and its trigger. */
 export interface EventOfTrigger {
@@ -96,7 +97,7 @@ function capabilityOwners(
     }
     ranked.push({ t, score });
   }
-  ranked.sort((x, y) => x.score - y.score);
+  sortSmall(ranked, (x, y) => x.score - y.score);
   const out: Hit<TriggerRef>[] = [];
   for (const { t } of ranked) {
     out.push(t);
@@ -175,5 +176,5 @@ function findingOf(hits: readonly Hit<CapabilityRef>[], lang: string): Capabilit
     }
     if (!rules.includes(rule)) rules.push(rule);
   }
-  return { caps: kept.sort(), cues, rules };
+  return { caps: sortSmall(kept, (a, b) => (a < b ? -1 : a > b ? 1 : 0)), cues, rules };
 }

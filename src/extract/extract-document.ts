@@ -28,6 +28,7 @@ import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './sca
 import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
 import { appendAll } from '../domain/append-all.js';
+import { sortSmall } from '../domain/sort-small.js';
 import { normalizeDocument, sliceNormalized } from '../lexicon/normalize-text.js';
 
 /** Changes whenever rules or data change what is extracted. */
@@ -349,10 +350,10 @@ function dateAnchor(
       sameClause(m),
   );
   if (speech) return null;
-  const clause = candidates
-    .map((c) => c.trigger)
-    .filter(sameClause)
-    .sort((a, b) => a.start - b.start);
+  const clause = sortSmall(
+    candidates.map((c) => c.trigger).filter(sameClause),
+    (a, b) => a.start - b.start,
+  );
   return (sov ? clause.at(-1) : clause[0]) ?? nearest;
 }
 
@@ -405,10 +406,23 @@ function documentPair(all: readonly SentenceFacts[]): string[] {
         !(a.marks.has('sayer') && REPORTER_KINDS.has(a.ref.kind))
       )
         counts.set(a.ref.code, (counts.get(a.ref.code) ?? 0) + 1);
-  return [...counts]
-    .sort((x, y) => y[1] - x[1])
-    .slice(0, 2)
-    .map(([code]) => code);
+  // The two largest counts, the first counted first among equals (as a stable sort would give).
+  let first: string | undefined;
+  let second: string | undefined;
+  let firstCount = 0;
+  let secondCount = 0;
+  for (const [code, n] of counts) {
+    if (first === undefined || n > firstCount) {
+      second = first;
+      secondCount = firstCount;
+      first = code;
+      firstCount = n;
+    } else if (second === undefined || n > secondCount) {
+      second = code;
+      secondCount = n;
+    }
+  }
+  return first === undefined ? [] : second === undefined ? [first] : [first, second];
 }
 
 type Origin = ExtractionResult['origins'][number];

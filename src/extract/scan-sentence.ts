@@ -16,6 +16,8 @@ import {
 import { normalizeBoth, wordMask, type NormalizedText } from '../lexicon/normalize-text.js';
 import type { TermMatch } from '../lexicon/term-matcher.js';
 import { appendAll } from '../domain/append-all.js';
+import { sortSmall } from '../domain/sort-small.js';
+import { perSentence } from './per-sentence.js';
 
 export type ActorMark =
   | 'target'
@@ -124,7 +126,7 @@ export function gapIsFiller(
 }
 
 function removeOverlaps(hits: ActorHit[]): ActorHit[] {
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortSmall(hits, (a, b) => a.start - b.start || b.end - a.end);
   const out: ActorHit[] = [];
   for (const h of hits) {
     const last = out[out.length - 1];
@@ -233,18 +235,37 @@ export function coordinatedWith(
 ): ActorHit[] {
   const idx = facts.actors.indexOf(a);
   if (idx < 0) return [a];
-  const free = (x: ActorHit) => !x.marks.has('origin') && !x.marks.has('inert');
-  const joined = (x: ActorHit, y: ActorHit) =>
-    free(x) &&
-    free(y) &&
-    gapIsFiller(facts, x.end, y.start, lang, COORDINATION_OR_FILLER) &&
-    facts.markers.coordination.some((m) => m.start >= x.end && m.end <= y.start);
+  const links = coordinationLinks(facts);
+  const joined = (k: number): boolean => {
+    let link = links[k];
+    if (link === undefined) {
+      const x = facts.actors[k]!;
+      const y = facts.actors[k + 1]!;
+      link =
+        isFree(x) &&
+        isFree(y) &&
+        gapIsFiller(facts, x.end, y.start, lang, COORDINATION_OR_FILLER) &&
+        facts.markers.coordination.some((m) => m.start >= x.end && m.end <= y.start);
+      links[k] = link;
+    }
+    return link;
+  };
   let lo = idx;
-  while (lo > 0 && joined(facts.actors[lo - 1]!, facts.actors[lo]!)) lo--;
+  while (lo > 0 && joined(lo - 1)) lo--;
   let hi = idx;
-  while (hi + 1 < facts.actors.length && joined(facts.actors[hi]!, facts.actors[hi + 1]!)) hi++;
+  while (hi + 1 < facts.actors.length && joined(hi)) hi++;
   return facts.actors.slice(lo, hi + 1);
 }
+
+function isFree(x: ActorHit): boolean {
+  return !x.marks.has('origin') && !x.marks.has('inert');
+}
+
+/**
+ * Per sentence, whether actor k is coordinated with actor k + 1, found when first asked. The
+ * marks it reads (origin, inert) are all set before anyone asks (markActor runs first).
+ */
+const coordinationLinks = perSentence((): (boolean | undefined)[] => []);
 
 /**
  * A trigger glued by a hyphen to the word before it ("North Korean-supplied missiles",

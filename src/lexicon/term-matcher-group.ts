@@ -128,6 +128,9 @@ interface WalkState {
   pendEnd: Int32Array;
   readonly pendValue: unknown[];
   nPending: number;
+  /** Per group, the payload of its last one-payload match and that match's payloads array. */
+  readonly singleValue: unknown[];
+  readonly single: (unknown[] | undefined)[];
 }
 
 /** A fixed set of matchers (all of the same case sensitivity) searched together. */
@@ -165,6 +168,8 @@ export class TermMatcherGroup {
       pendEnd: new Int32Array(64),
       pendValue: [],
       nPending: 0,
+      singleValue: new Array<unknown>(n).fill(undefined),
+      single: new Array<unknown[] | undefined>(n).fill(undefined),
     };
     return (this.#tries = { plain: groupTrie(plain), starred: groupTrie(starred) });
   }
@@ -308,9 +313,25 @@ function collect(s: WalkState, lists: (TermMatch<unknown>[] | undefined)[], pos:
   for (let k = 0; k < s.nTouched; k++) {
     const g = s.touched[k]!;
     const end = s.bestEnd[g]!;
-    const payloads: unknown[] = [];
+    let payloads: unknown[] | undefined;
+    let only: unknown;
+    let count = 0;
     for (let p = 0; p < s.nPending; p++)
-      if (s.pendGroup[p] === g && s.pendEnd[p] === end) payloads.push(s.pendValue[p]);
+      if (s.pendGroup[p] === g && s.pendEnd[p] === end) {
+        if (count === 1) payloads = [only];
+        if (count >= 1) payloads!.push(s.pendValue[p]);
+        else only = s.pendValue[p];
+        count++;
+      }
+    // Payloads are never changed: a match with one payload shares the array of the last such
+    // match of its member with that payload (a role marker's payload is always its kind).
+    if (payloads === undefined) {
+      if (s.singleValue[g] !== only || s.single[g] === undefined) {
+        s.singleValue[g] = only;
+        s.single[g] = [only];
+      }
+      payloads = s.single[g];
+    }
     (lists[g] ??= []).push({ start: pos, end, payloads });
     s.nextFree[g] = end;
     s.bestEnd[g] = -1;
