@@ -3,12 +3,12 @@
  * validated with zod, compiled once into regular expressions.
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { VigieError, formatIssues } from '../../domain/errors.js';
+import { VigieError } from '../../domain/errors.js';
+import { readDataYaml } from './read-data-yaml.js';
 
 const AgenciesFileSchema = z.object({
   agencies: z
@@ -66,7 +66,7 @@ let cached: OriginData | undefined;
 /** The origin data of `dir` (default data/origins/); the default is loaded once and cached. */
 export function loadOriginData(dir: string = DEFAULT_ORIGINS_DIR): OriginData {
   if (dir === DEFAULT_ORIGINS_DIR && cached) return cached;
-  const agenciesFile = readYaml(join(dir, 'agencies.yaml'), AgenciesFileSchema);
+  const agenciesFile = readDataYaml(join(dir, 'agencies.yaml'), AgenciesFileSchema);
   const byName = new Map<string, Agency>();
   const aliases = new Map<string, Agency>();
   const exactCase = new Set<string>();
@@ -82,7 +82,7 @@ export function loadOriginData(dir: string = DEFAULT_ORIGINS_DIR): OriginData {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'agencies.yaml');
   const parsed = files.map((f) => ({
     file: join(dir, f),
-    data: readYaml(join(dir, f), LanguageFileSchema),
+    data: readDataYaml(join(dir, f), LanguageFileSchema),
   }));
   for (const { file, data } of parsed) {
     for (const [name, list] of Object.entries(data.aliases)) {
@@ -130,27 +130,4 @@ function compile(pattern: string, where: string): RegExp {
       cause: error,
     });
   }
-}
-
-function readYaml<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new VigieError('VIGIE_LEXICON_INVALID', `cannot read ${file}: ${String(error)}`, {
-      where: file,
-      cause: error,
-    });
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    throw new VigieError(
-      'VIGIE_LEXICON_INVALID',
-      `invalid ${file}: ${formatIssues(result.error.issues)}`,
-      {
-        where: file,
-      },
-    );
-  }
-  return result.data;
 }

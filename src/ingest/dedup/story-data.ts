@@ -4,12 +4,11 @@
  * (numbers.yaml); validated with zod, compiled once into regular expressions.
  * @module
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { VigieError, formatIssues } from '../../domain/errors.js';
+import { VigieError } from '../../domain/errors.js';
+import { readDataYaml } from './read-data-yaml.js';
 import { ActorCodeSchema } from '../../domain/ontology.js';
 
 const NamesSchema = z.record(z.string().min(2), z.array(z.string().min(1)));
@@ -101,9 +100,9 @@ let cached: StoryData | undefined;
 /** The story data of `dir` (default data/stories/); the default is loaded once and cached. */
 export function loadStoryData(dir: string = DEFAULT_STORY_DATA_DIR): StoryData {
   if (dir === DEFAULT_STORY_DATA_DIR && cached) return cached;
-  const sources = readYaml(join(dir, 'sources.yaml'), SourcesFileSchema);
-  const cues = readYaml(join(dir, 'attribution-cues.yaml'), CuesFileSchema);
-  const numbers = readYaml(join(dir, 'numbers.yaml'), NumbersFileSchema);
+  const sources = readDataYaml(join(dir, 'sources.yaml'), SourcesFileSchema);
+  const cues = readDataYaml(join(dir, 'attribution-cues.yaml'), CuesFileSchema);
+  const numbers = readDataYaml(join(dir, 'numbers.yaml'), NumbersFileSchema);
 
   const languages = new Set<string>();
   for (const s of sources.sources) for (const l of Object.keys(s.names)) languages.add(l);
@@ -253,25 +252,4 @@ function compile(pattern: string, flags: string, where: string): RegExp {
       cause: error,
     });
   }
-}
-
-function readYaml<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new VigieError('VIGIE_LEXICON_INVALID', `cannot read ${file}: ${String(error)}`, {
-      where: file,
-      cause: error,
-    });
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    throw new VigieError(
-      'VIGIE_LEXICON_INVALID',
-      `invalid ${file}: ${formatIssues(result.error.issues)}`,
-      { where: file },
-    );
-  }
-  return result.data;
 }
