@@ -265,12 +265,16 @@ function windowPrimarySources(keyed: Keyed[]): void {
     list.push(o);
     listedByActor.set(o.primary.actor, list);
   }
-  for (const k of keyed) {
-    if (!k.key.startsWith('actor:')) continue;
+  // In day order, so that a state joined to a body carries the body's window on (chained).
+  const speaking = keyed
+    .filter((k) => k.key.startsWith('actor:'))
+    .sort((a, b) => (a.day ?? 0) - (b.day ?? 0) || (a.node < b.node ? -1 : 1));
+  for (const k of speaking) {
     const bodies = (listedByActor.get(k.primary.actor) ?? []).filter((o) => near(o.day, k.day));
     if (new Set(bodies.map((o) => o.key)).size === 1) {
       k.key = bodies[0]!.key;
       k.primary = bodies[0]!.primary;
+      listedByActor.get(k.primary.actor)?.push(k);
     }
   }
   const bySource = new Map<string, Keyed[]>();

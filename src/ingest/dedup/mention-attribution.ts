@@ -98,15 +98,15 @@ const NEIGHBOURS = 64;
 
 /**
  * The attribution of each mention (same order as `mentions`), or null when the text gives none.
- * The text is read up to the end of the last mention; every look-up is a range of sorted hits, so
- * a document of thousands of mentions costs about as much per mention as a short one.
+ * The text is read once; every look-up is a range of sorted hits, so a document of thousands of
+ * mentions costs about as much per mention as a short one.
  * @example
  *   attributeMentions('North Korea fired a missile, the JCS said.', 'en', extraction.mentions)
  *   // [{ actor: 'KOR', source: 'kor-jcs', label: "South Korea's Joint Chiefs of Staff",
  *   //    basis: 'named', span: { start: 33, end: 36 }, conduit: null }]
  */
 export function attributeMentions(
-  fullText: string,
+  text: string,
   lang: string | null | undefined,
   mentions: readonly MentionSpan[],
   options: AttributionOptions = {},
@@ -114,11 +114,6 @@ export function attributeMentions(
   if (mentions.length === 0) return [];
   const data = options.data ?? loadStoryData();
   const code = primaryLang(lang ?? null);
-  // Offsets of a prefix are offsets of the text: nothing after the last mention is read.
-  const text = fullText.slice(
-    0,
-    mentions.reduce((end, m) => Math.max(end, m.end), 0),
-  );
   const reading = readSources(text, code, data, { statements: true });
   const sources = sourceTable(data, code);
   const own = findAll(text, cueRegex(data.own, code));
@@ -243,10 +238,11 @@ function lastStatement(
   at: number,
 ): Statement | undefined {
   let best = lastEndingBy(statements, at);
-  // Carried speakers come in text order; a few steps back find the last one before `at`.
+  // Carried speakers come in text order; a few steps back find the last one before `at` (a
+  // speaker of the same sentence wins over its named statement).
   for (let j = carried.length - 1; j >= Math.max(0, carried.length - NEIGHBOURS); j--) {
     const c = carried[j]!;
-    if (c.end <= at && (!best || c.end > best.end)) best = c;
+    if (c.end <= at && (!best || c.end >= best.end)) best = c;
   }
   return best;
 }
