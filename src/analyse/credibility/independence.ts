@@ -151,7 +151,9 @@ export function groupIndependentOrigins(
   const byDoc = new Map<string, AttributedMention[]>();
   for (const m of mentions) {
     if (!docs.has(m.documentId)) continue;
-    byDoc.set(m.documentId, [...(byDoc.get(m.documentId) ?? []), m]);
+    const list = byDoc.get(m.documentId) ?? [];
+    list.push(m);
+    byDoc.set(m.documentId, list);
   }
 
   // Each document's main source; a denial attributed elsewhere stands on its own.
@@ -207,6 +209,8 @@ export function groupIndependentOrigins(
     byRoot.set(root, g);
   }
   const primaries = new Map(keyed.map((k) => [k.key, k.primary]));
+  const nodesPerKey = new Map<string, number>();
+  for (const k of keyed) nodesPerKey.set(k.key, (nodesPerKey.get(k.key) ?? 0) + 1);
   const used = new Map<string, number>();
   return [...byRoot.values()]
     .map((g): OriginGroup => {
@@ -219,7 +223,7 @@ export function groupIndependentOrigins(
       const sourceKeys = [...g.keys].filter((k) => k.startsWith('source:')).sort();
       // Of several sources a story ties together, the one most of its documents name.
       const sourceKey = sourceKeys.sort(
-        (a, b) => keyed.filter((k) => k.key === b).length - keyed.filter((k) => k.key === a).length,
+        (a, b) => (nodesPerKey.get(b) ?? 0) - (nodesPerKey.get(a) ?? 0),
       )[0];
       return {
         id: documentIds[0] ?? '',
@@ -254,19 +258,31 @@ function keyedOf(node: string, day: number | null, key: string, a: MentionAttrib
 function windowPrimarySources(keyed: Keyed[]): void {
   const near = (a: number | null, b: number | null) =>
     a === null || b === null || Math.abs(a - b) <= WINDOW_DAYS;
-  for (const k of keyed) {
-    if (!k.key.startsWith('actor:')) continue;
-    const bodies = keyed.filter(
-      (o) =>
-        !o.key.startsWith('actor:') && o.primary.actor === k.primary.actor && near(o.day, k.day),
-    );
+  const listedByActor = new Map<string | null, Keyed[]>();
+  for (const o of keyed) {
+    if (o.key.startsWith('actor:')) continue;
+    const list = listedByActor.get(o.primary.actor) ?? [];
+    list.push(o);
+    listedByActor.set(o.primary.actor, list);
+  }
+  // In day order, so that a state joined to a body carries the body's window on (chained).
+  const speaking = keyed
+    .filter((k) => k.key.startsWith('actor:'))
+    .sort((a, b) => (a.day ?? 0) - (b.day ?? 0) || (a.node < b.node ? -1 : 1));
+  for (const k of speaking) {
+    const bodies = (listedByActor.get(k.primary.actor) ?? []).filter((o) => near(o.day, k.day));
     if (new Set(bodies.map((o) => o.key)).size === 1) {
       k.key = bodies[0]!.key;
       k.primary = bodies[0]!.primary;
+      listedByActor.get(k.primary.actor)?.push(k);
     }
   }
   const bySource = new Map<string, Keyed[]>();
-  for (const k of keyed) bySource.set(k.key, [...(bySource.get(k.key) ?? []), k]);
+  for (const k of keyed) {
+    const list = bySource.get(k.key) ?? [];
+    list.push(k);
+    bySource.set(k.key, list);
+  }
   for (const [source, list] of bySource) {
     const dated = list.filter((k) => k.day !== null).sort((a, b) => a.day! - b.day!);
     let windowStart = dated[0]?.day ?? null;

@@ -63,8 +63,43 @@ const TOPIC = /^[은는は]$/u;
 const within = (outer: Span, inner: Span) => inner.start >= outer.start && inner.end <= outer.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/** The items of `sorted` (ordered by start) that lie within `span`: a binary search, then a walk. */
+export function inSpan<T extends Span>(sorted: readonly T[], span: Span): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++)
+    if (sorted[i]!.end <= span.end) out.push(sorted[i]!);
+  return out;
+}
+
+/** The last item of `sorted` (ordered by end) that ends at or before `at`. */
+function lastEndingBy<T extends { readonly end: number }>(
+  sorted: readonly T[],
+  at: number,
+): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo - 1];
+}
+
+/** How many neighbours on each side are checked for a shared sentence (spans rarely nest). */
+const NEIGHBOURS = 64;
+
 /**
  * The attribution of each mention (same order as `mentions`), or null when the text gives none.
+ * The text is read once; every look-up is a range of sorted hits, so a document of thousands of
+ * mentions costs about as much per mention as a short one.
  * @example
  *   attributeMentions('North Korea fired a missile, the JCS said.', 'en', extraction.mentions)
  *   // [{ actor: 'KOR', source: 'kor-jcs', label: "South Korea's Joint Chiefs of Staff",
@@ -85,7 +120,10 @@ export function attributeMentions(
   const commentary = findAll(text, cueRegex(data.commentary, code));
   const hearsay = findAll(text, cueRegex(data.hearsay, code));
   const actors = findActors(text, code);
-  const conduits = detectAttributions(text, code).filter((a) => a.credited);
+  const conduits = detectAttributions(text, code)
+    .filter((a) => a.credited)
+    .map((a) => ({ start: a.span.start, end: a.span.end, name: a.name }))
+    .sort((a, b) => a.start - b.start);
   const origin = options.origin ?? null;
   const reader = { reading, sources, actors };
 
@@ -95,19 +133,26 @@ export function attributeMentions(
     const named = namedSource(reader, sentence, []);
     if (named) statements.push({ end: sentence.end, ...named });
   }
-  const namedOf = (actor: string, at: number): Statement | undefined =>
-    statements.filter((s) => s.actor === actor && s.end <= at).at(-1) ??
-    statements.find((s) => s.actor === actor);
+  const byActor = new Map<string, Statement[]>();
+  for (const st of statements) {
+    const list = byActor.get(st.actor) ?? [];
+    list.push(st);
+    byActor.set(st.actor, list);
+  }
+  const namedOf = (actor: string, at: number): Statement | undefined => {
+    const list = byActor.get(actor) ?? [];
+    return lastEndingBy(list, at) ?? list[0];
+  };
 
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
   const result: (MentionAttribution | null)[] = mentions.map(() => null);
   // Speakers found at mention level join the named statements as the text goes.
   const carried: Statement[] = [];
-  for (const i of order) {
+  for (const [k, i] of order.entries()) {
     const m = mentions[i]!;
     const span = { start: m.start, end: m.end };
-    const conduit = conduits.find((c) => within(span, c.span))?.name ?? origin;
-    const ownCue = own.find((c) => within(span, c));
+    const conduit = inSpan(conduits, span)[0]?.name ?? origin;
+    const ownCue = inSpan(own, span)[0];
     if (ownCue) {
       result[i] = {
         actor: null,
@@ -119,7 +164,11 @@ export function attributeMentions(
       };
       continue;
     }
-    const sameSentence = mentions.filter((o) => o !== m && overlaps(o, m));
+    const sameSentence: MentionSpan[] = [];
+    for (let j = Math.max(0, k - NEIGHBOURS); j < Math.min(order.length, k + NEIGHBOURS); j++) {
+      const o = mentions[order[j]!]!;
+      if (j !== k && overlaps(o, m)) sameSentence.push(o);
+    }
     const statement = STATEMENT_TYPES.has(m.type);
     // What a denial denies is not its denier's claim.
     if (!statement && sameSentence.some((o) => o.type === 'REJECTION')) continue;
@@ -127,11 +176,9 @@ export function attributeMentions(
     const eventWords = [m, ...sameSentence]
       .filter((o) => !STATEMENT_TYPES.has(o.type) && o.trigger)
       .map((o) => o.trigger!);
-    const cues = reading.cues.filter(
-      (c) => within(span, c) && !eventWords.some((w) => overlaps(w, c)),
-    );
+    const cues = inSpan(reading.cues, span).filter((c) => !eventWords.some((w) => overlaps(w, c)));
     let found: MentionAttribution | null = null;
-    const speaker = speakerOf(text, m, sameSentence, cues, actors);
+    const speaker = speakerOf(text, m, sameSentence, cues, inSpan(actors, span));
     const named = namedSource(reader, span, eventWords);
     // A statement's speaker is whoever stands first: a listed source or a state.
     const namedFirst =
@@ -148,34 +195,32 @@ export function attributeMentions(
       };
     } else if (named) {
       found = { ...named, basis: 'named', conduit };
-    } else if (commentary.some((c) => within(span, c))) {
+    } else if (inSpan(commentary, span).length > 0) {
       continue;
     } else {
-      const last = [...statements, ...carried]
-        .filter((s) => s.end <= m.start)
-        .sort((a, b) => a.end - b.end)
-        .at(-1);
-      const marked = cues.length > 0 || statement || hearsay.some((c) => within(span, c));
+      const hearsayCue = inSpan(hearsay, span)[0];
+      const marked = cues.length > 0 || statement || hearsayCue !== undefined;
       // A sentence without a cue is the outlet's own context: it carries nothing on.
-      if (last && marked)
+      const last = marked ? lastStatement(statements, carried, m.start) : undefined;
+      if (last)
         found = {
           actor: last.actor,
           source: last.source,
           label: last.label,
           basis: 'continued',
-          span: cues[0] ?? hearsay.find((c) => within(span, c)) ?? m.trigger ?? null,
+          span: cues[0] ?? hearsayCue ?? m.trigger ?? null,
           conduit,
         };
     }
     if (!found) {
-      const credited = conduits.find((c) => within(span, c.span));
+      const credited = inSpan(conduits, span)[0];
       if (credited)
         found = {
           actor: null,
           source: null,
           label: null,
           basis: 'conduit',
-          span: credited.span,
+          span: { start: credited.start, end: credited.end },
           conduit: credited.name,
         };
     }
@@ -184,6 +229,22 @@ export function attributeMentions(
       carried.push({ end: m.end, actor: found.actor, source: found.source, label: found.label });
   }
   return result;
+}
+
+/** The attributed statement that ends last before `at`: a named sentence or a mention's speaker. */
+function lastStatement(
+  statements: readonly Statement[],
+  carried: readonly Statement[],
+  at: number,
+): Statement | undefined {
+  let best = lastEndingBy(statements, at);
+  // Carried speakers come in text order; a few steps back find the last one before `at` (a
+  // speaker of the same sentence wins over its named statement).
+  for (let j = carried.length - 1; j >= Math.max(0, carried.length - NEIGHBOURS); j--) {
+    const c = carried[j]!;
+    if (c.end <= at && (!best || c.end >= best.end)) best = c;
+  }
+  return best;
 }
 
 interface TextReading {
@@ -198,13 +259,10 @@ function namedSource(
   span: Span,
   eventWords: readonly Span[],
 ): (Omit<Statement, 'end'> & { span: Span }) | null {
-  const cues = t.reading.cues.filter(
-    (c) => within(span, c) && !eventWords.some((w) => overlaps(w, c)),
-  );
+  const cues = inSpan(t.reading.cues, span).filter((c) => !eventWords.some((w) => overlaps(w, c)));
   if (cues.length === 0) return null;
-  for (const n of t.reading.names) {
-    if (!within(span, n) || !t.reading.speaks(n.id) || !speaksAt(n, cues, AFTER_CUE.source))
-      continue;
+  for (const n of inSpan(t.reading.names, span)) {
+    if (!t.reading.speaks(n.id) || !speaksAt(n, cues, AFTER_CUE.source)) continue;
     const s = t.sources.get(n.id);
     if (s)
       return { actor: s.actor, source: s.id, label: s.label, span: { start: n.start, end: n.end } };
