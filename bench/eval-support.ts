@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { GoldDocumentSchema, type GoldDocument, type Prediction } from '../src/domain/document.js';
 import { extractDocument } from '../src/extract/extract-document.js';
 import type { EvalReport, GroupScore } from '../src/extract/eval/score.js';
+import { toPrediction } from '../src/extract/eval/to-prediction.js';
 
 export function readGold(file: string): GoldDocument[] {
   return readFileSync(file, 'utf8')
@@ -12,24 +13,7 @@ export function readGold(file: string): GoldDocument[] {
 }
 
 export function predictAll(gold: readonly GoldDocument[]): Prediction[] {
-  return gold.map((doc) => {
-    const r = extractDocument(doc);
-    return {
-      id: doc.id,
-      lang: r.lang,
-      events: r.mentions.map((m) => ({
-        type: m.type,
-        source: m.source,
-        target: m.target,
-        modality: m.modality,
-        capabilities: [...m.capabilities],
-        date: m.date,
-        start: m.start,
-        end: m.end,
-        ...(m.trigger !== undefined ? { trigger: m.trigger } : {}),
-      })),
-    };
-  });
+  return gold.map((doc) => toPrediction(doc.id, extractDocument(doc)));
 }
 
 const fmt = (x: number | null) => (x === null ? '  -  ' : x.toFixed(3));
