@@ -34,52 +34,73 @@ function kindsOf(c: number): number {
   }
 }
 
-/** Offsets of the sentence's units of any kind, in order. */
-const marksOf = perSentence((facts): number[] => {
-  const out: number[] = [];
-  const text = facts.text;
-  for (let i = 0; i < text.length; i++) if (kindsOf(text.charCodeAt(i)) !== 0) out.push(i);
-  return out;
-});
+interface Breaks {
+  /** Offsets of the units of PUNCTUATION, then of BREAK, digit-grouping commas left out. */
+  readonly punctuation: readonly number[];
+  readonly any: readonly number[];
+  /** Offsets of the commas with a digit right before and right after them ("1,000"). */
+  readonly grouping: readonly number[];
+}
 
 function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+const NONE: readonly number[] = [];
+
+/** The sentence's breaks, found once. */
+const breaksOf = perSentence((facts): Breaks => {
+  const text = facts.text;
+  let punctuation: number[] | undefined;
+  let any: number[] | undefined;
+  let grouping: number[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const kinds = kindsOf(c);
+    if (kinds === 0) continue;
+    if (
+      c === COMMA &&
+      i > 0 &&
+      i + 1 < text.length &&
+      isAsciiDigit(text.charCodeAt(i - 1)) &&
+      isAsciiDigit(text.charCodeAt(i + 1))
+    ) {
+      (grouping ??= []).push(i);
+      continue;
+    }
+    if ((kinds & PUNCTUATION) !== 0) (punctuation ??= []).push(i);
+    (any ??= []).push(i);
+  }
+  return { punctuation: punctuation ?? NONE, any: any ?? NONE, grouping: grouping ?? NONE };
+});
+
 /**
  * How many units of `kind` text[from, to) holds (String.prototype.slice bounds, from and to not
- * negative). A comma counts unless a digit of the slice stands on both sides of it ("1,000").
+ * negative). A comma counts unless a digit of the slice stands on both sides of it ("1,000"):
+ * a digit-grouping comma counts at either end of the slice.
  */
-export function countBreaks(
-  facts: SentenceFacts,
-  from: number,
-  to: number,
-  kind: number,
-  atMost = Infinity,
-): number {
-  const text = facts.text;
-  const end = Math.min(to, text.length);
+export function countBreaks(facts: SentenceFacts, from: number, to: number, kind: number): number {
+  const end = Math.min(to, facts.text.length);
+  if (from >= end) return 0;
+  const breaks = breaksOf(facts);
   let n = 0;
-  for (const k of marksOf(facts)) {
-    if (k < from) continue;
+  for (const k of kind === PUNCTUATION ? breaks.punctuation : breaks.any) {
     if (k >= end) break;
-    const c = text.charCodeAt(k);
-    if ((kindsOf(c) & kind) === 0) continue;
-    if (
-      c !== COMMA ||
-      k === from ||
-      !isAsciiDigit(text.charCodeAt(k - 1)) ||
-      k + 1 === end ||
-      !isAsciiDigit(text.charCodeAt(k + 1))
-    ) {
-      n++;
-      if (n >= atMost) return n;
-    }
+    if (k >= from) n++;
   }
+  for (const k of breaks.grouping) if (k === from || (k === end - 1 && k > from)) n++;
   return n;
 }
 
 /** Whether text[from, to) holds a unit of `kind` (see countBreaks). */
 export function hasBreak(facts: SentenceFacts, from: number, to: number, kind: number): boolean {
-  return countBreaks(facts, from, to, kind, 1) > 0;
+  const end = Math.min(to, facts.text.length);
+  if (from >= end) return false;
+  const breaks = breaksOf(facts);
+  for (const k of kind === PUNCTUATION ? breaks.punctuation : breaks.any) {
+    if (k >= end) break;
+    if (k >= from) return true;
+  }
+  for (const k of breaks.grouping) if (k === from || k === end - 1) return true;
+  return false;
 }

@@ -56,21 +56,23 @@ const suffixHedges = perSentence((facts, lang: CompiledLanguage): Hit<string>[] 
   const norm = facts.norm;
   const letters = LETTER.table();
   let start = -1;
+  // Where the word of the run starts: after its last apostrophe.
+  let word = -1;
   for (let i = 0; i <= norm.length; i++) {
     if (i < norm.length) {
       const c = norm.charCodeAt(i);
       if (c === 39 || (c >= 0xd800 && c <= 0xdfff ? LETTER.has(norm, i) : letters[c] === 1)) {
-        if (start < 0) start = i;
+        if (start < 0) start = word = i;
+        if (c === 39) word = i + 1;
         continue;
       }
     }
     if (start < 0) continue;
-    const run = norm.slice(start, i);
-    const word = run.slice(run.lastIndexOf("'") + 1);
+    // The word is norm[word, i): tested in place, without cutting it out.
     if (
-      word.length >= 6 &&
-      !hedgeSuffixExcept.some((e) => word.startsWith(e)) &&
-      hedgeSuffix.some((x) => word.endsWith(x))
+      i - word >= 6 &&
+      hedgeSuffix.some((x) => i - word >= x.length && norm.endsWith(x, i)) &&
+      !hedgeSuffixExcept.some((e) => i - word >= e.length && norm.startsWith(e, word))
     )
       out.push({ start, end: i, value: 'hedge' });
     start = -1;

@@ -67,6 +67,13 @@ function pushActorCue(cues: Cue[], hit: ActorHit | null, offset: number): void {
   });
 }
 
+/** `first` followed by `then`, in a new array. */
+function withRules(first: readonly string[], then: readonly string[]): string[] {
+  const out = first.slice();
+  for (const r of then) out.push(r);
+  return out;
+}
+
 /** True when every type the entry can denote is in `seen` (or it denotes none). */
 function allTypesSeen(e: TriggerRef['entry'], seen: ReadonlySet<EventType>): boolean {
   if (e.frames !== undefined) {
@@ -130,7 +137,7 @@ function sentenceCandidates(
         type: frame.type,
         trigger: trig,
         roles,
-        rules: base.concat(roles.rules),
+        rules: withRules(base, roles.rules),
         classHit: frame.classHit,
         restated: frame.restated,
         triggerModality: entry.modality,

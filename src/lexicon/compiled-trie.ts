@@ -256,21 +256,26 @@ export function stepStates<P>(
 
 /**
  * A plain trie (no `*`) as a double array, for the hottest walk: the child of the node in cell c
- * on unit u is the cell d = base(c) + u when check(d) is c. Each cell holds, side by side, its
- * base, its check and the range of its flat terminals (CompiledTrie.termStart), so a step of the
- * walk reads one cell: the trie's nodes are spread over memory, and the walk waits on memory
- * more than it computes.
+ * on unit u is the cell d = base(c) + u when check(d) is c. A cell is two numbers side by side,
+ * its base and its check (with DA_TERMINAL set when the cell has terminals), so a step of the
+ * walk reads one small cell: the trie's nodes are spread over memory, and the walk waits on
+ * memory more than it computes. The terminals' range is apart, read only at a terminal cell.
  */
 export interface DoubleArrayTrie {
-  /** Per cell, 4 numbers: base, check (the parent cell, -1 when free), first and end terminal. */
+  /** Per cell: base, then check (the parent cell, -1 when free) | DA_TERMINAL. */
   readonly cells: Int32Array;
-  /** Cells in `cells` (its length / 4). */
+  /** Per cell: first and end flat terminal (CompiledTrie.termStart) of its node. */
+  readonly terms: Int32Array;
+  /** Cells in `cells` (its length / 2). */
   readonly size: number;
 }
 
 /** Cell of the root. */
 export const DA_ROOT = 0;
-const DA_STRIDE = 4;
+/** Bit of a cell's check telling that its node has terminals. */
+export const DA_TERMINAL = 1 << 30;
+/** The parent cell in a check. */
+export const DA_PARENT = DA_TERMINAL - 1;
 
 /** The double array of a compiled trie's plain transitions (its star links are left out). */
 export function toDoubleArray<P>(t: CompiledTrie<P>): DoubleArrayTrie {
@@ -330,15 +335,20 @@ export function toDoubleArray<P>(t: CompiledTrie<P>): DoubleArrayTrie {
       if (d + 1 > size) size = d + 1;
     }
   }
-  const cells = new Int32Array(size * DA_STRIDE);
+  if (size >= DA_TERMINAL) throw new Error('trie too large for its double array');
+  const cells = new Int32Array(size * 2);
+  const terms = new Int32Array(size * 2);
   for (let c = 0; c < size; c++) {
-    cells[c * DA_STRIDE] = base[c]!;
-    cells[c * DA_STRIDE + 1] = c === DA_ROOT ? -1 : check[c]!;
+    cells[c * 2] = base[c]!;
+    cells[c * 2 + 1] = c === DA_ROOT ? -1 : check[c]!;
   }
   for (let node = 0; node < nodeCount; node++) {
     const c = cellOf[node]!;
-    cells[c * DA_STRIDE + 2] = t.termStart[node]!;
-    cells[c * DA_STRIDE + 3] = t.termStart[node + 1]!;
+    const first = t.termStart[node]!;
+    const end = t.termStart[node + 1]!;
+    terms[c * 2] = first;
+    terms[c * 2 + 1] = end;
+    if (end > first) cells[c * 2 + 1]! |= DA_TERMINAL;
   }
-  return { cells, size };
+  return { cells, terms, size };
 }

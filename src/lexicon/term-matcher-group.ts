@@ -25,6 +25,8 @@ import {
   TERM_START_BOUNDARY,
   toDoubleArray,
   DA_ROOT,
+  DA_PARENT,
+  DA_TERMINAL,
   type DoubleArrayTrie,
   type CompiledTrie,
   type TrieNode,
@@ -268,17 +270,26 @@ function walkPlain(
   limit: number,
   atWordStart: boolean,
 ): void {
-  const { cells, size } = g.da;
+  const { cells, terms, size } = g.da;
   let cell = DA_ROOT;
   for (let i = pos; i < limit; i++) {
-    const next = cells[cell * 4]! + norm.charCodeAt(i);
-    if (next <= 0 || next >= size || cells[next * 4 + 1] !== cell) return;
+    const next = cells[cell * 2]! + norm.charCodeAt(i);
+    if (next <= 0 || next >= size) return;
+    const check = cells[next * 2 + 1]!;
+    if ((check & DA_PARENT) !== cell || check < 0) return;
     cell = next;
-    const from = cells[cell * 4 + 2]!;
-    const to = cells[cell * 4 + 3]!;
-    if (from === to) continue;
+    if ((check & DA_TERMINAL) === 0) continue;
     const end = i + 1;
-    record(g, s, from, to, pos, end, atWordStart, end >= limit || mask[end] === 0 || mask[i] === 0);
+    record(
+      g,
+      s,
+      terms[cell * 2]!,
+      terms[cell * 2 + 1]!,
+      pos,
+      end,
+      atWordStart,
+      end >= limit || mask[end] === 0 || mask[i] === 0,
+    );
   }
 }
 

@@ -32,12 +32,16 @@ export interface AddOptions {
   readonly endBoundary?: boolean;
 }
 
+/** Most ways terms may start for find() to look for them with a regex (see TermMatcher.starts). */
+const MAX_START_ALTERNATIVES = 64;
+
 /** A compiled set of terms; find() returns non-overlapping longest matches left to right. */
 export class TermMatcher<P> {
   private readonly root: TrieNode<P> = newNode();
   private anyWithoutStart = false;
   private size = 0;
   private compiled: CompiledTrie<P> | undefined;
+  private startsRe: RegExp | null | undefined;
   readonly caseSensitive: boolean;
 
   constructor(caseSensitive = false) {
@@ -81,6 +85,7 @@ export class TermMatcher<P> {
       node = descend(node, unit === 42 /* '*' */ ? STAR : unit);
     }
     this.compiled = undefined;
+    this.startsRe = undefined;
     node.terminals ??= [];
     node.terminals.push({ payload, startBoundary, endBoundary });
     this.size++;
@@ -191,6 +196,31 @@ export class TermMatcher<P> {
     return TermMatcher.result(t, best, nBest, mask, pos, bestEnd, limit, atWordStart);
   }
 
+  /**
+   * A regex finding where a term may start (a unit that starts one, or the two units that do),
+   * when the terms start in few ways: find() then leaves the text between such places to the
+   * regex engine instead of testing every unit. null when there are too many ways (or a term
+   * starts with `*`). Only ever looked for from positions find() would test anyway.
+   */
+  private starts(): RegExp | null {
+    if (this.startsRe !== undefined) return this.startsRe;
+    const t = this.trie();
+    const alternatives: string[] = [];
+    const unit = (u: number): string => `\\u${u.toString(16).padStart(4, '0')}`;
+    if (!t.rootStar) {
+      for (const [u, child] of this.root.next ?? []) {
+        if (t.first[u] === 2) alternatives.push(unit(u));
+        else if (child.next !== undefined)
+          alternatives.push(`${unit(u)}[${[...child.next.keys()].map(unit).join('')}]`);
+      }
+    }
+    this.startsRe =
+      t.rootStar || alternatives.length === 0 || alternatives.length > MAX_START_ALTERNATIVES
+        ? null
+        : new RegExp(alternatives.join('|'), 'g');
+    return this.startsRe;
+  }
+
   /** All non-overlapping longest matches in [from, to). */
   find(norm: string, mask: Uint8Array, from = 0, to = norm.length): TermMatch<P>[] {
     const out: TermMatch<P>[] = [];
@@ -198,8 +228,16 @@ export class TermMatcher<P> {
     const t = this.trie();
     const { first, pairs, rootStar, anyStar } = t;
     const anyWithoutStart = this.anyWithoutStart;
+    const starts = this.starts();
     let i = from;
     while (i < to) {
+      if (starts !== null) {
+        // Skip to the next place a term may start.
+        starts.lastIndex = i;
+        const next = starts.exec(norm);
+        if (next === null || next.index >= to) break;
+        i = next.index;
+      }
       if (!rootStar) {
         const unit = norm.charCodeAt(i);
         const kind = first[unit];

@@ -4,7 +4,7 @@
  * another language through franc), then stopwords and distinctive letters, then trigrams.
  * @module
  */
-import { franc } from 'franc';
+import { francTop } from './franc-top.js';
 import { unitClass } from '../../lexicon/unit-class.js';
 import { countScripts, dominantScript } from './count-scripts.js';
 import { languageData, type LanguageData, type Script } from './language-data.js';
@@ -211,7 +211,7 @@ function detectAlphabetic(
           ? FRANC_CYRILLIC_ALL
           : undefined;
     const head = text.slice(0, MAX_FRANC);
-    const any = fromFranc(franc(head, only ? { only, minLength: 1 } : { minLength: 1 }), data);
+    const any = fromFranc(francTop(head, only), data);
     if (any !== undefined && data.supported.get(any) === script) {
       // Trigrams agree with the script; stopwords decide between close supported languages.
       if (top && top.lang !== any && top.margin >= 6)
@@ -230,10 +230,7 @@ function detectAlphabetic(
   if (top && top.margin > 0)
     return { lang: top.lang, script, method: script === 'Latin' ? 'stopwords' : 'letters' };
   if (restricted && letters >= 3) {
-    const code = fromFranc(
-      franc(text.slice(0, MAX_FRANC), { only: [...restricted], minLength: 1 }),
-      data,
-    );
+    const code = fromFranc(francTop(text.slice(0, MAX_FRANC), restricted), data);
     if (code !== undefined && (letters >= 30 || top?.lang === code))
       return { lang: code, script, method: 'trigrams' };
   }
@@ -284,7 +281,7 @@ export function identifyLanguage(
     return detectAlphabetic(sampled, script, counts[script], data);
   const bySupported = supportedOf(script, data)[0];
   if (bySupported !== undefined) return { lang: bySupported, script, method: 'script' };
-  const code = fromFranc(franc(sampled, { minLength: 1 }), data);
+  const code = fromFranc(francTop(sampled), data);
   return { lang: code ?? 'und', script, method: code ? 'trigrams' : 'default' };
 }
 
