@@ -27,6 +27,7 @@ import { withExchanges } from './exchange.js';
 import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
 import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
+import { asReceived, receivedBySubject } from './receiving.js';
 import { appendAll } from '../domain/append-all.js';
 import { sortSmall } from '../domain/sort-small.js';
 import { normalizeDocument, sliceNormalized } from '../lexicon/normalize-text.js';
@@ -132,7 +133,9 @@ function sentenceCandidates(
     if (frame.classHit !== null) base.push(`frame.class-${frame.classHit.value}`);
     if (frame.frame.needsTarget === true) base.push('frame.needs-target');
     if (frame.restated !== undefined) base.push('frame.restated');
-    for (const roles of assignRoles(frame.type, facts, trig, lang, frame.classHit)) {
+    const received = receivedBySubject(frame.type, trig, triggers, facts, lang);
+    for (const chosen of assignRoles(frame.type, facts, trig, lang, frame.classHit)) {
+      const roles = received ? asReceived(chosen) : chosen;
       out.push({
         type: frame.type,
         trigger: trig,

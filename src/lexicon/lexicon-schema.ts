@@ -46,6 +46,11 @@ export const TriggerEntrySchema = z
      * follows it closely: "oversaw the launch" is the launch, "oversaw production" is production.
      */
     light: z.boolean().optional(),
+    /**
+     * A verb of receiving ("received", "a reçu", "получила", "받았다"): its grammatical subject is
+     * the recipient, so roles read from the subject position turn round (assign-roles).
+     */
+    receiving: z.boolean().optional(),
   })
   .refine((e) => e.type !== undefined || (e.frames !== undefined && e.frames.length > 0), {
     message: 'a trigger needs `type` or a non-empty `frames`',
