@@ -18,6 +18,8 @@ export interface ContextMention {
   /** The date the document gave the event, for later sentences that restate it. */
   readonly date?: string | null;
   readonly capabilities?: readonly Capability[];
+  /** Who the sentence says reported it ("…, the IAEA said"): the author of a later-denied claim. */
+  readonly sayer?: string | null;
 }
 
 export interface FilledRoles {
@@ -37,6 +39,10 @@ export interface SentenceHints {
   readonly anaphoricTypes: () => ReadonlySet<EventType>;
   /** The actor reporting the event, used when nothing better is known. */
   readonly sayer: string | null;
+  /** Sources of accusations made earlier in the same sentence ("X accused Y …, a charge Z denies"). */
+  readonly accusers?: readonly string[];
+  /** The sentence names an act besides reactions ("denied selling weapons"), not just a report. */
+  readonly namesAct?: boolean;
 }
 
 const REACTION_TYPES: ReadonlySet<EventType> = new Set([
@@ -61,6 +67,8 @@ const CONTEXT_LOOKBACK = 200;
 const RESTATEMENT_LOOKBACK = 40;
 /** How many recent mentions a rejection may answer. */
 const REJECTION_LOOKBACK = 2;
+/** How far back a rejection looks for the one who reported what it denies ("the report"). */
+const REJECTED_REPORT_LOOKBACK = 6;
 
 /** Mentions seen so far in a document (most recent last) and its main pair of actors. */
 export class DocumentContext {
@@ -191,13 +199,21 @@ export class DocumentContext {
     }
     if (type === 'REJECTION') {
       if (target !== null || source === null) return { source, target, rule: null };
+      const accuser = hints.accusers?.find((a) => a !== source);
+      if (accuser !== undefined)
+        return { source, target: accuser, rule: 'context.rejected-accuser' };
       const m = this.last(
         (x) => REACTION_TYPES.has(x.type) && x.source !== null && x.source !== source,
         REJECTION_LOOKBACK,
       );
-      return m === undefined
+      if (m !== undefined) return { source, target: m.source, rule: 'context.rejected-speaker' };
+      // "Iran rejected the report" after "…, the IAEA said in a report": the denied claim's author.
+      // A denied act ("denied selling weapons") answers no one in particular.
+      if (hints.namesAct === true) return { source, target, rule: null };
+      const r = this.last((x) => x.sayer != null && x.sayer !== source, REJECTED_REPORT_LOOKBACK);
+      return r === undefined
         ? { source, target, rule: null }
-        : { source, target: m.source, rule: 'context.rejected-speaker' };
+        : { source, target: r.sayer!, rule: 'context.rejected-reporter' };
     }
     if (source === null && !REACTION_TYPES.has(type)) {
       const m = this.last((x) => x.type === type && x.source !== null);

@@ -17,7 +17,7 @@ import {
   type TriggerRef,
 } from '../lexicon/load-lexicons.js';
 import type { Frame } from '../lexicon/lexicon-schema.js';
-import { assignRoles, clausePunctuationIn, type RoleChoice } from './assign-roles.js';
+import { assignRoles, clausePunctuationIn, SPEECH_TYPES, type RoleChoice } from './assign-roles.js';
 import { chooseFrame, type FrameChoice } from './choose-frame.js';
 import { decideModality, isProhibited } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
@@ -164,6 +164,8 @@ function extractSentence(
   const accusations = facts.triggers.filter((t) => t.value.entry.accusation === true);
   const pairRef = facts.pairReferences.length > 0;
   const out: ExtractedMention[] = [];
+  /** The reporter of each mention of `out`, by index. */
+  const sayers = new Map<number, string>();
   const dates = candidates.length > 0 ? resolveMentionDates(facts.text, lang.lang, published) : [];
   const dateOf = datesByTrigger(dates, candidates, facts, lang.lexicon.wordOrder === 'sov');
   const capabilitiesOf = eventCapabilities(
@@ -184,6 +186,10 @@ function extractSentence(
             pairReference: pairRef,
             anaphoricTypes: () => anaphoricTypes(facts, c.trigger),
             sayer: c.roles.sayer?.ref.code ?? null,
+            namesAct: candidates.some((x) => !SPEECH_TYPES.has(x.type)),
+            accusers: out.flatMap((m) =>
+              m.type === 'CONCERN' && m.source !== null ? [m.source] : [],
+            ),
           });
     if (filled.source === null && filled.target === null) continue;
     const modality = decideModality(c.type, facts, c.trigger, lang, {
@@ -250,6 +256,7 @@ function extractSentence(
     if (filled.rule !== null) confidence -= 0.15;
     if (modality.modality !== 'ASSERTED') confidence -= 0.05;
     if (c.roles.source !== null && c.roles.target !== null) confidence += 0.1;
+    if (c.roles.sayer !== undefined) sayers.set(out.length, c.roles.sayer.ref.code);
     out.push({
       type: c.type,
       source: filled.source,
@@ -283,6 +290,7 @@ function extractSentence(
       target: m.target,
       date: m.date,
       capabilities: m.capabilities,
+      sayer: sayers.get(out.indexOf(m)) ?? null,
     });
   return final;
 }
