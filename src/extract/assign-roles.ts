@@ -462,7 +462,9 @@ function pickTarget(
       a.ref.code !== source?.ref.code &&
       !isSayer(a, facts) &&
       !(TRANSFER_TYPES.has(type) && a.marks.has('opposed')) &&
-      !(OBJECT_TRANSFER_TYPES.has(type) && a.marks.has('place')),
+      !(OBJECT_TRANSFER_TYPES.has(type) && a.marks.has('place')) &&
+      // "fought alongside Russian marines": the ally is not the one attacked.
+      !((type === 'ATTACK' || type === 'THREAT') && a.marks.has('ally')),
   );
   const after = others.filter(
     (a) => a.start >= trigger.end && !acrossClause(facts, trigger.end, a.start),

@@ -43,6 +43,8 @@ export interface SentenceHints {
   readonly accusers?: readonly string[];
   /** The sentence names an act besides reactions ("denied selling weapons"), not just a report. */
   readonly namesAct?: boolean;
+  /** Actors the sentence names as allies ("alongside Russian troops"): never the one attacked. */
+  readonly allies?: readonly string[];
 }
 
 const REACTION_TYPES: ReadonlySet<EventType> = new Set([
@@ -160,6 +162,13 @@ export class DocumentContext {
   ): FilledRoles {
     const r = this.fillRaw(type, source, target, hints);
     if (r.source !== null && r.source === r.target) return { ...r, target: null };
+    if (
+      target === null &&
+      r.target !== null &&
+      (type === 'ATTACK' || type === 'THREAT') &&
+      hints.allies?.includes(r.target) === true
+    )
+      return { ...r, target: null, rule: r.source === source ? null : r.rule };
     return r;
   }
 

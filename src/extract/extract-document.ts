@@ -186,6 +186,7 @@ function extractSentence(
             pairReference: pairRef,
             anaphoricTypes: () => anaphoricTypes(facts, c.trigger),
             sayer: c.roles.sayer?.ref.code ?? null,
+            allies: facts.actors.flatMap((a) => (a.marks.has('ally') ? [a.ref.code] : [])),
             namesAct: candidates.some((x) => !SPEECH_TYPES.has(x.type)),
             accusers: out.flatMap((m) =>
               m.type === 'CONCERN' && m.source !== null ? [m.source] : [],

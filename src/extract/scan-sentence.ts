@@ -30,7 +30,8 @@ export type ActorMark =
   /** After "against", "contre", "против": attacked or sanctioned, never a recipient. */
   | 'opposed'
   /** After "in", "en", "在": a place, never the recipient of arms or technology. */
-  | 'place';
+  | 'place'
+  | 'ally';
 
 export interface ActorHit {
   readonly start: number;
@@ -181,6 +182,10 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
   if (markedBefore(a, facts, lang, 'opposedBefore')) {
     a.marks.add('opposed');
     a.markRules.push('role.preposition-opposed');
+  }
+  if (markedBefore(a, facts, lang, 'allyBefore')) {
+    a.marks.add('ally');
+    a.markRules.push('role.preposition-ally');
   }
   if (markedBefore(a, facts, lang, 'placeBefore')) {
     a.marks.add('place');
@@ -354,6 +359,7 @@ export function scanSentence(
     targetBefore: marker('targetBefore'),
     opposedBefore: marker('opposedBefore'),
     placeBefore: marker('placeBefore'),
+    allyBefore: marker('allyBefore'),
     exchange: marker('exchange'),
     sourceBefore: marker('sourceBefore'),
     attribution: marker('attribution'),

@@ -76,6 +76,11 @@ export const RoleCuesSchema = z.object({
   /** Words just before a place ("in", "en", "在"): where something happens, never a recipient of arms. */
   placeBefore: TermListSchema.default([]),
   /**
+   * Words just before an ally ("alongside", "на стороне", "an der Seite"): the side fought with,
+   * never the one attacked.
+   */
+  allyBefore: TermListSchema.default([]),
+  /**
    * "in return for", "en échange de", "в обмен на": what follows is paid back the other way
    * ("sent troops to Russia in return for missile technology": the technology goes to the sender).
    */
@@ -184,6 +189,7 @@ export const LanguageLexiconSchema = z.object({
     targetBefore: [],
     opposedBefore: [],
     placeBefore: [],
+    allyBefore: [],
     exchange: [],
     targetAfter: [],
     sourceBefore: [],

@@ -64,6 +64,7 @@ export type RoleMarkerKind =
   | 'targetBefore'
   | 'opposedBefore'
   | 'placeBefore'
+  | 'allyBefore'
   | 'exchange'
   | 'sourceBefore'
   | 'attribution'
@@ -86,6 +87,7 @@ export const SCANNED_MARKERS = [
   'targetBefore',
   'opposedBefore',
   'placeBefore',
+  'allyBefore',
   'exchange',
   'sourceBefore',
   'attribution',
@@ -235,6 +237,7 @@ function compileLanguage(
     'targetBefore',
     'opposedBefore',
     'placeBefore',
+    'allyBefore',
     'exchange',
     'sourceBefore',
     'attribution',
