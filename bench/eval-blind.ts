@@ -9,7 +9,12 @@ import { scorePredictions, type GroupScore } from '../src/extract/eval/score.js'
 import { errorLines, predictAll, readGold, scoreRow } from './eval-support.js';
 
 const args = process.argv.slice(2);
-const HALVES = { tune: 'bench/corpora/blind-tune.jsonl', held: 'bench/corpora/blind-held.jsonl' };
+// `--corpus blind2`: the second blind corpus, written after rules 1.4.0 (bench/corpora/README.md).
+const corpus = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1]! : 'blind';
+const HALVES = {
+  tune: `bench/corpora/${corpus}-tune.jsonl`,
+  held: `bench/corpora/${corpus}-held.jsonl`,
+};
 const results: Record<string, { overall: GroupScore; byLang: Record<string, GroupScore> }> = {};
 
 for (const [half, file] of Object.entries(HALVES)) {
@@ -29,7 +34,7 @@ for (const [half, file] of Object.entries(HALVES)) {
 
 const label = args[args.indexOf('--save') + 1];
 if (args.includes('--save') && label) {
-  const out = 'bench/results/blind.json';
+  const out = `bench/results/${corpus}.json`;
   const saved = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as object) : {};
   writeFileSync(
     out,
