@@ -17,7 +17,8 @@ import {
   type TriggerRef,
 } from '../lexicon/load-lexicons.js';
 import type { Frame } from '../lexicon/lexicon-schema.js';
-import { assignRoles, clausePunctuationIn, SPEECH_TYPES, type RoleChoice } from './assign-roles.js';
+import { assignRoles, SPEECH_TYPES, type RoleChoice } from './assign-roles.js';
+import { clausePunctuationIn } from './role-facts.js';
 import { chooseFrame, type FrameChoice } from './choose-frame.js';
 import { decideModality, isProhibited } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';

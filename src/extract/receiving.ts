@@ -7,7 +7,7 @@
 import type { EventType } from '../domain/ontology.js';
 import type { CompiledLanguage, TriggerRef } from '../lexicon/load-lexicons.js';
 import type { RoleChoice } from './assign-roles.js';
-import { clausePunctuationIn } from './assign-roles.js';
+import { clausePunctuationIn } from './role-facts.js';
 import type { Hit, SentenceFacts } from './scan-sentence.js';
 
 const TRANSFER_TYPES: ReadonlySet<EventType> = new Set([

@@ -1,0 +1,49 @@
+/**
+ * Roles of a symmetric event (meetings, agreements, cooperation): the two participants, from
+ * "between X and Y", a compound naming both ("북러", "日米韓"), a list, or the nearest two.
+ * @module
+ */
+import type { CompiledLanguage } from '../lexicon/load-lexicons.js';
+import type { RoleChoice } from './assign-roles.js';
+import { coordinated, distinctByCode } from './role-facts.js';
+import type { ActorHit, Hit, SentenceFacts } from './scan-sentence.js';
+import { sortSmall } from '../domain/sort-small.js';
+
+export function pickSymmetric(
+  facts: SentenceFacts,
+  cands: readonly ActorHit[],
+  trigger: Hit<unknown>,
+  lang: CompiledLanguage,
+): RoleChoice {
+  const between = facts.between.find((b) => cands.some((a) => a.start >= b.end));
+  if (between !== undefined) {
+    const after = distinctByCode(cands.filter((a) => a.start >= between.end));
+    if (after.length >= 2)
+      return { source: after[0]!, target: after[1]!, rules: ['role.between-x-and-y'] };
+  }
+  // Prefer participants around the trigger, then the rest of the sentence.
+  const ordered = sortSmall(
+    [...cands],
+    (x, y) => Math.abs(x.start - trigger.start) - Math.abs(y.start - trigger.start),
+  );
+  // A compound naming the participants ("북러", "日米韓") or a list of them ("Washington, Seoul
+  // and Tokyo held drills") gives its first two, in its order (ontology v1.1).
+  const nearest = ordered[0];
+  const compound =
+    nearest === undefined
+      ? []
+      : nearest.ref.parts !== undefined
+        ? distinctByCode(cands.filter((a) => a.ref.parts === nearest.ref.parts))
+        : distinctByCode(
+            coordinated(nearest, facts, lang)
+              .filter((a) => cands.includes(a))
+              .sort((x, y) => x.start - y.start),
+          );
+  const firstTwo = compound.length >= 2 ? compound : distinctByCode(ordered);
+  const pair = sortSmall(firstTwo.slice(0, 2), (x, y) => x.start - y.start);
+  return {
+    source: pair[0] ?? null,
+    target: pair[1] ?? null,
+    rules: [pair.length === 2 ? 'role.symmetric-pair' : 'role.symmetric-one'],
+  };
+}
