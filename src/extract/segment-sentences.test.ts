@@ -61,4 +61,19 @@ describe('segmentSentences', () => {
     expect(spans.length).toBeGreaterThan(1);
     for (const s of spans) expect(s.end - s.start).toBeLessThanOrEqual(MAX_SENTENCE_LENGTH);
   });
+
+  it('keeps a German ordinal inside its sentence, but not a year or a plain count', () => {
+    const text =
+      'Am 13. Oktober testete Pjöngjang eine Rakete. Das 15. Paket folgte im Jahr 2024. Danach kam nichts.';
+    const split = (ordinalPeriod: boolean) =>
+      segmentSentences(text, { abbreviations: new Set(), ordinalPeriod }).map((s) =>
+        text.slice(s.start, s.end),
+      );
+    expect(split(true)).toEqual([
+      'Am 13. Oktober testete Pjöngjang eine Rakete.',
+      'Das 15. Paket folgte im Jahr 2024.',
+      'Danach kam nichts.',
+    ]);
+    expect(split(false)).toHaveLength(5);
+  });
 });

@@ -9,6 +9,8 @@ import type { Span } from '../domain/document.js';
 export interface SegmentationRules {
   readonly abbreviations: ReadonlySet<string>;
   readonly continuations?: readonly string[];
+  /** A period after a number of one to three digits is an ordinal's ("am 13. Oktober"). */
+  readonly ordinalPeriod?: boolean;
 }
 
 /** Longest sentence kept whole; longer runs (no punctuation) are cut at a space. */
@@ -52,6 +54,14 @@ function tokenBefore(text: string, dot: number, floor: number): string {
   let i = dot - 1;
   while (i >= floor && (isLetter(text[i]!) || text[i] === '.')) i--;
   return text.slice(i + 1, dot).toLowerCase();
+}
+
+/** One to three digits standing alone before the period at `dot` ("13." but not "2024."). */
+function isOrdinal(text: string, dot: number, floor: number): boolean {
+  let i = dot - 1;
+  while (i >= floor && i >= dot - 4 && text[i]! >= '0' && text[i]! <= '9') i--;
+  const digits = dot - 1 - i;
+  return digits >= 1 && digits <= 3 && (i < floor || isSpace(text[i]) || text[i] === '(');
 }
 
 function pushTrimmed(out: Span[], text: string, start: number, end: number): void {
@@ -138,6 +148,7 @@ function segmentParagraph(
       if (ch === '.') {
         const token = tokenBefore(text, i, start);
         if (abbreviations.has(token)) continue;
+        if (rules.ordinalPeriod === true && token === '' && isOrdinal(text, i, start)) continue;
         const prev = text[i - 1] ?? '';
         if (token.length === 1 && isLetter(prev) && prev !== prev.toLowerCase()) continue;
       }

@@ -167,6 +167,11 @@ export const LanguageLexiconSchema = z.object({
   abbreviations: z.array(z.string()).default([]),
   /** Words that continue a sentence after a quoted one (Korean 라고, Japanese と). */
   continuations: z.array(z.string()).default([]),
+  /**
+   * The language writes ordinals with a period ("am 13. Oktober", "das 15. Sanktionspaket"): a
+   * period after a number of one to three digits ends no sentence.
+   */
+  ordinalPeriod: z.boolean().default(false),
   /** Ending sets for inflected names and words: set → grammatical case → endings. */
   endings: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
   classes: z.record(z.string(), TermListSchema).default({}),

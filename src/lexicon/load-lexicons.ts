@@ -25,6 +25,8 @@ export interface SegmentationRules {
   readonly abbreviations: ReadonlySet<string>;
   /** Words that continue a sentence after a closing quote. */
   readonly continuations: readonly string[];
+  /** A period after a short number is an ordinal's ("13. Oktober"). */
+  readonly ordinalPeriod?: boolean;
 }
 
 export interface ActorRef {
@@ -274,6 +276,7 @@ function compileLanguage(
     segmentation: {
       abbreviations: new Set(lexicon.abbreviations.map((a) => a.toLowerCase())),
       continuations: lexicon.continuations,
+      ordinalPeriod: lexicon.ordinalPeriod,
     },
     actors,
     actorsExact,
