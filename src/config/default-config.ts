@@ -42,6 +42,12 @@ fetch:
   userAgent: Vigie/0.1 (+https://github.com/vigie-osint/vigie)
   allowPrivate: []            # hosts or CIDR ranges allowed although private/loopback
 
+# Caps on GDELT files read by \`vigie import gdelt\`: a zip bomb or a file without line ends stops
+# at a cap with an error naming it; the complete rows before it are imported.
+gdelt:
+  maxInflatedBytes: 4294967296  # 4 GiB decompressed from a zipped export
+  maxLineBytes: 65536           # one row
+
 # Extra watchboard files (hypotheses and indicators), beside data/watchboards/.
 watchboards: []
 #  - ./boards/my-board.yaml

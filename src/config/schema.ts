@@ -47,6 +47,22 @@ export const FetchConfigSchema = z.strictObject({
   allowPrivate: z.array(z.string()).default([]),
 });
 
+/** Caps that keep a hostile GDELT file (`vigie import gdelt`) bounded in memory and time. */
+export const GdeltConfigSchema = z.strictObject({
+  /** Decompressed bytes read from a zipped export at most (4 GiB: a zip entry without ZIP64). */
+  maxInflatedBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 ** 3),
+  /** Bytes in one row at most. */
+  maxLineBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
+});
+
 export const NotifierConfigSchema = z.discriminatedUnion('type', [
   z.strictObject({
     id: z.string().min(1),
@@ -159,6 +175,7 @@ export const ConfigSchema = z
     database: z.strictObject({ url: z.string().min(1).default('./vigie.db') }).prefault({}),
     sources: SourcesConfigSchema.prefault({}),
     fetch: FetchConfigSchema.prefault({}),
+    gdelt: GdeltConfigSchema.prefault({}),
     /** Extra watchboard YAML files, beside the ones in data/watchboards/. */
     watchboards: z.array(z.string().min(1)).default([]),
     alerts: z
@@ -180,4 +197,5 @@ export type NotifierConfig = z.infer<typeof NotifierConfigSchema>;
 export type AlertRuleConfig = z.infer<typeof AlertRuleConfigSchema>;
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 export type FetchConfig = z.infer<typeof FetchConfigSchema>;
+export type GdeltConfig = z.infer<typeof GdeltConfigSchema>;
 export type DeliveryConfig = z.infer<typeof DeliveryConfigSchema>;
