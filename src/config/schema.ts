@@ -42,6 +42,16 @@ export const FetchConfigSchema = z.strictObject({
   maxRedirects: z.number().int().min(0).max(20).default(5),
   perHostConcurrency: z.number().int().min(1).default(2),
   perHostDelayMs: z.number().int().min(0).default(1000),
+  /**
+   * Longest time one source is read by `vigie run`/`vigie worker`: the feed and its item pages.
+   * Past it the fetches in flight stop and a feed keeps the items it got (summaries for pages
+   * not read); a slow source never holds back another's schedule.
+   */
+  sourceBudgetMs: z.number().int().min(1000).default(120_000),
+  /** Item pages of one feed fetched at the same time (perHostConcurrency still applies). */
+  pageConcurrency: z.number().int().min(1).max(32).default(4),
+  /** Item pages fetched per feed and poll at most; the other items keep their summaries. */
+  maxPagesPerFeed: z.number().int().min(0).default(30),
   userAgent: z.string().default('Vigie/0.1 (+https://github.com/vigie-osint/vigie)'),
   /** Hosts or CIDR ranges allowed even when private or loopback (local use, tests). */
   allowPrivate: z.array(z.string()).default([]),
