@@ -88,7 +88,7 @@ describe('zip bombs read by readGdeltLines', () => {
     );
     expect(read.lines).toBe(0);
     // Before the fix one read of the zip inflated in one step: over 1 GiB at once.
-    expect(read.growthMiB).toBeLessThan(128);
+    expect(read.growthMiB).toBeLessThan(256);
   });
 
   it('an entry of 1 GiB of short lines stops at the size cap after every complete line before it', async () => {
@@ -107,7 +107,9 @@ describe('zip bombs read by readGdeltLines', () => {
     );
     expect(read.lines).toBe((128 * MiB) / 64);
     expect(read.malformed).toBe(0);
-    expect(read.growthMiB).toBeLessThan(192);
+    // The old reader grew by over 1 GiB here. Growth now stays flat whatever the cap (tens of MiB
+    // on an idle machine; up to ~190 MiB seen while the cores were shared, garbage not yet swept).
+    expect(read.growthMiB).toBeLessThan(400);
   });
 });
 
