@@ -18,15 +18,12 @@ import {
   recordFetchFailure,
   recordFetchSuccess,
 } from '../../store/sources-repo.js';
-import { FetchFailedError } from '../fetch/fetch-error.js';
 import type { SafeFetcher } from '../fetch/safe-fetch.js';
 import type { ReadPathsOptions, SourceLine } from '../files/read-paths.js';
 import { DEFAULT_BACKOFF, retryDelaySeconds, type BackoffPolicy } from './backoff.js';
 import { runPollingLoop } from './polling-loop.js';
 import { readSource, type SourceRead } from './read-source.js';
-
-/** Default of vigie.yaml `fetch.sourceBudgetMs`. */
-export const DEFAULT_SOURCE_BUDGET_MS = 120_000;
+import { DEFAULT_SOURCE_BUDGET_MS, withTimeBudget } from './time-budget.js';
 
 /** What the pipeline reports for one source's documents (processDocuments' result). */
 export interface BatchResult {
@@ -227,45 +224,30 @@ export class Scheduler {
   }
 
   /** Reads the source within its time budget. */
-  async #read(source: SourceRow, url: string): Promise<SourceRead> {
+  #read(source: SourceRow, url: string): Promise<SourceRead> {
     const { store, fetcher } = this.options;
     const budgetMs = this.options.sourceBudgetMs ?? DEFAULT_SOURCE_BUDGET_MS;
-    const budget = new AbortController();
-    const timer = setTimeout(() => {
-      budget.abort(
-        new FetchFailedError(
-          `the source's time budget of ${budgetMs} ms ran out (fetch.sourceBudgetMs in vigie.yaml)`,
-          { where: url },
-        ),
-      );
-    }, budgetMs);
-    try {
-      return await readSource(
-        {
-          id: source.id,
-          name: source.name,
-          url,
-          lang: source.lang,
-          etag: source.etag,
-          lastModified: source.last_modified,
-        },
-        {
-          fetcher,
-          knownUrls: (urls) => knownDocumentUrls(store.db, urls),
-          allowedRoots: this.options.allowedRoots ?? [],
-          signal: budget.signal,
-          ...(this.options.readJsonl ? { readJsonl: this.options.readJsonl } : {}),
-          ...(this.options.pageConcurrency
-            ? { pageConcurrency: this.options.pageConcurrency }
-            : {}),
-          ...(this.options.maxPagesPerFeed !== undefined
-            ? { maxPagesPerFeed: this.options.maxPagesPerFeed }
-            : {}),
-        },
-      );
-    } finally {
-      clearTimeout(timer);
-    }
+    const ref = {
+      id: source.id,
+      name: source.name,
+      url,
+      lang: source.lang,
+      etag: source.etag,
+      lastModified: source.last_modified,
+    };
+    return withTimeBudget(budgetMs, url, (signal) =>
+      readSource(ref, {
+        fetcher,
+        knownUrls: (urls) => knownDocumentUrls(store.db, urls),
+        allowedRoots: this.options.allowedRoots ?? [],
+        signal,
+        ...(this.options.readJsonl ? { readJsonl: this.options.readJsonl } : {}),
+        ...(this.options.pageConcurrency ? { pageConcurrency: this.options.pageConcurrency } : {}),
+        ...(this.options.maxPagesPerFeed !== undefined
+          ? { maxPagesPerFeed: this.options.maxPagesPerFeed }
+          : {}),
+      }),
+    );
   }
 
   async #fail(source: SourceRow, at: Date, error: unknown): Promise<void> {
