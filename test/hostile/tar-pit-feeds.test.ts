@@ -5,12 +5,14 @@
  * for its slowest source. Now a source is read within a time budget (fetch.sourceBudgetMs), item
  * pages are fetched a few at a time under the per-host limit, and `vigie run` starts each source
  * when it is due, whatever the others are doing. Past its budget a feed keeps its items (their
- * summaries go through the pipeline) and records why.
+ * summaries go through the pipeline) and records why; `vigie ingest URL` reads under the same
+ * budget.
  * Scaled down: a 1-second healthy source, a 1.5-second budget, requests that would time out
  * only after 20 s.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SafeFetcher } from '../../src/ingest/fetch/safe-fetch.js';
+import { readTargets } from '../../src/ingest/files/read-targets.js';
 import { Scheduler } from '../../src/ingest/scheduler/scheduler.js';
 import { processDocuments } from '../../src/pipeline/process-documents.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
@@ -170,4 +172,21 @@ describe('a tar-pit feed next to a healthy one', () => {
     expect(pit.held.now).toBe(0);
     expect(hungFeedHost.held.now).toBe(0);
   }, 20_000);
+
+  it('vigie ingest URL reads the tar-pit feed within the same budget, keeping its items', async () => {
+    const warnings: string[] = [];
+    const lines = [];
+    for await (const line of readTargets([`${pit.origin}/feed.xml`], {
+      fetcher,
+      sourceBudgetMs: 1000,
+      onWarning: (_url, message) => warnings.push(message),
+    }))
+      lines.push(line);
+    expect(lines).toHaveLength(ITEMS);
+    expect(lines.every((l) => l.error === undefined)).toBe(true);
+    expect(warnings).toEqual([
+      `the source's time budget of 1000 ms ran out (fetch.sourceBudgetMs in vigie.yaml): ` +
+        `${ITEMS} of ${ITEMS} item pages not read, their summaries kept`,
+    ]);
+  });
 });
