@@ -39,8 +39,17 @@ fetch:
   maxRedirects: 5
   perHostConcurrency: 2
   perHostDelayMs: 1000        # politeness delay between requests to one host
+  sourceBudgetMs: 120000      # longest time one source (feed and item pages) is read per poll
+  pageConcurrency: 4          # item pages of one feed fetched at the same time
+  maxPagesPerFeed: 30         # item pages fetched per poll; other items keep their summaries
   userAgent: Vigie/0.1 (+https://github.com/vigie-osint/vigie)
   allowPrivate: []            # hosts or CIDR ranges allowed although private/loopback
+
+# Caps on GDELT files read by \`vigie import gdelt\`: a zip bomb or a file without line ends stops
+# at a cap with an error naming it; the complete rows before it are imported.
+gdelt:
+  maxInflatedBytes: 4294967296  # 4 GiB decompressed from a zipped export
+  maxLineBytes: 65536           # one row
 
 # Extra watchboard files (hypotheses and indicators), beside data/watchboards/.
 watchboards: []

@@ -42,9 +42,35 @@ export const FetchConfigSchema = z.strictObject({
   maxRedirects: z.number().int().min(0).max(20).default(5),
   perHostConcurrency: z.number().int().min(1).default(2),
   perHostDelayMs: z.number().int().min(0).default(1000),
+  /**
+   * Longest time one source is read by `vigie run`/`vigie worker`: the feed and its item pages.
+   * Past it the fetches in flight stop and a feed keeps the items it got (summaries for pages
+   * not read); a slow source never holds back another's schedule.
+   */
+  sourceBudgetMs: z.number().int().min(1000).default(120_000),
+  /** Item pages of one feed fetched at the same time (perHostConcurrency still applies). */
+  pageConcurrency: z.number().int().min(1).max(32).default(4),
+  /** Item pages fetched per feed and poll at most; the other items keep their summaries. */
+  maxPagesPerFeed: z.number().int().min(0).default(30),
   userAgent: z.string().default('Vigie/0.1 (+https://github.com/vigie-osint/vigie)'),
   /** Hosts or CIDR ranges allowed even when private or loopback (local use, tests). */
   allowPrivate: z.array(z.string()).default([]),
+});
+
+/** Caps that keep a hostile GDELT file (`vigie import gdelt`) bounded in memory and time. */
+export const GdeltConfigSchema = z.strictObject({
+  /** Decompressed bytes read from a zipped export at most (4 GiB: a zip entry without ZIP64). */
+  maxInflatedBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 ** 3),
+  /** Bytes in one row at most. */
+  maxLineBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
 });
 
 export const NotifierConfigSchema = z.discriminatedUnion('type', [
@@ -159,6 +185,7 @@ export const ConfigSchema = z
     database: z.strictObject({ url: z.string().min(1).default('./vigie.db') }).prefault({}),
     sources: SourcesConfigSchema.prefault({}),
     fetch: FetchConfigSchema.prefault({}),
+    gdelt: GdeltConfigSchema.prefault({}),
     /** Extra watchboard YAML files, beside the ones in data/watchboards/. */
     watchboards: z.array(z.string().min(1)).default([]),
     alerts: z
@@ -180,4 +207,5 @@ export type NotifierConfig = z.infer<typeof NotifierConfigSchema>;
 export type AlertRuleConfig = z.infer<typeof AlertRuleConfigSchema>;
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 export type FetchConfig = z.infer<typeof FetchConfigSchema>;
+export type GdeltConfig = z.infer<typeof GdeltConfigSchema>;
 export type DeliveryConfig = z.infer<typeof DeliveryConfigSchema>;

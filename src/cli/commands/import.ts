@@ -1,7 +1,9 @@
 /**
  * `vigie import gdelt FILE [--json] [--max-errors N]`: import a GDELT 1.0 or 2.0 event file
  * (`.CSV` or `.zip`) into gdelt_events, mapped onto ontology v1.
- * Exit 0 when every row was imported, 3 when some rows were rejected (listed), 2 for a bad file.
+ * Exit 0 when every row was imported, 3 when some rows were rejected (listed), 2 for a bad file
+ * (one that broke off part-way, at a cap of vigie.yaml `gdelt` or a damaged zip, keeps the rows
+ * read before the break).
  * @module
  */
 import { existsSync, statSync } from 'node:fs';
@@ -47,6 +49,7 @@ async function runImportGdelt(
   let lastReport = 0;
   const result = await importGdeltFile(store, file, {
     maxListedErrors,
+    limits: ctx.config.gdelt,
     onProgress: (rows) => {
       if (!options.json && rows - lastReport >= 100_000) {
         lastReport = rows;
@@ -55,6 +58,10 @@ async function runImportGdelt(
     },
   });
   ctx.out(options.json ? JSON.stringify(result, null, 2) : formatResult(result));
+  if (result.stopped) {
+    ctx.info(`vigie import: stopped after row ${result.rows}: ${result.stopped}`);
+    return EXIT.usage;
+  }
   return result.errorCount > 0 ? EXIT.partial : EXIT.ok;
 }
 

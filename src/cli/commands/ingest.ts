@@ -76,6 +76,8 @@ async function ingest(ctx: CliContext, paths: string[], options: IngestOptions):
     ...(fetcher ? { fetcher } : {}),
     onUnsupported: (path) => ctx.info(`skipped (unsupported file type): ${path}`),
     onWarning: (url, message) => ctx.info(`warning: ${url}: ${message}`),
+    sourceBudgetMs: ctx.config.fetch.sourceBudgetMs,
+    pageConcurrency: ctx.config.fetch.pageConcurrency,
   });
   let result: ProcessResult;
   try {

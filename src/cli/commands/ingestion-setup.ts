@@ -65,6 +65,9 @@ export function createIngestionScheduler(
       }),
     log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
     allowedRoots: ctx.config.sources.allowedRoots,
+    sourceBudgetMs: ctx.config.fetch.sourceBudgetMs,
+    pageConcurrency: ctx.config.fetch.pageConcurrency,
+    maxPagesPerFeed: ctx.config.fetch.maxPagesPerFeed,
     ...extra,
   });
 }

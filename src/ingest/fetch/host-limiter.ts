@@ -1,6 +1,8 @@
 /**
  * Per-host politeness: at most `concurrency` requests in flight per host and at least
- * `minDelayMs` between the starts of two requests to the same host.
+ * `minDelayMs` between the starts of two requests to the same host. A caller that gives up
+ * (its signal aborts) leaves the queue at once, so a slow host's queue holds no one who no
+ * longer wants a slot.
  * @module
  */
 export interface HostLimiterOptions {
@@ -19,10 +21,13 @@ export class HostLimiter {
 
   constructor(private readonly options: HostLimiterOptions) {}
 
-  /** Runs `task` when the host has a free slot and its delay has passed. */
-  async run<T>(host: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` when the host has a free slot and its delay has passed; rejects with the
+   * signal's reason if it aborts first.
+   */
+  async run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const state = this.#state(host);
-    await this.#acquire(state);
+    await this.#acquire(state, signal);
     try {
       return await task();
     } finally {
@@ -40,13 +45,52 @@ export class HostLimiter {
     return state;
   }
 
-  async #acquire(state: HostState): Promise<void> {
+  async #acquire(state: HostState, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     while (state.active >= this.options.concurrency) {
-      await new Promise<void>((resolve) => state.queue.push(resolve));
+      await waitOrAbort((resolve) => {
+        state.queue.push(resolve);
+        return () => {
+          const at = state.queue.indexOf(resolve);
+          if (at !== -1) state.queue.splice(at, 1);
+        };
+      }, signal);
     }
     state.active += 1;
     const wait = state.lastStart + this.options.minDelayMs - Date.now();
     state.lastStart = Math.max(Date.now(), state.lastStart + this.options.minDelayMs);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait <= 0) return;
+    try {
+      await waitOrAbort((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        return () => clearTimeout(timer);
+      }, signal);
+    } catch (error) {
+      // The slot was taken: hand it to the next in line.
+      state.active -= 1;
+      state.queue.shift()?.();
+      throw error;
+    }
   }
+}
+
+/**
+ * Waits until `start`'s resolve is called, or rejects with the signal's reason when it aborts
+ * (after undoing the wait with the function `start` returned).
+ */
+function waitOrAbort(
+  start: (resolve: () => void) => () => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => {
+      cancel();
+      reject(signal!.reason);
+    };
+    const cancel = start(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -29,6 +29,11 @@ export interface FetchRequest {
   readonly lastModified?: string | null;
   /** Acceptable media types (`text/html`, `application/rss+xml`…); any when absent. */
   readonly accept?: readonly string[];
+  /**
+   * Ends the request early (a source's time budget), waiting for a host slot included; the fetch
+   * rejects with the signal's reason when that is a VigieError.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface FetchResponse {
@@ -83,39 +88,49 @@ export class SafeFetcher {
   async fetch(req: FetchRequest): Promise<FetchResponse> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.config.timeoutMs);
+    const signal = req.signal
+      ? AbortSignal.any([controller.signal, req.signal])
+      : controller.signal;
     const seen = new Set<string>();
     let url = this.#checkUrl(req.url, req.url);
     try {
       for (let hop = 0; ; hop++) {
         seen.add(url.href);
         const conditional = hop === 0 ? req : {};
-        const res = await this.#limiter.run(url.host, () =>
-          this.#request(url, conditional, controller.signal),
+        // The host's slot is held until the body is read: a server that trickles its body
+        // must not let more requests in than the per-host limit.
+        const hopUrl = url;
+        const answer = await this.#limiter.run(
+          hopUrl.host,
+          async (): Promise<{ redirect: string | null; status: number } | FetchResponse> => {
+            const res = await this.#request(hopUrl, conditional, signal);
+            if (!REDIRECTS.has(res.statusCode)) return this.#finish(hopUrl, res, req, signal);
+            await res.body.dump().catch(() => undefined);
+            return { redirect: header(res.headers, 'location'), status: res.statusCode };
+          },
+          signal,
         );
-        if (REDIRECTS.has(res.statusCode)) {
-          await res.body.dump().catch(() => undefined);
-          const location = header(res.headers, 'location');
-          if (!location)
-            throw new FetchFailedError(`HTTP ${res.statusCode} without Location`, {
-              where: url.href,
-              status: res.statusCode,
-            });
-          const next = this.#checkUrl(new URL(location, url).href, req.url);
-          if (seen.has(next.href))
-            throw new FetchFailedError(`redirect loop: ${next.href} was already visited`, {
-              where: req.url,
-            });
-          if (hop + 1 > this.config.maxRedirects) {
-            throw new FetchFailedError(`more than ${this.config.maxRedirects} redirects`, {
-              where: req.url,
-            });
-          }
-          url = next;
-          continue;
+        if (!('redirect' in answer)) return answer;
+        if (!answer.redirect)
+          throw new FetchFailedError(`HTTP ${answer.status} without Location`, {
+            where: url.href,
+            status: answer.status,
+          });
+        const next = this.#checkUrl(new URL(answer.redirect, url).href, req.url);
+        if (seen.has(next.href))
+          throw new FetchFailedError(`redirect loop: ${next.href} was already visited`, {
+            where: req.url,
+          });
+        if (hop + 1 > this.config.maxRedirects) {
+          throw new FetchFailedError(`more than ${this.config.maxRedirects} redirects`, {
+            where: req.url,
+          });
         }
-        return await this.#finish(url, res, req, controller.signal);
+        url = next;
       }
     } catch (error) {
+      const reason: unknown = req.signal?.aborted ? req.signal.reason : undefined;
+      if (reason instanceof Error && findVigieError(reason)) throw reason;
       throw this.#wrap(error, url.href, controller.signal.aborted);
     } finally {
       clearTimeout(timer);
@@ -241,7 +256,8 @@ async function readCapped(
       });
     }
     chunks.push(chunk);
-    if (signal.aborted) break;
+    // A partial body is never returned as a whole one.
+    signal.throwIfAborted();
   }
   return Buffer.concat(chunks, total);
 }

@@ -18,6 +18,10 @@ export interface IngestReaderOptions {
   readonly fetcher?: SafeFetcher;
   readonly onUnsupported?: (path: string) => void;
   readonly onWarning?: (url: string, message: string) => void;
+  /** Longest time one URL is read, a feed's item pages included (`fetch.sourceBudgetMs`). */
+  readonly sourceBudgetMs?: number;
+  /** Item pages of one feed fetched at the same time (`fetch.pageConcurrency`). */
+  readonly pageConcurrency?: number;
 }
 
 export type IngestReader = (

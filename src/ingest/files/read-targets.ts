@@ -8,6 +8,7 @@ import { VigieError } from '../../domain/errors.js';
 import type { SafeFetcher } from '../fetch/safe-fetch.js';
 import { readJsonLines } from '../jsonl-reader.js';
 import { isRemoteUrl, readSource } from '../scheduler/read-source.js';
+import { DEFAULT_SOURCE_BUDGET_MS, withTimeBudget } from '../scheduler/time-budget.js';
 import { readPaths, type SourceLine } from './read-paths.js';
 
 export interface ReadTargetsOptions {
@@ -18,6 +19,10 @@ export interface ReadTargetsOptions {
   readonly onWarning?: (url: string, message: string) => void;
   /** Where `-` reads from (default process.stdin). */
   readonly stdin?: NodeJS.ReadableStream;
+  /** Longest time one URL is read, a feed's item pages included (`fetch.sourceBudgetMs`). */
+  readonly sourceBudgetMs?: number;
+  /** Item pages of one feed fetched at the same time (`fetch.pageConcurrency`). */
+  readonly pageConcurrency?: number;
 }
 
 /**
@@ -38,9 +43,19 @@ export async function* readTargets(
           where: target,
         });
       try {
-        const read = await readSource(
-          { id: target, name: new URL(target).hostname, url: target },
-          { fetcher: options.fetcher },
+        const { fetcher } = options;
+        const read = await withTimeBudget(
+          options.sourceBudgetMs ?? DEFAULT_SOURCE_BUDGET_MS,
+          target,
+          (signal) =>
+            readSource(
+              { id: target, name: new URL(target).hostname, url: target },
+              {
+                fetcher,
+                signal,
+                ...(options.pageConcurrency ? { pageConcurrency: options.pageConcurrency } : {}),
+              },
+            ),
         );
         for (const line of read.lines) yield line as SourceLine & { value: InputDocument };
         for (const e of read.itemErrors) options.onWarning?.(e.url ?? target, e.message);

@@ -1,14 +1,17 @@
 /**
  * `vigie import gdelt FILE`: parses a GDELT 1.0 or 2.0 event file (plain or zipped), maps it onto
  * ontology v1 and stores it in batches. Bad rows are counted and the first ones listed; the rest
- * is imported. Re-importing a file stores nothing twice (GLOBALEVENTID is the key).
+ * is imported. Re-importing a file stores nothing twice (GLOBALEVENTID is the key). A file that
+ * breaks off part-way (a cap of `limits`, a damaged zip) keeps the rows read before the break and
+ * says why in `stopped`; one that yields no row at all is refused with the reader's error.
  * @module
  */
+import { InputError } from '../../domain/errors.js';
 import { GDELT_WIDTH, insertGdeltValues } from '../../store/gdelt-insert.js';
 import type { Store } from '../../store/open-store.js';
 import { loadGdeltMaps, type GdeltMaps } from './cameo-map.js';
 import { GdeltRowError, parseGdeltInto } from './parse-gdelt-row.js';
-import { readGdeltLines } from './read-gdelt-lines.js';
+import { DEFAULT_GDELT_LIMITS, readGdeltLines, type GdeltReadLimits } from './read-gdelt-lines.js';
 
 export interface GdeltImportOptions {
   /** How many bad rows are listed in the result (all are counted). Default 20. */
@@ -19,6 +22,8 @@ export interface GdeltImportOptions {
   readonly now?: () => Date;
   /** Called after each stored batch with the rows read so far. */
   readonly onProgress?: (rowsRead: number) => void;
+  /** Caps on a zip entry's decompressed size and on one line (vigie.yaml `gdelt`). */
+  readonly limits?: GdeltReadLimits;
 }
 
 export interface GdeltImportResult {
@@ -34,6 +39,8 @@ export interface GdeltImportResult {
   readonly byType: Readonly<Record<string, number>>;
   readonly errorCount: number;
   readonly errors: readonly { readonly line: number; readonly message: string }[];
+  /** Why reading stopped before the end of the file; the rows read before are imported. */
+  readonly stopped: string | null;
 }
 
 export async function importGdeltFile(
@@ -66,25 +73,54 @@ export async function importGdeltFile(
     options.onProgress?.(rows);
   };
 
-  for await (const lines of readGdeltLines(file)) {
-    for (const line of lines) {
-      rows++;
-      let type: string | null;
+  const reader = readGdeltLines(file, options.limits ?? DEFAULT_GDELT_LIMITS);
+  let stopped: InputError | null = null;
+  try {
+    for (;;) {
+      let next: IteratorResult<string[]>;
       try {
-        type = parseGdeltInto(line, maps, values, pending * width);
+        next = await reader.next();
       } catch (error) {
-        if (!(error instanceof GdeltRowError)) throw error;
-        errorCount++;
-        if (errors.length < maxListed) errors.push({ line: rows, message: error.message });
-        continue;
+        // Only the reader's own refusals end the import early; a store failure still throws.
+        if (!(error instanceof InputError)) throw error;
+        stopped = error;
+        break;
       }
-      const key = type ?? 'UNMAPPED';
-      byType[key] = (byType[key] ?? 0) + 1;
-      if (type === null) unmapped++;
-      byVersion[values[pending * width + 1] === 1 ? '1' : '2']++;
-      if (++pending >= batchSize) await flush();
+      if (next.done) break;
+      for (const line of next.value) {
+        rows++;
+        let type: string | null;
+        try {
+          type = parseGdeltInto(line, maps, values, pending * width);
+        } catch (error) {
+          if (!(error instanceof GdeltRowError)) throw error;
+          errorCount++;
+          if (errors.length < maxListed) errors.push({ line: rows, message: error.message });
+          continue;
+        }
+        const key = type ?? 'UNMAPPED';
+        byType[key] = (byType[key] ?? 0) + 1;
+        if (type === null) unmapped++;
+        byVersion[values[pending * width + 1] === 1 ? '1' : '2']++;
+        if (++pending >= batchSize) await flush();
+      }
     }
+  } finally {
+    // Closes the file when a store failure ends the loop.
+    await reader.return(undefined);
   }
+  if (stopped && rows === 0) throw stopped;
   await flush();
-  return { file, rows, inserted, duplicates, unmapped, byVersion, byType, errorCount, errors };
+  return {
+    file,
+    rows,
+    inserted,
+    duplicates,
+    unmapped,
+    byVersion,
+    byType,
+    errorCount,
+    errors,
+    stopped: stopped?.message ?? null,
+  };
 }

@@ -1,20 +1,51 @@
 /**
  * Streams the lines of a GDELT file, plain (`.CSV`, `.txt`, `.tsv`) or zipped (`.zip`, the first
- * CSV entry), in batches, without holding the file in memory.
+ * entry), in batches, without holding the file in memory. Two caps keep a hostile file bounded:
+ * the decompressed size of a zip entry, and the length of one line. At a cap, every complete line
+ * before it has been yielded, then an InputError names the cap and the setting that raises it.
  * @module
  */
 import { createReadStream } from 'node:fs';
-import { Unzip, UnzipInflate } from 'fflate';
 import { InputError } from '../../domain/errors.js';
+import { unzipFirstEntry } from './unzip-entry.js';
 
 const CHUNK = 1 << 20;
 
+export interface GdeltReadLimits {
+  /** Decompressed bytes read from a zip entry at most (vigie.yaml `gdelt.maxInflatedBytes`). */
+  readonly maxInflatedBytes: number;
+  /** Bytes in one line at most, line end excluded (vigie.yaml `gdelt.maxLineBytes`). */
+  readonly maxLineBytes: number;
+}
+
+/**
+ * The defaults of vigie.yaml's `gdelt` section: 4 GiB, the most a zip entry without ZIP64
+ * extensions can hold (memory stays bounded whatever the size: this bounds the time a bomb
+ * takes), and 64 KiB for a row of 58 or 61 short fields and one URL.
+ */
+export const DEFAULT_GDELT_LIMITS: GdeltReadLimits = {
+  maxInflatedBytes: 4 * 1024 ** 3,
+  maxLineBytes: 64 * 1024,
+};
+
 /** Batches of lines (without line ends); empty lines are skipped. */
-export async function* readGdeltLines(path: string): AsyncGenerator<string[]> {
-  for await (const text of readGdeltText(path)) {
+export async function* readGdeltLines(
+  path: string,
+  limits: GdeltReadLimits = DEFAULT_GDELT_LIMITS,
+): AsyncGenerator<string[]> {
+  // A line holds at least one byte per UTF-16 unit and at most three: only lines past a third of
+  // the cap need their bytes counted.
+  const suspect = Math.floor(limits.maxLineBytes / 3);
+  for await (const text of readGdeltText(path, limits)) {
     const lines: string[] = [];
-    forEachLine(text, (line) => lines.push(line));
+    let tooLong = false;
+    forEachLine(text, (line) => {
+      if (tooLong) return;
+      if (line.length > suspect && Buffer.byteLength(line) > limits.maxLineBytes) tooLong = true;
+      else lines.push(line);
+    });
     if (lines.length > 0) yield lines;
+    if (tooLong) throw lineCapError(path, limits);
   }
 }
 
@@ -24,8 +55,22 @@ export async function* readGdeltLines(path: string): AsyncGenerator<string[]> {
  * of each chunk is safe (no UTF-8 sequence holds that byte) and lets one Buffer decode run per
  * chunk, several times faster than a streaming TextDecoder.
  */
-export async function* readGdeltText(path: string): AsyncGenerator<string> {
-  const chunks = /\.zip$/i.test(path) ? unzippedChunks(path) : fileChunks(path);
+export async function* readGdeltText(
+  path: string,
+  limits: GdeltReadLimits = DEFAULT_GDELT_LIMITS,
+): AsyncGenerator<string> {
+  const chunks = /\.zip$/i.test(path)
+    ? unzipFirstEntry(path, fileChunks(path), {
+        maxBytes: limits.maxInflatedBytes,
+        capError: (entry) =>
+          new InputError(
+            `${path}: ${entry} inflates to more than ${limits.maxInflatedBytes} bytes, the cap on ` +
+              `a zip entry's decompressed size; stopped there, the complete rows before it are read ` +
+              `(raise gdelt.maxInflatedBytes in vigie.yaml for a larger file)`,
+            path,
+          ),
+      })
+    : fileChunks(path);
   let carry: Buffer | null = null;
   let first = true;
   const decode = (bytes: Buffer, end: number): string => {
@@ -42,13 +87,25 @@ export async function* readGdeltText(path: string): AsyncGenerator<string> {
     const last = bytes.lastIndexOf(10);
     if (last === -1) {
       carry = carry ? bytes : Buffer.from(bytes);
-      continue;
+    } else {
+      const text = decode(bytes, last + 1);
+      carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : null;
+      yield text;
     }
-    const text = decode(bytes, last + 1);
-    carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : null;
-    yield text;
+    // A line without an end so far: the only bytes held across chunks, so they are capped.
+    if (carry && carry.length > limits.maxLineBytes) throw lineCapError(path, limits);
   }
+  if (carry && carry.length > limits.maxLineBytes) throw lineCapError(path, limits);
   if (carry && carry.length > 0) yield decode(carry, carry.length);
+}
+
+function lineCapError(path: string, limits: GdeltReadLimits): InputError {
+  return new InputError(
+    `${path}: a line is longer than ${limits.maxLineBytes} bytes, the cap on one row; stopped ` +
+      `there, the complete rows before it are read (raise gdelt.maxLineBytes in vigie.yaml ` +
+      `if such rows are genuine)`,
+    path,
+  );
 }
 
 /** Calls `fn` with each non-empty line of `text` (without `\n` or `\r\n`). */
@@ -72,69 +129,4 @@ async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   } catch (error) {
     throw new InputError(`cannot read ${path}: ${(error as Error).message}`, path, error);
   }
-}
-
-/** Zip methods by number (APPNOTE 4.4.5), for a message naming the one we cannot read. */
-const ZIP_METHODS: Readonly<Record<number, string>> = {
-  1: 'shrink',
-  6: 'implode',
-  9: 'Deflate64',
-  12: 'bzip2',
-  14: 'LZMA',
-  93: 'Zstandard',
-  95: 'XZ',
-  98: 'PPMd',
-  99: 'AES encryption',
-};
-/** Stored and deflated: what fflate decodes (and what GDELT publishes). */
-const READABLE_METHODS: ReadonlySet<number> = new Set([0, 8]);
-
-/** The decompressed bytes of the first CSV entry (or the first entry) of a zip file. */
-async function* unzippedChunks(path: string): AsyncGenerator<Uint8Array> {
-  const out: Uint8Array[] = [];
-  let failure: unknown;
-  let chosen = false;
-  let done = false;
-  const unzip = new Unzip((file) => {
-    if (chosen) return;
-    chosen = true;
-    // fflate would report an unknown method, then fail on it with an internal TypeError.
-    if (!READABLE_METHODS.has(file.compression)) {
-      const method = ZIP_METHODS[file.compression] ?? `method ${file.compression}`;
-      failure = new InputError(
-        `${path}: unsupported compression (${method}) in ${file.name}`,
-        path,
-      );
-      return;
-    }
-    file.ondata = (error, data, final) => {
-      if (error) failure = error;
-      else if (data.length > 0) out.push(data);
-      if (final) done = true;
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  const unreadable = (): InputError =>
-    failure instanceof InputError
-      ? failure
-      : new InputError(`${path}: not a readable zip (${String(failure)})`, path);
-  for await (const chunk of fileChunks(path)) {
-    try {
-      unzip.push(chunk);
-    } catch (error) {
-      failure ??= error;
-    }
-    if (failure) throw unreadable();
-    while (out.length > 0) yield out.shift()!;
-  }
-  try {
-    unzip.push(new Uint8Array(0), true);
-  } catch (error) {
-    failure ??= error;
-  }
-  if (failure) throw unreadable();
-  while (out.length > 0) yield out.shift()!;
-  if (!chosen) throw new InputError(`${path}: the zip file holds no entry`, path);
-  if (!done) throw new InputError(`${path}: the zip entry is truncated`, path);
 }

@@ -2,6 +2,8 @@
  * One source → the documents it offers now: a feed (items, with full pages fetched for items
  * that only carry a summary), a web page, or local files. The kind is decided by the response
  * (Content-Type, then the first bytes), so a URL registered as a feed may turn out to be a page.
+ * A remote source is read within a time budget (`signal`): past it, a feed keeps the items it
+ * got, with their summaries where pages were not read.
  * @module
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +15,7 @@ import { parseFeed, type FeedItem, type ParsedFeed } from '../feeds/parse-feed.j
 import { confineToRoots } from '../files/allowed-roots.js';
 import { readPaths, type ReadPathsOptions, type SourceLine } from '../files/read-paths.js';
 import { extractArticle } from '../pages/extract-article.js';
+import { readItemPages } from './read-item-pages.js';
 
 export interface SourceRef {
   readonly id: string;
@@ -48,6 +51,13 @@ export interface ReadSourceDeps {
   readonly readJsonl?: ReadPathsOptions['readJsonl'];
   /** Full pages fetched per feed and read at most (the others keep their summary). */
   readonly maxPagesPerFeed?: number;
+  /** Item pages fetched at the same time (default 4; the fetcher's per-host limit still applies). */
+  readonly pageConcurrency?: number;
+  /**
+   * The source's time budget: when it aborts, the fetch in flight stops; a feed whose items were
+   * read keeps them (summaries for the pages not read) and says so in `itemErrors`.
+   */
+  readonly signal?: AbortSignal;
   /**
    * Folders a local source may read (vigie.yaml `sources.allowedRoots`); a local source outside
    * them, or any local source when none is given, is refused.
@@ -77,6 +87,7 @@ export async function readSource(source: SourceRef, deps: ReadSourceDeps): Promi
     etag: source.etag ?? null,
     lastModified: source.lastModified ?? null,
     accept: ACCEPT,
+    ...(deps.signal ? { signal: deps.signal } : {}),
   });
   const base = {
     etag: res.etag,
@@ -183,7 +194,27 @@ async function feedDocuments(
   const wanted = feed.items.filter((i) => i.summaryOnly && i.url).map((i) => i.url!);
   const known =
     wanted.length > 0 && deps.knownUrls ? await deps.knownUrls(wanted) : new Set<string>();
-  let budget = deps.maxPagesPerFeed ?? 30;
+  const toRead = [...new Set(wanted.filter((url) => !known.has(url)))].slice(
+    0,
+    deps.maxPagesPerFeed ?? 30,
+  );
+  const pages = await readItemPages(toRead, {
+    fetcher: deps.fetcher,
+    ...(deps.pageConcurrency !== undefined ? { concurrency: deps.pageConcurrency } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+  for (const [url, failure] of pages.failures)
+    errors.push({
+      url,
+      code: failure.code,
+      message: `item page not read, summary kept: ${failure.message}`,
+    });
+  if (pages.stoppedBy)
+    errors.push({
+      url: source.url,
+      code: 'VIGIE_FETCH_FAILED',
+      message: `${pages.stoppedBy.message}: ${pages.unread} of ${toRead.length} item pages not read, their summaries kept`,
+    });
   const docs: InputDocument[] = [];
   for (const item of feed.items) {
     if (item.url && known.has(item.url)) continue;
@@ -191,25 +222,12 @@ async function feedDocuments(
     let published = item.published;
     let lang = source.lang ?? feed.lang;
     let title = item.title;
-    if (item.summaryOnly && item.url && budget > 0) {
-      budget -= 1;
-      try {
-        const res = await deps.fetcher.fetch({ url: item.url, accept: PAGE_TYPES });
-        const article = extractArticle(
-          decodeBytes(res.body, { contentType: res.contentType }).text,
-          item.url,
-        );
-        if (article.text.length > text.length) text = article.text;
-        published ??= article.published;
-        lang ??= article.lang;
-        title ??= article.title;
-      } catch (error) {
-        errors.push({
-          url: item.url,
-          code: error instanceof VigieError ? error.code : 'VIGIE_FETCH_FAILED',
-          message: `item page not read, summary kept: ${(error as Error).message}`,
-        });
-      }
+    const article = item.summaryOnly && item.url ? pages.articles.get(item.url) : undefined;
+    if (article) {
+      if (article.text.length > text.length) text = article.text;
+      published ??= article.published;
+      lang ??= article.lang;
+      title ??= article.title;
     }
     if (text.trim().length === 0) text = title ?? '';
     if (text.trim().length === 0) continue;

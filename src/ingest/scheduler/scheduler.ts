@@ -1,8 +1,10 @@
 /**
- * The polling loop of `vigie run`: every cycle takes the due sources, reads each (fetch → parse),
- * hands the documents to `process` (the pipeline: extract → store), and only then records the
- * fetch state, so a crash between the two refetches and stores nothing twice (ids and content
- * hashes are idempotent). Failures are logged against the source and retried with backoff.
+ * Polling for `vigie run` and `vigie worker`: a source is read (fetch → parse) within its time
+ * budget, its documents go to `process` (the pipeline: extract → store), and only then is the
+ * fetch state recorded, so a crash between the two refetches and stores nothing twice (ids and
+ * content hashes are idempotent). Failures are logged against the source and retried with
+ * backoff. `run` starts each source when it is due (polling-loop); `runOnce` polls the sources
+ * due now and returns when all are done.
  * @module
  */
 import { VigieError } from '../../domain/errors.js';
@@ -19,7 +21,9 @@ import {
 import type { SafeFetcher } from '../fetch/safe-fetch.js';
 import type { ReadPathsOptions, SourceLine } from '../files/read-paths.js';
 import { DEFAULT_BACKOFF, retryDelaySeconds, type BackoffPolicy } from './backoff.js';
-import { readSource } from './read-source.js';
+import { runPollingLoop } from './polling-loop.js';
+import { readSource, type SourceRead } from './read-source.js';
+import { DEFAULT_SOURCE_BUDGET_MS, withTimeBudget } from './time-budget.js';
 
 /** What the pipeline reports for one source's documents (processDocuments' result). */
 export interface BatchResult {
@@ -46,8 +50,17 @@ export interface SchedulerOptions {
   readonly allowedRoots?: readonly string[];
   /** Sources read at the same time (per-host limits still apply inside the fetcher). */
   readonly concurrency?: number;
-  /** Longest idle sleep between cycles, so new sources are noticed (default 30 s). */
+  /** Longest idle sleep, so new sources are noticed, and longest time between log lines (default 30 s). */
   readonly idleMs?: number;
+  /**
+   * Longest time one remote source is read, feed and item pages (vigie.yaml
+   * `fetch.sourceBudgetMs`; default 120 s). Past it, a feed keeps the items it got.
+   */
+  readonly sourceBudgetMs?: number;
+  /** Item pages of one feed fetched at the same time (`fetch.pageConcurrency`; default 4). */
+  readonly pageConcurrency?: number;
+  /** Item pages fetched per feed and poll at most (`fetch.maxPagesPerFeed`; default 30). */
+  readonly maxPagesPerFeed?: number;
   readonly backoff?: BackoffPolicy;
   readonly now?: () => Date;
   readonly random?: () => number;
@@ -73,18 +86,38 @@ export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {}
 
   /**
-   * Runs cycles until `signal` aborts; the cycle in flight finishes (no new source starts).
+   * Polls each source when it is due, up to `concurrency` at once, until `signal` aborts; the
+   * polls in flight finish (no new source starts).
    * @example const stop = new AbortController(); process.once('SIGTERM', () => stop.abort()); await scheduler.run(stop.signal);
    */
   async run(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      const summary = await this.runOnce(signal);
-      if (signal.aborted) break;
-      const now = this.#now().getTime();
-      const next = summary.nextDueAt ? Date.parse(summary.nextDueAt) : Number.POSITIVE_INFINITY;
-      const wait = Math.max(200, Math.min(next - now, this.options.idleMs ?? 30_000));
-      await sleep(wait, signal);
-    }
+    const { store } = this.options;
+    let totals = emptyTotals();
+    await runPollingLoop(
+      {
+        dueBy: (until) => dueSources(store.db, until.toISOString()),
+        poll: (source) =>
+          this.pollSource(source).then(
+            (outcome) => addOutcome(totals, outcome),
+            (error: unknown) => {
+              totals.failed += 1;
+              this.options.log?.(
+                `vigie run: ${source.name} (${source.id}) could not be recorded: ${String(error)}`,
+              );
+            },
+          ),
+        concurrency: Math.max(1, this.options.concurrency ?? 4),
+        idleMs: this.options.idleMs ?? 30_000,
+        now: () => this.#now(),
+        report: async () => {
+          if (totals.sources === 0) return;
+          const done = totals;
+          totals = emptyTotals();
+          this.#logSummary({ ...done, nextDueAt: await nextDueAt(store.db) });
+        },
+      },
+      signal,
+    );
   }
 
   /** One cycle over the sources due now. */
@@ -92,40 +125,25 @@ export class Scheduler {
     const { store } = this.options;
     const started = this.#now();
     const due = await dueSources(store.db, started.toISOString());
-    const totals = {
-      sources: 0,
-      ok: 0,
-      notModified: 0,
-      failed: 0,
-      stored: 0,
-      duplicates: 0,
-      failedDocuments: 0,
-    };
+    const totals = emptyTotals();
     const queue = [...due];
     const worker = async (): Promise<void> => {
       for (let source = queue.shift(); source && !signal?.aborted; source = queue.shift()) {
-        totals.sources += 1;
-        const outcome = await this.pollSource(source);
-        if (outcome.kind === 'failed') totals.failed += 1;
-        else {
-          totals.ok += 1;
-          if (outcome.kind === 'not-modified') totals.notModified += 1;
-          totals.stored += outcome.stored;
-          totals.duplicates += outcome.duplicates;
-          totals.failedDocuments += outcome.failedDocuments;
-        }
+        addOutcome(totals, await this.pollSource(source));
       }
     };
     const workers = Math.max(1, Math.min(this.options.concurrency ?? 4, due.length));
     await Promise.all(Array.from({ length: workers }, worker));
     const summary = { ...totals, nextDueAt: await nextDueAt(store.db) };
-    if (summary.sources > 0) {
-      this.options.log?.(
-        `vigie run: ${summary.sources} source(s) polled — ${summary.ok} ok (${summary.notModified} not modified), ${summary.failed} failed; ` +
-          `${summary.stored} stored, ${summary.duplicates} duplicate(s), ${summary.failedDocuments} rejected; next due ${summary.nextDueAt ?? 'never'}`,
-      );
-    }
+    if (summary.sources > 0) this.#logSummary(summary);
     return summary;
+  }
+
+  #logSummary(summary: CycleSummary): void {
+    this.options.log?.(
+      `vigie run: ${summary.sources} source(s) polled — ${summary.ok} ok (${summary.notModified} not modified), ${summary.failed} failed; ` +
+        `${summary.stored} stored, ${summary.duplicates} duplicate(s), ${summary.failedDocuments} rejected; next due ${summary.nextDueAt ?? 'never'}`,
+    );
   }
 
   /**
@@ -133,7 +151,7 @@ export class Scheduler {
    * backoff). Never throws for the source's own failures; `vigie worker` calls it per job.
    */
   async pollSource(source: SourceRow): Promise<PollOutcome> {
-    const { store, fetcher } = this.options;
+    const { store } = this.options;
     const at = this.#now();
     if (!source.url) {
       await this.#fail(
@@ -144,22 +162,7 @@ export class Scheduler {
       return { kind: 'failed' };
     }
     try {
-      const read = await readSource(
-        {
-          id: source.id,
-          name: source.name,
-          url: source.url,
-          lang: source.lang,
-          etag: source.etag,
-          lastModified: source.last_modified,
-        },
-        {
-          fetcher,
-          knownUrls: (urls) => knownDocumentUrls(store.db, urls),
-          allowedRoots: this.options.allowedRoots ?? [],
-          ...(this.options.readJsonl ? { readJsonl: this.options.readJsonl } : {}),
-        },
-      );
+      const read = await this.#read(source, source.url);
       let result: BatchResult = {
         stored: 0,
         duplicates: 0,
@@ -220,6 +223,33 @@ export class Scheduler {
     }
   }
 
+  /** Reads the source within its time budget. */
+  #read(source: SourceRow, url: string): Promise<SourceRead> {
+    const { store, fetcher } = this.options;
+    const budgetMs = this.options.sourceBudgetMs ?? DEFAULT_SOURCE_BUDGET_MS;
+    const ref = {
+      id: source.id,
+      name: source.name,
+      url,
+      lang: source.lang,
+      etag: source.etag,
+      lastModified: source.last_modified,
+    };
+    return withTimeBudget(budgetMs, url, (signal) =>
+      readSource(ref, {
+        fetcher,
+        knownUrls: (urls) => knownDocumentUrls(store.db, urls),
+        allowedRoots: this.options.allowedRoots ?? [],
+        signal,
+        ...(this.options.readJsonl ? { readJsonl: this.options.readJsonl } : {}),
+        ...(this.options.pageConcurrency ? { pageConcurrency: this.options.pageConcurrency } : {}),
+        ...(this.options.maxPagesPerFeed !== undefined
+          ? { maxPagesPerFeed: this.options.maxPagesPerFeed }
+          : {}),
+      }),
+    );
+  }
+
   async #fail(source: SourceRow, at: Date, error: unknown): Promise<void> {
     const code = error instanceof VigieError ? error.code : 'VIGIE_FETCH_FAILED';
     const message = error instanceof Error ? error.message : String(error);
@@ -246,15 +276,29 @@ export class Scheduler {
   }
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+type Totals = { -readonly [K in keyof Omit<CycleSummary, 'nextDueAt'>]: number };
+
+function emptyTotals(): Totals {
+  return {
+    sources: 0,
+    ok: 0,
+    notModified: 0,
+    failed: 0,
+    stored: 0,
+    duplicates: 0,
+    failedDocuments: 0,
+  };
+}
+
+function addOutcome(totals: Totals, outcome: PollOutcome): void {
+  totals.sources += 1;
+  if (outcome.kind === 'failed') {
+    totals.failed += 1;
+    return;
+  }
+  totals.ok += 1;
+  if (outcome.kind === 'not-modified') totals.notModified += 1;
+  totals.stored += outcome.stored;
+  totals.duplicates += outcome.duplicates;
+  totals.failedDocuments += outcome.failedDocuments;
 }
