@@ -9,6 +9,7 @@ import type { Frame } from '../lexicon/lexicon-schema.js';
 import { perSentence } from './per-sentence.js';
 import { isAttributive, type Hit, type SentenceFacts } from './scan-sentence.js';
 import { restOfWordThenSpaces } from './text-runs.js';
+import { clauseFinal, clausePunctuationIn } from './role-facts.js';
 
 export interface FrameChoice {
   readonly type: EventType;
@@ -123,19 +124,22 @@ export function chooseFrame(
     if (frame.needsTarget === true) {
       // The target is the trigger's own: on its object side, with no other event in between
       // ("launched a missile and shipped drones to Russia": Russia receives the drones).
-      const ok = facts.actors.some(
-        (a) =>
-          a.marks.has('target') &&
-          !a.marks.has('origin') &&
-          (sov ? a.end <= trigger.start : a.start >= trigger.end) &&
-          !facts.triggers.some(
-            (t) =>
-              !isAttributive(t, facts) &&
-              (sov
-                ? t.start >= a.end && t.end <= trigger.start
-                : t.start >= trigger.end && t.end <= a.start),
-          ),
-      );
+      // A German participle ends its clause ("hat Raketen gegen Kiew abgefeuert"): there the
+      // target stands before the trigger, in the same clause.
+      const before = sov || (lang.lexicon.wordOrder === 'v2' && clauseFinal(facts, trigger));
+      const ok = facts.actors.some((a) => {
+        if (!a.marks.has('target') || a.marks.has('origin')) return false;
+        const preceding = a.end <= trigger.start;
+        if (preceding ? !before : sov || a.start < trigger.end) return false;
+        if (preceding && !sov && clausePunctuationIn(facts, a.end, trigger.start)) return false;
+        return !facts.triggers.some(
+          (t) =>
+            !isAttributive(t, facts) &&
+            (preceding
+              ? t.start >= a.end && t.end <= trigger.start
+              : t.start >= trigger.end && t.end <= a.start),
+        );
+      });
       if (!ok) return;
     }
     let score = UNCONDITIONAL_SCORE + i;
