@@ -404,6 +404,21 @@ export function scanSentence(
   );
   facts.triggers.length = 0;
   appendAll(facts.triggers, kept);
+  // A cue inside a name ("ли" in "Ли Цян") or inside another event's own words ("did not
+  // recognise" is a rejection's term, not a negation of the sanction beside it) modalises nothing;
+  // a cue inside the trigger it qualifies is read by decide-modality itself.
+  const cues = facts.modality.filter(
+    (c) =>
+      !facts.actors.some((a) => a.start <= c.start && c.end <= a.end) &&
+      !(
+        c.value === 'negation' &&
+        facts.triggers.some(
+          (t) => t.start <= c.start && c.end <= t.end && t.end - t.start > c.end - c.start,
+        )
+      ),
+  );
+  facts.modality.length = 0;
+  appendAll(facts.modality, cues);
   for (const a of facts.actors) markActor(a, facts, lang);
   markSayers(facts, lang);
   return facts;
