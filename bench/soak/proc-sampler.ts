@@ -12,6 +12,11 @@ export interface ProcSample {
   readonly rssMb: number;
   /** User + system CPU seconds used so far. */
   readonly cpuSeconds: number;
+  /**
+   * Seconds the main thread (the event loop) has waited, runnable, for a CPU (schedstat): how
+   * much other processes on the machine starved it. NaN without schedstat.
+   */
+  readonly runQueueSeconds: number;
 }
 
 const CLOCK_TICKS = ((): number => {
@@ -32,9 +37,23 @@ export function readProc(pid: number): ProcSample | null {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]);
     if (!Number.isFinite(rssKb) || !Number.isFinite(ticks)) return null;
-    return { t: Date.now(), rssMb: rssKb / 1024, cpuSeconds: ticks / CLOCK_TICKS };
+    return {
+      t: Date.now(),
+      rssMb: rssKb / 1024,
+      cpuSeconds: ticks / CLOCK_TICKS,
+      runQueueSeconds: readRunQueueSeconds(pid),
+    };
   } catch {
     return null;
+  }
+}
+
+/** schedstat: "<ns on CPU> <ns waiting on a run queue> <time slices>". */
+function readRunQueueSeconds(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+  } catch {
+    return Number.NaN;
   }
 }
 

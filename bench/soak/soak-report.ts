@@ -116,10 +116,15 @@ function pollingFigures(run: RunRecord, client: Client, healthy: readonly FeedSp
   };
 }
 
-function cpuFigures(samples: readonly ProcSample[]) {
+/** CPU seconds used, and seconds the event loop waited for a CPU, between the first and last sample. */
+function cpuFigures(samples: readonly ProcSample[]): { used: number; waited: number } {
   const first = samples[0];
   const last = samples[samples.length - 1];
-  return first && last ? round(last.cpuSeconds - first.cpuSeconds, 1) : Number.NaN;
+  if (!first || !last) return { used: Number.NaN, waited: Number.NaN };
+  return {
+    used: round(last.cpuSeconds - first.cpuSeconds, 1),
+    waited: round(last.runQueueSeconds - first.runQueueSeconds, 1),
+  };
 }
 
 interface StoredRow {
@@ -262,14 +267,18 @@ export function buildReport(run: RunRecord) {
       samples: run.vigie.map((s) => [Math.round((s.t - run.startMs) / 1000), round(s.rssMb, 1)]),
     },
     cpu: {
-      vigieSeconds: vigieCpu,
-      referenceSeconds: referenceCpu,
-      vigiePerFeedRequestMs: round((1000 * vigieCpu) / Math.max(1, vigieFeedRequests), 1),
-      vigiePerDocumentMs: round((1000 * vigieCpu) / Math.max(1, documents.length), 1),
+      vigieSeconds: vigieCpu.used,
+      /** Seconds vigie's event loop was runnable but waited for a CPU taken by other processes. */
+      vigieRunQueueSeconds: vigieCpu.waited,
+      referenceSeconds: referenceCpu.used,
+      referenceRunQueueSeconds: referenceCpu.waited,
+      vigiePerFeedRequestMs: round((1000 * vigieCpu.used) / Math.max(1, vigieFeedRequests), 1),
+      vigiePerDocumentMs: round((1000 * vigieCpu.used) / Math.max(1, documents.length), 1),
       referencePerPollMs: round(
-        (1000 * referenceCpu) / Math.max(1, run.referenceSummary?.polls ?? 0),
+        (1000 * referenceCpu.used) / Math.max(1, run.referenceSummary?.polls ?? 0),
         1,
       ),
+      wallSeconds: round((run.endMs - run.startMs) / 1000, 1),
     },
     reference: run.referenceSummary,
     hostile: hostileFigures,

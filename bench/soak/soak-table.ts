@@ -32,7 +32,7 @@ export function printTable(r: Printed): void {
     `${mark(r.met.cleanStop)} clean stop on SIGTERM           exit ${r.vigieExit.code ?? r.vigieExit.signal} after ${r.vigieExit.stopSeconds} s${r.vigieExit.early ? ' (exited before the end!)' : ''}`,
     '',
     `documents: ${r.documents.total} stored (${r.documents.perMinute}/min), ${r.documents.fromHealthyFeeds} from healthy feeds`,
-    `cpu: vigie ${r.cpu.vigieSeconds} s (${r.cpu.vigiePerFeedRequestMs} ms per feed request, ${r.cpu.vigiePerDocumentMs} ms per document), reference ${r.cpu.referenceSeconds} s (${r.cpu.referencePerPollMs} ms per poll)`,
+    `cpu over ${r.cpu.wallSeconds} s: vigie ${r.cpu.vigieSeconds} s, its event loop waited ${r.cpu.vigieRunQueueSeconds} s for a CPU (${r.cpu.vigiePerFeedRequestMs} ms per feed request, ${r.cpu.vigiePerDocumentMs} ms per document), reference ${r.cpu.referenceSeconds} s (${r.cpu.referencePerPollMs} ms per poll)`,
     `first poll after start: median ${r.polling.vigie.firstPollSeconds.median} s, max ${r.polling.vigie.firstPollSeconds.max} s, ` +
       `${r.polling.vigie.firstPollSeconds.neverPolled} healthy source(s) never polled, ${r.polling.vigie.sourcesWithoutGap} without a gap to measure`,
     `RSS first window from ${r.rss.vigie.firstWindowFrom} (all polled once after ${r.rss.vigie.caughtUpAfterSeconds ?? '-'} s); ` +
