@@ -5,7 +5,7 @@
  * of every healthy source < 2× its interval, RSS of the last minute within 20% of the first,
  * no document lost or duplicated, and a clean stop on SIGTERM.
  * Writes bench/results/soak.json, prints a table, exits 1 when a target is missed.
- * Usage: npx tsx bench/soak/soak-bench.ts [--minutes N] [--seed N] [--keep]
+ * Usage: npx tsx bench/soak/soak-bench.ts [--minutes N] [--seed N] [--backlog N] [--keep]
  * (or VIGIE_SOAK_MINUTES=N; `npm run bench` builds first, this needs dist/).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -32,8 +32,12 @@ function arg(name: string): string | undefined {
 }
 const minutes = Number(arg('--minutes') ?? process.env['VIGIE_SOAK_MINUTES'] ?? 10);
 const seed = Number(arg('--seed') ?? 15);
+/** Items each feed already shows at the start (what a fresh install catches up on). */
+const backlog = Number(arg('--backlog') ?? DEFAULT_PLAN.backlog);
 const keep = process.argv.includes('--keep');
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, not ${minutes}`);
+if (!(Number.isInteger(backlog) && backlog >= 0 && backlog <= DEFAULT_PLAN.window))
+  throw new Error(`--backlog must be a whole number from 0 to ${DEFAULT_PLAN.window}`);
 if (!existsSync(BUILT)) {
   process.stderr.write(`soak bench: ${BUILT} is missing; run \`npm run build\` first\n`);
   process.exit(2);
@@ -107,7 +111,7 @@ function vigieConfig(dir: string, plan: Plan, ports: readonly number[]): string 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-soak-'));
   const loadBefore = loadavg();
-  const planOptions = { ...DEFAULT_PLAN, seed, startMs: Date.now(), minutes: minutes + 2 };
+  const planOptions = { ...DEFAULT_PLAN, backlog, seed, startMs: Date.now(), minutes: minutes + 2 };
   const plan = buildPlan(planOptions);
   const logFile = join(dir, 'requests.jsonl');
   writeFileSync(join(dir, 'server.json'), JSON.stringify({ plan: planOptions, logFile }));
@@ -188,6 +192,7 @@ async function main(): Promise<void> {
     targets: TARGETS,
     minutes,
     seed,
+    backlog,
     feeds: {
       total: plan.feeds.length,
       hostile: plan.feeds.length - healthy.length,

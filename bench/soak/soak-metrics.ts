@@ -102,7 +102,12 @@ export function rssFlatness(
 
 export interface ExpectedFeed {
   readonly id: string;
-  readonly items: readonly { readonly url: string; readonly publishedMs: number }[];
+  /** `shown`: the item was in a feed answer vigie received whole (else it scrolled out unseen). */
+  readonly items: readonly {
+    readonly url: string;
+    readonly publishedMs: number;
+    readonly shown: boolean;
+  }[];
   /** When the last poll whose answer arrived whole was received; null if none. */
   readonly lastPollMs: number | null;
 }
@@ -116,7 +121,12 @@ export interface Accounting {
   /** Items published before their feed's last complete poll. */
   readonly expected: number;
   readonly stored: number;
-  readonly lost: readonly { readonly feed: string; readonly url: string }[];
+  /** `shown`: vigie received the item and did not store it; else it scrolled out of the feed's window before a poll. */
+  readonly lost: readonly {
+    readonly feed: string;
+    readonly url: string;
+    readonly shown: boolean;
+  }[];
   readonly duplicated: readonly { readonly url: string; readonly copies: number }[];
 }
 
@@ -129,7 +139,7 @@ export function accountDocuments(
   for (const d of documents) if (d.url) copies.set(d.url, (copies.get(d.url) ?? 0) + 1);
   let expected = 0;
   let stored = 0;
-  const lost: { feed: string; url: string }[] = [];
+  const lost: { feed: string; url: string; shown: boolean }[] = [];
   const duplicated: { url: string; copies: number }[] = [];
   for (const feed of feeds) {
     for (const item of feed.items) {
@@ -137,7 +147,7 @@ export function accountDocuments(
       if (n > 1) duplicated.push({ url: item.url, copies: n });
       if (feed.lastPollMs === null || item.publishedMs > feed.lastPollMs) continue;
       expected += 1;
-      if (n === 0) lost.push({ feed: feed.id, url: item.url });
+      if (n === 0) lost.push({ feed: feed.id, url: item.url, shown: item.shown });
       else stored += 1;
     }
   }

@@ -132,6 +132,12 @@ interface StoredRow {
   source_id: string | null;
   title: string | null;
 }
+interface ErrorCount {
+  source_id: string;
+  code: string;
+  message: string;
+  n: number;
+}
 interface SourceRow {
   id: string;
   error_count: number;
@@ -145,11 +151,17 @@ export function buildReport(run: RunRecord) {
   const sqlite = new SqliteDatabase(run.dbFile, { readonly: true });
   let documents: StoredRow[];
   let sources: SourceRow[];
+  let itemErrors: ErrorCount[];
   try {
     documents = sqlite.prepare('SELECT url, source_id, title FROM documents').all() as StoredRow[];
     sources = sqlite
       .prepare('SELECT id, error_count, last_error FROM sources')
       .all() as SourceRow[];
+    itemErrors = sqlite
+      .prepare(
+        'SELECT source_id, code, message, COUNT(*) AS n FROM source_errors GROUP BY source_id, code ORDER BY n DESC',
+      )
+      .all() as ErrorCount[];
   } finally {
     sqlite.close();
   }
@@ -157,21 +169,25 @@ export function buildReport(run: RunRecord) {
   const vigiePolling = pollingFigures(run, 'vigie', healthy);
   const referencePolling = pollingFigures(run, 'reference', healthy);
   const vigieFeedLog = feedPolls(run.log, 'vigie');
-  const lastComplete = (feed: FeedSpec): number | null => {
-    const done = (vigieFeedLog.get(feed.id) ?? []).filter(
+  const completePolls = (feed: FeedSpec) =>
+    (vigieFeedLog.get(feed.id) ?? []).filter(
       (e) => e.complete && (e.status === 200 || e.status === 304),
     );
-    return done.length > 0 ? done[done.length - 1]!.t : null;
-  };
   const accounting = accountDocuments(
-    healthy.map((feed) => ({
-      id: feed.id,
-      lastPollMs: lastComplete(feed),
-      items: feed.items.map((i) => ({
-        url: `${originOf(run, feed)}${i.path}`,
-        publishedMs: i.publishedMs,
-      })),
-    })),
+    healthy.map((feed) => {
+      const done = completePolls(feed);
+      const shown = (n: number) =>
+        done.some((e) => e.status === 200 && e.items && e.items[0] <= n && n <= e.items[1]);
+      return {
+        id: feed.id,
+        lastPollMs: done.length > 0 ? done[done.length - 1]!.t : null,
+        items: feed.items.map((i) => ({
+          url: `${originOf(run, feed)}${i.path}`,
+          publishedMs: i.publishedMs,
+          shown: shown(i.n),
+        })),
+      };
+    }),
     documents.map((d) => ({ url: d.url, sourceId: d.source_id })),
   );
 
@@ -197,12 +213,23 @@ export function buildReport(run: RunRecord) {
       documentsStored: stored.length,
       titlesIntact: stored.filter((d) => d.title !== null && titles.has(d.title)).length,
       errorCount: sourceRows.get(feed.id)?.error_count ?? null,
-      lastError: sourceRows.get(feed.id)?.last_error?.slice(0, 160) ?? null,
+      lastError:
+        sourceRows.get(feed.id)?.last_error?.slice(0, 160) ??
+        itemErrors.find((e) => e.source_id === feed.id)?.message.slice(0, 160) ??
+        null,
     };
   });
 
   // RSS is compared from the minute after the catch-up of the backlog (a fresh install reads
   // every feed's last items at once) to the last minute; the start is recorded beside it.
+  // What went wrong on healthy feeds, by code and message (first 80 characters).
+  const healthyErrors = new Map<string, number>();
+  for (const e of itemErrors) {
+    if (hostileIds.has(e.source_id)) continue;
+    const key = `${e.code}: ${e.message.slice(0, 80)}`;
+    healthyErrors.set(key, (healthyErrors.get(key) ?? 0) + e.n);
+  }
+
   const windowMs = Math.min(60_000, (run.endMs - run.startMs) / 4);
   const caughtUp = vigiePolling.caughtUpMs;
   const afterCatchUp = caughtUp !== null && caughtUp + windowMs <= run.endMs - windowMs;
@@ -243,8 +270,16 @@ export function buildReport(run: RunRecord) {
       expected: accounting.expected,
       stored: accounting.stored,
       lost: accounting.lost.length,
+      /** Lost although vigie received them: a pipeline fault. */
+      lostAfterBeingShown: accounting.lost.filter((l) => l.shown).length,
+      /** Lost because they scrolled out of the feed's 20-item window between two late polls. */
+      lostScrolledOutUnseen: accounting.lost.filter((l) => !l.shown).length,
+      lostFeeds: [...new Set(accounting.lost.map((l) => l.feed))].length,
       duplicated: accounting.duplicated.length,
-      lostExamples: accounting.lost.slice(0, 10),
+      lostExamples: [
+        ...accounting.lost.filter((l) => l.shown).slice(0, 5),
+        ...accounting.lost.filter((l) => !l.shown).slice(0, 5),
+      ],
       duplicatedExamples: accounting.duplicated.slice(0, 10),
       perMinute: round(documents.length / ((run.endMs - run.startMs) / 60_000), 1),
     },
@@ -282,6 +317,8 @@ export function buildReport(run: RunRecord) {
     },
     reference: run.referenceSummary,
     hostile: hostileFigures,
+    /** Errors vigie recorded against healthy feeds (source_errors), by message. */
+    healthyFeedErrors: Object.fromEntries(healthyErrors),
     vigieExit: run.vigieExit,
     met,
     allMet: Object.values(met).every(Boolean),

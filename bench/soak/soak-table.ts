@@ -27,7 +27,8 @@ export function printTable(r: Printed): void {
       (r.rss.reference
         ? `${r.rss.reference.firstMedianMb} → ${r.rss.reference.lastMedianMb} MB`
         : 'n/a'),
-    `${mark(r.met.noneLost)} documents lost: 0               ${r.documents.lost} of ${r.documents.expected} expected`,
+    `${mark(r.met.noneLost)} documents lost: 0               ${r.documents.lost} of ${r.documents.expected} expected ` +
+      `(${r.documents.lostAfterBeingShown} received but not stored, ${r.documents.lostScrolledOutUnseen} scrolled out unseen; ${r.documents.lostFeeds} feeds)`,
     `${mark(r.met.noneDuplicated)} documents duplicated: 0         ${r.documents.duplicated}`,
     `${mark(r.met.cleanStop)} clean stop on SIGTERM           exit ${r.vigieExit.code ?? r.vigieExit.signal} after ${r.vigieExit.stopSeconds} s${r.vigieExit.early ? ' (exited before the end!)' : ''}`,
     '',
@@ -39,6 +40,7 @@ export function printTable(r: Printed): void {
       `median of the first ${r.rss.vigie.windowSeconds} s from the start: ${r.rss.vigie.startupMedianMb} MB`,
     `late gaps: ${r.polling.lateGaps}; slow hostile requests in flight during them: ${JSON.stringify(r.polling.slowHostileRequestsDuringLateGaps)}`,
     `worst sources: ${r.polling.vigie.worstSources.map((w) => `${w.feed} (${w.intervalSeconds} s: p95 ${w.p95GapSeconds} s, max ${w.maxGapSeconds} s, ${w.polls} polls)`).join('; ')}`,
+    `errors recorded on healthy feeds: ${JSON.stringify(r.healthyFeedErrors)}`,
     '',
     'hostile feed             requests  longest hold  MB sent  docs (titles intact)  vigie error',
     ...r.hostile.map(

@@ -71,9 +71,9 @@ describe('accountDocuments', () => {
     id: 'f1',
     lastPollMs,
     items: [
-      { url: 'http://h/a/1', publishedMs: 10 },
-      { url: 'http://h/a/2', publishedMs: 20 },
-      { url: 'http://h/a/3', publishedMs: 30 },
+      { url: 'http://h/a/1', publishedMs: 10, shown: true },
+      { url: 'http://h/a/2', publishedMs: 20, shown: false },
+      { url: 'http://h/a/3', publishedMs: 30, shown: true },
     ],
   });
   const doc = (url: string) => ({ url, sourceId: 'f1' });
@@ -89,7 +89,7 @@ describe('accountDocuments', () => {
       [doc('http://h/a/1'), doc('http://h/a/3'), doc('http://h/a/3'), doc('http://other/x')],
     );
     expect(r.expected).toBe(3);
-    expect(r.lost).toEqual([{ feed: 'f1', url: 'http://h/a/2' }]);
+    expect(r.lost).toEqual([{ feed: 'f1', url: 'http://h/a/2', shown: false }]);
     expect(r.duplicated).toEqual([{ url: 'http://h/a/3', copies: 2 }]);
   });
 
