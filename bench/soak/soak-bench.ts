@@ -9,7 +9,15 @@
  * (or VIGIE_SOAK_MINUTES=N; `npm run bench` builds first, this needs dist/).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +87,14 @@ function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number): P
     child.on('message', onMessage);
     child.once('exit', (code) => reject(new Error(`child exited (${code}) before "${type}"`)));
   });
+}
+
+/** When each of vigie's polling cycles ended: its one summary line per cycle on stderr. */
+function cycleEnds(log: string): number[] {
+  const ends: number[] = [];
+  for (const m of log.matchAll(/^(\S+Z) vigie run: \d+ source\(s\) polled/gm))
+    ends.push(Date.parse(m[1]!));
+  return ends;
 }
 
 function vigieConfig(dir: string, plan: Plan, ports: readonly number[]): string {
@@ -183,7 +199,7 @@ async function main(): Promise<void> {
     referenceSummary,
     vigieExit: { ...exit, stopSeconds: Number(stopSeconds.toFixed(1)), early: early !== null },
   };
-  const report = buildReport(run);
+  const report = buildReport(run, cycleEnds(readFileSync(join(dir, 'vigie.log'), 'utf8')));
   const result = {
     benchmark: 'soak',
     what:

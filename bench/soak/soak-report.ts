@@ -144,7 +144,19 @@ interface SourceRow {
   last_error: string | null;
 }
 
-export function buildReport(run: RunRecord) {
+/** Cycles vigie finished, and the longest stretch without one (a cycle waits for its slowest source). */
+function cycleFigures(run: RunRecord, ends: readonly number[]) {
+  const marks = [run.startMs, ...ends.filter((t) => t <= run.endMs), run.endMs];
+  let longest = 0;
+  for (let i = 1; i < marks.length; i += 1) longest = Math.max(longest, marks[i]! - marks[i - 1]!);
+  return {
+    completed: ends.length,
+    firstEndedAfterSeconds: ends[0] === undefined ? null : round((ends[0] - run.startMs) / 1000, 1),
+    longestWithoutACycleEndSeconds: round(longest / 1000, 1),
+  };
+}
+
+export function buildReport(run: RunRecord, cycleEnds: readonly number[] = []) {
   const { plan } = run;
   const healthy = plan.feeds.filter((f) => !f.hostile);
   const hostile = plan.feeds.filter((f) => f.hostile);
@@ -262,6 +274,8 @@ export function buildReport(run: RunRecord) {
         ),
       },
       lateGaps: lateGaps.length,
+      /** vigie's polling cycles (from its log): sources due during a cycle wait for its end. */
+      cycles: cycleFigures(run, cycleEnds),
       slowHostileRequestsDuringLateGaps: causes,
     },
     documents: {

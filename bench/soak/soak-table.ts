@@ -38,6 +38,8 @@ export function printTable(r: Printed): void {
       `${r.polling.vigie.firstPollSeconds.neverPolled} healthy source(s) never polled, ${r.polling.vigie.sourcesWithoutGap} without a gap to measure`,
     `RSS first window from ${r.rss.vigie.firstWindowFrom} (all polled once after ${r.rss.vigie.caughtUpAfterSeconds ?? '-'} s); ` +
       `median of the first ${r.rss.vigie.windowSeconds} s from the start: ${r.rss.vigie.startupMedianMb} MB`,
+    `vigie cycles: ${r.polling.cycles.completed} completed, the first after ${r.polling.cycles.firstEndedAfterSeconds ?? '-'} s, ` +
+      `longest stretch without a cycle end ${r.polling.cycles.longestWithoutACycleEndSeconds} s`,
     `late gaps: ${r.polling.lateGaps}; slow hostile requests in flight during them: ${JSON.stringify(r.polling.slowHostileRequestsDuringLateGaps)}`,
     `worst sources: ${r.polling.vigie.worstSources.map((w) => `${w.feed} (${w.intervalSeconds} s: p95 ${w.p95GapSeconds} s, max ${w.maxGapSeconds} s, ${w.polls} polls)`).join('; ')}`,
     `errors recorded on healthy feeds: ${JSON.stringify(r.healthyFeedErrors)}`,
