@@ -10,6 +10,10 @@ export interface ProcSample {
   /** Epoch ms. */
   readonly t: number;
   readonly rssMb: number;
+  /** The anonymous part of RSS (heap, buffers): what a leak grows. */
+  readonly rssAnonMb: number;
+  /** The file-backed part (code, and SQLite's memory map of the growing database). */
+  readonly rssFileMb: number;
   /** User + system CPU seconds used so far. */
   readonly cpuSeconds: number;
   /**
@@ -32,7 +36,9 @@ export function readProc(pid: number): ProcSample | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+    const kb = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    const rssKb = kb('VmRSS');
     // Fields after the parenthesised name: state is field 3, utime 14 and stime 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]);
@@ -40,6 +46,8 @@ export function readProc(pid: number): ProcSample | null {
     return {
       t: Date.now(),
       rssMb: rssKb / 1024,
+      rssAnonMb: kb('RssAnon') / 1024,
+      rssFileMb: kb('RssFile') / 1024,
       cpuSeconds: ticks / CLOCK_TICKS,
       runQueueSeconds: readRunQueueSeconds(pid),
     };

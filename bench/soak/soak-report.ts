@@ -247,6 +247,14 @@ export function buildReport(run: RunRecord, cycleEnds: readonly number[] = []) {
   const afterCatchUp = caughtUp !== null && caughtUp + windowMs <= run.endMs - windowMs;
   const rss = rssFlatness(run.vigie, windowMs, afterCatchUp ? caughtUp : undefined);
   const startup = rssFlatness(run.vigie, windowMs);
+  const part = (key: 'rssAnonMb' | 'rssFileMb') => {
+    const r = rssFlatness(
+      run.vigie.map((x) => ({ t: x.t, rssMb: x[key] })),
+      windowMs,
+      afterCatchUp ? caughtUp : undefined,
+    );
+    return { firstMedianMb: round(r.firstMedianMb, 1), lastMedianMb: round(r.lastMedianMb, 1) };
+  };
   const referenceRss = run.reference.length > 0 ? rssFlatness(run.reference, windowMs) : null;
   const vigieCpu = cpuFigures(run.vigie);
   const referenceCpu = cpuFigures(run.reference);
@@ -307,13 +315,21 @@ export function buildReport(run: RunRecord, cycleEnds: readonly number[] = []) {
         firstWindowFrom: afterCatchUp ? 'after the catch-up' : 'the start (no catch-up window)',
         caughtUpAfterSeconds: caughtUp === null ? null : round((caughtUp - run.startMs) / 1000, 1),
         startupMedianMb: round(startup.firstMedianMb, 1),
+        /** The same windows for the anonymous (heap) and file-backed (code, database map) parts. */
+        anonymous: part('rssAnonMb'),
+        fileBacked: part('rssFileMb'),
       },
       reference: referenceRss && {
         firstMedianMb: round(referenceRss.firstMedianMb, 1),
         lastMedianMb: round(referenceRss.lastMedianMb, 1),
         change: round(referenceRss.change, 3),
       },
-      samples: run.vigie.map((s) => [Math.round((s.t - run.startMs) / 1000), round(s.rssMb, 1)]),
+      /** [seconds from the start, RSS MB, anonymous MB] */
+      samples: run.vigie.map((s) => [
+        Math.round((s.t - run.startMs) / 1000),
+        round(s.rssMb, 1),
+        round(s.rssAnonMb, 1),
+      ]),
     },
     cpu: {
       vigieSeconds: vigieCpu.used,

@@ -37,7 +37,9 @@ export function printTable(r: Printed): void {
     `first poll after start: median ${r.polling.vigie.firstPollSeconds.median} s, max ${r.polling.vigie.firstPollSeconds.max} s, ` +
       `${r.polling.vigie.firstPollSeconds.neverPolled} healthy source(s) never polled, ${r.polling.vigie.sourcesWithoutGap} without a gap to measure`,
     `RSS first window from ${r.rss.vigie.firstWindowFrom} (all polled once after ${r.rss.vigie.caughtUpAfterSeconds ?? '-'} s); ` +
-      `median of the first ${r.rss.vigie.windowSeconds} s from the start: ${r.rss.vigie.startupMedianMb} MB`,
+      `median of the first ${r.rss.vigie.windowSeconds} s from the start: ${r.rss.vigie.startupMedianMb} MB; ` +
+      `anonymous ${r.rss.vigie.anonymous.firstMedianMb} → ${r.rss.vigie.anonymous.lastMedianMb} MB, ` +
+      `file-backed ${r.rss.vigie.fileBacked.firstMedianMb} → ${r.rss.vigie.fileBacked.lastMedianMb} MB`,
     `vigie cycles: ${r.polling.cycles.completed} completed, the first after ${r.polling.cycles.firstEndedAfterSeconds ?? '-'} s, ` +
       `longest stretch without a cycle end ${r.polling.cycles.longestWithoutACycleEndSeconds} s`,
     `late gaps: ${r.polling.lateGaps}; slow hostile requests in flight during them: ${JSON.stringify(r.polling.slowHostileRequestsDuringLateGaps)}`,
