@@ -127,6 +127,8 @@ function vigieConfig(dir: string, plan: Plan, ports: readonly number[]): string 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-soak-'));
   const loadBefore = loadavg();
+  // Taken now: the tree may change during a 10-minute run.
+  const commit = gitCommit();
   const planOptions = { ...DEFAULT_PLAN, backlog, seed, startMs: Date.now(), minutes: minutes + 2 };
   const plan = buildPlan(planOptions);
   const logFile = join(dir, 'requests.jsonl');
@@ -215,7 +217,7 @@ async function main(): Promise<void> {
       hosts: plan.hosts,
     },
     ...report,
-    commit: gitCommit(),
+    commit,
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
