@@ -1,20 +1,31 @@
 /**
- * `npm run bench`: runs every bench/*-bench.ts and the quality evaluations of EVALS in turn (each
- * in its own tsx process) and exits non-zero when one fails. Each writes its own results under
- * bench/results/.
+ * `npm run bench`: runs every bench/*-bench.ts, the benchmarks of NESTED and the quality
+ * evaluations of EVALS in turn (each in its own tsx process) and exits non-zero when one fails.
+ * Each writes its own results under bench/results/.
+ * Arguments: names to run only some (`npm run bench -- soak`); `--soak-minutes N` shortens the
+ * soak benchmark (default 10 minutes; also VIGIE_SOAK_MINUTES).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const soakFlag = args.indexOf('--soak-minutes');
+const env = { ...process.env };
+if (soakFlag >= 0) {
+  env['VIGIE_SOAK_MINUTES'] = args[soakFlag + 1] ?? '';
+  args.splice(soakFlag, 2);
+}
+const only = args;
 /**
  * Evaluations that run with the benchmarks: story clustering (stories.json), mention attribution
  * and independent origins (origins.json).
  */
 const EVALS = ['story-eval.ts', 'origin-eval.ts'];
-const benches = readdirSync(dir)
+/** Benchmarks in a folder of their own: the soak run of `vigie run` (bench/soak/). */
+const NESTED = ['soak/soak-bench.ts'];
+const benches = [...readdirSync(dir), ...NESTED]
   .filter((f) => f.endsWith('-bench.ts') || EVALS.includes(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
@@ -25,7 +36,7 @@ for (const bench of benches) {
   const started = Date.now();
   const result = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${bench}`], {
     stdio: 'inherit',
-    env: process.env,
+    env,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
