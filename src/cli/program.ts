@@ -3,7 +3,8 @@
  * builds it twice (to find the command, then to run it), so both parses see the same options.
  * @module
  */
-import { Command } from 'commander';
+import { Command, type CommanderError } from 'commander';
+import { EXIT } from './exit-codes.js';
 
 export function createProgram(): Command {
   return new Command('vigie')
@@ -11,5 +12,15 @@ export function createProgram(): Command {
     .version('0.1.0')
     .option('-c, --config <file>', 'config file (default ./vigie.yaml, or VIGIE_CONFIG)')
     .option('--db <url>', 'database: a SQLite file path or postgres:// URL (overrides config)')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .exitOverride(exitForUsage);
+}
+
+/**
+ * Commander exits 1 on a usage error (unknown option or command, missing argument); the README
+ * promises 2, so a script can tell bad usage from a failed run. Help and version still exit 0.
+ * Sub-commands made with `.command()` inherit this.
+ */
+function exitForUsage(error: CommanderError): never {
+  process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
 }

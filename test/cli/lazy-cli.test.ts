@@ -115,18 +115,24 @@ describe('lazy command loading', { timeout: SPAWN_TIMEOUT }, () => {
 
   it('an unknown command fails with commander’s error and loads no command module', async () => {
     const run = await vigie('statu');
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain("error: unknown command 'statu'\n(Did you mean status?)");
     expect(run.commandsLoaded).toEqual([]);
   });
 
-  it('usage errors of a command still come from the command', async () => {
-    const [missing, bare] = await Promise.all([vigie('export'), vigie('user')]);
-    expect(missing.code).toBe(1);
+  it('usage errors of a command still come from the command and exit 2, as the README says', async () => {
+    const [missing, bare, unknown] = await Promise.all([
+      vigie('export'),
+      vigie('user'),
+      vigie('status', '--bogus'),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("error: unknown option '--bogus'");
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("error: required option '--format <format>' not specified");
     expect(missing.stderr).toContain('Usage: vigie export [options]');
-    expect(bare.code).toBe(1);
+    expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('Usage: vigie user [options] [command]');
     expect(bare.stderr).toContain('add [options] <name>');
   });

@@ -26,11 +26,34 @@ interface BoardOptions {
 export const boardCommand: CommandModule = {
   register(program: Command, run) {
     program
-      .command('board [id]')
+      .command('board')
       .description('score watchboards and show their hypotheses; --explain shows why one moved')
-      .option('--explain <hypothesis>', 'audit trail of one hypothesis (id or board/id)')
-      .option('--as-of <date>', 'score as of this day (YYYY-MM-DD; default: latest news day)')
-      .option('--json', 'machine-readable output')
+      .argument(
+        '[id]',
+        'a watchboard id (the id inside a YAML file of data/watchboards/ or of the `watchboards` list in vigie.yaml); all boards when left out',
+      )
+      .option(
+        '--explain <hypothesis>',
+        'every step that moved one hypothesis: the event, its quoted mentions, the weight factors, before → after (hypothesis id, or board/hypothesis)',
+      )
+      .option(
+        '--as-of <date>',
+        'score with the news up to this day (YYYY-MM-DD; default: the latest news day in the store)',
+      )
+      .option('--json', 'print the listing or the explanation as JSON')
+      .addHelpText(
+        'after',
+        `
+Scores every loaded watchboard from the stored events, then lists each hypothesis:
+its probability, ↑/↓/= against its prior, and how many evidence steps moved it.
+
+Examples:
+  npx vigie board                                   all boards
+  npx vigie board russia-dprk                       one board
+  npx vigie board russia-dprk --explain bm-tech     why one hypothesis moved
+  npx vigie board --explain russia-dprk/bm-tech     the same, by its full id
+  npx vigie board russia-dprk --as-of 2025-06-30    as the board stood on that day`,
+      )
       .action((id: string | undefined, options: BoardOptions) =>
         run((ctx) => runBoard(ctx, id, options)),
       );

@@ -28,12 +28,36 @@ export const briefCommand: CommandModule = {
       .description(
         'situation report for a watchboard: key judgements, cited events, trends, sources',
       )
-      .requiredOption('--board <id>', 'watchboard id')
-      .option('--since <period>', 'period: 7d, 12h, 2w or a date', '7d')
-      .option('--format <format>', 'md | html | pdf', 'md')
-      .option('--lang <lang>', 'en | fr', 'en')
-      .option('--as-of <date>', 'end of the period (default: the latest news in the store)')
-      .option('--out <file>', 'write to this file instead of stdout (required for pdf)')
+      .requiredOption('--board <id>', 'the watchboard to report on (see `vigie board`)')
+      .option(
+        '--since <period>',
+        'how far back the period starts from its end: 12h, 7d, 2w, or a date YYYY-MM-DD',
+        '7d',
+      )
+      .option(
+        '--format <format>',
+        'md (Markdown), html (one self-contained file with SVG charts) or pdf (needs Chromium and --out)',
+        'md',
+      )
+      .option('--lang <lang>', 'language of the headings and labels: en or fr', 'en')
+      .option(
+        '--as-of <date>',
+        'end of the period, YYYY-MM-DD or an ISO instant (default: the latest news in the store)',
+      )
+      .option('--out <file>', 'write to this file (atomically) instead of stdout; required for pdf')
+      .addHelpText(
+        'after',
+        `
+A brief holds the key judgements (each hypothesis, its change over the period and the
+evidence that moved it), the most significant new events with citations (document id and
+span), trend charts and an annex of sources. PDF briefs in Korean, Japanese or Chinese need
+CJK fonts on the machine (Debian: apt-get install fonts-noto-cjk).
+
+Examples:
+  npx vigie brief --board russia-dprk
+  npx vigie brief --board russia-dprk --since 30d --format html --out brief.html
+  npx vigie brief --board russia-dprk --lang fr --format pdf --out brief.pdf`,
+      )
       .action((options: BriefCliOptions) => run((ctx) => runBrief(ctx, options)));
   },
 };

@@ -63,10 +63,10 @@ export const demoCommand: CommandModule = {
               ...analysed.lines,
               '',
               'try:',
-              `  vigie --db ${demo.dbPath} events --actor PRK --type ARMS_TRANSFER`,
-              `  vigie --db ${demo.dbPath} documents --q 북한`,
-              `  vigie --db ${demo.dbPath} documents --q "Koursk" --lang fr`,
-              `  vigie --db ${demo.dbPath} board russia-dprk --explain russia-dprk/bm-tech`,
+              `  npx vigie --db ${demo.dbPath} events --actor PRK --type ARMS_TRANSFER`,
+              `  npx vigie --db ${demo.dbPath} documents --q 북한`,
+              `  npx vigie --db ${demo.dbPath} documents --q "Koursk" --lang fr`,
+              `  npx vigie --db ${demo.dbPath} board russia-dprk --explain russia-dprk/bm-tech`,
             ].join('\n'),
           );
           for (const f of r.failed) ctx.info(`  line ${f.line} of ${f.file ?? '?'}: ${f.reason}`);
