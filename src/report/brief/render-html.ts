@@ -14,9 +14,9 @@ import {
   findEvent,
   pct,
 } from './brief-format.js';
-import { escapeXml as esc } from './svg-chart.js';
+import { CHART_FONTS, escapeXml as esc } from './svg-chart.js';
 
-const CSS = `body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}
+const CSS = `body{font-family:Georgia,'Noto Serif','Noto Serif CJK KR','Noto Serif CJK JP','Noto Serif CJK SC',${CHART_FONTS};max-width:46rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}
 h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;margin-top:2rem}h3{font-size:1.05rem;margin-bottom:.2rem}
 blockquote{margin:.5rem 0;padding:.3rem .8rem;border-left:3px solid #1f5fa8;background:#f5f7fa}
 .cite{font-size:.85rem;color:#444}.meta{color:#555;font-size:.9rem}.empty{font-weight:bold}
