@@ -107,7 +107,10 @@ describe.skipIf(!hasChromium)('brief button in Chromium', { timeout: 90_000 }, (
       await form.getByRole('button', { name: 'Brief' }).click();
       const alert = form.getByRole('alert');
       await alert.waitFor();
-      expect(await alert.textContent()).toMatch(/^404 VIGIE_NOT_FOUND: .*korea/);
+      // A sentence for a person, the server's words kept as detail, no raw error code.
+      const text = await alert.textContent();
+      expect(text).toMatch(/^This item does not exist.*\(404 · .*korea/);
+      expect(text).not.toContain('VIGIE_');
       await expect.poll(() => page.context().pages().length).toBe(pagesBefore);
     } finally {
       await store.db.insertInto('watchboards').values(board).execute();

@@ -5,6 +5,8 @@ import { Api, clearSession, loadSession, saveSession, type Session } from './api
 import { Login } from './login.js';
 import { useRoute, type Route } from './router.js';
 import { SessionContext } from './session.js';
+import { LanguageSwitch } from './components/language-switch.js';
+import { loadLang, saveLang, useWords, wordsFor, WordsContext, type Lang } from './i18n/i18n.js';
 import { Overview } from './pages/overview.js';
 import { HypothesisPage } from './pages/hypothesis.js';
 import { DocumentPage } from './pages/document.js';
@@ -16,13 +18,30 @@ import { SourcesPage } from './pages/sources.js';
 const EventsPage = lazy(() => import('./pages/events.js').then((m) => ({ default: m.EventsPage })));
 
 const NAV = [
-  ['', 'Overview'],
-  ['events', 'Events'],
-  ['alerts', 'Alerts'],
-  ['sources', 'Sources'],
+  ['', 'overview'],
+  ['events', 'events'],
+  ['alerts', 'alerts'],
+  ['sources', 'sources'],
 ] as const;
 
+/** The language (persisted) around the app, so the sign-in page follows it too. */
 export function App() {
+  const [lang, setLang] = useState<Lang>(() => loadLang());
+  const words = useMemo(() => wordsFor(lang), [lang]);
+  return (
+    <WordsContext.Provider value={words}>
+      <Shell
+        onLang={(next) => {
+          saveLang(next);
+          setLang(next);
+        }}
+      />
+    </WordsContext.Provider>
+  );
+}
+
+function Shell({ onLang }: { onLang: (lang: Lang) => void }) {
+  const w = useWords();
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const route = useRoute();
   const value = useMemo(
@@ -32,19 +51,22 @@ export function App() {
   );
   if (!session || !value) {
     return (
-      <Login
-        onSession={(s) => {
-          saveSession(s);
-          setSession(s);
-        }}
-      />
+      <>
+        <LanguageSwitch onLang={onLang} />
+        <Login
+          onSession={(s) => {
+            saveSession(s);
+            setSession(s);
+          }}
+        />
+      </>
     );
   }
   const section = route.parts[0] ?? '';
   return (
     <SessionContext.Provider value={value}>
       <a class="skip" href="#main" onClick={skipToMain}>
-        Skip to content
+        {w.ui.skip}
       </a>
       <header class="top">
         <a class="brand" href="#/">
@@ -53,7 +75,7 @@ export function App() {
         <nav aria-label="Main">
           {NAV.map(([path, label]) => (
             <a key={path} href={`#/${path}`} aria-current={section === path ? 'page' : undefined}>
-              {label}
+              {w.ui.nav[label]}
             </a>
           ))}
         </nav>
@@ -61,6 +83,7 @@ export function App() {
           {session.name ? `${session.name} · ` : ''}
           <strong>{session.role}</strong>
         </span>
+        <LanguageSwitch onLang={onLang} />
         <button
           type="button"
           class="secondary small"
@@ -69,7 +92,7 @@ export function App() {
             setSession(null);
           }}
         >
-          Sign out
+          {w.ui.signOut}
         </button>
       </header>
       <main id="main" tabIndex={-1}>
@@ -85,6 +108,7 @@ function skipToMain(e: MouseEvent) {
 }
 
 function Page({ route }: { route: Route }) {
+  const w = useWords();
   const [section, id] = route.parts;
   switch (section) {
     case undefined:
@@ -96,7 +120,7 @@ function Page({ route }: { route: Route }) {
     case 'events':
       if (id) return <EventPage id={id} />;
       return (
-        <Suspense fallback={<p class="muted">Loading…</p>}>
+        <Suspense fallback={<p class="muted">{w.ui.loading}</p>}>
           <EventsPage query={route.query} />
         </Suspense>
       );
@@ -110,11 +134,12 @@ function Page({ route }: { route: Route }) {
 }
 
 function NotFound() {
+  const w = useWords();
   return (
     <section>
-      <h1>Not found</h1>
+      <h1>{w.ui.notFound}</h1>
       <p>
-        There is no such page. <a href="#/">Back to the overview</a>.
+        {w.ui.notFoundText} <a href="#/">{w.ui.backToOverview}</a>.
       </p>
     </section>
   );

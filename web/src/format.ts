@@ -4,10 +4,21 @@ export function pct(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
-/** Signed change in percentage points: `+21 pts`. */
+/**
+ * Signed change in percentage points: `+21 pts`; a change under half a point keeps one decimal
+ * (`+0.3 pts`), so a real move never reads "+0 pts".
+ */
 export function points(before: number, after: number): string {
-  const d = Math.round((after - before) * 100);
-  return `${d >= 0 ? '+' : '−'}${Math.abs(d)} pts`;
+  const d = (after - before) * 100;
+  const shown = Math.abs(d) < 0.5 ? Math.abs(d).toFixed(1) : String(Math.round(Math.abs(d)));
+  return `${d >= 0 ? '+' : '−'}${shown} pts`;
+}
+
+/** Two probabilities, with one decimal when whole percentages would read the same ("8.2%", "8.4%"). */
+export function pctPair(a: number, b: number): [string, string] {
+  if (pct(a) !== pct(b) || a === b) return [pct(a), pct(b)];
+  const one = (p: number) => `${(Math.round(p * 1000) / 10).toFixed(1)}%`;
+  return [one(a), one(b)];
 }
 
 export function day(iso: string | null | undefined): string {

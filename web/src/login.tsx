@@ -1,9 +1,11 @@
 /** Sign in with an API token (kept in sessionStorage only), or read anonymously when allowed. */
 import { useEffect, useState } from 'preact/hooks';
 import { Api, ApiError, signIn, type Session } from './api.js';
-import { describeError } from './components/status.js';
+import { ErrorNotice } from './components/status.js';
+import { useWords } from './i18n/i18n.js';
 
 export function Login({ onSession }: { onSession: (s: Session) => void }) {
+  const w = useWords();
   const [token, setToken] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +26,7 @@ export function Login({ onSession }: { onSession: (s: Session) => void }) {
     } catch (e) {
       setError(
         e instanceof ApiError && e.status === 401
-          ? new Error(`This token was refused: ${e.message}.`)
+          ? new Error(w.fill(w.ui.tokenRefused, { reason: e.message }))
           : e instanceof Error
             ? e
             : new Error(String(e)),
@@ -37,14 +39,14 @@ export function Login({ onSession }: { onSession: (s: Session) => void }) {
   return (
     <main id="main" class="login">
       <h1>Vigie</h1>
-      <p class="muted">Early warning for nuclear and missile proliferation.</p>
+      <p class="muted">{w.ui.login.tagline}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           if (token.trim()) void submit(token.trim());
         }}
       >
-        <label for="token">API token</label>
+        <label for="token">{w.ui.login.token}</label>
         <input
           id="token"
           name="token"
@@ -55,23 +57,20 @@ export function Login({ onSession }: { onSession: (s: Session) => void }) {
           onInput={(e) => setToken(e.currentTarget.value)}
           required
         />
-        <p class="hint">
-          Create one with <code>vigie token create --user NAME</code>. It stays in this tab only.
+        <p class="hint" data-testid="token-hint">
+          {w.ui.tokenHint} <code>npx vigie user add NAME --role analyst</code>,{' '}
+          <code>npx vigie token create NAME</code>. {w.ui.tokenKept}
         </p>
         <button type="submit" disabled={busy}>
-          Sign in
+          {w.ui.login.signIn}
         </button>
         {anonymous && (
           <button type="button" class="secondary" disabled={busy} onClick={() => void submit(null)}>
-            Continue without a token (viewer)
+            {w.ui.login.anonymous}
           </button>
         )}
       </form>
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
+      <ErrorNotice error={error} back={false} />
     </main>
   );
 }

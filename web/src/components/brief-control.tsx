@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
+import { useWords } from '../i18n/i18n.js';
 import { describeError } from './status.js';
 
 type BriefFormat = 'html' | 'md' | 'pdf';
@@ -32,6 +33,7 @@ const URL_LIFETIME_MS = 60_000;
 
 export function BriefControl({ boardId, boardTitle }: { boardId: string; boardTitle: string }) {
   const { api } = useSession();
+  const w = useWords();
   const [load] = useLoad('brief-formats', () => api.get<BriefFormats>('/api/briefs/formats'));
   const [since, setSince] = useState('7d');
   const [format, setFormat] = useState<BriefFormat>('html');
@@ -72,7 +74,9 @@ export function BriefControl({ boardId, boardTitle }: { boardId: string; boardTi
       tab?.close();
       setStatus({
         kind: 'error',
-        text: describeError(error instanceof Error ? error : new Error(String(error))),
+        text: errorLine(
+          describeError(error instanceof Error ? error : new Error(String(error)), w),
+        ),
       });
     }
   }
@@ -146,3 +150,5 @@ export function BriefControl({ boardId, boardTitle }: { boardId: string; boardTi
     </form>
   );
 }
+
+const errorLine = (e: { text: string; detail: string }) => `${e.text} (${e.detail})`;

@@ -1,6 +1,8 @@
 /** Small inline-SVG charts: sparkline, probability trajectory, horizontal bars. No chart library. */
 import type { ComponentChildren } from 'preact';
 import { day, pct } from '../format.js';
+import { monthTicks } from '../axis-ticks.js';
+import { useWords } from '../i18n/i18n.js';
 import { useWidth } from './use-width.js';
 
 interface Point {
@@ -31,9 +33,13 @@ export interface Marker {
   readonly at: string;
   readonly probability: number;
   readonly label: string;
+  /** An absence step (no matching event for a while), drawn apart from event steps. */
+  readonly silence?: boolean;
 }
 
-/** Probability over days (0–100 %), with evidence steps as dots. */
+const DAY_MS = 86_400_000;
+
+/** Probability over time (0–100 %), with evidence steps as dots and silence steps as rings. */
 export function TrajectoryChart({
   points,
   markers,
@@ -43,27 +49,26 @@ export function TrajectoryChart({
   markers: readonly Marker[];
   title: string;
 }) {
+  const w0 = useWords();
   const [ref, measured] = useWidth<HTMLDivElement>(720);
+  if (points.length === 0) return <p class="muted empty">{w0.ui.noTrajectory}</p>;
   const w = Math.max(280, measured);
   const h = w < 500 ? 200 : 260;
   const m = { l: 42, r: 24, t: 12, b: 28 };
   const iw = w - m.l - m.r;
   const ih = h - m.t - m.b;
-  const days = points.map((p) => p.day);
-  const x = (d: string) => {
-    const i = days.indexOf(d.slice(0, 10));
-    const idx = i >= 0 ? i : d < days[0]! ? 0 : days.length - 1;
-    return m.l + (days.length > 1 ? (idx / (days.length - 1)) * iw : iw / 2);
-  };
+  const time = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
+  const min = time(points[0]!.day);
+  const max = Math.max(min + DAY_MS, time(points[points.length - 1]!.day));
+  const x = (d: string) => m.l + ((Math.min(max, Math.max(min, time(d))) - min) / (max - min)) * iw;
   const y = (p: number) => m.t + (1 - p) * ih;
-  if (points.length === 0) return <p class="muted">No trajectory yet.</p>;
   const path = points
     .map((p, i) => `${i ? 'L' : 'M'}${x(p.day).toFixed(1)},${y(p.probability).toFixed(1)}`)
     .join('');
   const ticks = [0, 0.25, 0.5, 0.75, 1];
-  const labelEvery = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor(iw / 90))));
+  const months = monthTicks(min, max, Math.max(2, Math.floor(iw / 80)), w0.lang);
   return (
-    <div ref={ref} class="chart-box">
+    <figure ref={ref} class="chart-box">
       <svg
         class="trajectory"
         viewBox={`0 0 ${w} ${h}`}
@@ -81,27 +86,43 @@ export function TrajectoryChart({
             </text>
           </g>
         ))}
-        {days.map((d, i) =>
-          i % labelEvery === 0 ? (
+        {months.map((k, i) => (
+          <g key={k.t}>
+            <line
+              x1={x(new Date(k.t).toISOString())}
+              x2={x(new Date(k.t).toISOString())}
+              y1={h - m.b}
+              y2={h - m.b + 4}
+              class="grid"
+            />
             <text
-              key={d}
-              x={x(d)}
+              x={x(new Date(k.t).toISOString())}
               y={h - 8}
-              text-anchor={i === 0 ? 'start' : 'middle'}
+              text-anchor={i === 0 && months.length > 1 ? 'start' : 'middle'}
               class="axis"
             >
-              {d.slice(5)}
+              {k.label}
             </text>
-          ) : null,
-        )}
+          </g>
+        ))}
         <path d={path} class="line" fill="none" />
         {markers.map((mk) => (
-          <circle key={mk.at + mk.label} cx={x(mk.at)} cy={y(mk.probability)} r="4" class="marker">
-            <title>{`${day(mk.at)}: ${pct(mk.probability)} — ${mk.label}`}</title>
+          <circle
+            key={mk.at + mk.label}
+            cx={x(mk.at)}
+            cy={y(mk.probability)}
+            r="4"
+            class={mk.silence ? 'marker marker-silence' : 'marker'}
+          >
+            <title>{`${day(mk.at)}: ${pct(mk.probability)} — ${mk.silence ? `${w0.ui.silence}: ` : ''}${mk.label}`}</title>
           </circle>
         ))}
       </svg>
-    </div>
+      <figcaption class="legend">
+        <span class="key key-line" /> {w0.ui.chart.probability} <span class="key key-dot" />{' '}
+        {w0.ui.chart.evidenceStep} <span class="key key-ring" /> {w0.ui.chart.silenceStep}
+      </figcaption>
+    </figure>
   );
 }
 
@@ -112,8 +133,9 @@ export interface Bar {
 }
 
 export function BarList({ bars, unit }: { bars: readonly Bar[]; unit: string }) {
+  const w = useWords();
   const max = Math.max(1, ...bars.map((b) => b.value));
-  if (bars.length === 0) return <p class="muted">Nothing yet.</p>;
+  if (bars.length === 0) return <p class="muted empty">{w.ui.nothingYet}</p>;
   return (
     <ul class="bars">
       {bars.map((b) => (

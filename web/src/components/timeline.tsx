@@ -1,13 +1,16 @@
 /** Events on a time axis (first report), one row per event type, and a list by day. */
 import type { VigieEvent } from '../api-types.js';
 import { toneOf } from '../event-tone.js';
-import { day, pair } from '../format.js';
+import { day } from '../format.js';
+import { useWords } from '../i18n/i18n.js';
 import { href } from '../router.js';
 import { useWidth } from './use-width.js';
 
 export function Timeline({ events }: { events: readonly VigieEvent[] }) {
+  const w0 = useWords();
   const [ref, measured] = useWidth<HTMLDivElement>(760);
-  if (events.length === 0) return <p class="muted">No events match these filters.</p>;
+  // The page says what to do when nothing matches (events.tsx); no empty chart.
+  if (events.length === 0) return null;
   const times = events.map((e) => Date.parse(e.firstSeen));
   const min = Math.min(...times);
   const max = Math.max(...times);
@@ -29,13 +32,14 @@ export function Timeline({ events }: { events: readonly VigieEvent[] }) {
         width={w}
         height={h}
         role="img"
-        aria-label="Timeline of events by type"
+        aria-label={w0.ui.timelineTitle}
       >
         {types.map((t, i) => (
           <g key={t}>
             <line x1={left} x2={w - 8} y1={i * row + 14} y2={i * row + 14} class="grid" />
             <text x={left - 8} y={i * row + 18} text-anchor="end" class="axis">
-              {narrow && t.length > 13 ? `${t.slice(0, 12)}…` : t}
+              {short(w0.type(t), narrow ? 13 : 24)}
+              <title>{w0.type(t)}</title>
             </text>
           </g>
         ))}
@@ -52,28 +56,38 @@ export function Timeline({ events }: { events: readonly VigieEvent[] }) {
             r={4 + Math.min(6, e.mentionCount)}
             class={`dot tone-${toneOf(e.type) ?? 'solo'}`}
           >
-            <title>{`${day(e.firstSeen)} ${e.type} ${pair(e.source, e.target)} (${e.mentionCount} mentions)`}</title>
+            <title>{`${day(e.firstSeen)} ${w0.type(e.type)} · ${w0.pair(e.source, e.target)} · ${w0.modality(e.modality)} (${e.mentionCount})`}</title>
           </circle>
         ))}
       </svg>
+      <p class="legend">
+        <span class="key key-dot tone-cooperation" /> {w0.ui.chart.cooperation}{' '}
+        <span class="key key-dot tone-conflict" /> {w0.ui.chart.conflict}{' '}
+        <span class="key key-dot tone-solo" /> {w0.ui.chart.solo} · {w0.ui.chart.timelineSize}
+      </p>
     </div>
   );
 }
 
+const short = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
 export function EventList({ events }: { events: readonly VigieEvent[] }) {
+  const w = useWords();
+  const c = w.ui.columns;
   return (
     <div class="table-wrap">
       <table data-testid="event-table">
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Type</th>
-            <th scope="col">Actors</th>
-            <th scope="col">Modality</th>
-            <th scope="col">Capabilities</th>
-            <th scope="col">Mentions</th>
-            <th scope="col">Independent sources</th>
-            <th scope="col">Credibility</th>
+            <th scope="col">{c.date}</th>
+            <th scope="col">{c.type}</th>
+            <th scope="col">{c.actors}</th>
+            <th scope="col">{c.modality}</th>
+            <th scope="col">{c.capabilities}</th>
+            <th scope="col">{c.mentions}</th>
+            <th scope="col">{c.independentSources}</th>
+            <th scope="col">{c.credibility}</th>
           </tr>
         </thead>
         <tbody>
@@ -81,14 +95,14 @@ export function EventList({ events }: { events: readonly VigieEvent[] }) {
             <tr key={e.id} data-testid="event-row">
               <td>{e.date ?? day(e.firstSeen)}</td>
               <td>
-                <a href={href('events', e.id)}>{e.type}</a>
+                <a href={href('events', e.id)}>{w.type(e.type)}</a>
               </td>
-              <td>{pair(e.source, e.target)}</td>
-              <td>{e.modality}</td>
-              <td>{e.capabilities.join(', ') || '—'}</td>
+              <td>{w.pair(e.source, e.target)}</td>
+              <td>{w.modality(e.modality)}</td>
+              <td>{w.capabilities(e.capabilities)}</td>
               <td>{e.mentionCount}</td>
               <td>{e.independentSources}</td>
-              <td>{e.credibility}</td>
+              <td>{w.credibility(e.credibility)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,12 +3,14 @@ import { useState } from 'preact/hooks';
 import type { Alert, OffsetPage } from '../api-types.js';
 import { ErrorNotice, Loaded } from '../components/status.js';
 import { dateTime } from '../format.js';
+import { useWords } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 import { alertTarget } from './overview.js';
 
 export function AlertsPage() {
   const { api, canEdit } = useSession();
+  const w = useWords();
   const [showAll, setShowAll] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [done, setDone] = useState<Record<string, Alert>>({});
@@ -31,7 +33,7 @@ export function AlertsPage() {
 
   return (
     <>
-      <h1>Alerts</h1>
+      <h1>{w.ui.nav.alerts}</h1>
       <div class="toolbar">
         <label>
           <input
@@ -54,10 +56,10 @@ export function AlertsPage() {
         </p>
       )}
       <ErrorNotice error={error} />
-      <Loaded load={load}>
+      <Loaded load={load} retry={reload}>
         {(page) =>
           page.items.length === 0 ? (
-            <p class="muted">No {showAll ? '' : 'open '}alerts.</p>
+            <p class="muted empty">{showAll ? w.ui.noAlerts : w.ui.noOpenAlerts}</p>
           ) : (
             <ul class="inbox">
               {page.items.map((item) => {
@@ -66,7 +68,7 @@ export function AlertsPage() {
                 return (
                   <li key={a.id} class={a.acknowledgedAt ? 'acked' : ''} data-testid="alert">
                     <div>
-                      <span class="kind">{a.kind}</span>{' '}
+                      <span class="kind">{w.alertKind(a.kind)}</span>{' '}
                       {to ? <a href={to}>{a.title}</a> : <strong>{a.title}</strong>}
                       <div class="muted">
                         {dateTime(a.createdAt)} · rule {a.ruleId}

@@ -2,7 +2,8 @@
 import type { DocumentDetail } from '../api-types.js';
 import { ArticleText, CUE_LEGEND } from '../components/article-text.js';
 import { Loaded } from '../components/status.js';
-import { attributionText, dateTime, day, pair } from '../format.js';
+import { attributionText, dateTime, day } from '../format.js';
+import { useWords } from '../i18n/i18n.js';
 import { safeHttpUrl } from '../highlight.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
@@ -33,6 +34,7 @@ function DocumentView({
   d: DocumentDetail;
   focus: { start: number; end: number } | null;
 }) {
+  const w = useWords();
   const url = safeHttpUrl(d.url);
   const cues = d.mentions.flatMap((m) => m.cues);
   const kinds = new Set(cues.map((c) => c.kind));
@@ -77,7 +79,7 @@ function DocumentView({
               <p>
                 {d.source.name} ({d.source.kind}) · reliability{' '}
                 <strong class={`grade grade-${d.source.reliability}`}>
-                  {d.source.reliability}
+                  {w.reliability(d.source.reliability)}
                 </strong>
               </p>
             ) : (
@@ -149,10 +151,10 @@ function DocumentView({
             <tbody>
               {d.mentions.map((m) => (
                 <tr key={m.id}>
-                  <td>{m.type}</td>
-                  <td>{pair(m.source, m.target)}</td>
-                  <td>{m.modality}</td>
-                  <td>{m.capabilities.join(', ') || '—'}</td>
+                  <td>{w.type(m.type)}</td>
+                  <td>{w.pair(m.source, m.target)}</td>
+                  <td>{w.modality(m.modality)}</td>
+                  <td>{w.capabilities(m.capabilities)}</td>
                   <td>{m.date ?? '—'}</td>
                   <td data-testid="attribution">
                     {m.attribution?.span ? (

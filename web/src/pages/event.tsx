@@ -1,34 +1,42 @@
 /** An event: its credibility, its independent origins with the outlets that carried each, its mentions. */
 import type { EventDetail } from '../api-types.js';
 import { Loaded } from '../components/status.js';
-import { attributionText, day, pair } from '../format.js';
+import { attributionText, day } from '../format.js';
+import { useWords } from '../i18n/i18n.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
 export function EventPage({ id }: { id: string }) {
   const { api } = useSession();
-  const [load] = useLoad(`event:${id}`, () =>
+  const [load, reload] = useLoad(`event:${id}`, () =>
     api.get<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
   );
-  return <Loaded load={load}>{(e) => <EventView e={e} />}</Loaded>;
+  return (
+    <Loaded load={load} retry={reload}>
+      {(e) => <EventView e={e} />}
+    </Loaded>
+  );
 }
 
 function EventView({ e }: { e: EventDetail }) {
+  const w = useWords();
   return (
     <>
       <p class="crumbs">
         <a href="#/">Overview</a> › <a href="#/events">Events</a> › Event
       </p>
       <h1 data-testid="event-title">
-        {e.type} {pair(e.source, e.target)}
+        {w.type(e.type)} · {w.pair(e.source, e.target)}
       </h1>
       <p class="lead">
-        {e.date ?? day(e.firstSeen)} · {e.modality} · credibility {e.credibility} ·{' '}
-        {e.independentSources} independent origin{e.independentSources === 1 ? '' : 's'} ·{' '}
-        {e.mentionCount} mention{e.mentionCount === 1 ? '' : 's'}
-        {e.capabilities.length > 0 ? ` · ${e.capabilities.join(', ')}` : ''}
+        {e.date ?? day(e.firstSeen)} · {w.modality(e.modality)} · {w.ui.credibilityWord}{' '}
+        {w.credibility(e.credibility)} · {e.independentSources} independent origin
+        {e.independentSources === 1 ? '' : 's'} · {e.mentionCount} mention
+        {e.mentionCount === 1 ? '' : 's'}
+        {e.capabilities.length > 0 ? ` · ${w.capabilities(e.capabilities)}` : ''}
       </p>
+      <p class="muted small">{w.ui.credibilityScale}</p>
       <section aria-labelledby="origins-h">
         <h2 id="origins-h">Origins</h2>
         {e.origins ? (
@@ -67,7 +75,7 @@ function EventView({ e }: { e: EventDetail }) {
               </a>{' '}
               <span class="muted">
                 — {m.document.outlet ?? 'unknown outlet'}, {day(m.document.published)} ·{' '}
-                {m.modality} · from {attributionText(m.attribution)}
+                {w.modality(m.modality)} · from {attributionText(m.attribution)}
               </span>
             </li>
           ))}

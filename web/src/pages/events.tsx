@@ -2,7 +2,9 @@
 import type { CursorPage, VigieEvent } from '../api-types.js';
 import { EventMap } from '../components/event-map.js';
 import { EventNetwork } from '../components/event-network.js';
+import { ExportLinks } from '../components/export-links.js';
 import { Loaded } from '../components/status.js';
+import { useWords, type Words } from '../i18n/i18n.js';
 import { EventList, Timeline } from '../components/timeline.js';
 import { href, navigate } from '../router.js';
 import { useSession } from '../session.js';
@@ -40,8 +42,17 @@ async function loadChoices(): Promise<Record<string, string[]>> {
   return out;
 }
 
+/** A filter choice in words: the code's label, the code kept as the value. */
+function choiceLabel(w: Words, key: 'type' | 'capability' | 'modality', code: string): string {
+  if (key === 'type') return w.type(code);
+  if (key === 'capability') return w.capability(code);
+  return w.modality(code);
+}
+
 export function EventsPage({ query }: { query: URLSearchParams }) {
   const { api } = useSession();
+  const w = useWords();
+  const f = w.ui.filters;
   const filters: Filters = {};
   for (const k of FILTER_KEYS) {
     const v = query.get(k);
@@ -49,7 +60,7 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
   }
   const key = JSON.stringify(filters);
   const [choices] = useLoad('choices', loadChoices);
-  const [load] = useLoad(`events:${key}`, () =>
+  const [load, reload] = useLoad(`events:${key}`, () =>
     api.get<CursorPage<VigieEvent>>('/api/events', { ...filters, limit: LIMIT }),
   );
   const options = choices.state === 'ready' ? choices.data : {};
@@ -66,7 +77,7 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
 
   return (
     <>
-      <h1>Events</h1>
+      <h1>{w.ui.nav.events}</h1>
       <form
         class="filters"
         aria-label="Event filters"
@@ -78,64 +89,71 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
       >
         {(['type', 'capability', 'modality'] as const).map((k) => (
           <label key={k}>
-            {k}
+            {f[k]}
             <select name={k} value={filters[k] ?? ''}>
-              <option value="">any</option>
+              <option value="">{f.any}</option>
               {(options[k] ?? (filters[k] ? [filters[k]] : [])).map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {choiceLabel(w, k, v)}
                 </option>
               ))}
             </select>
           </label>
         ))}
         <label>
-          actor
+          {f.actor}
           <input name="actor" value={filters.actor ?? ''} placeholder="PRK" size={6} />
         </label>
         <label>
-          language
+          {f.language}
           <input name="lang" value={filters.lang ?? ''} placeholder="en" size={4} />
         </label>
         <label>
-          since
+          {f.since}
           <input name="since" type="date" value={filters.since ?? ''} />
         </label>
         <label>
-          until
+          {f.until}
           <input name="until" type="date" value={filters.until ?? ''} />
         </label>
         <div class="filter-actions">
-          <button type="submit">Apply</button>
+          <button type="submit">{f.apply}</button>
           <a class="button secondary" href="#/events">
-            Clear
+            {f.clear}
           </a>
         </div>
       </form>
-      <Loaded load={load}>
+      <Loaded load={load} retry={reload}>
         {(page) => (
           <>
             <p class="muted" data-testid="event-count">
-              {page.items.length}
-              {page.next ? '+' : ''} event{page.items.length === 1 ? '' : 's'}
-              {page.next ? ` (first ${LIMIT} shown)` : ''}
+              {w.fill(page.next ? f.countMore : f.count, { n: page.items.length, limit: LIMIT })}
             </p>
+            {page.items.length === 0 && key !== '{}' && (
+              <p class="muted empty">
+                {w.ui.noEvents} <a href="#/events">{w.ui.clearFilters}</a>
+              </p>
+            )}
+            {page.items.length === 0 && key === '{}' && (
+              <p class="muted empty">{w.ui.noEventsAtAll}</p>
+            )}
+            <ExportLinks filters={filters as Record<string, string>} />
             <section aria-labelledby="timeline-h">
-              <h2 id="timeline-h">Timeline</h2>
+              <h2 id="timeline-h">{f.timeline}</h2>
               <Timeline events={page.items} />
             </section>
             <div class="columns">
               <section aria-labelledby="network-h">
-                <h2 id="network-h">Actor network</h2>
+                <h2 id="network-h">{f.network}</h2>
                 <EventNetwork events={page.items} />
               </section>
               <section aria-labelledby="map-h">
-                <h2 id="map-h">Map</h2>
+                <h2 id="map-h">{f.map}</h2>
                 <EventMap events={page.items} />
               </section>
             </div>
             <section aria-labelledby="list-h">
-              <h2 id="list-h">List</h2>
+              <h2 id="list-h">{f.list}</h2>
               <EventList events={page.items} />
             </section>
           </>

@@ -2,25 +2,34 @@
 import type { Explanation, ExplanationStep, Hypothesis } from '../api-types.js';
 import { SignedBar, TrajectoryChart } from '../components/charts.js';
 import { Loaded } from '../components/status.js';
-import { attributionText, day, pair, pct, points } from '../format.js';
+import { attributionText, day, pct, points } from '../format.js';
+import { useWords, type Words } from '../i18n/i18n.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
+const TRAJECTORY_DAYS = 366;
+
 export function HypothesisPage({ id }: { id: string }) {
   const { api } = useSession();
-  const [load] = useLoad(`hypothesis:${id}`, async () => {
+  const [load, reload] = useLoad(`hypothesis:${id}`, async () => {
     const path = `/api/hypotheses/${encodeURIComponent(id)}`;
     const [h, e] = await Promise.all([
-      api.get<Hypothesis>(path, { days: 90 }),
+      // The longest trail the API gives (a year), so a long board is not cut to its last months.
+      api.get<Hypothesis>(path, { days: TRAJECTORY_DAYS }),
       api.get<Explanation>(`${path}/explain`),
     ]);
     return { h, e };
   });
-  return <Loaded load={load}>{({ h, e }) => <HypothesisView h={h} e={e} />}</Loaded>;
+  return (
+    <Loaded load={load} retry={reload}>
+      {({ h, e }) => <HypothesisView h={h} e={e} />}
+    </Loaded>
+  );
 }
 
 function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
+  const w = useWords();
   const scale = Math.max(0.1, ...h.indicators.map((i) => Math.abs(i.contribution)));
   const steps = [...e.steps].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return (
@@ -34,28 +43,30 @@ function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
         {h.horizonDays ? ` · horizon ${h.horizonDays} days` : ''} · updated {day(h.updatedAt)}
       </p>
       <section aria-labelledby="trajectory">
-        <h2 id="trajectory">Trajectory (90 days)</h2>
+        <h2 id="trajectory">{w.ui.trajectory}</h2>
         <TrajectoryChart
-          title={`Probability of "${h.title}" by day; dots are evidence steps`}
+          title={`${h.title}: ${w.ui.chart.probability}`}
           points={h.trajectory}
           markers={h.history.map((p) => ({
             at: p.at,
             probability: p.probability,
             label: h.evidence.find((ev) => ev.id === p.evidenceId)?.indicatorTitle ?? p.evidenceId,
+            silence: isSilence(h.evidence.find((ev) => ev.id === p.evidenceId)?.explanation),
           }))}
         />
       </section>
       <section aria-labelledby="indicators">
-        <h2 id="indicators">Indicators</h2>
+        <h2 id="indicators">{w.ui.indicators.title}</h2>
+        <p class="muted small">{w.ui.indicators.help}</p>
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Indicator</th>
-                <th scope="col">LR present</th>
-                <th scope="col">LR absent</th>
-                <th scope="col">Steps</th>
-                <th scope="col">Contribution (log-odds)</th>
+                <th scope="col">{w.ui.indicators.indicator}</th>
+                <th scope="col">{w.ui.indicators.lrPresent}</th>
+                <th scope="col">{w.ui.indicators.lrAbsent}</th>
+                <th scope="col">{w.ui.indicators.steps}</th>
+                <th scope="col">{w.ui.indicators.contribution}</th>
               </tr>
             </thead>
             <tbody>
@@ -77,36 +88,49 @@ function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
         </div>
       </section>
       <section aria-labelledby="evidence">
-        <h2 id="evidence">Evidence</h2>
-        {steps.length === 0 && <p class="muted">No evidence yet.</p>}
+        <h2 id="evidence">{w.ui.evidence}</h2>
+        <p class="muted small">{w.ui.credibilityScale}</p>
+        {steps.length === 0 && <p class="muted empty">{w.ui.noEvidence}</p>}
         <ol class="evidence">
           {steps.map((s) => (
             <EvidenceStep key={s.id} s={s} />
           ))}
         </ol>
-        {e.truncated && <p class="muted">Older steps are not shown.</p>}
+        {e.truncated && <p class="muted">{w.ui.olderSteps}</p>}
       </section>
     </>
   );
 }
 
+/** An absence step: no matching event for a while (its factors say `kind: absence`). */
+function isSilence(explanation: unknown): boolean {
+  const x = explanation as { kind?: unknown; factors?: { kind?: unknown } } | null;
+  return x?.kind === 'absence' || x?.factors?.kind === 'absence';
+}
+
+function silentDays(explanation: unknown): number | null {
+  const x = explanation as { silentDays?: unknown; factors?: { silentDays?: unknown } } | null;
+  const d = x?.silentDays ?? x?.factors?.silentDays;
+  return typeof d === 'number' ? d : null;
+}
+
 function EvidenceStep({ s }: { s: ExplanationStep }) {
+  const w = useWords();
+  const silence = !s.event && isSilence(s.explanation);
   return (
     <li class="evidence-item" data-testid="evidence-item">
       <p>
         <strong>{day(s.at)}</strong> · {s.indicatorTitle ?? s.indicatorId} ·{' '}
+        {silence && <span class="silence">{w.ui.silence} · </span>}
         <span class={s.after >= s.before ? 'up' : 'down'}>{points(s.before, s.after)}</span> (
         {pct(s.before)} → {pct(s.after)})
       </p>
-      {s.event && (
-        <p class="muted">
-          <a href={href('events', s.event.id)}>
-            {s.event.type} {pair(s.event.source, s.event.target)}
-          </a>{' '}
-          · {s.event.modality} · {s.event.independentSources} independent source
-          {s.event.independentSources === 1 ? '' : 's'} · credibility {s.event.credibility}
+      {silence && (
+        <p class="muted" data-testid="silence-step">
+          {w.fill(w.ui.silenceText, { days: silentDays(s.explanation) ?? '?' })}
         </p>
       )}
+      {s.event && <EventLine e={s.event} w={w} />}
       {s.origins && (
         <details class="origins" data-testid="origins">
           <summary>{s.origins.summary}</summary>
@@ -137,5 +161,17 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
         ))}
       </ul>
     </li>
+  );
+}
+
+function EventLine({ e, w }: { e: NonNullable<ExplanationStep['event']>; w: Words }) {
+  return (
+    <p class="muted">
+      <a href={href('events', e.id)}>
+        {w.type(e.type)} · {w.pair(e.source, e.target)}
+      </a>{' '}
+      · {w.modality(e.modality)} · {w.fill(w.ui.independentSources, { n: e.independentSources })} ·{' '}
+      {w.ui.credibilityWord} {w.credibility(e.credibility)}
+    </p>
   );
 }

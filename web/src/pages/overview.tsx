@@ -3,22 +3,22 @@ import type { Alert, HypothesisCard, Overview as OverviewData } from '../api-typ
 import { BriefControl } from '../components/brief-control.js';
 import { BarList, Sparkline } from '../components/charts.js';
 import { Loaded } from '../components/status.js';
-import { dateTime, day, pct, points } from '../format.js';
+import { dateTime, day, pct, pctPair, points } from '../format.js';
+import { useWords, type Words } from '../i18n/i18n.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
 export function Overview() {
   const { api } = useSession();
-  const [load] = useLoad('overview', () => api.get<OverviewData>('/api/overview'));
+  const w = useWords();
+  const [load, reload] = useLoad('overview', () => api.get<OverviewData>('/api/overview'));
   return (
-    <Loaded load={load}>
+    <Loaded load={load} retry={reload}>
       {(o) => (
         <>
-          <h1>Overview</h1>
-          {o.boards.length === 0 && (
-            <p class="muted">No watchboard yet: add one with vigie board.</p>
-          )}
+          <h1>{w.ui.nav.overview}</h1>
+          {o.boards.length === 0 && <p class="muted empty">{w.ui.noBoards}</p>}
           {o.boards.map((b) => (
             <section key={b.id} class="board" aria-labelledby={`board-${b.id}`}>
               <h2 id={`board-${b.id}`}>{b.title}</h2>
@@ -34,33 +34,35 @@ export function Overview() {
           <div class="columns">
             <section aria-labelledby="latest-alerts">
               <h2 id="latest-alerts">
-                Latest alerts{' '}
-                <span class="badge" title="unacknowledged">
-                  {o.unacknowledgedAlerts} open
-                </span>
+                {w.ui.latestAlerts}{' '}
+                <span class="badge">{w.fill(w.ui.openCount, { n: o.unacknowledgedAlerts })}</span>
               </h2>
               <AlertList alerts={o.alerts} />
               <p>
-                <a href="#/alerts">All alerts</a>
+                <a href="#/alerts">{w.ui.allAlerts}</a>
               </p>
             </section>
             <section aria-labelledby="activity">
-              <h2 id="activity">Activity</h2>
-              <p class="muted">
-                {o.activity.totals.documents} documents, {o.activity.totals.mentions} mentions,{' '}
-                {o.activity.totals.events} events
-                {o.activity.from ? ` (${day(o.activity.from)} – ${day(o.activity.to)})` : ''}
+              <h2 id="activity">{w.ui.activity}</h2>
+              <p class="muted" data-testid="activity-totals">
+                {w.fill(w.ui.activityTotals, o.activity.totals)}{' '}
+                {o.activity.from
+                  ? w.fill(w.ui.activityWindow, {
+                      from: day(o.activity.from),
+                      to: day(o.activity.to),
+                    })
+                  : ''}
               </p>
-              <h3>By language</h3>
+              <h3>{w.ui.byLanguage}</h3>
               <BarList
                 unit="documents"
                 bars={o.activity.byLanguage.map((l) => ({
                   key: l.lang,
-                  label: l.lang,
+                  label: w.language(l.lang),
                   value: l.documents,
                 }))}
               />
-              <h3>By source</h3>
+              <h3>{w.ui.bySource}</h3>
               <BarList
                 unit="documents"
                 bars={o.activity.bySource.map((s) => ({
@@ -78,6 +80,7 @@ export function Overview() {
 }
 
 function HypothesisCardView({ h }: { h: HypothesisCard }) {
+  const w = useWords();
   const c = h.lastChange;
   return (
     <article class="card" data-testid="hypothesis-card">
@@ -90,16 +93,17 @@ function HypothesisCardView({ h }: { h: HypothesisCard }) {
         </span>
         <Sparkline
           points={h.trajectory}
-          label={`30-day trajectory of ${h.title}, now ${pct(h.probability)}`}
+          label={`${h.title}: ${pct(h.probability)} (${w.ui.sparkline})`}
         />
       </div>
+      <p class="muted small">{w.ui.sparkline}</p>
       {c ? (
         <p class="change">
-          <span class={c.after >= c.before ? 'up' : 'down'}>{points(c.before, c.after)}</span> on{' '}
-          {day(c.at)}: {c.reason}
+          <span class={c.after >= c.before ? 'up' : 'down'}>{points(c.before, c.after)}</span>{' '}
+          {day(c.at)}: {changeSentence(c, w)}
         </p>
       ) : (
-        <p class="muted">No change since the prior ({pct(h.prior)}).</p>
+        <p class="muted">{w.fill(w.ui.noChange, { prior: pct(h.prior) })}</p>
       )}
     </article>
   );
@@ -111,15 +115,25 @@ export function alertTarget(a: Alert): string | null {
   return null;
 }
 
+/** "Indicator title: raised it from 8.2% to 8.4%", or the silence that lowered it. */
+function changeSentence(c: NonNullable<HypothesisCard['lastChange']>, w: Words): string {
+  const [before, after] = pctPair(c.before, c.after);
+  const key = after === before ? 'unchanged' : c.after > c.before ? 'raised' : 'lowered';
+  const what = c.eventId ? '' : ` (${w.ui.silence.toLowerCase()})`;
+  return `${c.indicatorTitle ?? c.indicatorId}${what}: ${w.fill(w.ui[key], { before, after })}`;
+}
+
 function AlertList({ alerts }: { alerts: readonly Alert[] }) {
-  if (alerts.length === 0) return <p class="muted">No alerts.</p>;
+  const w = useWords();
+  if (alerts.length === 0) return <p class="muted empty">{w.ui.noAlerts}</p>;
   return (
     <ul class="alerts">
       {alerts.map((a) => {
         const to = alertTarget(a);
         return (
           <li key={a.id} class={a.acknowledgedAt ? 'acked' : ''}>
-            <span class="kind">{a.kind}</span> {to ? <a href={to}>{a.title}</a> : a.title}
+            <span class="kind">{w.alertKind(a.kind)}</span>{' '}
+            {to ? <a href={to}>{a.title}</a> : a.title}
             <span class="muted"> · {dateTime(a.createdAt)}</span>
           </li>
         );

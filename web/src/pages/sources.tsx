@@ -3,25 +3,19 @@ import { useState } from 'preact/hooks';
 import type { OffsetPage, Source } from '../api-types.js';
 import { ErrorNotice, Loaded } from '../components/status.js';
 import { dateTime } from '../format.js';
+import { useWords } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
 const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-const GRADE_MEANING: Record<string, string> = {
-  A: 'completely reliable',
-  B: 'usually reliable',
-  C: 'fairly reliable',
-  D: 'not usually reliable',
-  E: 'unreliable',
-  F: 'cannot be judged',
-};
 
 export function SourcesPage() {
   const { api, canEdit } = useSession();
+  const w = useWords();
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState<Record<string, Source>>({});
   const [status, setStatus] = useState('');
-  const [load] = useLoad('sources', () =>
+  const [load, reload] = useLoad('sources', () =>
     api.get<OffsetPage<Source>>('/api/sources', { limit: 500 }),
   );
 
@@ -42,7 +36,7 @@ export function SourcesPage() {
 
   return (
     <>
-      <h1>Sources</h1>
+      <h1>{w.ui.nav.sources}</h1>
       {!canEdit && (
         <p class="hint">You are signed in as a viewer: changing a grade needs the analyst role.</p>
       )}
@@ -50,57 +44,63 @@ export function SourcesPage() {
       <p class="sr-status" role="status">
         {status}
       </p>
-      <Loaded load={load}>
-        {(page) => (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Reliability</th>
-                  <th scope="col">Last fetched</th>
-                  <th scope="col">Errors</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((item) => {
-                  const s = saved[item.id] ?? item;
-                  return (
-                    <tr key={s.id} data-testid="source-row">
-                      <td>
-                        {s.name}
-                        {!s.enabled && <span class="muted"> (disabled)</span>}
-                      </td>
-                      <td>{s.kind}</td>
-                      <td>{s.lang ?? '—'}</td>
-                      <td>
-                        <select
-                          aria-label={`Reliability of ${s.name}`}
-                          aria-disabled={canEdit ? undefined : 'true'}
-                          value={s.reliability}
-                          onChange={(e) => void grade(s, e.currentTarget.value, e.currentTarget)}
-                        >
-                          {GRADES.map((g) => (
-                            <option key={g} value={g}>
-                              {g} — {GRADE_MEANING[g]}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td>{dateTime(s.lastFetchedAt)}</td>
-                      <td>
-                        {s.errorCount}
-                        {s.lastError && <span class="muted"> ({s.lastError})</span>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <Loaded load={load} retry={reload}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p class="muted empty" data-testid="no-sources">
+              {w.ui.noSources}
+            </p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Source</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Language</th>
+                    <th scope="col">Reliability</th>
+                    <th scope="col">Last fetched</th>
+                    <th scope="col">Errors</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((item) => {
+                    const s = saved[item.id] ?? item;
+                    return (
+                      <tr key={s.id} data-testid="source-row">
+                        <td>
+                          {s.name}
+                          {!s.enabled && <span class="muted"> (disabled)</span>}
+                        </td>
+                        <td>{s.kind}</td>
+                        <td>{s.lang ?? '—'}</td>
+                        <td>
+                          <select
+                            aria-label={`Reliability of ${s.name}`}
+                            aria-disabled={canEdit ? undefined : 'true'}
+                            value={s.reliability}
+                            onChange={(e) => void grade(s, e.currentTarget.value, e.currentTarget)}
+                          >
+                            {GRADES.map((g) => (
+                              <option key={g} value={g}>
+                                {w.reliability(g)}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td>{dateTime(s.lastFetchedAt)}</td>
+                        <td>
+                          {s.errorCount}
+                          {s.lastError && <span class="muted"> ({s.lastError})</span>}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
       </Loaded>
     </>
   );

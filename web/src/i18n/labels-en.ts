@@ -1,0 +1,230 @@
+/**
+ * English labels: every ontology code the API returns (event types, modalities, capabilities,
+ * Admiralty grades, alert kinds, organisations) and the dashboard's sentences. The French table
+ * (labels-fr.ts) has the same shape, checked by the `Labels` type.
+ * @module
+ */
+import type { Capability, EventType, Modality } from '../../../src/domain/ontology.js';
+
+export type Credibility = 1 | 2 | 3 | 4 | 5 | 6;
+export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+
+export const en = {
+  eventType: {
+    AGREEMENT: 'Agreement',
+    MEETING: 'Meeting',
+    MILITARY_COOPERATION: 'Military cooperation',
+    ARMS_TRANSFER: 'Arms transfer',
+    TECH_TRANSFER: 'Technology transfer',
+    TROOP_DEPLOYMENT: 'Troop deployment',
+    MISSILE_TEST: 'Missile test',
+    NUCLEAR_TEST: 'Nuclear test',
+    SPACE_LAUNCH: 'Space launch',
+    WEAPONS_DEVELOPMENT: 'Weapons development',
+    REQUEST: 'Request',
+    SANCTION: 'Sanction',
+    CONCERN: 'Concern',
+    THREAT: 'Threat',
+    ATTACK: 'Attack',
+    REJECTION: 'Rejection',
+  } satisfies Record<EventType, string>,
+  modality: {
+    ASSERTED: 'asserted',
+    HEDGED: 'hedged (not confirmed)',
+    NEGATED: 'denied',
+    HYPOTHETICAL: 'hypothetical',
+    PLANNED: 'planned',
+  } satisfies Record<Modality, string>,
+  capability: {
+    BALLISTIC_MISSILE: 'ballistic missiles',
+    CRUISE_MISSILE: 'cruise missiles',
+    HYPERSONIC: 'hypersonic weapons',
+    NUCLEAR_WEAPON: 'nuclear weapons',
+    NUCLEAR_MATERIAL: 'nuclear material',
+    SPACE: 'space',
+    SUBMARINE: 'submarines',
+    AIR_DEFENSE: 'air defence',
+    AIRCRAFT: 'aircraft',
+    ARTILLERY: 'artillery',
+    DRONE: 'drones',
+    CONVENTIONAL: 'conventional arms',
+  } satisfies Record<Capability, string>,
+  /** Admiralty information credibility (NATO AJP-2.1). */
+  credibility: {
+    1: 'confirmed',
+    2: 'probably true',
+    3: 'possibly true',
+    4: 'doubtful',
+    5: 'improbable',
+    6: 'cannot be judged',
+  } satisfies Record<Credibility, string>,
+  /** Admiralty source reliability. */
+  reliability: {
+    A: 'completely reliable',
+    B: 'usually reliable',
+    C: 'fairly reliable',
+    D: 'not usually reliable',
+    E: 'unreliable',
+    F: 'cannot be judged',
+  } satisfies Record<Reliability, string>,
+  alertKind: {
+    threshold: 'threshold crossed',
+    'first-event': 'first event',
+    spike: 'unusual spike',
+    watch: 'watched item',
+  } as Record<string, string>,
+  organisation: {
+    UN: 'United Nations',
+    UNSC: 'UN Security Council',
+    IAEA: 'IAEA',
+    NATO: 'NATO',
+    EU: 'European Union',
+    G7: 'G7',
+    MSMT: 'Multilateral Sanctions Monitoring Team',
+    ASEAN: 'ASEAN',
+    CTBTO: 'CTBTO',
+  } as Record<string, string>,
+  edgeKind: { asserted: 'asserted', hedged: 'hedged or planned', denied: 'denied' },
+  ui: {
+    nav: { overview: 'Overview', events: 'Events', alerts: 'Alerts', sources: 'Sources' },
+    skip: 'Skip to content',
+    signOut: 'Sign out',
+    tokenHint: 'On the server, create a user, then its token:',
+    tokenKept: 'It stays in this tab only.',
+    tokenRefused: 'This token was refused: {reason}.',
+    login: {
+      tagline: 'Early warning for nuclear and missile proliferation.',
+      token: 'API token',
+      signIn: 'Sign in',
+      anonymous: 'Continue without a token (viewer)',
+    },
+    latestAlerts: 'Latest alerts',
+    openCount: '{n} open',
+    allAlerts: 'All alerts',
+    activity: 'Activity',
+    trajectory: 'Trajectory (up to a year)',
+    evidence: 'Evidence',
+    olderSteps: 'Older steps are not shown.',
+    independentSources: '{n} independent source(s)',
+    indicators: {
+      title: 'Indicators',
+      help: 'LR: how much more likely a matching event is if the hypothesis is true (above 1 raises it, below 1 lowers it). Contribution: the total it added, in log-odds.',
+      indicator: 'Indicator',
+      lrPresent: 'LR if seen',
+      lrAbsent: 'LR if silent',
+      steps: 'Steps',
+      contribution: 'Contribution (log-odds)',
+    },
+    timelineTitle: 'Timeline of events by type (first report)',
+    columns: {
+      date: 'Date',
+      type: 'Type',
+      actors: 'Actors',
+      modality: 'Modality',
+      capabilities: 'Capabilities',
+      mentions: 'Mentions',
+      independentSources: 'Independent sources',
+      credibility: 'Credibility',
+    },
+    filters: {
+      type: 'type',
+      capability: 'capability',
+      modality: 'modality',
+      any: 'any',
+      actor: 'actor',
+      language: 'language',
+      since: 'since',
+      until: 'until',
+      apply: 'Apply',
+      clear: 'Clear',
+      count: '{n} events',
+      countMore: '{n}+ events (the first {limit} shown)',
+      timeline: 'Timeline',
+      network: 'Actor network',
+      map: 'Map of transfers and deployments',
+      list: 'List',
+    },
+    language: 'Language',
+    loading: 'Loading…',
+    retry: 'Try again',
+    backToOverview: 'Back to the overview',
+    notFound: 'Not found',
+    notFoundText: 'There is no such page.',
+    error: {
+      network:
+        'The server did not answer. Check that `vigie serve` (or the demo) is still running.',
+      unauthorized:
+        'Your sign-in is no longer accepted (the token may have expired). Sign in again.',
+      forbidden: 'Your role cannot do this; it needs the analyst role (or admin).',
+      notFound: 'This item does not exist: it may have been removed, or the link is wrong.',
+      badRequest: 'The server did not accept the request:',
+      tooMany: 'Too many requests in a short time. Wait a few seconds, then try again.',
+      server:
+        'The server failed while answering. Try again; if it keeps failing, see the server log.',
+      details: 'Details',
+    },
+    credibilityWord: 'credibility',
+    credibilityScale:
+      'Credibility (Admiralty scale): 1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged.',
+    silence: 'Silence',
+    silenceText: 'no matching event for {days} days: the silence lowers the probability',
+    raised: 'raised it from {before} to {after}',
+    lowered: 'lowered it from {before} to {after}',
+    unchanged: 'left it at {after}',
+    noChange: 'No change since the prior ({prior}).',
+    noBoards:
+      'No watchboard yet. Boards live in data/watchboards/ (or the `watchboards:` list of vigie.yaml); run `npx vigie board` to score them.',
+    noAlerts:
+      'No alerts yet. Alerts appear when a rule of vigie.yaml fires (docs/alerts.md); `npx vigie demo` adds two demo rules.',
+    noOpenAlerts:
+      'No open alerts: everything has been acknowledged. Tick “Show acknowledged alerts too” to see them.',
+    noSources:
+      'No sources yet. An admin adds a feed with `npx vigie source add URL`; documents ingested from files (`npx vigie ingest FILE`) are listed by outlet on the overview.',
+    noEvents: 'No events match these filters. Widen the dates or clear a filter.',
+    noEventsAtAll:
+      'No events yet: ingest news with `npx vigie ingest FILE` or try `npx vigie demo`.',
+    clearFilters: 'Clear the filters',
+    noPairs:
+      'No events between two actors under these filters: the network needs a source and a target.',
+    noFlows: 'No transfers or deployments between two states in this region under these filters.',
+    noEvidence:
+      'No evidence yet: this hypothesis moves when matching events are ingested and analysed.',
+    noTrajectory: 'No trajectory yet: the probability is drawn once the board has been scored.',
+    nothingYet: 'Nothing in this period.',
+    activityTotals: '{documents} documents, {mentions} mentions, {events} events in the store.',
+    activityWindow: 'The bars count documents published {from} – {to}.',
+    byLanguage: 'By language',
+    bySource: 'By source',
+    sparkline: 'last 30 days; the grey line is 50%',
+    chart: {
+      probability: 'probability',
+      evidenceStep: 'evidence step (raises or lowers)',
+      silenceStep: 'silence step',
+      timelineSize: 'dot size: number of mentions',
+      cooperation: 'cooperation',
+      conflict: 'conflict',
+      solo: 'one actor (test, launch, development)',
+    },
+    network: {
+      title:
+        'Actor pairs: line width is the number of events, colour whether reports assert, hedge or deny them',
+      width: 'line width: events',
+      pair: 'Pair',
+      events: 'Events',
+    },
+    map: {
+      title: 'Transfers and deployments between states, East Asia to Eastern Europe',
+      weight: 'arrow width: independent sources (summed over events)',
+      shade: 'shade: events involving the state',
+      flow: '{from} → {to}: {events} events, {sources} independent sources',
+      transfer: 'transfer',
+      deployment: 'deployment',
+    },
+    export: {
+      label: 'Export this view',
+      analystOnly: 'Exports need the analyst role.',
+    },
+  },
+};
+
+export type Labels = typeof en;
