@@ -125,10 +125,13 @@ describe('CSV and STIX exports', () => {
     const bundle = JSON.parse(await text(openExport(store, { format: 'stix' }).chunks)) as {
       objects: Record<string, unknown>[];
     };
+    const vigie = (o: Record<string, unknown>) =>
+      Object.values((o.extensions ?? {}) as Record<string, Record<string, unknown>>)[0] ?? {};
     const report = bundle.objects.find(
       (o) => o.type === 'report' && o.name === 'North Korea fires ICBM into East Sea',
     )!;
-    expect(report.x_vigie_attributions).toEqual([
+    expect(report).not.toHaveProperty('x_vigie_attributions');
+    expect(vigie(report).attributions).toEqual([
       expect.objectContaining({
         actor: 'KOR',
         source: 'kor-jcs',
@@ -136,9 +139,11 @@ describe('CSV and STIX exports', () => {
         conduit: 'Yonhap',
       }),
     ]);
-    const event = bundle.objects.find(
-      (o) => o.type === 'x-vigie-event' && o.independent_sources === 1 && o.origins,
-    )!;
+    const event = vigie(
+      bundle.objects.find(
+        (o) => o.type === 'report' && vigie(o).independent_sources === 1 && vigie(o).origins,
+      )!,
+    );
     expect(event.origin_summary).toMatch(/^2 outlets, 1 independent origin: South Korea's Joint/);
     expect(event.origins).toEqual([
       expect.objectContaining({ primary_source: 'kor-jcs', outlets: ['Yonhap', 'Wire Daily'] }),
@@ -165,15 +170,15 @@ describe('CSV and STIX exports', () => {
     const ids = new Set(bundle.objects.map((o) => o.id));
     expect(ids.size).toBe(bundle.objects.length);
     const types = new Set(bundle.objects.map((o) => o.type));
-    for (const t of [
-      'identity',
-      'report',
-      'x-vigie-event',
-      'relationship',
-      'marking-definition',
+    // Standard objects only: no custom object type.
+    expect([...types].sort()).toEqual([
       'extension-definition',
-    ])
-      expect(types).toContain(t);
+      'identity',
+      'location',
+      'marking-definition',
+      'relationship',
+      'report',
+    ]);
     for (const o of bundle.objects) {
       expect(o.spec_version).toBe('2.1');
       for (const ref of [
@@ -189,9 +194,40 @@ describe('CSV and STIX exports', () => {
     }
     const nations = bundle.objects.filter((o) => o.identity_class === 'nation').map((o) => o.name);
     expect(nations).toContain('PRK');
-    const event = bundle.objects.find((o) => o.type === 'x-vigie-event')!;
-    expect(Object.values(event.extensions as object)[0]).toEqual({ extension_type: 'new-sdo' });
-    expect(typeof event.confidence === 'number' || event.credibility === 6).toBe(true);
+    const extension = bundle.objects.find((o) => o.type === 'extension-definition')!;
+    expect(extension.extension_types).toEqual(['property-extension']);
+    expect(JSON.parse(extension.schema as string)).toHaveProperty('properties.event_type');
+    // The Russia → North Korea transfer: a report of both states, their countries and the
+    // relationship between them; Vigie's fields in the declared extension only.
+    const transfer = bundle.objects.find(
+      (o) =>
+        o.type === 'report' &&
+        (o.labels as string[] | undefined)?.includes('event-type:ARMS_TRANSFER'),
+    )!;
+    const fields = (transfer.extensions as Record<string, Record<string, unknown>>)[
+      extension.id as string
+    ]!;
+    expect(fields).toMatchObject({
+      extension_type: 'property-extension',
+      event_type: 'ARMS_TRANSFER',
+      source_actor: 'RUS',
+      target_actor: 'PRK',
+      modality: 'HEDGED',
+    });
+    expect(Object.keys(transfer).filter((k) => k.startsWith('x_'))).toEqual([]);
+    const byId = new Map(bundle.objects.map((o) => [o.id, o]));
+    const refs = (transfer.object_refs as string[]).map((r) => byId.get(r)!);
+    expect(
+      refs
+        .filter((o) => o.type === 'location')
+        .map((o) => o.country)
+        .sort(),
+    ).toEqual(['KP', 'RU']);
+    const link = refs.find((o) => o.type === 'relationship')!;
+    expect(link.relationship_type).toBe('arms-transfer');
+    expect(byId.get(link.source_ref)!.name).toBe('RUS');
+    expect(byId.get(link.target_ref)!.name).toBe('PRK');
+    expect(typeof transfer.confidence === 'number' || fields.credibility === 6).toBe(true);
   });
 
   it('validates every exported object against the official STIX 2.1 schemas', async () => {
@@ -202,13 +238,15 @@ describe('CSV and STIX exports', () => {
     ) as {
       objects: Record<string, unknown>[];
     };
-    // The official bundle.json accepts a custom object only through a oneOf of core.json and
-    // cyber-observable-core.json, which any SDO-like custom object matches both of: so the envelope
-    // is checked with the standard objects, and every object (custom ones included) on its own below.
-    const standard = bundle.objects.filter(
-      (o) => !String(o.type).startsWith('x-') && o.type !== 'extension-definition',
-    );
-    expect(validator({ ...bundle, objects: standard } as Record<string, unknown>)).toBeNull();
+    // Every object is a standard one. The official bundle.json lists neither extension-definition
+    // nor location among the standard types it accepts (they fall to its custom-object branch,
+    // which any SDO-like object fails by matching both core schemas), so the envelope is checked
+    // without those two types, and every object, those included, on its own against its own
+    // schema (sdos/location.json, common/extension-definition.json) below.
+    const unlisted = new Set(['extension-definition', 'location']);
+    const envelope = bundle.objects.filter((o) => !unlisted.has(String(o.type)));
+    expect(bundle.objects.filter((o) => o.type === 'location').length).toBeGreaterThan(1);
+    expect(validator({ ...bundle, objects: envelope } as Record<string, unknown>)).toBeNull();
     const errors = bundle.objects.map((o) => validator(o)).filter((e) => e !== null);
     expect(errors).toEqual([]);
     expect(bundle.objects.length).toBeGreaterThan(10);
@@ -218,8 +256,8 @@ describe('CSV and STIX exports', () => {
     const bundle = JSON.parse(
       await text(openExport(store, { format: 'stix', board: 'no-such-board' }).chunks),
     ) as { objects: { type: string }[] };
-    expect(bundle.objects.filter((o) => o.type === 'x-vigie-event')).toHaveLength(0);
     expect(bundle.objects.filter((o) => o.type === 'report')).toHaveLength(0);
+    expect(bundle.objects.filter((o) => o.type === 'relationship')).toHaveLength(0);
   });
 });
 

@@ -67,4 +67,54 @@ describe('brief and export routes', () => {
     expect(jsonl.body.split('\n')[0]).toContain('vigie-store');
     expect((await h.as('analyst', { url: '/api/export?format=xml' })).statusCode).toBe(400);
   });
+
+  it('exports the events page’s filtered view as CSV, JSONL and STIX, the same events in each', async () => {
+    // The seed: two missile tests (PRK) and one arms transfer RUS → PRK.
+    const view = 'type=MISSILE_TEST&actor=PRK&since=2024-01-01&until=2024-12';
+    const csv = await h.as('analyst', { url: `/api/export?format=csv&${view}` });
+    expect(csv.statusCode).toBe(200);
+    const rows = csv.body.split('\r\n').filter(Boolean).slice(1);
+    const csvIds = rows.map((r) => r.split(',')[0]).sort();
+    expect(csvIds).toEqual(['evt-test-1', 'evt-test-2']);
+
+    const jsonl = await h.as('analyst', { url: `/api/export?format=jsonl&${view}` });
+    expect(jsonl.headers['content-disposition']).toContain('vigie-events.jsonl');
+    const records = jsonl.body
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { event_id: string; type: string; capabilities: string[] });
+    expect(records.map((r) => r.event_id).sort()).toEqual(csvIds);
+    expect(records.every((r) => r.type === 'MISSILE_TEST' && Array.isArray(r.capabilities))).toBe(
+      true,
+    );
+    const mentions = await h.as('analyst', {
+      url: `/api/export?format=jsonl&what=mentions&${view}`,
+    });
+    const mentionEvents = new Set(
+      mentions.body
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { event_id: string }).event_id),
+    );
+    expect([...mentionEvents].sort()).toEqual(csvIds);
+
+    const stix = await h.as('analyst', { url: `/api/export?format=stix&${view}` });
+    const bundle = JSON.parse(stix.body) as { objects: Record<string, unknown>[] };
+    const events = bundle.objects.filter((o) =>
+      (o.labels as string[] | undefined)?.some((l) => l.startsWith('event-type:')),
+    );
+    expect(events).toHaveLength(2);
+    expect(events.every((o) => (o.labels as string[]).includes('event-type:MISSILE_TEST'))).toBe(
+      true,
+    );
+    const none = await h.as('analyst', { url: '/api/export?format=csv&type=SANCTION' });
+    expect(none.body.split('\r\n').filter(Boolean)).toHaveLength(1);
+    expect((await h.as('analyst', { url: '/api/export?format=csv&type=NOPE' })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await h.as('analyst', { url: '/api/export?format=jsonl&what=events&includeAuth=true' }))
+        .statusCode,
+    ).toBe(403);
+  });
 });

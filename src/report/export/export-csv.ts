@@ -1,105 +1,35 @@
 /**
  * CSV exports, streamed: one row per event (ACLED-like columns) or one row per mention (with the
- * quoted span). RFC 4180 quoting and a formula-injection guard (csv-cell.ts).
+ * quoted span). RFC 4180 quoting and a formula-injection guard (csv-cell.ts). Lists are joined
+ * with ';' (links with a space, as URLs may hold ';').
  * @module
  */
-import { readAttribution } from '../../domain/attribution.js';
 import type { Store } from '../../store/open-store.js';
-import { decodeCodes } from '../../store/schema.js';
-import { scanTable, type Row } from '../scan-table.js';
 import { csvRow } from './csv-cell.js';
-import { eventCondition, mentionCondition, type ExportFilter } from './export-filter.js';
-import { inPages } from './in-pages.js';
+import type { ExportFilter } from './export-filter.js';
+import {
+  EVENT_COLUMNS,
+  MENTION_COLUMNS,
+  eventRowPages,
+  mentionRowPages,
+  type Values,
+} from './export-records.js';
 
-export const EVENT_COLUMNS = [
-  'event_id',
-  'date',
-  'type',
-  'source',
-  'target',
-  'capabilities',
-  'modality',
-  'credibility',
-  'independent_sources',
-  'mention_count',
-  'first_seen',
-  'last_seen',
-  'outlets',
-  'links',
-] as const;
+export { EVENT_COLUMNS, MENTION_COLUMNS } from './export-records.js';
 
-export const MENTION_COLUMNS = [
-  'mention_id',
-  'document_id',
-  'event_id',
-  'date',
-  'published',
-  'type',
-  'source',
-  'target',
-  'capabilities',
-  'modality',
-  'mutual',
-  'lang',
-  'outlet',
-  'link',
-  'span_start',
-  'span_end',
-  'quote',
-  'confidence',
-  'attributed_actor',
-  'attributed_source',
-  'attribution_basis',
-  'attribution_conduit',
-] as const;
-
-const PAGE = 1000;
+function csvValues(values: Values, columns: readonly string[]): string {
+  return csvRow(
+    values.map((v, i) => (Array.isArray(v) ? v.join(columns[i] === 'links' ? ' ' : ';') : v)),
+  );
+}
 
 export async function* exportEventsCsv(
   store: Store,
   filter: ExportFilter = {},
 ): AsyncGenerator<string> {
   yield csvRow(EVENT_COLUMNS);
-  const where = eventCondition(filter);
-  const events = scanTable(store, { name: 'events', key: ['id'] }, where ? { where } : {});
-  for await (const page of inPages(events, PAGE)) {
-    const ids = page.map((e) => String(e.id));
-    const sources = await store.db
-      .selectFrom('mentions')
-      .innerJoin('documents', 'documents.id', 'mentions.document_id')
-      .select(['mentions.event_id', 'documents.outlet', 'documents.url'])
-      .where('mentions.event_id', 'in', ids)
-      .execute();
-    const byEvent = new Map<string, { outlets: Set<string>; links: Set<string> }>();
-    for (const s of sources) {
-      const key = s.event_id ?? '';
-      const entry = byEvent.get(key) ?? { outlets: new Set(), links: new Set() };
-      if (s.outlet) entry.outlets.add(s.outlet);
-      if (s.url) entry.links.add(s.url);
-      byEvent.set(key, entry);
-    }
-    let chunk = '';
-    for (const e of page) {
-      const extra = byEvent.get(String(e.id));
-      chunk += csvRow([
-        e.id,
-        e.date,
-        e.type,
-        e.source_actor,
-        e.target_actor,
-        decodeCodes(e.capabilities as string).join(';'),
-        e.modality,
-        e.credibility,
-        e.independent_sources,
-        e.mention_count,
-        e.first_seen,
-        e.last_seen,
-        [...(extra?.outlets ?? [])].sort().join(';'),
-        [...(extra?.links ?? [])].sort().join(' '),
-      ]);
-    }
-    yield chunk;
-  }
+  for await (const rows of eventRowPages(store, filter))
+    yield rows.map((r) => csvValues(r, EVENT_COLUMNS)).join('');
 }
 
 export async function* exportMentionsCsv(
@@ -107,51 +37,6 @@ export async function* exportMentionsCsv(
   filter: ExportFilter = {},
 ): AsyncGenerator<string> {
   yield csvRow(MENTION_COLUMNS);
-  const where = mentionCondition(filter);
-  const mentions = scanTable(store, { name: 'mentions', key: ['id'] }, where ? { where } : {});
-  for await (const page of inPages(mentions, PAGE)) {
-    const docIds = [...new Set(page.map((m) => String(m.document_id)))];
-    const docs = await store.db
-      .selectFrom('documents')
-      .select(['id', 'outlet', 'url', 'text'])
-      .where('id', 'in', docIds)
-      .execute();
-    const byId = new Map(docs.map((d) => [d.id, d]));
-    let chunk = '';
-    for (const m of page) chunk += mentionRow(m, byId.get(String(m.document_id)));
-    yield chunk;
-  }
-}
-
-function mentionRow(
-  m: Row,
-  doc: { outlet: string | null; url: string | null; text: string } | undefined,
-): string {
-  const start = Number(m.span_start);
-  const end = Number(m.span_end);
-  const attribution = readAttribution(m.attribution as string | null);
-  return csvRow([
-    m.id,
-    m.document_id,
-    m.event_id,
-    m.date,
-    m.published,
-    m.type,
-    m.source_actor,
-    m.target_actor,
-    decodeCodes(m.capabilities as string).join(';'),
-    m.modality,
-    m.mutual,
-    m.lang,
-    doc?.outlet ?? null,
-    doc?.url ?? null,
-    start,
-    end,
-    doc ? doc.text.slice(start, end) : null,
-    m.confidence,
-    attribution?.actor ?? null,
-    attribution?.source ?? null,
-    attribution?.basis ?? null,
-    attribution?.conduit ?? null,
-  ]);
+  for await (const rows of mentionRowPages(store, filter))
+    yield rows.map((r) => csvValues(r, MENTION_COLUMNS)).join('');
 }

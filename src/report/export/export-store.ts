@@ -13,7 +13,8 @@ import { exportStixBundle } from '../stix/export-stix.js';
 import { TLP_LEVELS, type TlpLevel } from '../stix/stix-static.js';
 import { exportEventsCsv, exportMentionsCsv } from './export-csv.js';
 import { exportStoreJsonl } from './export-jsonl.js';
-import type { ExportFilter } from './export-filter.js';
+import { EXPORT_FILTER_KEYS, type ExportFilter } from './export-filter.js';
+import { exportViewJsonl } from './export-view-jsonl.js';
 
 export const EXPORT_FORMATS = ['stix', 'csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -21,7 +22,10 @@ export const CSV_WHATS = ['events', 'mentions'] as const;
 
 export interface ExportRequest extends ExportFilter {
   readonly format: string;
-  /** CSV only: `events` (default) or `mentions`. */
+  /**
+   * CSV: `events` (default) or `mentions`. JSONL: the same rows as JSON objects; without it (and
+   * without filters) JSONL is the whole store, for backup and migration.
+   */
   readonly what?: string;
   /** STIX only: TLP 2.0 level (default clear). */
   readonly tlp?: string;
@@ -39,10 +43,11 @@ export interface OpenedExport {
 }
 
 export function openExport(store: Store, request: ExportRequest): OpenedExport {
-  const filter: ExportFilter = {
-    ...(request.since ? { since: request.since } : {}),
-    ...(request.board ? { board: request.board } : {}),
-  };
+  const filter: Record<string, string> = {};
+  for (const key of EXPORT_FILTER_KEYS) {
+    const value = request[key];
+    if (value) filter[key] = value;
+  }
   if (request.includeAuth && request.format !== 'jsonl')
     throw new InputError(
       'only the JSONL export can carry the auth tables (users, tokens): includeAuth applies to format jsonl',
@@ -76,17 +81,32 @@ export function openExport(store: Store, request: ExportRequest): OpenedExport {
         fileName: `vigie-${what}.csv`,
       };
     }
-    case 'jsonl':
-      if (filter.since || filter.board)
-        throw new InputError(
-          'the JSONL export is the whole store (for backup and migration): --since and --board do not apply',
-          'format',
-        );
+    case 'jsonl': {
+      const filtered = Object.keys(filter).length > 0;
+      if (request.what !== undefined || filtered) {
+        const what = request.what ?? 'events';
+        if (what !== 'events' && what !== 'mentions')
+          throw new InputError(
+            `unknown JSONL content "${what}" (use one of: ${CSV_WHATS.join(', ')})`,
+            'what',
+          );
+        if (request.includeAuth)
+          throw new InputError(
+            'includeAuth applies to the whole-store JSONL only, not to a view of events or mentions',
+            'includeAuth',
+          );
+        return {
+          chunks: exportViewJsonl(store, what, filter),
+          contentType: 'application/x-ndjson; charset=utf-8',
+          fileName: `vigie-${what}.jsonl`,
+        };
+      }
       return {
         chunks: exportStoreJsonl(store, { includeAuth: request.includeAuth === true }),
         contentType: 'application/x-ndjson; charset=utf-8',
         fileName: 'vigie-store.jsonl',
       };
+    }
     default:
       throw new InputError(
         `unknown export format "${request.format}" (use one of: ${EXPORT_FORMATS.join(', ')})`,

@@ -1,8 +1,10 @@
 /**
- * A STIX 2.1 bundle of the store, streamed object by object: TLP marking, Vigie identity, the
- * x-vigie-event extension-definition, sources and actors as identities, events as x-vigie-event
- * with source-actor/target-actor relationships, documents as reports (object_refs: their source
- * and the events they mention). Deterministic: the same store and filter give the same bytes.
+ * A STIX 2.1 bundle of the store (or of a filtered view), streamed object by object, standard
+ * objects only: TLP marking, Vigie identity, the extension-definition of Vigie's property
+ * extension, sources and actors as identities, states' countries as locations, events as reports
+ * of their actors with the relationship between them, documents as reports (object_refs: their
+ * source and the event reports they mention). Deterministic: the same store and filter give the
+ * same bytes.
  * @module
  */
 import { sql } from 'kysely';
@@ -10,22 +12,22 @@ import { readAttribution } from '../../domain/attribution.js';
 import type { Store } from '../../store/open-store.js';
 import { canonicalJson } from '../canonical-json.js';
 import { scanTable } from '../scan-table.js';
-import { eventCondition, type ExportFilter } from '../export/export-filter.js';
+import { eventCondition, narrowsEvents, type ExportFilter } from '../export/export-filter.js';
 import { inPages } from '../export/in-pages.js';
 import { stixId } from './stix-ids.js';
 import {
   actorIdentity,
-  actorRef,
+  actorLocatedAt,
+  actorLocation,
   documentReport,
-  eventObject,
+  eventObjects,
   eventRef,
-  relationship,
   reportAttribution,
   sourceIdentity,
   sourceRef,
 } from './stix-objects.js';
 import {
-  eventExtensionDefinition,
+  vigieExtensionDefinition,
   tlpMarking,
   tlpMarkingId,
   vigieIdentity,
@@ -43,7 +45,7 @@ export async function* exportStixBundle(
 ): AsyncGenerator<string> {
   const level = options.tlp ?? 'clear';
   const marking = tlpMarkingId(level);
-  const bundleId = stixId('bundle', `vigie:${options.since ?? ''}:${options.board ?? ''}:${level}`);
+  const bundleId = stixId('bundle', `vigie:${canonicalJson({ ...options, tlp: level })}`);
   yield `{"id":${JSON.stringify(bundleId)},"objects":[\n`;
   let first = true;
   const emit = (o: Record<string, unknown>) => {
@@ -51,7 +53,7 @@ export async function* exportStixBundle(
     first = false;
     return line;
   };
-  yield emit(tlpMarking(level)) + emit(vigieIdentity()) + emit(eventExtensionDefinition(marking));
+  yield emit(tlpMarking(level)) + emit(vigieIdentity()) + emit(vigieExtensionDefinition(marking));
 
   const sourceIds = new Set<string>();
   for await (const s of scanTable(store, { name: 'sources', key: ['id'] })) {
@@ -65,37 +67,18 @@ export async function* exportStixBundle(
       SELECT source_actor AS code FROM events ${filtered}
       UNION SELECT target_actor AS code FROM events ${filtered}) a
     WHERE code IS NOT NULL`.execute(store.db);
-  for (const code of actors.rows.map((r) => r.code).sort())
-    yield emit(actorIdentity(code, marking));
+  for (const code of actors.rows.map((r) => r.code).sort()) {
+    let chunk = emit(actorIdentity(code, marking));
+    const location = actorLocation(code, marking);
+    const locatedAt = actorLocatedAt(code, marking);
+    if (location && locatedAt) chunk += emit(location) + emit(locatedAt);
+    yield chunk;
+  }
 
   const events = scanTable(store, { name: 'events', key: ['id'] }, where ? { where } : {});
   for await (const page of inPages(events, 1000)) {
     let chunk = '';
-    for (const e of page) {
-      const obj = eventObject(e, marking);
-      chunk += emit(obj);
-      const created = obj.created as string;
-      if (e.source_actor)
-        chunk += emit(
-          relationship(
-            'source-actor',
-            obj.id as string,
-            actorRef(String(e.source_actor)),
-            created,
-            marking,
-          ),
-        );
-      if (e.target_actor)
-        chunk += emit(
-          relationship(
-            'target-actor',
-            obj.id as string,
-            actorRef(String(e.target_actor)),
-            created,
-            marking,
-          ),
-        );
-    }
+    for (const e of page) for (const obj of eventObjects(e, marking)) chunk += emit(obj);
     yield chunk;
   }
 
@@ -142,12 +125,15 @@ export async function* exportStixBundle(
   yield `\n],"type":"bundle"}\n`;
 }
 
-/** Documents published in the period; with a board, those that mention one of its events. */
+/**
+ * Documents published in the period; under any other filter (a board, the events page's
+ * filters), those that mention one of the kept events.
+ */
 function documentCondition(filter: ExportFilter) {
   const parts = [];
   if (filter.since) parts.push(sql`published >= ${filter.since}`);
-  if (filter.board) {
-    const events = eventCondition({ board: filter.board });
+  if (narrowsEvents(filter)) {
+    const events = eventCondition({ ...filter, since: undefined })!;
     parts.push(
       sql`id IN (SELECT document_id FROM mentions WHERE event_id IN (SELECT id FROM events WHERE ${events}))`,
     );

@@ -1,7 +1,8 @@
 /**
  * The fixed objects of every Vigie bundle: the TLP 2.0 marking definitions (as published by the
  * OASIS CTI TC; consumers recognise them by id), Vigie's own identity, and the
- * extension-definition that declares the `x-vigie-event` object type (docs/exports.md).
+ * extension-definition of Vigie's property extension, which carries Vigie's own fields on
+ * standard objects (event reports, their actor relationships, document reports; docs/exports.md).
  * @module
  */
 import { stixId } from './stix-ids.js';
@@ -38,7 +39,7 @@ export function tlpMarkingId(level: TlpLevel): string {
 /** A fixed creation time for Vigie's own objects, so bundles stay byte-stable. */
 export const VIGIE_EPOCH = '2024-01-01T00:00:00.000Z';
 export const VIGIE_IDENTITY_ID = stixId('identity', 'vigie');
-export const EVENT_EXTENSION_ID = stixId('extension-definition', 'x-vigie-event/1.0');
+export const VIGIE_EXTENSION_ID = stixId('extension-definition', 'vigie-properties/2.0');
 
 export function vigieIdentity(): Record<string, unknown> {
   return {
@@ -53,38 +54,75 @@ export function vigieIdentity(): Record<string, unknown> {
   };
 }
 
-/** The property list documented in docs/exports.md ("x-vigie-event"). */
-export const EVENT_PROPERTIES = [
-  'name',
-  'event_type',
-  'source_actor',
-  'target_actor',
-  'capabilities',
-  'modality',
-  'event_date',
-  'first_seen',
-  'last_seen',
-  'mention_count',
-  'independent_sources',
-  'origin_summary',
-  'origins',
-  'credibility',
-] as const;
+/**
+ * The properties the extension may carry, by the object that carries them: an event's report
+ * (ontology type, actors, modality, counts, origins, Admiralty credibility), the relationship
+ * between its actors (modality), a document's report (whom it attributes each event to).
+ */
+export const EXTENSION_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'Vigie property extension 2.0',
+  type: 'object',
+  required: ['extension_type'],
+  properties: {
+    extension_type: { const: 'property-extension' },
+    event_id: { type: 'string', description: 'Vigie event id' },
+    event_type: { type: 'string', description: 'ontology v1 event type, e.g. MISSILE_TEST' },
+    source_actor: { type: 'string', description: 'ISO alpha-3 or organisation code' },
+    target_actor: { type: 'string' },
+    capabilities: { type: 'array', items: { type: 'string' } },
+    modality: { enum: ['ASSERTED', 'HEDGED', 'NEGATED', 'HYPOTHETICAL', 'PLANNED'] },
+    event_date: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
+    first_seen: { type: 'string', format: 'date-time' },
+    last_seen: { type: 'string', format: 'date-time' },
+    mention_count: { type: 'integer', minimum: 0 },
+    independent_sources: { type: 'integer', minimum: 0 },
+    credibility: { type: 'integer', minimum: 1, maximum: 6 },
+    origin_summary: { type: 'string' },
+    origins: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          label: { type: 'string' },
+          primary_source: { type: 'string' },
+          primary_actor: { type: 'string' },
+          outlets: { type: 'array', items: { type: 'string' } },
+          documents: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    attributions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['event_ref', 'basis'],
+        properties: {
+          event_ref: { type: 'string' },
+          basis: { type: 'string' },
+          actor: { type: 'string' },
+          source: { type: 'string' },
+          conduit: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
 
-export function eventExtensionDefinition(marking: string): Record<string, unknown> {
+export function vigieExtensionDefinition(marking: string): Record<string, unknown> {
   return {
     type: 'extension-definition',
     spec_version: '2.1',
-    id: EVENT_EXTENSION_ID,
+    id: VIGIE_EXTENSION_ID,
     created_by_ref: VIGIE_IDENTITY_ID,
     created: VIGIE_EPOCH,
     modified: VIGIE_EPOCH,
-    name: 'x-vigie-event',
+    name: 'Vigie event properties',
     description:
-      'A proliferation-relevant event (ontology v1 type, actors, capabilities, modality) resolved by Vigie from news mentions; credibility is the Admiralty 1-6 scale.',
-    schema: `Vigie docs/exports.md#x-vigie-event (JSON schema): properties ${EVENT_PROPERTIES.join(', ')}`,
-    version: '1.0',
-    extension_types: ['new-sdo'],
+      'Vigie fields on standard STIX objects: on an event report the ontology v1 type, actors, capabilities, modality, counts, independent origins and Admiralty credibility (1-6); on a relationship between actors its modality; on a document report whom it attributes each event to.',
+    schema: JSON.stringify(EXTENSION_SCHEMA),
+    version: '2.0',
+    extension_types: ['property-extension'],
     object_marking_refs: [marking],
   };
 }

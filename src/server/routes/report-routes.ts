@@ -13,7 +13,16 @@ import { resolveSince } from '../../report/period.js';
 import { HttpError } from '../http-errors.js';
 import { RawReply } from '../raw-reply.js';
 import { defineRoute } from '../route.js';
-import { IdParamsSchema, QueryBooleanSchema } from '../schemas/common.js';
+import {
+  ActorCodeSchema,
+  CapabilitySchema,
+  DateBoundSchema,
+  EventTypeSchema,
+  IdParamsSchema,
+  LangSchema,
+  ModalitySchema,
+  QueryBooleanSchema,
+} from '../schemas/common.js';
 
 const PeriodSchema = z
   .string()
@@ -86,12 +95,19 @@ export const reportRoutes = [
     url: '/api/export',
     access: 'analyst',
     tag: 'reports',
-    summary: 'Streamed export: STIX 2.1 bundle, CSV (events or mentions) or JSONL (whole store)',
+    summary:
+      'Streamed export of a filtered view (the events page’s filters): STIX 2.1 bundle, CSV or JSONL of events or mentions; JSONL with no filter and no `what` is the whole store',
     query: z.object({
       format: z.enum(['stix', 'csv', 'jsonl']),
       what: z.enum(['events', 'mentions']).optional(),
       since: PeriodSchema.optional(),
+      until: DateBoundSchema.optional(),
       board: z.string().min(1).max(200).optional(),
+      type: EventTypeSchema.optional(),
+      actor: ActorCodeSchema.optional().meta({ description: 'Source or target actor code' }),
+      capability: CapabilitySchema.optional(),
+      modality: ModalitySchema.optional(),
+      lang: LangSchema.optional().meta({ description: 'Events with a mention in this language' }),
       tlp: z.enum(['clear', 'green', 'amber', 'amber+strict', 'red']).optional(),
       includeAuth: QueryBooleanSchema.optional().meta({
         description:
@@ -111,7 +127,13 @@ export const reportRoutes = [
         format: query.format,
         ...(query.what ? { what: query.what } : {}),
         ...(query.since ? { since: resolveSince(query.since, ctx.now()) } : {}),
+        ...(query.until ? { until: query.until } : {}),
         ...(query.board ? { board: query.board } : {}),
+        ...(query.type ? { type: query.type } : {}),
+        ...(query.actor ? { actor: query.actor } : {}),
+        ...(query.capability ? { capability: query.capability } : {}),
+        ...(query.modality ? { modality: query.modality } : {}),
+        ...(query.lang ? { lang: query.lang } : {}),
         ...(query.tlp ? { tlp: query.tlp } : {}),
       });
       return new RawReply(exported.contentType, exported.chunks, {

@@ -4,7 +4,7 @@
  * organisations from the label table.
  * @module
  */
-import alpha2 from '../data/iso-alpha2.json' with { type: 'json' };
+import alpha2 from '../../../data/iso-alpha2.json' with { type: 'json' };
 
 const ALPHA2: Readonly<Record<string, string>> = alpha2.codes;
 const namers = new Map<string, Intl.DisplayNames | null>();
