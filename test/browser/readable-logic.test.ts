@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CAPABILITIES, EVENT_TYPES, MODALITIES } from '../../src/domain/ontology.js';
+import { relabel } from '../../web/src/alert-title.js';
 import { monthTicks } from '../../web/src/axis-ticks.js';
 import { kindedPairs } from '../../web/src/edge-kinds.js';
 import { flowsOf } from '../../web/src/flows.js';
@@ -118,6 +119,9 @@ describe('labels', () => {
     expect(w.pair('RUS', 'PRK')).toBe('🇷🇺 Russia → 🇰🇵 North Korea');
     expect(w.language('ko')).toBe('Korean');
     expect(fill('{a} to {b}', { a: 1, b: 'x' })).toBe('1 to x');
+    expect(relabel('First ARMS_TRANSFER RUS → PRK (AIR_DEFENSE), DPRK test', w)).toBe(
+      'First Arms transfer 🇷🇺 Russia → 🇰🇵 North Korea (air defence), DPRK test',
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Alert, OffsetPage } from '../api-types.js';
 import { ErrorNotice, Loaded } from '../components/status.js';
 import { dateTime } from '../format.js';
+import { alertTitle } from '../alert-title.js';
 import { useWords } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -69,7 +70,11 @@ export function AlertsPage() {
                   <li key={a.id} class={a.acknowledgedAt ? 'acked' : ''} data-testid="alert">
                     <div>
                       <span class="kind">{w.alertKind(a.kind)}</span>{' '}
-                      {to ? <a href={to}>{a.title}</a> : <strong>{a.title}</strong>}
+                      {to ? (
+                        <a href={to}>{alertTitle(a, w)}</a>
+                      ) : (
+                        <strong>{alertTitle(a, w)}</strong>
+                      )}
                       <div class="muted">
                         {dateTime(a.createdAt)} · rule {a.ruleId}
                         {a.acknowledgedAt &&

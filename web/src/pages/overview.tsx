@@ -4,6 +4,7 @@ import { BriefControl } from '../components/brief-control.js';
 import { BarList, Sparkline } from '../components/charts.js';
 import { Loaded } from '../components/status.js';
 import { dateTime, day, pct, pctPair, points } from '../format.js';
+import { alertTitle } from '../alert-title.js';
 import { useWords, type Words } from '../i18n/i18n.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
@@ -133,7 +134,7 @@ function AlertList({ alerts }: { alerts: readonly Alert[] }) {
         return (
           <li key={a.id} class={a.acknowledgedAt ? 'acked' : ''}>
             <span class="kind">{w.alertKind(a.kind)}</span>{' '}
-            {to ? <a href={to}>{a.title}</a> : a.title}
+            {to ? <a href={to}>{alertTitle(a, w)}</a> : alertTitle(a, w)}
             <span class="muted"> · {dateTime(a.createdAt)}</span>
           </li>
         );
