@@ -1,6 +1,6 @@
 /**
  * Screenshots of the dashboard's main pages at 1280×800 into docs/screenshots/, against the
- * seeded test server. Run: npx tsx scripts/screenshots.ts  (needs /usr/bin/chromium).
+ * seeded test server (the browser suite's readable.test.ts writes them too, with phone views). Run: npx tsx scripts/screenshots.ts  (needs /usr/bin/chromium).
  */
 import { mkdirSync } from 'node:fs';
 import {
@@ -11,20 +11,11 @@ import {
   signedInPage,
   CHROMIUM_PATH,
 } from '../test/browser/support/browser-harness.js';
+import { SCREENSHOT_PAGES } from '../test/browser/support/screenshot-pages.js';
 
 const OUT = 'docs/screenshots';
 
-const PAGES: readonly { name: string; hash: string; wait: string }[] = [
-  { name: 'overview', hash: '#/', wait: '[data-testid=hypothesis-card]' },
-  { name: 'hypothesis', hash: '#/hypotheses/korea.icbm', wait: '[data-testid=evidence-item]' },
-  {
-    name: 'document',
-    hash: '#/documents/doc-en-1?start=0&end=65',
-    wait: '[data-testid=focus-span]',
-  },
-  { name: 'events', hash: '#/events', wait: '[data-testid=world-map]' },
-  { name: 'alerts', hash: '#/alerts', wait: '[data-testid=alert]' },
-];
+const PAGES = SCREENSHOT_PAGES;
 
 async function main(): Promise<void> {
   if (!hasChromium) {

@@ -1,7 +1,7 @@
-/** Pure helpers of the dashboard: text segmentation for highlights, safe links, actor pairs. */
+/** Pure helpers of the dashboard: text segmentation for highlights, safe links, event tones. */
 import { describe, expect, it } from 'vitest';
 import { safeHttpUrl, segmentText } from '../../web/src/highlight.js';
-import { actorPairs } from '../../web/src/event-tone.js';
+import { toneOf } from '../../web/src/event-tone.js';
 
 describe('segmentText', () => {
   it('cuts text at every span boundary and lists the kinds covering each piece', () => {
@@ -71,18 +71,10 @@ describe('safeHttpUrl', () => {
   });
 });
 
-describe('actorPairs', () => {
-  it('counts unordered pairs with cooperation and conflict, skipping one-actor events', () => {
-    const edges = actorPairs([
-      { type: 'ARMS_TRANSFER', source: 'RUS', target: 'PRK' },
-      { type: 'MEETING', source: 'PRK', target: 'RUS' },
-      { type: 'CONCERN', source: 'USA', target: 'PRK' },
-      { type: 'MISSILE_TEST', source: 'PRK', target: null },
-      { type: 'THREAT', source: 'PRK', target: 'PRK' },
-    ]);
-    expect(edges).toEqual([
-      { a: 'PRK', b: 'RUS', events: 2, cooperation: 2, conflict: 0 },
-      { a: 'PRK', b: 'USA', events: 1, cooperation: 0, conflict: 1 },
-    ]);
+describe('toneOf', () => {
+  it('calls transfers cooperation, threats conflict, and one-actor events neither', () => {
+    expect(toneOf('ARMS_TRANSFER')).toBe('cooperation');
+    expect(toneOf('THREAT')).toBe('conflict');
+    expect(toneOf('MISSILE_TEST')).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ import {
   signedInPage,
   useSeededChromium,
 } from './support/browser-harness.js';
+import { SCREENSHOT_PAGES } from './support/screenshot-pages.js';
 
 noteSkip();
 
@@ -144,21 +145,8 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
   it('saves screenshots of the changed pages, desktop and phone, none wider than the screen', async () => {
     mkdirSync(SHOTS, { recursive: true });
     const base = suite.served.baseUrl;
-    const pages = [
-      { name: 'overview', hash: '#/', wait: '[data-testid=hypothesis-card]' },
-      { name: 'hypothesis', hash: '#/hypotheses/korea.icbm', wait: '[data-testid=evidence-item]' },
-      { name: 'events', hash: '#/events', wait: '[data-testid=world-map] path.flow' },
-      { name: 'event', hash: '#/events/evt-transfer-1', wait: '[data-testid=event-title]' },
-      {
-        name: 'document',
-        hash: '#/documents/doc-en-1?start=0&end=65',
-        wait: '[data-testid=focus-span]',
-      },
-      { name: 'alerts', hash: '#/alerts', wait: '[data-testid=alert]' },
-      { name: 'sources', hash: '#/sources', wait: '[data-testid=source-row]' },
-    ];
     const phone = await signedInPage(suite.browser, base, suite.served.seed.tokens.analyst, PHONE);
-    for (const p of pages) {
+    for (const p of SCREENSHOT_PAGES) {
       await page.goto(`${base}/${p.hash}`);
       await page.waitForSelector(p.wait);
       await page.screenshot({ path: `${SHOTS}${p.name}.png`, fullPage: p.name === 'events' });
