@@ -97,6 +97,23 @@ describe('briefs', () => {
     expect(brief.body as string).toContain('Jugements clés');
   });
 
+  it('names events, actors, modality and credibility in words, in English and French', async () => {
+    const en = await renderBrief(store, { boardId: 'korea', since: '14d', asOf, format: 'md' });
+    const fr = await renderBrief(store, {
+      boardId: 'korea',
+      since: '14d',
+      asOf,
+      format: 'md',
+      lang: 'fr',
+    });
+    const codes = /\b(MISSILE_TEST|ARMS_TRANSFER|ASSERTED|HEDGED|BALLISTIC_MISSILE)\b/;
+    expect(String(en.body)).not.toMatch(codes);
+    expect(String(en.body)).toContain('Missile test — North Korea');
+    expect(String(en.body)).toMatch(/credibility \d — (confirmed|probably true|possibly true)/);
+    expect(String(fr.body)).not.toMatch(codes);
+    expect(String(fr.body)).toContain('Essai de missile — Corée du Nord');
+  });
+
   it('gives a valid brief for an empty period and for a board with no evidence', async () => {
     const quiet = await renderBrief(store, {
       boardId: 'korea',

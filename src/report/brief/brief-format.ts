@@ -13,19 +13,34 @@ export function change(start: number, end: number, s: BriefStrings): string {
 
 export function eventLabel(
   e: Pick<BriefEvent, 'type' | 'source' | 'target' | 'capabilities'>,
+  s: BriefStrings,
 ): string {
-  const actors = `${e.source ?? '?'}${e.target ? ` → ${e.target}` : ''}`;
-  const caps = e.capabilities.length ? ` (${e.capabilities.join(', ')})` : '';
-  return `${e.type} ${actors}${caps}`;
+  const w = s.words;
+  const caps = e.capabilities.length ? ` (${w.capabilities(e.capabilities)})` : '';
+  return `${w.type(e.type)} — ${actorsOf(e, s)}${caps}`;
+}
+
+function actorsOf(e: Pick<BriefEvent, 'source' | 'target'>, s: BriefStrings): string {
+  return `${s.words.actor(e.source)}${e.target ? ` → ${s.words.actor(e.target)}` : ''}`;
+}
+
+/** A step's cause: its event in words, or silence (an absence step has no event). */
+export function stepCause(
+  eventId: string | null,
+  event: Parameters<typeof eventLabel>[0] | undefined,
+  s: BriefStrings,
+): string {
+  if (!eventId) return s.silence;
+  return event ? eventLabel(event, s) : eventId;
 }
 
 export function eventLine(e: BriefEvent, s: BriefStrings): string {
   return fill(s.eventLine, {
     date: e.date ?? e.firstSeen.slice(0, 10),
-    type: e.type,
-    actors: `${e.source ?? '?'}${e.target ? ` → ${e.target}` : ''}${e.capabilities.length ? ` (${e.capabilities.join(', ')})` : ''}`,
-    modality: e.modality,
-    credibility: e.credibility,
+    type: s.words.type(e.type),
+    actors: `${actorsOf(e, s)}${e.capabilities.length ? ` (${s.words.capabilities(e.capabilities)})` : ''}`,
+    modality: s.words.modality(e.modality),
+    credibility: s.words.credibility(e.credibility),
     sources: e.independentSources,
     mentions: e.mentionCount,
   });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, InputError, formatIssues } from '../../domain/errors.js';
+import { codeWords, type CodeWords } from './code-words.js';
 
 export const BRIEF_LANGS = ['en', 'fr'] as const;
 export type BriefLang = (typeof BRIEF_LANGS)[number];
@@ -33,6 +34,7 @@ const KEYS = [
   'sourceLine',
   'noSources',
   'unknown',
+  'silence',
 ] as const;
 
 export const BriefStringsSchema = z.strictObject(
@@ -41,7 +43,8 @@ export const BriefStringsSchema = z.strictObject(
     z.ZodString
   >,
 );
-export type BriefStrings = z.infer<typeof BriefStringsSchema>;
+/** The templates of data/report/<lang>.yaml, and the words for codes (data/labels/<lang>.json). */
+export type BriefStrings = z.infer<typeof BriefStringsSchema> & { readonly words: CodeWords };
 
 const DATA_DIR = fileURLToPath(new URL('../../../data/report/', import.meta.url));
 const cache = new Map<string, BriefStrings>();
@@ -58,8 +61,9 @@ export function loadBriefStrings(lang: string, dir = DATA_DIR): BriefStrings {
   const parsed = BriefStringsSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
     throw new ConfigError(`invalid brief strings: ${formatIssues(parsed.error.issues)}`, file);
-  cache.set(file, parsed.data);
-  return parsed.data;
+  const strings = { ...parsed.data, words: codeWords(lang) };
+  cache.set(file, strings);
+  return strings;
 }
 
 /** `fill('{a} and {b}', {a: 1, b: 2})`; unknown placeholders stay as they are. */

@@ -11,6 +11,7 @@ import {
   citationLine,
   eventLabel,
   eventLine,
+  stepCause,
   findEvent,
   pct,
 } from './brief-format.js';
@@ -44,7 +45,7 @@ export function renderBriefHtml(data: BriefData, s: BriefStrings, lang: string):
         const e = findEvent(data, step.eventId);
         const label = fill(s.step, {
           date: step.at,
-          event: e ? eventLabel(e) : (step.eventId ?? s.unknown),
+          event: stepCause(step.eventId, e, s),
           before: pct(step.before),
           after: pct(step.after),
         });
@@ -60,7 +61,7 @@ export function renderBriefHtml(data: BriefData, s: BriefStrings, lang: string):
   if (data.events.length === 0) parts.push(`<p>${esc(s.noEvents)}</p>`);
   for (const e of data.events) {
     parts.push(
-      `<section id="event-${esc(e.id)}"><h3>${esc(eventLabel(e))}</h3><p class="meta">${esc(eventLine(e, s))}</p>`,
+      `<section id="event-${esc(e.id)}"><h3>${esc(eventLabel(e, s))}</h3><p class="meta">${esc(eventLine(e, s))}</p>`,
     );
     for (const c of e.citations) {
       const url = safeUrl(c.url);

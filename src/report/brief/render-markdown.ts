@@ -11,6 +11,7 @@ import {
   citationLine,
   eventLabel,
   eventLine,
+  stepCause,
   findEvent,
   pct,
 } from './brief-format.js';
@@ -54,7 +55,7 @@ export function renderBriefMarkdown(data: BriefData, s: BriefStrings): string {
           `    - ${escapeMarkdown(
             fill(s.step, {
               date: step.at,
-              event: e ? eventLabel(e) : (step.eventId ?? s.unknown),
+              event: stepCause(step.eventId, e, s),
               before: pct(step.before),
               after: pct(step.after),
             }),
@@ -66,7 +67,7 @@ export function renderBriefMarkdown(data: BriefData, s: BriefStrings): string {
   out.push('', `## ${s.significantEvents}`, '');
   if (data.events.length === 0) out.push(escapeMarkdown(s.noEvents), '');
   for (const e of data.events) {
-    out.push(`### ${escapeMarkdown(eventLabel(e))}`, '', escapeMarkdown(eventLine(e, s)), '');
+    out.push(`### ${escapeMarkdown(eventLabel(e, s))}`, '', escapeMarkdown(eventLine(e, s)), '');
     for (const c of e.citations) {
       const url = safeUrl(c.url);
       out.push(

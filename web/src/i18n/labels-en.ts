@@ -1,89 +1,31 @@
 /**
- * English labels: every ontology code the API returns (event types, modalities, capabilities,
- * Admiralty grades, alert kinds, organisations) and the dashboard's sentences. The French table
- * (labels-fr.ts) has the same shape, checked by the `Labels` type.
+ * English labels: the words for every ontology code the API returns (event types, modalities,
+ * capabilities, Admiralty grades, alert kinds, organisations) from data/labels/en.json, which the
+ * briefs read too, and the dashboard's own sentences. The French table (labels-fr.ts) has the
+ * same shape, checked by the `Labels` type.
  * @module
  */
 import type { Capability, EventType, Modality } from '../../../src/domain/ontology.js';
+import codes from '../../../data/labels/en.json' with { type: 'json' };
 
 export type Credibility = 1 | 2 | 3 | 4 | 5 | 6;
 export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 
+/** The code tables of a data/labels/<lang>.json file, every code of the ontology required. */
+export interface CodeLabels {
+  readonly eventType: Readonly<Record<EventType, string>>;
+  readonly modality: Readonly<Record<Modality, string>>;
+  readonly capability: Readonly<Record<Capability, string>>;
+  readonly credibility: Readonly<Record<Credibility, string>>;
+  readonly reliability: Readonly<Record<Reliability, string>>;
+  readonly alertKind: Readonly<Record<string, string>>;
+  readonly organisation: Readonly<Record<string, string>>;
+}
+
+const enCodes: CodeLabels = codes;
+
 export const en = {
-  eventType: {
-    AGREEMENT: 'Agreement',
-    MEETING: 'Meeting',
-    MILITARY_COOPERATION: 'Military cooperation',
-    ARMS_TRANSFER: 'Arms transfer',
-    TECH_TRANSFER: 'Technology transfer',
-    TROOP_DEPLOYMENT: 'Troop deployment',
-    MISSILE_TEST: 'Missile test',
-    NUCLEAR_TEST: 'Nuclear test',
-    SPACE_LAUNCH: 'Space launch',
-    WEAPONS_DEVELOPMENT: 'Weapons development',
-    REQUEST: 'Request',
-    SANCTION: 'Sanction',
-    CONCERN: 'Concern',
-    THREAT: 'Threat',
-    ATTACK: 'Attack',
-    REJECTION: 'Rejection',
-  } satisfies Record<EventType, string>,
-  modality: {
-    ASSERTED: 'asserted',
-    HEDGED: 'hedged (not confirmed)',
-    NEGATED: 'denied',
-    HYPOTHETICAL: 'hypothetical',
-    PLANNED: 'planned',
-  } satisfies Record<Modality, string>,
-  capability: {
-    BALLISTIC_MISSILE: 'ballistic missiles',
-    CRUISE_MISSILE: 'cruise missiles',
-    HYPERSONIC: 'hypersonic weapons',
-    NUCLEAR_WEAPON: 'nuclear weapons',
-    NUCLEAR_MATERIAL: 'nuclear material',
-    SPACE: 'space',
-    SUBMARINE: 'submarines',
-    AIR_DEFENSE: 'air defence',
-    AIRCRAFT: 'aircraft',
-    ARTILLERY: 'artillery',
-    DRONE: 'drones',
-    CONVENTIONAL: 'conventional arms',
-  } satisfies Record<Capability, string>,
-  /** Admiralty information credibility (NATO AJP-2.1). */
-  credibility: {
-    1: 'confirmed',
-    2: 'probably true',
-    3: 'possibly true',
-    4: 'doubtful',
-    5: 'improbable',
-    6: 'cannot be judged',
-  } satisfies Record<Credibility, string>,
-  /** Admiralty source reliability. */
-  reliability: {
-    A: 'completely reliable',
-    B: 'usually reliable',
-    C: 'fairly reliable',
-    D: 'not usually reliable',
-    E: 'unreliable',
-    F: 'cannot be judged',
-  } satisfies Record<Reliability, string>,
-  alertKind: {
-    threshold: 'threshold crossed',
-    'first-event': 'first event',
-    spike: 'unusual spike',
-    watch: 'watched item',
-  } as Record<string, string>,
-  organisation: {
-    UN: 'United Nations',
-    UNSC: 'UN Security Council',
-    IAEA: 'IAEA',
-    NATO: 'NATO',
-    EU: 'European Union',
-    G7: 'G7',
-    MSMT: 'Multilateral Sanctions Monitoring Team',
-    ASEAN: 'ASEAN',
-    CTBTO: 'CTBTO',
-  } as Record<string, string>,
+  ...enCodes,
   edgeKind: { asserted: 'asserted', hedged: 'hedged or planned', denied: 'denied' },
   ui: {
     nav: { overview: 'Overview', events: 'Events', alerts: 'Alerts', sources: 'Sources' },

@@ -1,79 +1,11 @@
-/** French labels: the same shape as labels-en.ts (the `Labels` type checks every key). */
-import type { Labels } from './labels-en.js';
+/** French labels: code words from data/labels/fr.json, the same shape as labels-en.ts (the `Labels` type checks every key). */
+import codes from '../../../data/labels/fr.json' with { type: 'json' };
+import type { CodeLabels, Labels } from './labels-en.js';
+
+const frCodes: CodeLabels = codes;
 
 export const fr: Labels = {
-  eventType: {
-    AGREEMENT: 'Accord',
-    MEETING: 'Rencontre',
-    MILITARY_COOPERATION: 'Coopération militaire',
-    ARMS_TRANSFER: 'Transfert d’armes',
-    TECH_TRANSFER: 'Transfert de technologie',
-    TROOP_DEPLOYMENT: 'Déploiement de troupes',
-    MISSILE_TEST: 'Essai de missile',
-    NUCLEAR_TEST: 'Essai nucléaire',
-    SPACE_LAUNCH: 'Lancement spatial',
-    WEAPONS_DEVELOPMENT: 'Développement d’armes',
-    REQUEST: 'Demande',
-    SANCTION: 'Sanction',
-    CONCERN: 'Préoccupation',
-    THREAT: 'Menace',
-    ATTACK: 'Attaque',
-    REJECTION: 'Rejet',
-  },
-  modality: {
-    ASSERTED: 'affirmé',
-    HEDGED: 'non confirmé',
-    NEGATED: 'démenti',
-    HYPOTHETICAL: 'hypothétique',
-    PLANNED: 'prévu',
-  },
-  capability: {
-    BALLISTIC_MISSILE: 'missiles balistiques',
-    CRUISE_MISSILE: 'missiles de croisière',
-    HYPERSONIC: 'armes hypersoniques',
-    NUCLEAR_WEAPON: 'armes nucléaires',
-    NUCLEAR_MATERIAL: 'matières nucléaires',
-    SPACE: 'spatial',
-    SUBMARINE: 'sous-marins',
-    AIR_DEFENSE: 'défense aérienne',
-    AIRCRAFT: 'aéronefs',
-    ARTILLERY: 'artillerie',
-    DRONE: 'drones',
-    CONVENTIONAL: 'armes conventionnelles',
-  },
-  credibility: {
-    1: 'confirmée',
-    2: 'probablement vraie',
-    3: 'peut-être vraie',
-    4: 'douteuse',
-    5: 'improbable',
-    6: 'ne peut être évaluée',
-  },
-  reliability: {
-    A: 'totalement fiable',
-    B: 'habituellement fiable',
-    C: 'assez fiable',
-    D: 'pas toujours fiable',
-    E: 'peu fiable',
-    F: 'ne peut être évaluée',
-  },
-  alertKind: {
-    threshold: 'seuil franchi',
-    'first-event': 'premier événement',
-    spike: 'pic inhabituel',
-    watch: 'élément surveillé',
-  },
-  organisation: {
-    UN: 'Nations unies',
-    UNSC: 'Conseil de sécurité de l’ONU',
-    IAEA: 'AIEA',
-    NATO: 'OTAN',
-    EU: 'Union européenne',
-    G7: 'G7',
-    MSMT: 'Équipe multilatérale de surveillance des sanctions',
-    ASEAN: 'ASEAN',
-    CTBTO: 'OTICE',
-  },
+  ...frCodes,
   edgeKind: { asserted: 'affirmé', hedged: 'non confirmé ou prévu', denied: 'démenti' },
   ui: {
     nav: {
