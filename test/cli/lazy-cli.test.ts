@@ -136,4 +136,21 @@ describe('lazy command loading', { timeout: SPAWN_TIMEOUT }, () => {
     expect(bare.stderr).toContain('Usage: vigie user [options] [command]');
     expect(bare.stderr).toContain('add [options] <name>');
   });
+
+  it('the sign-in page’s hint works as written: user add NAME --role analyst, then token create NAME', async () => {
+    // The hint as the dashboard prints it (web/src/login.tsx), run against a scratch database.
+    const login = readFileSync(new URL('../../web/src/login.tsx', import.meta.url), 'utf8');
+    const hinted = [...login.matchAll(/<code>npx vigie ([^<]+)<\/code>/g)].map((m) =>
+      m[1]!.replace(/NAME/g, 'ana').split(' '),
+    );
+    expect(hinted).toEqual([
+      ['user', 'add', 'ana', '--role', 'analyst'],
+      ['token', 'create', 'ana'],
+    ]);
+    const db = join(dir, 'hint.db');
+    for (const args of hinted) {
+      const run = await vigie('--db', db, ...args);
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+    }
+  });
 });
