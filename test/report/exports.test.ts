@@ -159,6 +159,10 @@ describe('CSV and STIX exports', () => {
     expect(() => openExport(store, { format: 'xml' })).toThrow(/unknown export format "xml"/);
     expect(() => openExport(store, { format: 'csv', what: 'x' })).toThrow(/unknown CSV content/);
     expect(() => openExport(store, { format: 'stix', tlp: 'blue' })).toThrow(/unknown TLP/);
+    expect(() => openExport(store, { format: 'csv', type: 'ARMS_SALE' })).toThrow(
+      /unknown type "ARMS_SALE"/,
+    );
+    expect(() => openExport(store, { format: 'stix', until: 'soon' })).toThrow(/unknown until/);
   });
 
   it('exports a deterministic STIX 2.1 bundle whose references resolve', async () => {

@@ -1,6 +1,8 @@
 /**
  * `vigie export --format stix|csv|jsonl [--what events|mentions] [--since 7d] [--board ID]
- * [--tlp clear] [--include-auth] [--out FILE]`: streamed exports (constant memory). With --out
+ * [--type T] [--actor A] [--capability C] [--modality M] [--lang L] [--until DATE]
+ * [--tlp clear] [--include-auth] [--out FILE]`: streamed exports (constant memory), of the whole
+ * store or of the same filtered view as the dashboard's events page. With --out
  * the file is written to a temporary name then renamed, so a failure never leaves a corrupt
  * file. The JSONL export leaves the users and token hashes out unless --include-auth.
  * @module
@@ -18,6 +20,12 @@ interface ExportOptions {
   what?: string;
   since?: string;
   board?: string;
+  type?: string;
+  actor?: string;
+  capability?: string;
+  modality?: string;
+  lang?: string;
+  until?: string;
   tlp?: string;
   includeAuth?: boolean;
   out?: string;
@@ -31,9 +39,18 @@ export const exportCommand: CommandModule = {
         'export the store: STIX 2.1 bundle, CSV (events or mentions) or JSONL (whole store)',
       )
       .requiredOption('--format <format>', 'stix | csv | jsonl')
-      .option('--what <rows>', 'csv: events (default) or mentions')
-      .option('--since <period>', 'stix/csv: only what was seen since (7d, 12h, 2w or a date)')
-      .option('--board <id>', 'stix/csv: only events that moved this watchboard')
+      .option(
+        '--what <rows>',
+        'csv, jsonl: events (default) or mentions; jsonl without it or a filter is the whole store',
+      )
+      .option('--since <period>', 'only what was seen since (7d, 12h, 2w or a date)')
+      .option('--board <id>', 'only events that moved this watchboard')
+      .option('--type <type>', 'only events of this type (ARMS_TRANSFER, MISSILE_TEST, …)')
+      .option('--actor <code>', 'only events with this actor in either role (PRK, RUS, IAEA, …)')
+      .option('--capability <c>', 'only events with this capability (BALLISTIC_MISSILE, …)')
+      .option('--modality <m>', 'only events with this modality (ASSERTED, HEDGED, NEGATED, …)')
+      .option('--lang <code>', 'only events with a mention in this language')
+      .option('--until <date>', 'only events first seen by this date (YYYY[-MM[-DD]])')
       .option('--tlp <level>', 'stix: TLP 2.0 marking (clear, green, amber, amber+strict, red)')
       .option('--include-auth', 'jsonl: also the users and token hashes (moving a store)')
       .option('--out <file>', 'write to this file (atomically) instead of stdout')
@@ -48,6 +65,12 @@ async function runExport(ctx: CliContext, options: ExportOptions): Promise<numbe
     ...(options.what ? { what: options.what } : {}),
     ...(options.since ? { since: resolveSince(options.since, new Date()) } : {}),
     ...(options.board ? { board: options.board } : {}),
+    ...(options.type ? { type: options.type } : {}),
+    ...(options.actor ? { actor: options.actor.toUpperCase() } : {}),
+    ...(options.capability ? { capability: options.capability } : {}),
+    ...(options.modality ? { modality: options.modality } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.until ? { until: options.until } : {}),
     ...(options.tlp ? { tlp: options.tlp } : {}),
     ...(options.includeAuth ? { includeAuth: true } : {}),
   });

@@ -8,6 +8,13 @@
  * @module
  */
 import { InputError } from '../../domain/errors.js';
+import {
+  ActorCodeSchema,
+  CapabilitySchema,
+  EventTypeSchema,
+  ModalitySchema,
+  PartialDateSchema,
+} from '../../domain/ontology.js';
 import type { Store } from '../../store/open-store.js';
 import { exportStixBundle } from '../stix/export-stix.js';
 import { TLP_LEVELS, type TlpLevel } from '../stix/stix-static.js';
@@ -48,6 +55,7 @@ export function openExport(store: Store, request: ExportRequest): OpenedExport {
     const value = request[key];
     if (value) filter[key] = value;
   }
+  checkCodes(filter);
   if (request.includeAuth && request.format !== 'jsonl')
     throw new InputError(
       'only the JSONL export can carry the auth tables (users, tokens): includeAuth applies to format jsonl',
@@ -112,5 +120,23 @@ export function openExport(store: Store, request: ExportRequest): OpenedExport {
         `unknown export format "${request.format}" (use one of: ${EXPORT_FORMATS.join(', ')})`,
         'format',
       );
+  }
+}
+
+const CODE_CHECKS = {
+  type: EventTypeSchema,
+  modality: ModalitySchema,
+  capability: CapabilitySchema,
+  actor: ActorCodeSchema,
+  until: PartialDateSchema,
+} as const;
+
+/** A misspelt code would export nothing without a word: refuse it, naming the field. */
+function checkCodes(filter: Record<string, string>): void {
+  for (const [key, schema] of Object.entries(CODE_CHECKS)) {
+    const value = filter[key];
+    if (value === undefined || schema.safeParse(value).success) continue;
+    if (key === 'until' && !Number.isNaN(Date.parse(value))) continue;
+    throw new InputError(`unknown ${key} "${value}"`, key);
   }
 }
