@@ -5,6 +5,7 @@
  * @module
  */
 import {
+  MONITORING_BODIES,
   SOLO_TYPES,
   SYMMETRIC_TYPES,
   type Capability,
@@ -160,7 +161,22 @@ export class DocumentContext {
     target: string | null,
     hints: SentenceHints,
   ): FilledRoles {
+    // Monitors and forums (the UN, the IAEA, the MSMT…) report transfers and deployments; they
+    // neither send nor receive them: such a name in a role is the reporter, and the role is open.
+    if (MOVING_TYPES.has(type)) {
+      if (source !== null && MONITORING_BODIES.has(source)) source = null;
+      if (target !== null && MONITORING_BODIES.has(target)) target = null;
+    }
     const r = this.fillRaw(type, source, target, hints);
+    if (
+      MOVING_TYPES.has(type) &&
+      (MONITORING_BODIES.has(r.source ?? '') || MONITORING_BODIES.has(r.target ?? ''))
+    )
+      return {
+        source: MONITORING_BODIES.has(r.source ?? '') ? null : r.source,
+        target: MONITORING_BODIES.has(r.target ?? '') ? null : r.target,
+        rule: r.rule,
+      };
     if (r.source !== null && r.source === r.target) return { ...r, target: null };
     if (
       target === null &&
