@@ -187,6 +187,10 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.marks.add('ally');
     a.markRules.push('role.preposition-ally');
   }
+  if (markedBefore(a, facts, lang, 'inertBefore')) {
+    a.marks.add('inert');
+    a.markRules.push('role.inert-before');
+  }
   if (markedBefore(a, facts, lang, 'placeBefore')) {
     a.marks.add('place');
     a.markRules.push('role.preposition-place');
@@ -199,6 +203,24 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.marks.add('origin');
     a.markRules.push('role.attribution');
   }
+}
+
+/**
+ * A name joined to a modifier name is one modifier: "联合国安理会决议", "resoluciones del Consejo
+ * de Seguridad de la ONU" make both the UN and its council owners of the resolutions.
+ */
+function spreadInert(facts: SentenceFacts, lang: CompiledLanguage): void {
+  const actors = facts.actors;
+  for (let pass = 0; pass < 2; pass++)
+    for (let k = 0; k + 1 < actors.length; k++) {
+      const a = actors[k]!;
+      const b = actors[k + 1]!;
+      if (a.marks.has('inert') === b.marks.has('inert')) continue;
+      if (!gapIsFiller(facts, a.end, b.start, lang, FILLER)) continue;
+      const plain = a.marks.has('inert') ? b : a;
+      plain.marks.add('inert');
+      plain.markRules.push('role.inert-joined');
+    }
 }
 
 /** Actor followed by a speech verb ("Seoul said", "В МИД России заявили"), or after one when inverted. */
@@ -360,6 +382,7 @@ export function scanSentence(
     opposedBefore: marker('opposedBefore'),
     placeBefore: marker('placeBefore'),
     allyBefore: marker('allyBefore'),
+    inertBefore: marker('inertBefore'),
     exchange: marker('exchange'),
     sourceBefore: marker('sourceBefore'),
     attribution: marker('attribution'),
@@ -420,6 +443,7 @@ export function scanSentence(
   facts.modality.length = 0;
   appendAll(facts.modality, cues);
   for (const a of facts.actors) markActor(a, facts, lang);
+  spreadInert(facts, lang);
   markSayers(facts, lang);
   return facts;
 }
