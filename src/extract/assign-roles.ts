@@ -31,6 +31,7 @@ export const SPEECH_TYPES: ReadonlySet<EventType> = new Set([
   'REQUEST',
 ]);
 /** Types that move things (not people, whose host is a place). */
+const NO_CODES: ReadonlySet<string> = new Set();
 const OBJECT_TRANSFER_TYPES: ReadonlySet<EventType> = new Set(['ARMS_TRANSFER', 'TECH_TRANSFER']);
 const TRANSFER_TYPES: ReadonlySet<EventType> = new Set([
   'ARMS_TRANSFER',
@@ -300,15 +301,20 @@ function pickTarget(
   sourceMarked: boolean,
   lang: CompiledLanguage,
 ): { hit: ActorHit | null; rule: string } {
+  // "fought alongside Russian marines in the Kursk region": the ally, also named again as a
+  // place, is not the one attacked.
+  const allies =
+    type === 'ATTACK' || type === 'THREAT'
+      ? new Set(cands.flatMap((a) => (a.marks.has('ally') ? [a.ref.code] : [])))
+      : NO_CODES;
   // What is moved goes to a recipient, never to the side it is used against.
   const others = cands.filter(
     (a) =>
       a.ref.code !== source?.ref.code &&
+      !allies.has(a.ref.code) &&
       !isSayer(a, facts) &&
       !(TRANSFER_TYPES.has(type) && a.marks.has('opposed')) &&
-      !(OBJECT_TRANSFER_TYPES.has(type) && a.marks.has('place')) &&
-      // "fought alongside Russian marines": the ally is not the one attacked.
-      !((type === 'ATTACK' || type === 'THREAT') && a.marks.has('ally')),
+      !(OBJECT_TRANSFER_TYPES.has(type) && a.marks.has('place')),
   );
   const after = others.filter(
     (a) => a.start >= trigger.end && !acrossClause(facts, trigger.end, a.start),

@@ -93,6 +93,9 @@ function markedBefore(
 }
 
 const FILLER: readonly RoleMarkerKind[] = ['filler'];
+/** Case endings of alphabetic languages, read past when a stem matched a name. */
+const INFLECTED_LETTER = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
+const MAX_ENDING = 4;
 const FILLER_OR_COORDINATION: readonly RoleMarkerKind[] = ['filler', 'coordination'];
 const COORDINATION_OR_FILLER: readonly RoleMarkerKind[] = ['coordination', 'filler'];
 
@@ -153,7 +156,10 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.marks.add('subject');
     a.markRules.push('role.case-subject');
   }
+  // An inflected name matched by its stem ("ukrainisch|en Angaben") reads its particle after
+  // the word's ending.
   let after = a.end;
+  for (let k = 0; k < MAX_ENDING && INFLECTED_LETTER.test(facts.norm[after] ?? ''); k++) after++;
   while (after < facts.norm.length && facts.norm[after] === ' ') after++;
   const particle =
     lang.particles.matchAt(facts.norm, facts.mask, a.end) ??
@@ -195,7 +201,8 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.marks.add('place');
     a.markRules.push('role.preposition-place');
   }
-  if (markedBefore(a, facts, lang, 'sourceBefore')) {
+  // "an der Seite von Moskaus Truppen": the "von" of an ally marks no agent.
+  if (!a.marks.has('ally') && markedBefore(a, facts, lang, 'sourceBefore')) {
     a.marks.add('source');
     a.markRules.push('role.preposition-source');
   }
