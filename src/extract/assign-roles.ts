@@ -78,6 +78,18 @@ export function reportingClause(
   return clauseFinal || inverted;
 }
 
+/** Longest gap between a weapon word and its maker: "missiles supplied by North Korea". */
+const MAKER_GAP = 24;
+
+/** Whether `a` follows a weapon word in the same phrase ("Raketen aus Nordkorea"). */
+function namesWeaponMaker(a: ActorHit, facts: SentenceFacts): boolean {
+  const near = (c: Hit<unknown>): boolean =>
+    c.end <= a.start &&
+    a.start - c.end <= MAKER_GAP &&
+    !/[,;:.]/u.test(facts.norm.slice(c.end, a.start));
+  return facts.classes.some(near) || facts.capabilities.some(near);
+}
+
 function pickSource(
   type: EventType,
   facts: SentenceFacts,
@@ -88,7 +100,13 @@ function pickSource(
   lang: CompiledLanguage,
 ): { hit: ActorHit | null; rule: string } {
   const speech = SPEECH_TYPES.has(type);
-  const explicit = cands.find((a) => a.marks.has('source') && !a.marks.has('target'));
+  const explicit = cands.find(
+    (a) =>
+      a.marks.has('source') &&
+      !a.marks.has('target') &&
+      // "fired missiles supplied by North Korea": the weapon's maker is not the one who fired it.
+      !(type === 'ATTACK' && namesWeaponMaker(a, facts)),
+  );
   if (explicit !== undefined && !speech) return { hit: explicit, rule: 'role.source-marked' };
   const head = relativeHead(facts, cands, trigger, lang, sov);
   if (head !== undefined) return { hit: head, rule: 'role.relative-head' };
