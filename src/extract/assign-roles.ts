@@ -404,9 +404,12 @@ function pickTarget(
   // Any other actor: a reaction may be about another clause ("North Korea is preparing…, officials
   // warned"); other events keep to their own ("Если Москва передаст…, Сеул введёт…"), and the
   // document's context may fill the role instead.
+  // Fighting "in Russia's Kursk region" is not fighting Russia: a place is no fallback target.
+  const unplaced =
+    type === 'ATTACK' ? rest.filter((a) => !a.marks.has('place') && a.ref.kind !== 'place') : rest;
   const near = SPEECH_TYPES.has(type)
-    ? rest
-    : rest.filter((a) => !acrossClause(facts, a.start, trigger.start));
+    ? unplaced
+    : unplaced.filter((a) => !acrossClause(facts, a.start, trigger.start));
   const pick = sov ? (near.filter((a) => a.end <= trigger.start).pop() ?? near[0]) : near[0];
   if (pick !== undefined) return { hit: pick, rule: 'role.other-actor' };
   return { hit: null, rule: 'role.target-open' };
@@ -451,6 +454,10 @@ export function assignRoles(
   }
   if (SYMMETRIC_TYPES.has(type))
     return [withSayer(pickSymmetric(facts, cands, trigger, lang), sayer)];
+  // Troops fighting "in Russia's Kursk region" / "在俄罗斯库尔斯克": where they fight is neither
+  // who fights nor whom they fight.
+  if (type === 'ATTACK' && classHit?.value === 'troops')
+    cands = cands.filter((a) => !a.marks.has('place') && a.ref.kind !== 'place');
   // Verb-second clauses put both actors before a final verb: read roles as in SOV.
   const sov = lang.lexicon.wordOrder !== 'svo';
   const src = pickSource(type, facts, cands, trigger, sov, classHit, lang);

@@ -61,6 +61,14 @@ const MOVING_TYPES: ReadonlySet<EventType> = new Set([
   'TECH_TRANSFER',
   'TROOP_DEPLOYMENT',
 ]);
+/** Events between two actors that make them partners, never each other's target. */
+const COOPERATIVE_TYPES: ReadonlySet<EventType> = new Set([
+  'ARMS_TRANSFER',
+  'TECH_TRANSFER',
+  'TROOP_DEPLOYMENT',
+  'MILITARY_COOPERATION',
+  'AGREEMENT',
+]);
 /** How far back any context rule looks: a document's work stays linear in its length. */
 const CONTEXT_LOOKBACK = 200;
 /**
@@ -130,6 +138,18 @@ export class DocumentContext {
     return this.dyad.length >= 2 ? [this.dyad[0]!, this.dyad[1]!] : null;
   }
 
+  /** Whether the document has told of the two sending troops, arms or help to each other. */
+  private cooperating(a: string | null, b: string | null): boolean {
+    if (a === null || b === null) return false;
+    return (
+      this.last(
+        (x) =>
+          COOPERATIVE_TYPES.has(x.type) &&
+          ((x.source === a && x.target === b) || (x.source === b && x.target === a)),
+      ) !== undefined
+    );
+  }
+
   private partner(code: string | null): string | null {
     if (code === null || this.dyad.length < 2) return null;
     if (code === this.dyad[0]) return this.dyad[1]!;
@@ -182,7 +202,8 @@ export class DocumentContext {
       target === null &&
       r.target !== null &&
       (type === 'ATTACK' || type === 'THREAT') &&
-      hints.allies?.includes(r.target) === true
+      (hints.allies?.includes(r.target) === true ||
+        (type === 'ATTACK' && this.cooperating(r.source, r.target)))
     )
       return { ...r, target: null, rule: r.source === source ? null : r.rule };
     return r;

@@ -187,7 +187,15 @@ function extractSentence(
             pairReference: pairRef,
             anaphoricTypes: () => anaphoricTypes(facts, c.trigger),
             sayer: c.roles.sayer?.ref.code ?? null,
-            allies: facts.actors.flatMap((a) => (a.marks.has('ally') ? [a.ref.code] : [])),
+            allies: facts.actors.flatMap((a) =>
+              a.marks.has('ally') ||
+              // Where troops fight ("in Russia's Kursk region") is not whom they fight.
+              (c.type === 'ATTACK' &&
+                c.classHit?.value === 'troops' &&
+                (a.marks.has('place') || a.ref.kind === 'place'))
+                ? [a.ref.code]
+                : [],
+            ),
             namesAct: candidates.some((x) => !SPEECH_TYPES.has(x.type)),
             accusers: out.flatMap((m) =>
               m.type === 'CONCERN' && m.source !== null ? [m.source] : [],

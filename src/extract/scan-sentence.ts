@@ -230,6 +230,19 @@ function spreadInert(facts: SentenceFacts, lang: CompiledLanguage): void {
     }
 }
 
+/** "Russia's Kursk region", "러시아 쿠르스크", "俄罗斯库尔斯克": a state naming its own place is that place. */
+function markPlaceOwners(facts: SentenceFacts, lang: CompiledLanguage): void {
+  const actors = facts.actors;
+  for (let k = 0; k + 1 < actors.length; k++) {
+    const a = actors[k]!;
+    const b = actors[k + 1]!;
+    if (b.ref.kind !== 'place' || a.ref.code !== b.ref.code || a.ref.kind === 'place') continue;
+    if (!gapIsFiller(facts, a.end, b.start, lang, FILLER)) continue;
+    a.marks.add('place');
+    a.markRules.push('role.place-owner');
+  }
+}
+
 /** Actor followed by a speech verb ("Seoul said", "В МИД России заявили"), or after one when inverted. */
 function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
   for (const v of facts.markers.speech) {
@@ -451,6 +464,7 @@ export function scanSentence(
   appendAll(facts.modality, cues);
   for (const a of facts.actors) markActor(a, facts, lang);
   spreadInert(facts, lang);
+  markPlaceOwners(facts, lang);
   markSayers(facts, lang);
   return facts;
 }
