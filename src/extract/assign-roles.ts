@@ -449,7 +449,18 @@ export function assignRoles(
     // "X said Y sent…": X only reports. "X announced new sanctions": X is also the agent.
     const others = actors.others;
     const ownSubject = others.some((a) => a.end <= trigger.start);
-    if (ownSubject || SOLO_TYPES.has(type) || sayer === undefined || sayer.start > trigger.start)
+    // A topic that reports a quoted clause ("정부는 … 이전이 … 위협한다고 강조했다") does none of it.
+    const quoting = sayer?.markRules.includes('role.topic-speaker') === true;
+    // A state's own organ reporting its launch or test ("北朝鮮の国防省は…発射したと発表した") did it.
+    const selfReport = quoting && SOLO_TYPES.has(type) && !ownSubject;
+    if (
+      !selfReport &&
+      (ownSubject ||
+        quoting ||
+        SOLO_TYPES.has(type) ||
+        sayer === undefined ||
+        sayer.start > trigger.start)
+    )
       cands = others;
   }
   if (SYMMETRIC_TYPES.has(type))

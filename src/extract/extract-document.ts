@@ -186,7 +186,13 @@ function extractSentence(
         : ctx.fill(c.type, c.roles.source?.ref.code ?? null, c.roles.target?.ref.code ?? null, {
             pairReference: pairRef,
             anaphoricTypes: () => anaphoricTypes(facts, c.trigger),
-            sayer: c.roles.sayer?.ref.code ?? null,
+            // A topic quoting a clause ("정부는 … 이전이 … 위협한다고 강조했다") is no agent of it.
+            sayer:
+              c.roles.sayer !== undefined &&
+              c.roles.sayer !== null &&
+              !c.roles.sayer.markRules.includes('role.topic-speaker')
+                ? c.roles.sayer.ref.code
+                : null,
             allies: facts.actors.flatMap((a) =>
               a.marks.has('ally') ||
               // Where troops fight ("in Russia's Kursk region") is not whom they fight.

@@ -243,6 +243,40 @@ function markPlaceOwners(facts: SentenceFacts, lang: CompiledLanguage): void {
   }
 }
 
+/** Korean and Japanese topic particles. */
+const TOPIC_PARTICLE = /^[은는は]/u;
+/** A quoted clause's end just before the speech verb: Korean 고/라고, Japanese と/とみて. */
+const QUOTATIVE_END = /(?:고|と|とみて|と見て)\s*$/u;
+/** Letters a final speech verb may still carry after its stem ("밝혔다.", "述べた。"). */
+const FINAL_VERB_TAIL = 6;
+
+/**
+ * "국정원은 … 러시아가 기술을 지원했다고 밝혔다", "防衛省は、… と述べた": in a verb-final sentence
+ * that ends on a speech verb, the topic that opens it is who speaks, not a party to what it tells.
+ */
+function markTopicSayer(facts: SentenceFacts, lang: CompiledLanguage): void {
+  if (lang.lexicon.wordOrder !== 'sov') return;
+  const speech = facts.markers.speech;
+  const last = speech[speech.length - 1];
+  if (last === undefined || facts.norm.trimEnd().length - last.end > FINAL_VERB_TAIL) return;
+  // It reports a quoted clause ("…다고 밝혔다", "…と述べた"), and no name speaks right before it
+  // ("…보냈다고 국정원이 밝혔다").
+  if (!QUOTATIVE_END.test(facts.norm.slice(Math.max(0, last.start - 4), last.start))) return;
+  if (facts.actors.some((a) => a.marks.has('sayer'))) return;
+  // Only the sentence's opening name, with its topic particle inside its match ("정부는") or
+  // right after it ("국정원은"); a later, contrastive topic speaks for nothing.
+  // Agencies and ministries that brief ("국정원은", "防衛省は"); a state that speaks of itself
+  // ("北朝鮮は…発射したと発表した") is also the one that acted.
+  const first = facts.actors[0];
+  if (first === undefined || first.start >= last.start || first.ref.kind !== 'institution') return;
+  const particle = facts.norm.slice(first.end - 1, first.end + 1);
+  if (!TOPIC_PARTICLE.test(particle) && !TOPIC_PARTICLE.test(particle.slice(1))) return;
+  for (const a of coordinatedWith(first, facts, lang)) {
+    a.marks.add('sayer');
+    a.markRules.push('role.topic-speaker');
+  }
+}
+
 /** Actor followed by a speech verb ("Seoul said", "В МИД России заявили"), or after one when inverted. */
 function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
   for (const v of facts.markers.speech) {
@@ -466,5 +500,6 @@ export function scanSentence(
   spreadInert(facts, lang);
   markPlaceOwners(facts, lang);
   markSayers(facts, lang);
+  markTopicSayer(facts, lang);
   return facts;
 }
