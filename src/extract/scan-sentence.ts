@@ -245,8 +245,12 @@ function markPlaceOwners(facts: SentenceFacts, lang: CompiledLanguage): void {
 
 /** Korean and Japanese topic particles. */
 const TOPIC_PARTICLE = /^[은는は]/u;
-/** A quoted clause's end just before the speech verb: Korean 고/라고, Japanese と/とみて. */
-const QUOTATIVE_END = /(?:고|と|とみて|と見て)\s*$/u;
+/**
+ * A quoted clause's end shortly before the speech verb, its addressee between them: Korean 고/라고
+ * ("…다고 국회 정보위원회에 보고했다"), Japanese と/とみて.
+ */
+const QUOTATIVE = /(?:고|と|とみて|と見て)\s/u;
+const QUOTE_REACH = 16;
 /** Letters a final speech verb may still carry after its stem ("밝혔다.", "述べた。"). */
 const FINAL_VERB_TAIL = 6;
 
@@ -261,7 +265,7 @@ function markTopicSayer(facts: SentenceFacts, lang: CompiledLanguage): void {
   if (last === undefined || facts.norm.trimEnd().length - last.end > FINAL_VERB_TAIL) return;
   // It reports a quoted clause ("…다고 밝혔다", "…と述べた"), and no name speaks right before it
   // ("…보냈다고 국정원이 밝혔다").
-  if (!QUOTATIVE_END.test(facts.norm.slice(Math.max(0, last.start - 4), last.start))) return;
+  if (!QUOTATIVE.test(facts.norm.slice(Math.max(0, last.start - QUOTE_REACH), last.start))) return;
   if (facts.actors.some((a) => a.marks.has('sayer'))) return;
   // Only the sentence's opening name, with its topic particle inside its match ("정부는") or
   // right after it ("국정원은"); a later, contrastive topic speaks for nothing.
