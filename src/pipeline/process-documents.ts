@@ -262,7 +262,8 @@ async function prepareBatch(
     candidates.push({ input, doc: toDocument(value, options.sourceId, now) });
   }
 
-  const existing = await storedKeys(db, raw, candidates);
+  // Through the store's connection, so never inside another request's open transaction.
+  const existing = await db.connection().execute((conn) => storedKeys(conn, raw, candidates));
   const fresh: Prepared[] = [];
   for (const c of candidates) {
     if (existing.ids.has(c.doc.id) || existing.hashes.has(c.doc.content_hash)) {
@@ -277,11 +278,12 @@ async function prepareBatch(
   return fresh;
 }
 
-function storedKeys(
+/** Ids and content hashes of `items` already in the store. */
+async function storedKeys(
   db: Kysely<Database>,
   raw: RawSqlite,
   items: readonly Prepared[],
-): Promise<{ ids: Set<string>; hashes: Set<string> }> | { ids: Set<string>; hashes: Set<string> } {
+): Promise<{ ids: Set<string>; hashes: Set<string> }> {
   const ids = items.map((c) => c.doc.id);
   const hashes = items.map((c) => c.doc.content_hash);
   return raw ? findExistingSqlite(raw, ids, hashes) : findExisting(db, ids, hashes);
