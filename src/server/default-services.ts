@@ -13,7 +13,7 @@ import { extractArticle } from '../ingest/pages/extract-article.js';
 import { InputError } from '../domain/errors.js';
 import { processDocuments, type FailedLine } from '../pipeline/process-documents.js';
 import { analyseAndAlert, type AnalysisSetup } from '../pipeline/analysis-pipeline.js';
-import { enrichDocument } from '../ingest/dedup/enrich-document.js';
+import { ingestStages } from '../pipeline/ingest-stages.js';
 import type { Store } from '../store/open-store.js';
 import type { IngestOutcome, ServerServices } from './services.js';
 
@@ -30,8 +30,7 @@ async function ingestDocuments(
     store,
     documents.map((value, i) => ({ line: i + 1, value })),
     {
-      extract: (doc) => extractDocument(doc),
-      enrich: enrichDocument,
+      ...ingestStages(),
       ...(options.sourceId ? { sourceId: options.sourceId } : {}),
     },
   );
