@@ -36,7 +36,7 @@ function mention(over: Partial<ExtractedMention>): ExtractedMention {
 const EXTRACTED = [
   mention({}),
   mention({
-    type: 'STATEMENT',
+    type: 'CONCERN',
     source: 'KOR',
     target: null,
     start: 45,
@@ -128,7 +128,7 @@ describe.each(backends)('corrections repository on $name', (backend) => {
       revokeNote: 'it is a statement after all',
     });
     expect(await row('d1#1')).toMatchObject({
-      type: 'STATEMENT',
+      type: 'CONCERN',
       source_actor: 'KOR',
       correction_id: null,
     });
