@@ -139,9 +139,7 @@ async function correctionsOfKey(db: Db, key: MentionKeyRow): Promise<CorrectionR
   const rows = (await whereKey(db, 'corrections', key)
     .selectAll()
     .execute()) as unknown as CorrectionRow[];
-  return rows.sort((a, b) =>
-    a.created_at === b.created_at ? (a.id < b.id ? -1 : 1) : a.created_at < b.created_at ? -1 : 1,
-  );
+  return rows.sort((a, b) => a.seq - b.seq);
 }
 
 async function mentionOfKey(db: Db, key: MentionKeyRow): Promise<MentionRow | undefined> {
@@ -190,6 +188,7 @@ export async function recordCorrection(db: Db, input: NewCorrection): Promise<Co
     trigger_start: row.trigger_start,
     trigger_end: row.trigger_end,
     mention_id: row.id,
+    seq: (history.at(-1)?.seq ?? 0) + 1,
     action: input.reject ? 'reject' : 'amend',
     before: JSON.stringify(before),
     after: after === null ? null : JSON.stringify(after),

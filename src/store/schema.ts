@@ -367,6 +367,8 @@ export interface CorrectionsTable {
   trigger_end: number | null;
   /** The mention's id when it was corrected. */
   mention_id: string;
+  /** 1, 2, …: the order of the corrections of one mention (timestamps can tie). */
+  seq: number;
   /** reject | amend */
   action: string;
   /** JSON CorrectedFields: the mention's values before. */

@@ -18,6 +18,7 @@ export const correctionsMigration: VigieMigration = {
       .addColumn('trigger_start', 'integer')
       .addColumn('trigger_end', 'integer')
       .addColumn('mention_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
       .addColumn('action', 'text', (c) => c.notNull())
       .addColumn('before', 'text', (c) => c.notNull())
       .addColumn('after', 'text')
