@@ -45,6 +45,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./events.js')).eventsCommand,
   },
   {
+    name: 'correct',
+    term: '[options] <mention>',
+    description:
+      'correct a mention (reject it, or change its type, actors, modality or date) and rescore',
+    load: async () => (await import('./correct.js')).correctCommand,
+  },
+  {
+    name: 'corrections',
+    term: '',
+    description: "list analysts' corrections of mentions, or revoke one",
+    load: async () => (await import('./correct.js')).correctionsCommand,
+  },
+  {
     name: 'backup',
     term: '[options] <dest>',
     description: 'write a consistent copy of the SQLite database to DEST (safe while running)',
