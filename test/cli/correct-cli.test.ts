@@ -1,4 +1,7 @@
-/** `vigie correct` and `vigie corrections list|revoke` end to end in a child process, on a SQLite file. */
+/**
+ * `vigie correct`, `vigie corrections list|revoke`, and `vigie export --format gold` read by
+ * `vigie eval`, end to end in child processes on a SQLite file.
+ */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,7 +66,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('vigie correct', { timeout: 240_000 }, () => {
-  it('corrects, lists and revokes, rescoring each time; bad values are refused', async () => {
+  it('corrects, exports gold that eval scores, lists and revokes; bad values are refused', async () => {
     expect((await vigie('ingest', join(dir, 'in.jsonl'))).code).toBe(0);
     const extracted = await mentionRow();
     expect(extracted.modality).toBe('ASSERTED');
@@ -101,6 +104,18 @@ describe('vigie correct', { timeout: 240_000 }, () => {
       modality: 'HEDGED',
       correction_id: result.correction.id,
       event_id: result.eventId,
+    });
+
+    // The loop that improves extraction: the corrected document as gold, the extractor scored on it.
+    const gold = join(dir, 'gold.jsonl');
+    const exported = await vigie('export', '--format', 'gold', '--out', gold);
+    expect(exported.code, exported.stderr).toBe(0);
+    const scored = await vigie('eval', gold, '--json');
+    expect(scored.code, scored.stderr).toBe(0);
+    expect(JSON.parse(scored.stdout).overall).toMatchObject({
+      gold: 1,
+      tp: 1,
+      modalityAccuracy: 0,
     });
 
     const listed = await vigie('corrections', 'list', '--live');

@@ -153,7 +153,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'export',
     term: '[options]',
     description:
-      'export the store: STIX 2.1 bundle, CSV (events or mentions) or JSONL (whole store)',
+      'export the store: STIX 2.1 bundle, CSV (events or mentions), JSONL (whole store) or gold (corrected documents)',
     load: async () => (await import('./export.js')).exportCommand,
   },
   {

@@ -13,9 +13,10 @@ import { exportStixBundle } from '../stix/export-stix.js';
 import { TLP_LEVELS, type TlpLevel } from '../stix/stix-static.js';
 import { exportEventsCsv, exportMentionsCsv } from './export-csv.js';
 import { exportStoreJsonl } from './export-jsonl.js';
+import { exportGoldCorpus } from './export-gold.js';
 import type { ExportFilter } from './export-filter.js';
 
-export const EXPORT_FORMATS = ['stix', 'csv', 'jsonl'] as const;
+export const EXPORT_FORMATS = ['stix', 'csv', 'jsonl', 'gold'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_WHATS = ['events', 'mentions'] as const;
 
@@ -86,6 +87,17 @@ export function openExport(store: Store, request: ExportRequest): OpenedExport {
         chunks: exportStoreJsonl(store, { includeAuth: request.includeAuth === true }),
         contentType: 'application/x-ndjson; charset=utf-8',
         fileName: 'vigie-store.jsonl',
+      };
+    case 'gold':
+      if (filter.since || filter.board)
+        throw new InputError(
+          'the gold export is every corrected document: --since and --board do not apply',
+          'format',
+        );
+      return {
+        chunks: exportGoldCorpus(store),
+        contentType: 'application/x-ndjson; charset=utf-8',
+        fileName: 'vigie-gold.jsonl',
       };
     default:
       throw new InputError(
