@@ -195,6 +195,21 @@ describe.each(backends)('corrections repository on $name', (backend) => {
         correction_id: amended.correction.id,
       },
     ]);
+    // A newer extractor that no longer finds them: the amended mention stays as the analyst
+    // stated it, the rejected one stays away.
+    await insertMentions(store.db, 'd1', [], { lang: 'en', published: '2024-10-01' });
+    expect(
+      await store.db.selectFrom('mentions').select(['id', 'modality', 'correction_id']).execute(),
+    ).toEqual([{ id: 'd1#1', modality: 'HEDGED', correction_id: amended.correction.id }]);
+    await insertMentions(
+      store.db,
+      'd1',
+      [
+        mention({ type: 'MISSILE_TEST', start: 0, end: 9, trigger: { start: 0, end: 9 } }),
+        ...EXTRACTED,
+      ],
+      { lang: 'en', published: '2024-10-01' },
+    );
     // Revoked after re-extraction: back to the fresh extraction, under its fresh id.
     await revokeCorrection(store.db, { id: amended.correction.id, by: 'ana' });
     expect(await row('d1#1')).toMatchObject({ modality: 'ASSERTED', correction_id: null });
