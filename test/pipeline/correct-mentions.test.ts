@@ -35,6 +35,17 @@ const { boards } = loadWatchboards(boardFiles());
 const setup = { boards, rules: [] };
 const NOW = '2024-10-25T00:00:00.000Z';
 
+/** The documents extracted, enriched and analysed with the shipped boards. */
+async function analysedStore(store: Store): Promise<Store> {
+  await processDocuments(
+    store,
+    DOCS.map((value, i) => ({ line: i + 1, value })),
+    { extract: (doc) => extractDocument(doc), enrich: enrichDocument },
+  );
+  await analysePending(store, setup, { now: NOW });
+  return store;
+}
+
 async function state(store: Store) {
   const hypotheses = await store.db
     .selectFrom('hypotheses')
@@ -55,14 +66,8 @@ describe.each(backends)('corrections rescore on $name', (backend) => {
     'a modality correction rescores the event and board, is in the trail, and revokes cleanly',
     { timeout: 60_000 },
     async () => {
-      const store = await backend.open();
+      const store = await analysedStore(await backend.open());
       try {
-        await processDocuments(
-          store,
-          DOCS.map((value, i) => ({ line: i + 1, value })),
-          { extract: (doc) => extractDocument(doc), enrich: enrichDocument },
-        );
-        await analysePending(store, setup, { now: NOW });
         const original = await state(store);
         const troops = await store.db
           .selectFrom('mentions')
@@ -144,14 +149,8 @@ describe.each(backends)('corrections rescore on $name', (backend) => {
     'rejecting a mention removes its event and its evidence step; a type change moves it',
     { timeout: 60_000 },
     async () => {
-      const store = await backend.open();
+      const store = await analysedStore(await backend.open());
       try {
-        await processDocuments(
-          store,
-          DOCS.map((value, i) => ({ line: i + 1, value })),
-          { extract: (doc) => extractDocument(doc), enrich: enrichDocument },
-        );
-        await analysePending(store, setup, { now: NOW });
         const original = await state(store);
         const transfer = await store.db
           .selectFrom('mentions')

@@ -45,6 +45,14 @@ const EXTRACTED = [
   }),
 ];
 
+/** What a newer extractor finds before the others: every index after it shifts. */
+const NEW_FIRST = mention({
+  type: 'MISSILE_TEST',
+  start: 0,
+  end: 9,
+  trigger: { start: 0, end: 9 },
+});
+
 describe.each(backends)('corrections repository on $name', (backend) => {
   const run = it.skipIf(backend.skipReason !== null);
   let store: Store;
@@ -59,6 +67,9 @@ describe.each(backends)('corrections repository on $name', (backend) => {
     if (!backend.skipReason) await store.close();
   });
 
+  /** Replaces d1's mentions as a re-extraction does. */
+  const reextract = (mentions: ExtractedMention[]) =>
+    insertMentions(store.db, 'd1', mentions, { lang: 'en', published: '2024-10-01' });
   const row = (id: string) =>
     store.db.selectFrom('mentions').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -172,15 +183,7 @@ describe.each(backends)('corrections repository on $name', (backend) => {
     });
     await recordCorrection(store.db, { mentionId: 'd1#1', reject: true, by: 'ana' });
     // The new extractor finds a mention before them: every index shifts.
-    await insertMentions(
-      store.db,
-      'd1',
-      [
-        mention({ type: 'MISSILE_TEST', start: 0, end: 9, trigger: { start: 0, end: 9 } }),
-        ...EXTRACTED,
-      ],
-      { lang: 'en', published: '2024-10-01' },
-    );
+    await reextract([NEW_FIRST, ...EXTRACTED]);
     const rows = await store.db
       .selectFrom('mentions')
       .select(['id', 'type', 'modality', 'correction_id'])
@@ -197,19 +200,11 @@ describe.each(backends)('corrections repository on $name', (backend) => {
     ]);
     // A newer extractor that no longer finds them: the amended mention stays as the analyst
     // stated it, the rejected one stays away.
-    await insertMentions(store.db, 'd1', [], { lang: 'en', published: '2024-10-01' });
+    await reextract([]);
     expect(
       await store.db.selectFrom('mentions').select(['id', 'modality', 'correction_id']).execute(),
     ).toEqual([{ id: 'd1#1', modality: 'HEDGED', correction_id: amended.correction.id }]);
-    await insertMentions(
-      store.db,
-      'd1',
-      [
-        mention({ type: 'MISSILE_TEST', start: 0, end: 9, trigger: { start: 0, end: 9 } }),
-        ...EXTRACTED,
-      ],
-      { lang: 'en', published: '2024-10-01' },
-    );
+    await reextract([NEW_FIRST, ...EXTRACTED]);
     // Revoked after re-extraction: back to the fresh extraction, under its fresh id.
     await revokeCorrection(store.db, { id: amended.correction.id, by: 'ana' });
     expect(await row('d1#1')).toMatchObject({ modality: 'ASSERTED', correction_id: null });

@@ -39,6 +39,12 @@ export interface OpenedExport {
   readonly fileName: string;
 }
 
+/** Exports that take no period or board filter refuse one rather than ignore it. */
+function unfiltered(filter: ExportFilter, what: string): void {
+  if (filter.since || filter.board)
+    throw new InputError(`${what}: --since and --board do not apply`, 'format');
+}
+
 export function openExport(store: Store, request: ExportRequest): OpenedExport {
   const filter: ExportFilter = {
     ...(request.since ? { since: request.since } : {}),
@@ -78,22 +84,14 @@ export function openExport(store: Store, request: ExportRequest): OpenedExport {
       };
     }
     case 'jsonl':
-      if (filter.since || filter.board)
-        throw new InputError(
-          'the JSONL export is the whole store (for backup and migration): --since and --board do not apply',
-          'format',
-        );
+      unfiltered(filter, 'the JSONL export is the whole store (for backup and migration)');
       return {
         chunks: exportStoreJsonl(store, { includeAuth: request.includeAuth === true }),
         contentType: 'application/x-ndjson; charset=utf-8',
         fileName: 'vigie-store.jsonl',
       };
     case 'gold':
-      if (filter.since || filter.board)
-        throw new InputError(
-          'the gold export is every corrected document: --since and --board do not apply',
-          'format',
-        );
+      unfiltered(filter, 'the gold export is every corrected document');
       return {
         chunks: exportGoldCorpus(store),
         contentType: 'application/x-ndjson; charset=utf-8',

@@ -46,6 +46,21 @@ const MODALITY_CODES: Record<Modality, true> = {
   PLANNED: true,
 };
 
+const CHOICES = { type: Object.keys(TYPE_CODES), modality: Object.keys(MODALITY_CODES) };
+const FIELD_NAMES = {
+  type: 'Type',
+  modality: 'Modality',
+  source: 'Source',
+  target: 'Target',
+  date: 'Date',
+} as const;
+/** Free-text fields: actor codes (upper-cased) and the date; empty clears the value. */
+const TEXT_FIELDS = [
+  { key: 'source', hint: 'PRK', size: 5 },
+  { key: 'target', hint: 'RUS', size: 5 },
+  { key: 'date', hint: 'YYYY-MM-DD', size: 10 },
+] as const;
+
 /** What changed between two versions of a mention, in words. */
 export function changeText(before: Fields, after: Fields | null): string {
   if (after === null) return 'marked wrong';
@@ -119,52 +134,35 @@ export function CorrectMention({
           Mark wrong (not an event)
         </label>
         <fieldset disabled={form.reject}>
-          <label>
-            Type{' '}
-            <select
-              aria-label={label('Type')}
-              value={form.type}
-              onChange={(e) => set({ type: e.currentTarget.value })}
-            >
-              {Object.keys(TYPE_CODES).map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Modality{' '}
-            <select
-              aria-label={label('Modality')}
-              value={form.modality}
-              onChange={(e) => set({ modality: e.currentTarget.value })}
-            >
-              {Object.keys(MODALITY_CODES).map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>
-          </label>
-          {(['source', 'target'] as const).map((role) => (
-            <label key={role}>
-              {role === 'source' ? 'Source' : 'Target'}{' '}
+          {(['type', 'modality'] as const).map((key) => (
+            <label key={key}>
+              {FIELD_NAMES[key]}{' '}
+              <select
+                aria-label={label(FIELD_NAMES[key])}
+                value={form[key]}
+                onChange={(e) => set({ [key]: e.currentTarget.value })}
+              >
+                {CHOICES[key].map((code) => (
+                  <option key={code}>{code}</option>
+                ))}
+              </select>
+            </label>
+          ))}
+          {TEXT_FIELDS.map(({ key, hint, size }) => (
+            <label key={key}>
+              {FIELD_NAMES[key]}{' '}
               <input
-                aria-label={label(role === 'source' ? 'Source' : 'Target')}
-                value={form[role] ?? ''}
-                placeholder="PRK"
-                size={5}
-                onInput={(e) => set({ [role]: e.currentTarget.value.trim().toUpperCase() })}
+                aria-label={label(FIELD_NAMES[key])}
+                value={form[key] ?? ''}
+                placeholder={hint}
+                size={size}
+                onInput={(e) => {
+                  const v = e.currentTarget.value.trim();
+                  set({ [key]: key === 'date' ? v : v.toUpperCase() });
+                }}
               />
             </label>
           ))}
-          <label>
-            Date{' '}
-            <input
-              aria-label={label('Date')}
-              value={form.date ?? ''}
-              placeholder="YYYY-MM-DD"
-              size={10}
-              onInput={(e) => set({ date: e.currentTarget.value.trim() })}
-            />
-          </label>
         </fieldset>
         <label>
           Note{' '}
