@@ -3,7 +3,7 @@
  * only), a document's correction log with revocation, and the line an evidence step shows when
  * a correction changed it.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { EventType, Modality } from '../../../src/domain/ontology.js';
 import type {
@@ -100,9 +100,13 @@ export function CorrectMention({
   onDone: (result: Rescored) => void;
 }) {
   const { api, canEdit } = useSession();
-  const [form, setForm] = useState({ ...m, reject: false, note: '' });
+  const blank = () => ({ ...m, reject: false, note: '' });
+  const [form, setForm] = useState(blank);
+  const [open, setOpen] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  // The mention changed (a correction, a revocation): the form starts again from its values.
+  useEffect(() => setForm(blank()), [m.type, m.source, m.target, m.modality, m.date]);
   if (!canEdit) return null;
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -112,7 +116,9 @@ export function CorrectMention({
     setBusy(true);
     try {
       const path = `/api/mentions/${encodeURIComponent(m.id)}/corrections`;
-      onDone(await api.post<Rescored>(path, bodyOf(m, form)));
+      const result = await api.post<Rescored>(path, bodyOf(m, form));
+      setOpen(false);
+      onDone(result);
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));
     } finally {
@@ -122,7 +128,12 @@ export function CorrectMention({
 
   const label = (what: string) => `${what} of mention ${m.id}`;
   return (
-    <details class="correct" data-testid="correct-mention">
+    <details
+      class="correct"
+      data-testid="correct-mention"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>Correct</summary>
       <form onSubmit={(e) => void submit(e)} class="correct-form">
         <label>
