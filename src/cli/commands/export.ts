@@ -1,10 +1,11 @@
 /**
- * `vigie export --format stix|csv|jsonl [--what events|mentions] [--since 7d] [--board ID]
+ * `vigie export --format stix|csv|jsonl|gold [--what events|mentions] [--since 7d] [--board ID]
  * [--type T] [--actor A] [--capability C] [--modality M] [--lang L] [--until DATE]
  * [--tlp clear] [--include-auth] [--out FILE]`: streamed exports (constant memory), of the whole
  * store or of the same filtered view as the dashboard's events page. With --out
  * the file is written to a temporary name then renamed, so a failure never leaves a corrupt
- * file. The JSONL export leaves the users and token hashes out unless --include-auth.
+ * file. The JSONL export leaves the users and token hashes out unless --include-auth. The gold
+ * export writes the analysts' corrected documents as an annotated corpus for `vigie eval`.
  * @module
  */
 import type { Command } from 'commander';
@@ -36,9 +37,12 @@ export const exportCommand: CommandModule = {
     program
       .command('export')
       .description(
-        'export the store: STIX 2.1 bundle, CSV (events or mentions) or JSONL (whole store)',
+        'export the store: STIX 2.1 bundle, CSV (events or mentions), JSONL (whole store) or gold (corrected documents)',
       )
-      .requiredOption('--format <format>', 'stix | csv | jsonl')
+      .requiredOption(
+        '--format <format>',
+        'stix | csv | jsonl | gold (corrected documents as an annotated corpus for vigie eval)',
+      )
       .option(
         '--what <rows>',
         'csv, jsonl: events (default) or mentions; jsonl without it or a filter is the whole store',

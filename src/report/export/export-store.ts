@@ -20,10 +20,11 @@ import { exportStixBundle } from '../stix/export-stix.js';
 import { TLP_LEVELS, type TlpLevel } from '../stix/stix-static.js';
 import { exportEventsCsv, exportMentionsCsv } from './export-csv.js';
 import { exportStoreJsonl } from './export-jsonl.js';
+import { exportGoldCorpus } from './export-gold.js';
 import { EXPORT_FILTER_KEYS, type ExportFilter } from './export-filter.js';
 import { exportViewJsonl } from './export-view-jsonl.js';
 
-export const EXPORT_FORMATS = ['stix', 'csv', 'jsonl'] as const;
+export const EXPORT_FORMATS = ['stix', 'csv', 'jsonl', 'gold'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_WHATS = ['events', 'mentions'] as const;
 
@@ -47,6 +48,12 @@ export interface OpenedExport {
   readonly chunks: AsyncIterable<string>;
   readonly contentType: string;
   readonly fileName: string;
+}
+
+/** Exports that take no filter refuse one rather than ignore it. */
+function unfiltered(filter: ExportFilter, what: string): void {
+  if (Object.values(filter).some(Boolean))
+    throw new InputError(`${what}: filters (--since, --board, --type, …) do not apply`, 'format');
 }
 
 export function openExport(store: Store, request: ExportRequest): OpenedExport {
@@ -115,6 +122,13 @@ export function openExport(store: Store, request: ExportRequest): OpenedExport {
         fileName: 'vigie-store.jsonl',
       };
     }
+    case 'gold':
+      unfiltered(filter, 'the gold export is every corrected document');
+      return {
+        chunks: exportGoldCorpus(store),
+        contentType: 'application/x-ndjson; charset=utf-8',
+        fileName: 'vigie-gold.jsonl',
+      };
     default:
       throw new InputError(
         `unknown export format "${request.format}" (use one of: ${EXPORT_FORMATS.join(', ')})`,
