@@ -151,6 +151,8 @@ export const documentRoutes = [
     response: IngestResultSchema,
     status: 201,
     writes: true,
+    maxBodyBytes: 64 * 1024 * 1024,
+    costly: true,
     async handler({ body, ctx }) {
       const ingest = ctx.services.ingestDocuments;
       if (!ingest) throw new NotImplementedError('document ingest is not available in this server');
@@ -173,6 +175,7 @@ export const documentRoutes = [
     response: IngestResultSchema,
     status: 201,
     writes: true,
+    costly: true,
     async handler({ body, ctx }) {
       const ingestUrl = ctx.services.ingestUrl;
       if (!ingestUrl) {
@@ -191,6 +194,9 @@ export const documentRoutes = [
     summary: 'Extract event mentions from posted text (nothing is stored)',
     body: ExtractBodySchema,
     response: ExtractionSchema,
+    // 1,000,000 characters, up to 4 bytes each in UTF-8 JSON.
+    maxBodyBytes: 4 * 1024 * 1024,
+    costly: true,
     async handler({ body, ctx }) {
       const extract = ctx.services.extractText;
       if (!extract) throw new NotImplementedError('extraction is not available in this server');

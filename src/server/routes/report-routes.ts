@@ -61,6 +61,7 @@ export const reportRoutes = [
       lang: z.enum(BRIEF_LANGUAGES).default('en'),
     }),
     response: z.unknown().describe('text/markdown, text/html or application/pdf'),
+    costly: true,
     async handler({ params, query, ctx }) {
       try {
         const brief = await renderBrief(ctx.store, {
@@ -99,6 +100,7 @@ export const reportRoutes = [
       }),
     }),
     response: z.unknown().describe('application/stix+json, text/csv or application/x-ndjson'),
+    costly: true,
     async handler({ query, principal, ctx }) {
       if (query.includeAuth && principal?.role !== 'admin')
         throw new HttpError(
