@@ -45,7 +45,7 @@ export type ExtractFn = (doc: {
   lang?: string;
   published?: string;
   title?: string;
-}) => ExtractionResult;
+}) => ExtractionResult | Promise<ExtractionResult>;
 
 export type EnrichFn = (
   db: Kysely<Database>,
@@ -242,7 +242,7 @@ async function processBatch(
   const existing = raw
     ? findExistingSqlite(raw, ids, hashes)
     : await findExisting(trx, ids, hashes);
-  const fresh: Prepared[] = [];
+  const unseen: Prepared[] = [];
   for (const c of candidates) {
     if (existing.ids.has(c.doc.id) || existing.hashes.has(c.doc.content_hash)) {
       result.duplicates += 1;
@@ -250,9 +250,14 @@ async function processBatch(
     }
     existing.ids.add(c.doc.id);
     existing.hashes.add(c.doc.content_hash);
-    if (options.extract && !extractInto(c, options.extract, now, result)) continue;
-    fresh.push(c);
+    unseen.push(c);
   }
+  // All at once: an extractor backed by the thread pool (extract-pool.ts) runs them in parallel.
+  const extract = options.extract;
+  const extracted = extract
+    ? await Promise.all(unseen.map((c) => extractInto(c, extract, now, result)))
+    : unseen.map(() => true);
+  const fresh = unseen.filter((_, i) => extracted[i]);
 
   if (!options.enrich && fresh.length > 0) {
     const stored = await withSavepoint(trx, (t) => insertFast(t, raw, fresh)).catch(() => null);
@@ -288,10 +293,15 @@ async function processBatch(
 }
 
 /** Runs the extractor on a candidate; false (and a recorded failure) when it throws. */
-function extractInto(c: Prepared, extract: ExtractFn, now: string, result: ProcessResult): boolean {
+async function extractInto(
+  c: Prepared,
+  extract: ExtractFn,
+  now: string,
+  result: ProcessResult,
+): Promise<boolean> {
   try {
     const d = c.doc;
-    const extraction = extract({
+    const extraction = await extract({
       id: d.id,
       text: d.text,
       ...(d.lang ? { lang: d.lang } : {}),

@@ -200,7 +200,7 @@ export const documentRoutes = [
     async handler({ body, ctx }) {
       const extract = ctx.services.extractText;
       if (!extract) throw new NotImplementedError('extraction is not available in this server');
-      const result = extract({ id: 'posted', ...body });
+      const result = await extract({ id: 'posted', ...body });
       return {
         lang: result.lang,
         mentions: result.mentions.map((m) => ({
