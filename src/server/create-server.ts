@@ -32,6 +32,7 @@ import { ROUTES } from './route-table.js';
 import type { ServerContext } from './server-context.js';
 import type { ServerServices } from './services.js';
 import type { AnalysisSetup } from '../pipeline/analysis-pipeline.js';
+import { PdfPrinter, type PdfBrowser } from '../report/brief/render-pdf.js';
 
 /** Where log lines go, for tests and `vigie serve`; never includes the authorization header. */
 export interface ServerLogger {
@@ -58,6 +59,8 @@ export interface CreateServerOptions {
   /** Overview cache lifetime (default 5 s); API writes clear it at once. */
   readonly cacheTtlMs?: number;
   readonly now?: () => Date;
+  /** Starts the browser PDF briefs are printed with (tests; default Chromium). */
+  readonly launchPdfBrowser?: () => Promise<PdfBrowser>;
 }
 
 /** A route's body ceiling unless it declares its own (RouteDef.maxBodyBytes). */
@@ -99,8 +102,13 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     config: options.config as Config,
     services: options.services ?? owned ?? {},
     cache: new ReadCache(options.cacheTtlMs ?? 5000),
+    pdf: new PdfPrinter({
+      maxQueue: server.limits.pdfQueue,
+      ...(options.launchPdfBrowser ? { launch: options.launchPdfBrowser } : {}),
+    }),
     now: options.now ?? (() => new Date()),
   };
+  app.addHook('onClose', () => ctx.pdf.close());
   const auth = new Authenticator(options.store, { anonymousViewer: server.anonymousViewer });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));

@@ -26,6 +26,8 @@ export interface BriefOptions {
   readonly format?: string;
   readonly lang?: string;
   readonly maxEvents?: number;
+  /** Prints the HTML to PDF (default: a Chromium of its own; a server shares one, PdfPrinter). */
+  readonly printPdf?: (html: string) => Promise<Buffer>;
 }
 
 export interface RenderedBrief {
@@ -72,5 +74,6 @@ export async function renderBrief(store: Store, options: BriefOptions): Promise<
   const html = renderBriefHtml(data, strings, lang);
   if (format === 'html')
     return { body: html, contentType: 'text/html; charset=utf-8', extension: 'html', data };
-  return { body: await renderPdf(html), contentType: 'application/pdf', extension: 'pdf', data };
+  const print = options.printPdf ?? ((page: string) => renderPdf(page));
+  return { body: await print(html), contentType: 'application/pdf', extension: 'pdf', data };
 }

@@ -69,6 +69,7 @@ export const reportRoutes = [
           since: query.since,
           format: query.format,
           lang: query.lang,
+          printPdf: (html) => ctx.pdf.print(html),
         });
         const headers: Record<string, string> =
           query.format === 'pdf'
