@@ -22,6 +22,7 @@ import {
 } from '../src/cli/commands/ingestion-setup.js';
 import { startAnalysis } from '../src/cli/commands/run-analysis.js';
 import { parseFeed } from '../src/ingest/feeds/parse-feed.js';
+import { ExtractPool } from '../src/pipeline/extract-pool.js';
 import { SafeFetcher } from '../src/ingest/fetch/safe-fetch.js';
 
 const FEEDS = Number(process.env['VIGIE_BENCH_FEEDS'] ?? 4);
@@ -148,10 +149,15 @@ async function main(): Promise<void> {
   const fetcher = new SafeFetcher(ctx.config.fetch);
   const stop = new AbortController();
   const analysis = startAnalysis(ctx, store, stop.signal);
-  const scheduler = createIngestionScheduler(ctx, store, fetcher, {
-    concurrency: 4,
-    onBatch: (result) => analysis.analyse(result.documentIds),
-  });
+  // VIGIE_BENCH_POOL=1: extraction in the worker-thread pool (to compare; `vigie run` decides).
+  const pool = process.env['VIGIE_BENCH_POOL'] === '1' ? new ExtractPool() : undefined;
+  const scheduler = createIngestionScheduler(
+    ctx,
+    store,
+    fetcher,
+    { concurrency: 4, onBatch: (result) => analysis.analyse(result.documentIds) },
+    pool,
+  );
   await analysis.catchUp();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -181,6 +187,7 @@ async function main(): Promise<void> {
   );
 
   stop.abort();
+  await pool?.close();
   await analysis.close();
   await fetcher.close();
   await ctx.close();
@@ -193,6 +200,7 @@ async function main(): Promise<void> {
     target: `vigie run ≥ ${TARGET_DOCS_PER_S} documents/s end to end (feed → analysed → alert recorded)`,
     path: 'SafeFetcher → parseFeed → processDocuments(extract, enrich) → onBatch analyseAndAlert (watch rule) → alerts',
     backend: 'sqlite',
+    extraction: pool ? `worker-thread pool (${pool.size})` : 'inline',
     feeds: FEEDS,
     itemsPerFeed: ITEMS,
     feedBytes,

@@ -269,6 +269,9 @@ async function processBatch(
   // One at a time, in the order the full-text index writes fastest; results in input order.
   const outcomes = new Map<Prepared, number | null | Error>();
   for (const c of inSearchKeyOrder(fresh, (f) => f.doc.published ?? null)) {
+    // SQLite answers synchronously: without a turn of the event loop per document, a batch's
+    // enrichment would hold off every socket (other sources, webhooks, the API) for seconds.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       const mentions = await withSavepoint(trx, async (t) => {
         if (options.enrich) Object.assign(c.doc, await options.enrich(t, c.doc, c.extraction));

@@ -11,6 +11,7 @@ import { confineToRoots } from '../../ingest/files/allowed-roots.js';
 import type { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
 import { Scheduler, type SchedulerOptions } from '../../ingest/scheduler/scheduler.js';
+import type { ExtractInput, ExtractPool } from '../../pipeline/extract-pool.js';
 import { processDocuments } from '../../pipeline/process-documents.js';
 import type { Store } from '../../store/open-store.js';
 import { upsertSource } from '../../store/sources-repo.js';
@@ -45,22 +46,24 @@ export async function declareConfigSources(ctx: CliContext, store: Store): Promi
 }
 
 /**
- * The scheduler `vigie run` uses: processDocuments with extraction.
- * `onBatch` is where analysis and alerting hook in.
+ * The scheduler `vigie run` uses: processDocuments with extraction, in `pool`'s threads when
+ * given. `onBatch` is where analysis and alerting hook in.
  */
 export function createIngestionScheduler(
   ctx: CliContext,
   store: Store,
   fetcher: SafeFetcher,
   extra: Partial<SchedulerOptions> = {},
+  pool?: ExtractPool,
 ): Scheduler {
+  const extract = pool ? pool.extractor(0) : (doc: ExtractInput) => extractDocument(doc);
   return new Scheduler({
     store,
     fetcher,
     process: (lines, source) =>
       processDocuments(store, lines, {
         sourceId: source.id,
-        extract: (doc) => extractDocument(doc),
+        extract,
         enrich: enrichDocument,
       }),
     log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
