@@ -6,6 +6,7 @@
 import type { RouteDef } from './route.js';
 import { alertRoutes } from './routes/alert-routes.js';
 import { boardRoutes } from './routes/board-routes.js';
+import { correctionRoutes } from './routes/correction-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
@@ -16,6 +17,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...overviewRoutes,
   ...documentRoutes,
   ...eventRoutes,
+  ...correctionRoutes,
   ...sourceRoutes,
   ...boardRoutes,
   ...alertRoutes,

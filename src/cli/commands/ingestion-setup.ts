@@ -5,13 +5,12 @@
  * @module
  */
 import { resolve } from 'node:path';
-import { extractDocument } from '../../extract/extract-document.js';
-import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
 import { confineToRoots } from '../../ingest/files/allowed-roots.js';
 import type { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
 import { Scheduler, type SchedulerOptions } from '../../ingest/scheduler/scheduler.js';
-import type { ExtractInput, ExtractPool } from '../../pipeline/extract-pool.js';
+import type { ExtractPool } from '../../pipeline/extract-pool.js';
+import { ingestStages } from '../../pipeline/ingest-stages.js';
 import { processDocuments } from '../../pipeline/process-documents.js';
 import type { Store } from '../../store/open-store.js';
 import { upsertSource } from '../../store/sources-repo.js';
@@ -56,15 +55,14 @@ export function createIngestionScheduler(
   extra: Partial<SchedulerOptions> = {},
   pool?: ExtractPool,
 ): Scheduler {
-  const extract = pool ? pool.extractor(0) : (doc: ExtractInput) => extractDocument(doc);
+  const stages = ingestStages(pool?.extractor(0));
   return new Scheduler({
     store,
     fetcher,
     process: (lines, source) =>
       processDocuments(store, lines, {
         sourceId: source.id,
-        extract,
-        enrich: enrichDocument,
+        ...stages,
       }),
     log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
     allowedRoots: ctx.config.sources.allowedRoots,

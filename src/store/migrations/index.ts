@@ -19,6 +19,7 @@ import { searchByDateMigration } from './0050-search-by-date.js';
 import { jobsMigration } from './0060-jobs.js';
 import { searchUsermergeMigration } from './0070-search-usermerge.js';
 import { jobsOneRunningMigration } from './0080-jobs-one-running.js';
+import { correctionsMigration, mentionCorrectionMigration } from './0090-corrections.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -42,4 +43,6 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   jobsOneRunningMigration,
   storyEvidenceMigration,
   mentionAttributionMigration,
+  correctionsMigration,
+  mentionCorrectionMigration,
 ];

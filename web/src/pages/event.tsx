@@ -1,20 +1,38 @@
 /** An event: its credibility, its independent origins with the outlets that carried each, its mentions. */
 import type { EventDetail } from '../api-types.js';
+import { CorrectMention, rescoredText, type Rescored } from '../components/correction-panel.js';
 import { Loaded } from '../components/status.js';
 import { attributionText, day, pair } from '../format.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
+import { useState } from 'preact/hooks';
 
 export function EventPage({ id }: { id: string }) {
   const { api } = useSession();
-  const [load] = useLoad(`event:${id}`, () =>
+  const [rescored, setRescored] = useState<Rescored | null>(null);
+  const [load] = useLoad(`event:${id}:${rescored?.correction.id ?? ''}`, () =>
     api.get<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
   );
-  return <Loaded load={load}>{(e) => <EventView e={e} />}</Loaded>;
+  return (
+    <>
+      {rescored && (
+        <p class="notice" role="status" data-testid="correction-result">
+          {rescoredText(rescored)}
+          {rescored.eventId && rescored.eventId !== id && (
+            <>
+              {' '}
+              The mention is now in <a href={href('events', rescored.eventId)}>another event</a>.
+            </>
+          )}
+        </p>
+      )}
+      <Loaded load={load}>{(e) => <EventView e={e} onCorrected={setRescored} />}</Loaded>
+    </>
+  );
 }
 
-function EventView({ e }: { e: EventDetail }) {
+function EventView({ e, onCorrected }: { e: EventDetail; onCorrected: (r: Rescored) => void }) {
   return (
     <>
       <p class="crumbs">
@@ -69,6 +87,7 @@ function EventView({ e }: { e: EventDetail }) {
                 — {m.document.outlet ?? 'unknown outlet'}, {day(m.document.published)} ·{' '}
                 {m.modality} · from {attributionText(m.attribution)}
               </span>
+              <CorrectMention m={m} onDone={onCorrected} />
             </li>
           ))}
         </ul>
