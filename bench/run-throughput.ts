@@ -8,11 +8,10 @@
  * Writes bench/results/run-throughput.json. Usage: npx tsx bench/run-throughput.ts
  * Env: VIGIE_BENCH_FEEDS (4), VIGIE_BENCH_ITEMS (500).
  */
-import { execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createContext } from '../src/cli/context.js';
@@ -23,6 +22,7 @@ import {
 import { startAnalysis } from '../src/cli/commands/run-analysis.js';
 import { parseFeed } from '../src/ingest/feeds/parse-feed.js';
 import { ExtractPool } from '../src/pipeline/extract-pool.js';
+import { gitCommit, loadAverage, machineRecord, writeResult } from './bench-record.js';
 import { SafeFetcher } from '../src/ingest/fetch/safe-fetch.js';
 
 const FEEDS = Number(process.env['VIGIE_BENCH_FEEDS'] ?? 4);
@@ -79,15 +79,8 @@ function feedXml(base: string, feed: number): string {
   );
 }
 
-function commit(): string {
-  try {
-    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main(): Promise<void> {
+  const loadBefore = loadAverage();
   const dir = mkdtempSync(join(tmpdir(), 'vigie-run-throughput-'));
   const bodies = new Map<string, string>();
   const server = createServer((req, res) => {
@@ -220,17 +213,12 @@ async function main(): Promise<void> {
       itemsPerSecond: Math.round(refItems / refSeconds),
     },
     ratioToReference: Math.round((seconds / refSeconds) * 10) / 10,
-    machine: {
-      cpus: cpus().length,
-      node: process.version,
-      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
-    },
-    commit: commit(),
+    machine: machineRecord(loadBefore),
+    commit: gitCommit(),
     measuredAt: new Date().toISOString(),
   };
   for (const line of logs.filter((l) => /warning|failed/.test(l))) console.error(line);
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/run-throughput.json', `${JSON.stringify(result, null, 2)}\n`);
+  writeResult('run-throughput', result);
   console.log(JSON.stringify(result, null, 2));
 }
 
