@@ -351,6 +351,16 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+/** A documents-page search an analyst saved (migration 0096). */
+export interface SavedSearchesTable {
+  id: string;
+  user_name: string;
+  name: string;
+  /** The documents page's query string (`q=…&lang=ko`), as the URL carries it. */
+  query: string;
+  created_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   documents: DocumentsTable;
@@ -374,6 +384,7 @@ export interface Database {
   gdelt_events: GdeltEventsTable;
   board_matches: BoardMatchesTable;
   jobs: JobsTable;
+  saved_searches: SavedSearchesTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

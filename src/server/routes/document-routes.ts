@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { InputDocumentSchema } from '../../domain/document.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { getApiDocumentFacets } from '../../store/api-queries/document-facets.js';
 import {
   getApiDocument,
   getApiStory,
@@ -10,10 +11,13 @@ import {
 import { NotImplementedError } from '../http-errors.js';
 import { defineRoute } from '../route.js';
 import {
+  ActorCodeSchema,
   CursorQuerySchema,
   DateBoundSchema,
+  EventTypeSchema,
   IdParamsSchema,
   LangSchema,
+  ModalitySchema,
   SearchTextSchema,
   cursorPage,
 } from '../schemas/common.js';
@@ -29,7 +33,16 @@ const DocumentQuerySchema = CursorQuerySchema.extend({
   sourceId: z.string().min(1).max(512).optional(),
   storyId: z.string().min(1).max(512).optional(),
   outlet: z.string().min(1).max(512).optional(),
+  type: EventTypeSchema.optional().meta({ description: 'Documents with a mention of this type' }),
+  actor: ActorCodeSchema.optional().meta({
+    description: 'Documents with a mention naming this actor, in either role',
+  }),
+  modality: ModalitySchema.optional().meta({
+    description: 'Documents with a mention of this modality',
+  }),
 });
+
+const FacetValueSchema = z.object({ value: z.string(), documents: z.number().int() });
 
 const LineNoteSchema = z.object({
   index: z.number().int(),
@@ -109,6 +122,21 @@ export const documentRoutes = [
     async handler({ query, ctx }) {
       const { limit, cursor, ...filters } = query;
       return listApiDocuments(ctx.store, filters, { limit, cursor });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/documents/facets',
+    access: 'viewer',
+    tag: 'documents',
+    summary: 'Languages and outlets with their document counts, most common first (50 each)',
+    description: 'Cached for a few seconds, like the overview.',
+    response: z.object({
+      languages: z.array(FacetValueSchema),
+      outlets: z.array(FacetValueSchema),
+    }),
+    async handler({ ctx }) {
+      return ctx.cache.get('document-facets', () => getApiDocumentFacets(ctx.store.db));
     },
   }),
   defineRoute({

@@ -31,6 +31,24 @@ export interface DocumentFilters {
   sourceId?: string;
   storyId?: string;
   outlet?: string;
+  /** Documents with a mention of this event type, actor (either role) or modality. */
+  type?: string;
+  actor?: string;
+  modality?: string;
+}
+
+/** The mention facets as one EXISTS, so a document counts once however many mentions match. */
+function mentionFacet(f: DocumentFilters): Expression<SqlBool> | null {
+  const parts: Expression<SqlBool>[] = [];
+  if (f.type) parts.push(sql<SqlBool>`mentions.type = ${f.type}`);
+  if (f.modality) parts.push(sql<SqlBool>`mentions.modality = ${f.modality}`);
+  if (f.actor) {
+    parts.push(
+      sql<SqlBool>`(mentions.source_actor = ${f.actor} OR mentions.target_actor = ${f.actor})`,
+    );
+  }
+  if (parts.length === 0) return null;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM mentions WHERE mentions.document_id = documents.id AND ${sql.join(parts, sql` AND `)})`;
 }
 
 export interface ApiDocumentSummary extends DocumentRef {
@@ -97,6 +115,8 @@ export async function listApiDocuments(
   if (f.outlet) where.push(sql<SqlBool>`documents.outlet = ${f.outlet}`);
   if (f.since) where.push(sinceBound('documents.published', f.since));
   if (f.until) where.push(untilBound('documents.published', f.until));
+  const facet = mentionFacet(f);
+  if (facet) where.push(facet);
   const terms = f.q ? parseSearchTerms(f.q) : [];
   // Without a query the snippet is the opening; with one, the match may lie further in.
   const headChars = terms.length > 0 ? HEAD_CHARS : OPENING_CHARS;

@@ -4,6 +4,7 @@
  * @module
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { readCredibilityReasons } from '../../domain/credibility-reasons.js';
 import { readEventOrigins, type EventOrigins } from '../../domain/event-origins.js';
 import { decodeCodes, type Database, type EventRow } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
@@ -124,9 +125,56 @@ export async function listApiEvents(
 export interface ApiEventDetail extends ApiEvent {
   /** Independent origins with the outlets that carried each, in words (from the explanation). */
   origins: EventOrigins | null;
+  /** Why the event has its credibility, in words (from the explanation). */
+  credibilityReasons: string[];
   /** How support and credibility were computed (the analysis module's JSON, as stored). */
   explanation: unknown;
   mentions: MentionInContext[];
+  /** Every step this event made on a hypothesis, oldest first (from the evidence table). */
+  hypotheses: ApiEventStep[];
+}
+
+export interface ApiEventStep {
+  evidenceId: string;
+  hypothesisId: string;
+  hypothesisTitle: string;
+  indicatorId: string;
+  at: string;
+  before: number;
+  after: number;
+  deltaLogOdds: number;
+}
+
+/** The steps an event made on hypotheses; bounded, since one event moves a few hypotheses. */
+async function stepsOfEvent(db: Kysely<Database>, id: string): Promise<ApiEventStep[]> {
+  const rows = await db
+    .selectFrom('evidence')
+    .innerJoin('hypotheses', 'hypotheses.id', 'evidence.hypothesis_id')
+    .select([
+      'evidence.id',
+      'evidence.hypothesis_id',
+      'hypotheses.title',
+      'evidence.indicator_id',
+      'evidence.at',
+      'evidence.probability_before',
+      'evidence.probability_after',
+      'evidence.delta_log_odds',
+    ])
+    .where('evidence.event_id', '=', id)
+    .orderBy('evidence.at')
+    .orderBy('evidence.id')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    evidenceId: r.id,
+    hypothesisId: r.hypothesis_id,
+    hypothesisTitle: r.title,
+    indicatorId: r.indicator_id,
+    at: r.at,
+    before: r.probability_before,
+    after: r.probability_after,
+    deltaLogOdds: r.delta_log_odds,
+  }));
 }
 
 export async function getApiEvent(
@@ -135,14 +183,24 @@ export async function getApiEvent(
 ): Promise<ApiEventDetail | null> {
   const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const mentions = await mentionsInContext(db, { eventIds: [id] });
+  const [mentions, hypotheses] = await Promise.all([
+    mentionsInContext(db, { eventIds: [id] }),
+    stepsOfEvent(db, id),
+  ]);
   let explanation: unknown = null;
   try {
     explanation = JSON.parse(row.explanation) as unknown;
   } catch {
     explanation = { raw: row.explanation };
   }
-  return { ...toApiEvent(row), origins: readEventOrigins(explanation), explanation, mentions };
+  return {
+    ...toApiEvent(row),
+    origins: readEventOrigins(explanation),
+    credibilityReasons: readCredibilityReasons(explanation),
+    explanation,
+    mentions,
+    hypotheses,
+  };
 }
 
 export async function getApiEventsByIds(

@@ -19,6 +19,8 @@ import { searchByDateMigration } from './0050-search-by-date.js';
 import { jobsMigration } from './0060-jobs.js';
 import { searchUsermergeMigration } from './0070-search-usermerge.js';
 import { jobsOneRunningMigration } from './0080-jobs-one-running.js';
+import { workbenchIndexesMigration } from './0095-workbench-indexes.js';
+import { savedSearchesMigration } from './0096-saved-searches.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -42,4 +44,6 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   jobsOneRunningMigration,
   storyEvidenceMigration,
   mentionAttributionMigration,
+  workbenchIndexesMigration,
+  savedSearchesMigration,
 ];
