@@ -4,29 +4,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import { getApiActor, listApiActors } from '../../store/api-queries/actor-queries.js';
 import { defineRoute } from '../route.js';
 import { ActorCodeSchema, DateBoundSchema } from '../schemas/common.js';
-
-const ActorCountSchema = z.object({ code: z.string(), events: z.number().int() });
-
-const ActorSchema = z
-  .object({
-    code: z.string(),
-    events: z.number().int(),
-    byType: z.array(z.object({ type: z.string(), events: z.number().int() })),
-    byPartner: z.array(z.object({ partner: z.string().nullable(), events: z.number().int() })),
-    periods: z
-      .array(
-        z.object({
-          month: z
-            .string()
-            .meta({ description: 'YYYY-MM of the event date (first sighting when undated)' }),
-          type: z.string(),
-          partner: z.string().nullable(),
-          events: z.number().int(),
-        }),
-      )
-      .meta({ description: 'Events per month, type and partner, oldest month first' }),
-  })
-  .meta({ id: 'Actor' });
+import { ActorCountSchema, ActorSchema } from '../schemas/workbench.js';
 
 export const actorRoutes = [
   defineRoute({

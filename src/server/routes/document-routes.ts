@@ -22,6 +22,7 @@ import {
   cursorPage,
 } from '../schemas/common.js';
 import { DocumentDetailSchema, DocumentSummarySchema, StorySchema } from '../schemas/records.js';
+import { DocumentFacetsSchema } from '../schemas/workbench.js';
 
 const DocumentQuerySchema = CursorQuerySchema.extend({
   q: SearchTextSchema.optional().meta({
@@ -41,8 +42,6 @@ const DocumentQuerySchema = CursorQuerySchema.extend({
     description: 'Documents with a mention of this modality',
   }),
 });
-
-const FacetValueSchema = z.object({ value: z.string(), documents: z.number().int() });
 
 const LineNoteSchema = z.object({
   index: z.number().int(),
@@ -131,10 +130,7 @@ export const documentRoutes = [
     tag: 'documents',
     summary: 'Languages and outlets with their document counts, most common first (50 each)',
     description: 'Cached for a few seconds, like the overview.',
-    response: z.object({
-      languages: z.array(FacetValueSchema),
-      outlets: z.array(FacetValueSchema),
-    }),
+    response: DocumentFacetsSchema,
     async handler({ ctx }) {
       return ctx.cache.get('document-facets', () => getApiDocumentFacets(ctx.store.db));
     },

@@ -37,7 +37,15 @@ const MentionQuerySchema = CursorQuerySchema.extend({
   eventId: z.string().min(1).max(512).optional(),
 });
 
-const EventQuerySchema = CursorQuerySchema.extend(CommonFilters);
+const EventQuerySchema = CursorQuerySchema.extend({
+  ...CommonFilters,
+  partner: ActorCodeSchema.optional().meta({
+    description: 'With actor: only events between the two actors, in either direction',
+  }),
+}).refine((q) => !q.partner || q.actor, {
+  message: 'partner needs actor: events between two actors',
+  path: ['partner'],
+});
 
 export const eventRoutes = [
   defineRoute({

@@ -8,15 +8,7 @@ import {
 } from '../../store/saved-searches-repo.js';
 import { defineRoute, type Principal } from '../route.js';
 import { IdParamsSchema } from '../schemas/common.js';
-
-const SavedSearchSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    query: z.string().meta({ description: "The documents page's query string, e.g. q=…&lang=ko" }),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'SavedSearch' });
+import { SavedSearchSchema } from '../schemas/workbench.js';
 
 /** The user a saved search belongs to: anonymous visitors share no identity to save under. */
 function owner(principal: Principal | null): string {

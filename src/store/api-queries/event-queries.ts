@@ -36,6 +36,8 @@ export interface ApiEvent {
 export interface EventFilters {
   type?: string;
   actor?: string;
+  /** With `actor`: only events between the two, in either direction. */
+  partner?: string;
   capability?: string;
   modality?: string;
   lang?: string;
@@ -108,15 +110,22 @@ export async function listApiEvents(
     );
   }
   const a = f.actor;
-  const branches = a
-    ? [
-        [sql<SqlBool>`events.source_actor = ${a}`],
-        [
-          sql<SqlBool>`events.target_actor = ${a}`,
-          sql<SqlBool>`(events.source_actor IS NULL OR events.source_actor <> ${a})`,
-        ],
-      ]
-    : undefined;
+  const p = f.partner;
+  const branches =
+    a && p
+      ? [
+          [sql<SqlBool>`events.source_actor = ${a}`, sql<SqlBool>`events.target_actor = ${p}`],
+          [sql<SqlBool>`events.source_actor = ${p}`, sql<SqlBool>`events.target_actor = ${a}`],
+        ]
+      : a
+        ? [
+            [sql<SqlBool>`events.source_actor = ${a}`],
+            [
+              sql<SqlBool>`events.target_actor = ${a}`,
+              sql<SqlBool>`(events.source_actor IS NULL OR events.source_actor <> ${a})`,
+            ],
+          ]
+        : undefined;
   const query = store.db.selectFrom('events').select([...LIST_COLUMNS]);
   const cut = await readKeysetPage(store, query, where, ORDER, page, branches);
   return { items: cut.items.map(toApiEvent), next: cut.next };
