@@ -83,15 +83,15 @@ for (const backend of backends) {
     });
 
     describe('events between two actors', () => {
-  it('keeps the events of a pair in either direction, and needs actor for partner', async () => {
-    expect(ids(await get('/api/events?actor=PRK&partner=RUS'))).toEqual(['evt-transfer-1']);
-    expect(ids(await get('/api/events?actor=RUS&partner=PRK'))).toEqual(['evt-transfer-1']);
-    expect(ids(await get('/api/events?actor=PRK&partner=USA'))).toEqual([]);
-    expect((await h.as('viewer', { url: '/api/events?partner=RUS' })).statusCode).toBe(400);
-  });
-});
+      it('keeps the events of a pair in either direction, and needs actor for partner', async () => {
+        expect(ids(await get('/api/events?actor=PRK&partner=RUS'))).toEqual(['evt-transfer-1']);
+        expect(ids(await get('/api/events?actor=RUS&partner=PRK'))).toEqual(['evt-transfer-1']);
+        expect(ids(await get('/api/events?actor=PRK&partner=USA'))).toEqual([]);
+        expect((await h.as('viewer', { url: '/api/events?partner=RUS' })).statusCode).toBe(400);
+      });
+    });
 
-describe('documents: facets and mention filters', () => {
+    describe('documents: facets and mention filters', () => {
       it('counts languages and outlets', async () => {
         const f = await get('/api/documents/facets');
         expect(f.languages[0]).toEqual({ value: 'en', documents: 3 });
