@@ -70,7 +70,7 @@ export function SavedSearches({ current }: { current: string }) {
             Save this search as{' '}
             <input name="name" required maxLength={200} size={18} data-testid="save-name" />
           </label>{' '}
-          <button type="submit" class="small">
+          <button type="submit" class="small" data-testid="save-search">
             Save
           </button>
         </form>

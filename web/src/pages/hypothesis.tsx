@@ -124,7 +124,7 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
       </p>
       {s.event && (
         <p class="muted">
-          <a href={href('events', s.event.id)}>
+          <a href={href('events', s.event.id)} data-testid="evidence-event">
             {s.event.type} {pair(s.event.source, s.event.target)}
           </a>{' '}
           · {s.event.modality} · {s.event.independentSources} independent source
