@@ -69,9 +69,7 @@ function ActorView({ a, range, partner }: { a: Actor; range: Range; partner: str
                     <a href={events({ partner: p.partner })}>{p.events} together</a>
                   </>
                 ) : (
-                  <>
-                    alone: <a href={events({ partner: '-' })}>{p.events}</a>
-                  </>
+                  <>with no other actor: {p.events}</>
                 )}
               </li>
             ))}
