@@ -39,6 +39,9 @@ const MentionQuerySchema = CursorQuerySchema.extend({
 
 const EventQuerySchema = CursorQuerySchema.extend({
   ...CommonFilters,
+  q: SearchTextSchema.optional().meta({
+    description: 'Full-text query: events with a mention in a matching document',
+  }),
   partner: ActorCodeSchema.optional().meta({
     description: 'With actor: only events between the two actors, in either direction',
   }),

@@ -3,12 +3,12 @@
  * its mentions, their sentences and documents, and how its credibility was computed.
  * @module
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import { readCredibilityReasons } from '../../domain/credibility-reasons.js';
 import { readEventOrigins, type EventOrigins } from '../../domain/event-origins.js';
 import { decodeCodes, type Database, type EventRow } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
-import { sinceBound, untilBound } from './keyset.js';
+import { anyBranch, eventCondition, type EventFilters } from './event-filter.js';
 import { mentionsInContext, type MentionInContext } from './mention-queries.js';
 import {
   readKeysetPage,
@@ -31,18 +31,6 @@ export interface ApiEvent {
   independentSources: number;
   credibility: number;
   updatedAt: string;
-}
-
-export interface EventFilters {
-  type?: string;
-  actor?: string;
-  /** With `actor`: only events between the two, in either direction. */
-  partner?: string;
-  capability?: string;
-  modality?: string;
-  lang?: string;
-  since?: string;
-  until?: string;
 }
 
 export function toApiEvent(r: Omit<EventRow, 'explanation'>): ApiEvent {
@@ -89,8 +77,7 @@ const ORDER: KeysetColumns<ListRow> = {
 };
 
 /**
- * A page of events, most recently seen first. `since`/`until` keep events whose sighting window
- * [first_seen, last_seen] overlaps the range; `lang` keeps events with a mention in that language.
+ * A page of events, most recently seen first, filtered by the events filter (event-filter.ts).
  * An actor matches either role: two index-ordered reads, merged.
  */
 export async function listApiEvents(
@@ -98,34 +85,7 @@ export async function listApiEvents(
   f: EventFilters,
   page: PageRequest,
 ): Promise<CursorPage<ApiEvent>> {
-  const where: Expression<SqlBool>[] = [];
-  if (f.type) where.push(sql<SqlBool>`events.type = ${f.type}`);
-  if (f.modality) where.push(sql<SqlBool>`events.modality = ${f.modality}`);
-  if (f.capability) where.push(sql<SqlBool>`events.capabilities LIKE ${`%|${f.capability}|%`}`);
-  if (f.since) where.push(sinceBound('events.last_seen', f.since));
-  if (f.until) where.push(untilBound('events.first_seen', f.until));
-  if (f.lang) {
-    where.push(
-      sql<SqlBool>`EXISTS (SELECT 1 FROM mentions WHERE mentions.event_id = events.id AND mentions.lang = ${f.lang})`,
-    );
-  }
-  const a = f.actor;
-  const p = f.partner;
-  const branches =
-    a && p
-      ? [
-          [sql<SqlBool>`events.source_actor = ${a}`, sql<SqlBool>`events.target_actor = ${p}`],
-          [sql<SqlBool>`events.source_actor = ${p}`, sql<SqlBool>`events.target_actor = ${a}`],
-        ]
-      : a
-        ? [
-            [sql<SqlBool>`events.source_actor = ${a}`],
-            [
-              sql<SqlBool>`events.target_actor = ${a}`,
-              sql<SqlBool>`(events.source_actor IS NULL OR events.source_actor <> ${a})`,
-            ],
-          ]
-        : undefined;
+  const { where, branches } = eventCondition(store.dialect, f);
   const query = store.db.selectFrom('events').select([...LIST_COLUMNS]);
   const cut = await readKeysetPage(store, query, where, ORDER, page, branches);
   return { items: cut.items.map(toApiEvent), next: cut.next };
@@ -210,6 +170,15 @@ export async function getApiEvent(
     mentions,
     hypotheses,
   };
+}
+
+/** How many events the filter keeps (for `vigie events --resolved`'s "20 of 1 234"). */
+export async function countApiEvents(store: StoreReader, f: EventFilters): Promise<number> {
+  const { where, branches } = eventCondition(store.dialect, f);
+  const either = anyBranch(branches);
+  let q = store.db.selectFrom('events').select((eb) => eb.fn.countAll<number | string>().as('n'));
+  for (const c of either ? [...where, either] : where) q = q.where(c);
+  return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 export async function getApiEventsByIds(
