@@ -59,6 +59,11 @@ export const reportRoutes = [
       format: z.enum(BRIEF_FORMATS).default('html'),
       since: PeriodSchema.default('7d'),
       lang: z.enum(BRIEF_LANGUAGES).default('en'),
+      dashboard: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional()
+        .meta({ description: "The dashboard's address: citations and events link back to it" }),
     }),
     response: z.unknown().describe('text/markdown, text/html or application/pdf'),
     async handler({ params, query, ctx }) {
@@ -68,6 +73,7 @@ export const reportRoutes = [
           since: query.since,
           format: query.format,
           lang: query.lang,
+          ...(query.dashboard ? { dashboardUrl: query.dashboard } : {}),
         });
         const headers: Record<string, string> =
           query.format === 'pdf'

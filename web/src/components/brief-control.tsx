@@ -53,6 +53,8 @@ export function BriefControl({ boardId, boardTitle }: { boardId: string; boardTi
         format,
         since,
         lang,
+        // Citations and events in the brief link back to this dashboard.
+        dashboard: `${location.origin}${location.pathname}`,
       });
       const url = URL.createObjectURL(blob);
       setTimeout(() => URL.revokeObjectURL(url), URL_LIFETIME_MS);
