@@ -143,6 +143,17 @@ describe.skipIf(!hasChromium)('analyst workbench in Chromium', { timeout: 120_00
     expect(errors).toEqual([]);
   });
 
+  it('shares the overview date range with the briefs and the lists', async () => {
+    await visit(page, base(), '#/?since=2024-11-01&until=2024-11-05');
+    const period = page.locator('[data-testid=brief-control] select[name=since]').first();
+    expect(await period.inputValue()).toBe('range');
+    expect(await period.locator('option:checked').textContent()).toBe('2024-11-01 – 2024-11-05');
+    await page.click('form[aria-label="Date range for briefs and links"] a >> text=events');
+    await page.waitForURL((u) => u.hash.includes('since=2024-11-01'));
+    expect(await page.locator('[data-testid=range-until]').inputValue()).toBe('2024-11-05');
+    expect(errors).toEqual([]);
+  });
+
   it('renders every page for an undated document without a console error', async () => {
     const { served } = suite;
     const res = await fetch(`${served.baseUrl}/api/documents`, {

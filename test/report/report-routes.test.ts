@@ -19,6 +19,18 @@ describe('brief and export routes', () => {
     expect(md.body).toContain('# Note de situation');
   });
 
+  it('covers the date range it is given', async () => {
+    const html = await h.as('viewer', {
+      url: '/api/boards/korea/brief?since=2024-11-01&until=2024-11-05',
+    });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('2024-11-01');
+    expect(html.body).toContain('2024-11-05');
+    expect(html.body).not.toContain('#event-evt-test-2');
+    const bad = await h.as('viewer', { url: '/api/boards/korea/brief?until=soon' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('links citations and events back to the dashboard when told its address', async () => {
     const base = encodeURIComponent('http://vigie.test:8080/');
     const html = await h.as('viewer', {

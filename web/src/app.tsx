@@ -95,9 +95,9 @@ function Page({ route }: { route: Route }) {
   const [section, id] = route.parts;
   switch (section) {
     case undefined:
-      return <Overview />;
+      return <Overview query={route.query} />;
     case 'hypotheses':
-      return id ? <HypothesisPage id={id} /> : <Overview />;
+      return id ? <HypothesisPage id={id} /> : <Overview query={route.query} />;
     case 'documents':
       return id ? (
         <DocumentPage id={id} query={route.query} />

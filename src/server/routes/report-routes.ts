@@ -59,6 +59,11 @@ export const reportRoutes = [
       format: z.enum(BRIEF_FORMATS).default('html'),
       since: PeriodSchema.default('7d'),
       lang: z.enum(BRIEF_LANGUAGES).default('en'),
+      until: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+        .optional()
+        .meta({ description: 'Last day of the period (default: the latest stored news)' }),
       dashboard: z
         .url({ protocol: /^https?$/ })
         .max(2000)
@@ -74,6 +79,7 @@ export const reportRoutes = [
           format: query.format,
           lang: query.lang,
           ...(query.dashboard ? { dashboardUrl: query.dashboard } : {}),
+          ...(query.until ? { asOf: new Date(`${query.until}T23:59:59.999Z`) } : {}),
         });
         const headers: Record<string, string> =
           query.format === 'pdf'

@@ -4,18 +4,52 @@ import { BriefControl } from '../components/brief-control.js';
 import { BarList, Sparkline } from '../components/charts.js';
 import { Loaded } from '../components/status.js';
 import { dateTime, day, pct, points } from '../format.js';
-import { href } from '../router.js';
+import { DateRange, rangeOf } from '../components/date-range.js';
+import { href, navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
-export function Overview() {
+export function Overview({ query }: { query: URLSearchParams }) {
   const { api } = useSession();
+  const range = rangeOf(query);
   const [load] = useLoad('overview', () => api.get<OverviewData>('/api/overview'));
   return (
     <Loaded load={load}>
       {(o) => (
         <>
           <h1>Overview</h1>
+          <form
+            class="filters"
+            aria-label="Date range for briefs and links"
+            key={`${range.since ?? ''}:${range.until ?? ''}`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              const data = new FormData(e.currentTarget);
+              navigate(
+                href('', {
+                  since: String(data.get('since') ?? ''),
+                  until: String(data.get('until') ?? ''),
+                }),
+              );
+            }}
+          >
+            <DateRange value={range} />
+            <div class="filter-actions">
+              <button type="submit" class="secondary">
+                Use these dates
+              </button>
+            </div>
+            {(range.since || range.until) && (
+              <p class="muted">
+                Briefs cover these dates;{' '}
+                <a href={href('events', { since: range.since, until: range.until })}>events</a> and{' '}
+                <a href={href('documents', { since: range.since, until: range.until })}>
+                  documents
+                </a>{' '}
+                in the same range.
+              </p>
+            )}
+          </form>
           {o.boards.length === 0 && (
             <p class="muted">No watchboard yet: add one with vigie board.</p>
           )}
@@ -23,7 +57,7 @@ export function Overview() {
             <section key={b.id} class="board" aria-labelledby={`board-${b.id}`}>
               <h2 id={`board-${b.id}`}>{b.title}</h2>
               {b.description && <p class="muted">{b.description}</p>}
-              <BriefControl boardId={b.id} boardTitle={b.title} />
+              <BriefControl boardId={b.id} boardTitle={b.title} range={range} />
               <div class="cards">
                 {b.hypotheses.map((h) => (
                   <HypothesisCardView key={h.id} h={h} />
