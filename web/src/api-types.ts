@@ -19,6 +19,7 @@ import type {
   AlertSchema,
   CueSchema,
   DocumentDetailSchema,
+  DocumentRefSchema,
   DocumentSummarySchema,
   EventDetailSchema,
   EventSchema,
@@ -42,6 +43,7 @@ export type VigieEvent = z.output<typeof EventSchema>;
 export type EventDetail = z.output<typeof EventDetailSchema>;
 export type Source = z.output<typeof SourceSchema>;
 export type Story = z.output<typeof StorySchema>;
+export type DocumentRef = z.output<typeof DocumentRefSchema>;
 export type Actor = z.output<typeof ActorSchema>;
 export type DocumentSummary = z.output<typeof DocumentSummarySchema>;
 export type DocumentFacets = z.output<typeof DocumentFacetsSchema>;

@@ -4,9 +4,9 @@
  * outlet (the facet counts read these indexes only, never the documents' text).
  */
 import type { Kysely } from 'kysely';
-import type { VigieMigration } from './migration.js';
+import { createIndexes, type IndexSpec, type VigieMigration } from './migration.js';
 
-const INDEXES: readonly { name: string; table: string; columns: string[] }[] = [
+const INDEXES: readonly IndexSpec[] = [
   { name: 'evidence_event', table: 'evidence', columns: ['event_id'] },
   { name: 'documents_lang_published', table: 'documents', columns: ['lang', 'published'] },
   { name: 'documents_outlet_published', table: 'documents', columns: ['outlet', 'published'] },
@@ -15,13 +15,6 @@ const INDEXES: readonly { name: string; table: string; columns: string[] }[] = [
 export const workbenchIndexesMigration: VigieMigration = {
   name: '0095-workbench-indexes',
   async up(db: Kysely<unknown>) {
-    for (const index of INDEXES) {
-      await db.schema
-        .createIndex(index.name)
-        .ifNotExists()
-        .on(index.table)
-        .columns(index.columns)
-        .execute();
-    }
+    await createIndexes(db, INDEXES);
   },
 };

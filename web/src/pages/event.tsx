@@ -3,6 +3,7 @@
  * independent origins, the documents and their stories, and every mention with its trigger marked.
  */
 import type { EventDetail } from '../api-types.js';
+import { DocumentTable } from '../components/document-table.js';
 import { Loaded } from '../components/status.js';
 import { attributionText, day, pct, points } from '../format.js';
 import { href } from '../router.js';
@@ -160,38 +161,21 @@ function Documents({ mentions }: { mentions: readonly Mention[] }) {
   return (
     <section aria-labelledby="event-docs-h">
       <h2 id="event-docs-h">Documents ({docs.length})</h2>
-      <div class="table-wrap">
-        <table data-testid="event-documents">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Outlet</th>
-              <th scope="col">Published</th>
-              <th scope="col">Language</th>
-              <th scope="col">Story</th>
-            </tr>
-          </thead>
-          <tbody>
-            {docs.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <a href={href('documents', d.id)}>{d.title ?? d.id}</a>
-                </td>
-                <td>{d.outlet ?? '—'}</td>
-                <td>{day(d.published)}</td>
-                <td>{d.lang ?? '—'}</td>
-                <td>
-                  {d.storyId ? (
-                    <a href={href('stories', d.storyId)}>story</a>
-                  ) : (
-                    <span class="muted">own report</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DocumentTable
+        documents={docs}
+        testId="event-documents"
+        extra={[
+          {
+            header: 'Story',
+            cell: (d) =>
+              d.storyId ? (
+                <a href={href('stories', d.storyId)}>story</a>
+              ) : (
+                <span class="muted">own report</span>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }

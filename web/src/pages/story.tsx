@@ -1,5 +1,6 @@
 /** A story: the copies of one report, the credited origins they name, and why each copy joined. */
 import type { Story } from '../api-types.js';
+import { DocumentTable } from '../components/document-table.js';
 import { Loaded } from '../components/status.js';
 import { day } from '../format.js';
 import { href } from '../router.js';
@@ -45,35 +46,15 @@ function StoryView({ s }: { s: Story }) {
       </section>
       <section aria-labelledby="copies-h">
         <h2 id="copies-h">Copies</h2>
-        <div class="table-wrap">
-          <table data-testid="story-copies">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Outlet</th>
-                <th scope="col">Published</th>
-                <th scope="col">Language</th>
-                <th scope="col">Credits</th>
-                <th scope="col">Why it is a copy</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.documents.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <a href={href('documents', d.id)}>{d.title ?? d.id}</a>
-                    {d.id === s.firstDocumentId && <span class="muted"> (first)</span>}
-                  </td>
-                  <td>{d.outlet ?? '—'}</td>
-                  <td>{day(d.published)}</td>
-                  <td>{d.lang ?? '—'}</td>
-                  <td>{d.origin ?? '—'}</td>
-                  <td>{joins.get(d.id)?.summary ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DocumentTable
+          documents={s.documents}
+          testId="story-copies"
+          firstId={s.firstDocumentId}
+          extra={[
+            { header: 'Credits', cell: (d) => d.origin ?? '—' },
+            { header: 'Why it is a copy', cell: (d) => joins.get(d.id)?.summary ?? '—' },
+          ]}
+        />
       </section>
     </>
   );
