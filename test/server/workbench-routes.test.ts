@@ -109,6 +109,10 @@ for (const backend of backends) {
           'doc-en-1',
         ]);
         expect(ids(await get('/api/documents?actor=IRN'))).toEqual(['doc-hostile']);
+        expect(ids(await get('/api/documents?capability=AIR_DEFENSE'))).toEqual([
+          'doc-fr-1',
+          'doc-en-1',
+        ]);
         expect(ids(await get('/api/documents?actor=RUS&modality=HEDGED&lang=fr'))).toEqual([
           'doc-fr-1',
         ]);

@@ -12,6 +12,7 @@ import { NotImplementedError } from '../http-errors.js';
 import { defineRoute } from '../route.js';
 import {
   ActorCodeSchema,
+  CapabilitySchema,
   CursorQuerySchema,
   DateBoundSchema,
   EventTypeSchema,
@@ -40,6 +41,9 @@ const DocumentQuerySchema = CursorQuerySchema.extend({
   }),
   modality: ModalitySchema.optional().meta({
     description: 'Documents with a mention of this modality',
+  }),
+  capability: CapabilitySchema.optional().meta({
+    description: 'Documents with a mention of this capability',
   }),
 });
 

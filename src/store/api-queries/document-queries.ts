@@ -7,6 +7,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import { readStoryJoin, type StoryJoin } from '../../domain/story-join.js';
 import type { Database, DocumentRow } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
+import { documentMentionCondition } from '../document-mention-filter.js';
 import { buildSnippet, parseSearchTerms, type Snippet } from '../text-search.js';
 import { readDocumentSearchPage } from './document-search.js';
 import { sinceBound, untilBound } from './keyset.js';
@@ -31,24 +32,11 @@ export interface DocumentFilters {
   sourceId?: string;
   storyId?: string;
   outlet?: string;
-  /** Documents with a mention of this event type, actor (either role) or modality. */
+  /** Documents with a mention of this event type, actor (either role), modality, capability. */
   type?: string;
   actor?: string;
   modality?: string;
-}
-
-/** The mention facets as one EXISTS, so a document counts once however many mentions match. */
-function mentionFacet(f: DocumentFilters): Expression<SqlBool> | null {
-  const parts: Expression<SqlBool>[] = [];
-  if (f.type) parts.push(sql<SqlBool>`mentions.type = ${f.type}`);
-  if (f.modality) parts.push(sql<SqlBool>`mentions.modality = ${f.modality}`);
-  if (f.actor) {
-    parts.push(
-      sql<SqlBool>`(mentions.source_actor = ${f.actor} OR mentions.target_actor = ${f.actor})`,
-    );
-  }
-  if (parts.length === 0) return null;
-  return sql<SqlBool>`EXISTS (SELECT 1 FROM mentions WHERE mentions.document_id = documents.id AND ${sql.join(parts, sql` AND `)})`;
+  capability?: string;
 }
 
 export interface ApiDocumentSummary extends DocumentRef {
@@ -115,7 +103,7 @@ export async function listApiDocuments(
   if (f.outlet) where.push(sql<SqlBool>`documents.outlet = ${f.outlet}`);
   if (f.since) where.push(sinceBound('documents.published', f.since));
   if (f.until) where.push(untilBound('documents.published', f.until));
-  const facet = mentionFacet(f);
+  const facet = documentMentionCondition(f);
   if (facet) where.push(facet);
   const terms = f.q ? parseSearchTerms(f.q) : [];
   // Without a query the snippet is the opening; with one, the match may lie further in.
