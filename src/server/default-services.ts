@@ -13,7 +13,8 @@ import { extractArticle } from '../ingest/pages/extract-article.js';
 import { InputError } from '../domain/errors.js';
 import { processDocuments, type FailedLine } from '../pipeline/process-documents.js';
 import { analyseAndAlert, type AnalysisSetup } from '../pipeline/analysis-pipeline.js';
-import { enrichDocument } from '../ingest/dedup/enrich-document.js';
+import { ingestStages } from '../pipeline/ingest-stages.js';
+import { correctMention, revokeMentionCorrection } from '../pipeline/correct-mentions.js';
 import type { Store } from '../store/open-store.js';
 import type { IngestOutcome, ServerServices } from './services.js';
 
@@ -30,8 +31,7 @@ async function ingestDocuments(
     store,
     documents.map((value, i) => ({ line: i + 1, value })),
     {
-      extract: (doc) => extractDocument(doc),
-      enrich: enrichDocument,
+      ...ingestStages(),
       ...(options.sourceId ? { sourceId: options.sourceId } : {}),
     },
   );
@@ -68,6 +68,11 @@ export function defaultServices(
     ingestDocuments: (store, documents, options) =>
       ingestDocuments(store, documents, options, analysis),
     extractText: (doc) => extractDocument(doc),
+    // Without boards and rules a correction still re-resolves events and their credibility.
+    correctMention: (store, input) =>
+      correctMention(store, analysis ?? { boards: [], rules: [] }, input),
+    revokeCorrection: (store, input) =>
+      revokeMentionCorrection(store, analysis ?? { boards: [], rules: [] }, input),
     async ingestUrl(store, url, options) {
       fetcher ??= new SafeFetcher(config.fetch);
       const response = await fetcher.fetch({

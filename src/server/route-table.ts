@@ -7,6 +7,7 @@ import type { RouteDef } from './route.js';
 import { actorRoutes } from './routes/actor-routes.js';
 import { alertRoutes } from './routes/alert-routes.js';
 import { boardRoutes } from './routes/board-routes.js';
+import { correctionRoutes } from './routes/correction-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
@@ -19,6 +20,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...documentRoutes,
   ...eventRoutes,
   ...actorRoutes,
+  ...correctionRoutes,
   ...sourceRoutes,
   ...boardRoutes,
   ...alertRoutes,

@@ -8,7 +8,7 @@ import { appendAll } from '../../domain/append-all.js';
 import type { InputDocument } from '../../domain/document.js';
 import type { AlertSignals } from '../../domain/signals.js';
 import type { Store } from '../../store/open-store.js';
-import { analyseDocuments } from '../analyse-documents.js';
+import { analyseDocuments, type AnalyseOptions } from '../analyse-documents.js';
 import type { Watchboard } from '../watchboards/board-schema.js';
 import { hypothesisKey } from '../watchboards/score-boards.js';
 
@@ -40,6 +40,14 @@ export interface ReplayOptions {
   readonly board: Watchboard;
   /** Stores one day's documents (with their mentions) and returns the ids stored. */
   readonly ingest: (documents: readonly InputDocument[]) => Promise<readonly string[]>;
+  /**
+   * Analyses one day's stored documents as of that day (default: analyseDocuments on the board
+   * alone); the CLI passes the pipeline's analysis, which also marks them analysed.
+   */
+  readonly analyse?: (
+    documentIds: readonly string[],
+    options: AnalyseOptions,
+  ) => Promise<AlertSignals>;
   readonly onDay?: (day: ReplayDay) => void;
 }
 
@@ -92,10 +100,10 @@ export async function replayCorpus(
   for (const [day, docs] of groups) {
     const ids = await options.ingest(docs);
     stored += ids.length;
-    const signals = await analyseDocuments(store, ids, [board], {
-      asOf: day,
-      now: `${day}T23:59:59.000Z`,
-    });
+    const asOf = { asOf: day, now: `${day}T23:59:59.000Z` };
+    const signals = options.analyse
+      ? await options.analyse(ids, asOf)
+      : await analyseDocuments(store, ids, [board], asOf);
     const changes = new Map(signals.hypothesisChanges.map((c) => [c.hypothesisId, c]));
     const rows = await store.db
       .selectFrom('hypotheses')

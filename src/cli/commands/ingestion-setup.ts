@@ -5,12 +5,11 @@
  * @module
  */
 import { resolve } from 'node:path';
-import { extractDocument } from '../../extract/extract-document.js';
-import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
 import { confineToRoots } from '../../ingest/files/allowed-roots.js';
 import type { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
 import { Scheduler, type SchedulerOptions } from '../../ingest/scheduler/scheduler.js';
+import { ingestStages } from '../../pipeline/ingest-stages.js';
 import { processDocuments } from '../../pipeline/process-documents.js';
 import type { Store } from '../../store/open-store.js';
 import { upsertSource } from '../../store/sources-repo.js';
@@ -60,8 +59,7 @@ export function createIngestionScheduler(
     process: (lines, source) =>
       processDocuments(store, lines, {
         sourceId: source.id,
-        extract: (doc) => extractDocument(doc),
-        enrich: enrichDocument,
+        ...ingestStages(),
       }),
     log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
     allowedRoots: ctx.config.sources.allowedRoots,

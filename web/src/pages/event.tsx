@@ -2,7 +2,9 @@
  * An event and everything behind it: credibility with its reasons, the hypotheses it moved, its
  * independent origins, the documents and their stories, and every mention with its trigger marked.
  */
+import { useState } from 'preact/hooks';
 import type { EventDetail } from '../api-types.js';
+import { CorrectMention, rescoredText, type Rescored } from '../components/correction-panel.js';
 import { DocumentTable } from '../components/document-table.js';
 import { Loaded } from '../components/status.js';
 import { attributionText, day, pct, points } from '../format.js';
@@ -14,10 +16,26 @@ type Mention = EventDetail['mentions'][number];
 
 export function EventPage({ id }: { id: string }) {
   const { api } = useSession();
-  const [load] = useLoad(`event:${id}`, () =>
+  const [rescored, setRescored] = useState<Rescored | null>(null);
+  const [load] = useLoad(`event:${id}:${rescored?.correction.id ?? ''}`, () =>
     api.get<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
   );
-  return <Loaded load={load}>{(e) => <EventView e={e} />}</Loaded>;
+  return (
+    <>
+      {rescored && (
+        <p class="notice" role="status" data-testid="correction-result">
+          {rescoredText(rescored)}
+          {rescored.eventId && rescored.eventId !== id && (
+            <>
+              {' '}
+              The mention is now in <a href={href('events', rescored.eventId)}>another event</a>.
+            </>
+          )}
+        </p>
+      )}
+      <Loaded load={load}>{(e) => <EventView e={e} onCorrected={setRescored} />}</Loaded>
+    </>
+  );
 }
 
 /** An actor code as a link to its page; "—" when the role is empty. */
@@ -25,7 +43,7 @@ export function ActorLink({ code }: { code: string | null }) {
   return code ? <a href={href('actors', code)}>{code}</a> : <>—</>;
 }
 
-function EventView({ e }: { e: EventDetail }) {
+function EventView({ e, onCorrected }: { e: EventDetail; onCorrected: (r: Rescored) => void }) {
   return (
     <>
       <p class="crumbs">
@@ -99,6 +117,7 @@ function EventView({ e }: { e: EventDetail }) {
                 — {m.document.outlet ?? 'unknown outlet'}, {day(m.document.published)} ·{' '}
                 {m.modality} · from {attributionText(m.attribution)}
               </span>
+              <CorrectMention m={m} onDone={onCorrected} />
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 /** A hypothesis: trajectory, indicators with their contributions, and the evidence trail to the spans. */
 import type { Explanation, ExplanationStep, Hypothesis } from '../api-types.js';
 import { SignedBar, TrajectoryChart } from '../components/charts.js';
+import { StepCorrections } from '../components/correction-panel.js';
 import { Loaded } from '../components/status.js';
 import { attributionText, day, pair, pct, points } from '../format.js';
 import { href } from '../router.js';
@@ -131,6 +132,7 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
           {s.event.independentSources === 1 ? '' : 's'} · credibility {s.event.credibility}
         </p>
       )}
+      <StepCorrections explanation={s.explanation} />
       {s.origins && (
         <details class="origins" data-testid="origins">
           <summary>{s.origins.summary}</summary>
