@@ -119,7 +119,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   if (server.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: [...server.corsOrigins],
-      methods: ['GET', 'POST', 'PATCH'],
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type'],
     });
   }

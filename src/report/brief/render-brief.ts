@@ -10,6 +10,7 @@ import { InputError } from '../../domain/errors.js';
 import type { Store } from '../../store/open-store.js';
 import { resolveSince } from '../period.js';
 import { gatherBrief, type BriefData } from './brief-data.js';
+import { dashboardLinks } from './brief-format.js';
 import { loadBriefStrings } from './brief-strings.js';
 import { renderBriefHtml } from './render-html.js';
 import { renderBriefMarkdown } from './render-markdown.js';
@@ -28,6 +29,8 @@ export interface BriefOptions {
   readonly maxEvents?: number;
   /** Prints the HTML to PDF (default: a Chromium of its own; a server shares one, PdfPrinter). */
   readonly printPdf?: (html: string) => Promise<Buffer>;
+  /** The dashboard's address: citations and events link back to it (HTML, Markdown, PDF). */
+  readonly dashboardUrl?: string;
 }
 
 export interface RenderedBrief {
@@ -66,12 +69,12 @@ export async function renderBrief(store: Store, options: BriefOptions): Promise<
   });
   if (format === 'md')
     return {
-      body: renderBriefMarkdown(data, strings),
+      body: renderBriefMarkdown(data, strings, dashboardLinks(options.dashboardUrl)),
       contentType: 'text/markdown; charset=utf-8',
       extension: 'md',
       data,
     };
-  const html = renderBriefHtml(data, strings, lang);
+  const html = renderBriefHtml(data, strings, lang, dashboardLinks(options.dashboardUrl));
   if (format === 'html')
     return { body: html, contentType: 'text/html; charset=utf-8', extension: 'html', data };
   const print = options.printPdf ?? ((page: string) => renderPdf(page));

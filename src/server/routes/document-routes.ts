@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { InputDocumentSchema } from '../../domain/document.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { getApiDocumentFacets } from '../../store/api-queries/document-facets.js';
 import {
   getApiDocument,
   getApiStory,
@@ -10,14 +11,19 @@ import {
 import { NotImplementedError } from '../http-errors.js';
 import { defineRoute } from '../route.js';
 import {
+  ActorCodeSchema,
+  CapabilitySchema,
   CursorQuerySchema,
   DateBoundSchema,
+  EventTypeSchema,
   IdParamsSchema,
   LangSchema,
+  ModalitySchema,
   SearchTextSchema,
   cursorPage,
 } from '../schemas/common.js';
 import { DocumentDetailSchema, DocumentSummarySchema, StorySchema } from '../schemas/records.js';
+import { DocumentFacetsSchema } from '../schemas/workbench.js';
 
 const DocumentQuerySchema = CursorQuerySchema.extend({
   q: SearchTextSchema.optional().meta({
@@ -29,6 +35,16 @@ const DocumentQuerySchema = CursorQuerySchema.extend({
   sourceId: z.string().min(1).max(512).optional(),
   storyId: z.string().min(1).max(512).optional(),
   outlet: z.string().min(1).max(512).optional(),
+  type: EventTypeSchema.optional().meta({ description: 'Documents with a mention of this type' }),
+  actor: ActorCodeSchema.optional().meta({
+    description: 'Documents with a mention naming this actor, in either role',
+  }),
+  modality: ModalitySchema.optional().meta({
+    description: 'Documents with a mention of this modality',
+  }),
+  capability: CapabilitySchema.optional().meta({
+    description: 'Documents with a mention of this capability',
+  }),
 });
 
 const LineNoteSchema = z.object({
@@ -109,6 +125,18 @@ export const documentRoutes = [
     async handler({ query, ctx }) {
       const { limit, cursor, ...filters } = query;
       return listApiDocuments(ctx.store, filters, { limit, cursor });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/documents/facets',
+    access: 'viewer',
+    tag: 'documents',
+    summary: 'Languages and outlets with their document counts, most common first (50 each)',
+    description: 'Cached for a few seconds, like the overview.',
+    response: DocumentFacetsSchema,
+    async handler({ ctx }) {
+      return ctx.cache.get('document-facets', () => getApiDocumentFacets(ctx.store.db));
     },
   }),
   defineRoute({
