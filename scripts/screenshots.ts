@@ -1,6 +1,7 @@
 /**
- * Screenshots of the dashboard's main pages at 1280×800 into docs/screenshots/, against the
- * seeded test server (the browser suite's readable.test.ts writes them too, with phone views). Run: npx tsx scripts/screenshots.ts  (needs /usr/bin/chromium).
+ * Screenshots of the dashboard's main pages at 1280×800 into docs/screenshots/, and at a 390-px
+ * phone width (`<name>-mobile.png`), against the seeded test server (the browser suite's
+ * readable.test.ts writes them too). Run: npx tsx scripts/screenshots.ts  (needs /usr/bin/chromium).
  */
 import { mkdirSync } from 'node:fs';
 import {
@@ -16,6 +17,7 @@ import { SCREENSHOT_PAGES } from '../test/browser/support/screenshot-pages.js';
 const OUT = 'docs/screenshots';
 
 const PAGES = SCREENSHOT_PAGES;
+const PHONE = { width: 390, height: 844 };
 
 async function main(): Promise<void> {
   if (!hasChromium) {
@@ -34,6 +36,13 @@ async function main(): Promise<void> {
       await page.waitForSelector(p.wait);
       await page.screenshot({ path: `${OUT}/${p.name}.png` });
       console.log(`${OUT}/${p.name}.png`);
+    }
+    await page.setViewportSize(PHONE);
+    for (const p of PAGES) {
+      await page.goto(`${served.baseUrl}/${p.hash}`);
+      await page.waitForSelector(p.wait);
+      await page.screenshot({ path: `${OUT}/${p.name}-mobile.png`, fullPage: true });
+      console.log(`${OUT}/${p.name}-mobile.png`);
     }
     if (process.argv.includes('--phone')) {
       await page.setViewportSize({ width: 375, height: 800 });

@@ -48,7 +48,7 @@ export type ExtractFn = (doc: {
   lang?: string;
   published?: string;
   title?: string;
-}) => ExtractionResult;
+}) => ExtractionResult | Promise<ExtractionResult>;
 
 export type EnrichFn = (
   db: Kysely<Database>,
@@ -143,6 +143,9 @@ export async function processDocuments(
     const all: Written = { outcomes: new Map(), mentions: 0 };
     let pending = fresh;
     while (pending.length > 0) {
+      // SQLite answers synchronously: without a turn of the event loop between transactions, a
+      // batch's enrichment would hold off every socket (other sources, webhooks, the API).
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const written = await withTransaction(store, (trx) => writeBatch(trx, raw, pending, options));
       for (const [c, outcome] of written.outcomes) all.outcomes.set(c, outcome);
       all.mentions += written.mentions;
@@ -264,7 +267,7 @@ async function prepareBatch(
 
   // Through the store's connection, so never inside another request's open transaction.
   const existing = await db.connection().execute((conn) => storedKeys(conn, raw, candidates));
-  const fresh: Prepared[] = [];
+  const unseen: Prepared[] = [];
   for (const c of candidates) {
     if (existing.ids.has(c.doc.id) || existing.hashes.has(c.doc.content_hash)) {
       result.duplicates += 1;
@@ -272,10 +275,14 @@ async function prepareBatch(
     }
     existing.ids.add(c.doc.id);
     existing.hashes.add(c.doc.content_hash);
-    if (options.extract && !extractInto(c, options.extract, now, result)) continue;
-    fresh.push(c);
+    unseen.push(c);
   }
-  return fresh;
+  // All at once: an extractor backed by the thread pool (extract-pool.ts) runs them in parallel.
+  const extract = options.extract;
+  const extracted = extract
+    ? await Promise.all(unseen.map((c) => extractInto(c, extract, now, result)))
+    : unseen.map(() => true);
+  return unseen.filter((_, i) => extracted[i]);
 }
 
 /** Ids and content hashes of `items` already in the store. */
@@ -342,10 +349,15 @@ async function writeBatch(
 }
 
 /** Runs the extractor on a candidate; false (and a recorded failure) when it throws. */
-function extractInto(c: Prepared, extract: ExtractFn, now: string, result: ProcessResult): boolean {
+async function extractInto(
+  c: Prepared,
+  extract: ExtractFn,
+  now: string,
+  result: ProcessResult,
+): Promise<boolean> {
   try {
     const d = c.doc;
-    const extraction = extract({
+    const extraction = await extract({
       id: d.id,
       text: d.text,
       ...(d.lang ? { lang: d.lang } : {}),

@@ -34,7 +34,7 @@ export interface ServerServices {
     lang?: string;
     published?: string;
     title?: string;
-  }) => ExtractionResult;
+  }) => ExtractionResult | Promise<ExtractionResult>;
   /** Fetches a page and ingests its article (ingest/pages). */
   readonly ingestUrl?: (
     store: Store,

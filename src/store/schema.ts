@@ -353,6 +353,16 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+/** A documents-page search an analyst saved (migration 0096). */
+export interface SavedSearchesTable {
+  id: string;
+  user_name: string;
+  name: string;
+  /** The documents page's query string (`q=…&lang=ko`), as the URL carries it. */
+  query: string;
+  created_at: string;
+}
+
 /**
  * An analyst's correction of a mention (migration 0090, corrections-repo.ts), audited: who, when,
  * the values before and after, a note; revoked rather than deleted. Keyed by the mention's
@@ -410,6 +420,7 @@ export interface Database {
   gdelt_events: GdeltEventsTable;
   board_matches: BoardMatchesTable;
   jobs: JobsTable;
+  saved_searches: SavedSearchesTable;
   corrections: CorrectionsTable;
 }
 

@@ -6,21 +6,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigSchema } from '../../src/config/schema.js';
-import { createServer } from '../../src/server/create-server.js';
-import { addUser, createToken } from '../../src/store/auth-repo.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
 import {
-  WEB_ROOT,
-  ensureWebBuilt,
   hasChromium,
-  launchChromium,
   noteSkip,
   signedInPage,
+  useEmptyChromium,
   useSeededChromium,
 } from './support/browser-harness.js';
 import { SCREENSHOT_PAGES } from './support/screenshot-pages.js';
@@ -91,7 +84,15 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
     expect(text).toContain('Arms transfer');
     expect(text).toContain('🇷🇺 Russia → 🇰🇵 North Korea');
     expect(text).toMatch(/\d — (confirmed|probably true|possibly true|doubtful|improbable)/);
-    for (const hash of ['#/', '#/alerts', '#/events/evt-transfer-1', '#/documents/doc-en-1']) {
+    for (const hash of [
+      '#/',
+      '#/alerts',
+      '#/events/evt-transfer-1',
+      '#/documents/doc-en-1',
+      '#/documents',
+      '#/actors/RUS',
+      '#/stories/story-1',
+    ]) {
       await page.goto(`${suite.served.baseUrl}/${hash}`);
       await page.waitForSelector('main h1');
       await page.waitForLoadState('networkidle');
@@ -165,32 +166,11 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
 });
 
 describe.skipIf(!hasChromium)('an empty store in Chromium', { timeout: 120_000 }, () => {
-  let store: Store;
-  let baseUrl: string;
-  let token: string;
-  let browser: Browser;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    store = await openStore({ url: ':memory:' });
-    await addUser(store.db, { name: 'ana', role: 'analyst' });
-    token = (await createToken(store.db, { user: 'ana' })).token;
-    const config = ConfigSchema.parse({ server: { rateLimitPerMinute: 100_000 } });
-    const app = await createServer({ store, config, webRoot: WEB_ROOT });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    close = async () => {
-      await browser.close();
-      await app.close();
-      await store.close();
-    };
-  });
-  afterAll(async () => close?.());
+  const empty = useEmptyChromium({ beforeAll, afterAll });
 
   it('says on every page what to do, with no console error', async () => {
-    const page = await signedInPage(browser, baseUrl, token);
+    const baseUrl = empty.baseUrl;
+    const page = await signedInPage(empty.browser, baseUrl, empty.token);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {

@@ -5,13 +5,15 @@ export function pct(p: number): string {
 }
 
 /**
- * Signed change in percentage points: `+21 pts`; a change under half a point keeps one decimal
- * (`+0.3 pts`), so a real move never reads "+0 pts".
+ * Signed change in percentage points: `+21 pts`, `−0.4 pts`, `+<0.1 pts`; a small real change
+ * never reads as "+0 pts".
  */
 export function points(before: number, after: number): string {
   const d = (after - before) * 100;
-  const shown = Math.abs(d) < 0.5 ? Math.abs(d).toFixed(1) : String(Math.round(Math.abs(d)));
-  return `${d >= 0 ? '+' : '−'}${shown} pts`;
+  if (d === 0) return '±0 pts';
+  const a = Math.abs(d);
+  const size = a >= 0.95 ? String(Math.round(a)) : a >= 0.05 ? a.toFixed(1) : '<0.1';
+  return `${d > 0 ? '+' : '−'}${size} pts`;
 }
 
 /** Two probabilities, with one decimal when whole percentages would read the same ("8.2%", "8.4%"). */

@@ -1,9 +1,9 @@
 /**
  * Filters shared by every export (CSV, JSONL view, STIX): a period, a watchboard, and the events
- * page's own filters (type, actor in either role, capability, modality, language, until), so
- * what a view shows is what it exports. Events are kept when their sighting window overlaps the
- * period (the API's rule); mentions when their document was published in the period and, under
- * any other filter, when they belong to a kept event.
+ * page's own filters (type, actor in either role or with a partner, capability, modality,
+ * language, until), so what a view shows is what it exports. Events are kept when their sighting
+ * window overlaps the period (the API's rule); mentions when their document was published in the
+ * period and, under any other filter, when they belong to a kept event.
  * @module
  */
 import { sql, type RawBuilder } from 'kysely';
@@ -18,6 +18,8 @@ export interface ExportFilter {
   readonly type?: string;
   /** Actor code, in either role. */
   readonly actor?: string;
+  /** With `actor`: only events between the two, in either direction (the events page's "with"). */
+  readonly partner?: string;
   readonly capability?: string;
   readonly modality?: string;
   /** Events with a mention in this language. */
@@ -31,6 +33,7 @@ export const EXPORT_FILTER_KEYS = [
   'board',
   'type',
   'actor',
+  'partner',
   'capability',
   'modality',
   'lang',
@@ -68,7 +71,11 @@ function eventParts(filter: ExportFilter): RawBuilder<unknown>[] {
   if (filter.type) parts.push(sql`type = ${filter.type}`);
   if (filter.modality) parts.push(sql`modality = ${filter.modality}`);
   if (filter.capability) parts.push(sql`capabilities LIKE ${`%|${filter.capability}|%`}`);
-  if (filter.actor)
+  if (filter.actor && filter.partner)
+    parts.push(
+      sql`((source_actor = ${filter.actor} AND target_actor = ${filter.partner}) OR (source_actor = ${filter.partner} AND target_actor = ${filter.actor}))`,
+    );
+  else if (filter.actor)
     parts.push(sql`(source_actor = ${filter.actor} OR target_actor = ${filter.actor})`);
   if (filter.lang)
     parts.push(

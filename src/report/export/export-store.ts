@@ -142,6 +142,7 @@ const CODE_CHECKS = {
   modality: ModalitySchema,
   capability: CapabilitySchema,
   actor: ActorCodeSchema,
+  partner: ActorCodeSchema,
   until: PartialDateSchema,
 } as const;
 

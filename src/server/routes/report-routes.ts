@@ -68,8 +68,19 @@ export const reportRoutes = [
       format: z.enum(BRIEF_FORMATS).default('html'),
       since: PeriodSchema.default('7d'),
       lang: z.enum(BRIEF_LANGUAGES).default('en'),
+      until: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+        .optional()
+        .meta({ description: 'Last day of the period (default: the latest stored news)' }),
+      dashboard: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional()
+        .meta({ description: "The dashboard's address: citations and events link back to it" }),
     }),
     response: z.unknown().describe('text/markdown, text/html or application/pdf'),
+    costly: true,
     async handler({ params, query, ctx }) {
       try {
         const brief = await renderBrief(ctx.store, {
@@ -77,6 +88,9 @@ export const reportRoutes = [
           since: query.since,
           format: query.format,
           lang: query.lang,
+          printPdf: (html) => ctx.pdf.print(html),
+          ...(query.dashboard ? { dashboardUrl: query.dashboard } : {}),
+          ...(query.until ? { asOf: new Date(`${query.until}T23:59:59.999Z`) } : {}),
         });
         const headers: Record<string, string> =
           query.format === 'pdf'
@@ -105,6 +119,9 @@ export const reportRoutes = [
       board: z.string().min(1).max(200).optional(),
       type: EventTypeSchema.optional(),
       actor: ActorCodeSchema.optional().meta({ description: 'Source or target actor code' }),
+      partner: ActorCodeSchema.optional().meta({
+        description: 'With actor: only events between the two, in either direction',
+      }),
       capability: CapabilitySchema.optional(),
       modality: ModalitySchema.optional(),
       lang: LangSchema.optional().meta({ description: 'Events with a mention in this language' }),
@@ -115,6 +132,7 @@ export const reportRoutes = [
       }),
     }),
     response: z.unknown().describe('application/stix+json, text/csv or application/x-ndjson'),
+    costly: true,
     async handler({ query, principal, ctx }) {
       if (query.includeAuth && principal?.role !== 'admin')
         throw new HttpError(
@@ -131,6 +149,7 @@ export const reportRoutes = [
         ...(query.board ? { board: query.board } : {}),
         ...(query.type ? { type: query.type } : {}),
         ...(query.actor ? { actor: query.actor } : {}),
+        ...(query.partner ? { partner: query.partner } : {}),
         ...(query.capability ? { capability: query.capability } : {}),
         ...(query.modality ? { modality: query.modality } : {}),
         ...(query.lang ? { lang: query.lang } : {}),

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ConfigSchema, type Config } from '../../../src/config/schema.js';
 import { createServer } from '../../../src/server/create-server.js';
+import { addUser, createToken } from '../../../src/store/auth-repo.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { seedStore, type SeedResult } from '../../server/seed.js';
 import { seedMoreEvents } from './extra-seed.js';
@@ -144,6 +145,53 @@ export function useSeededChromium(
     },
     get browser() {
       return ready(browser, 'browser');
+    },
+  };
+}
+
+export interface EmptyChromiumSuite {
+  /** The server over an empty store; read these inside tests (they are set in beforeAll). */
+  readonly baseUrl: string;
+  /** An analyst's token on that server. */
+  readonly token: string;
+  readonly browser: Browser;
+}
+
+/** Like useSeededChromium, over an empty store with one analyst: every page's empty state. */
+export function useEmptyChromium(hooks: SuiteHooks): EmptyChromiumSuite {
+  let suite: EmptyChromiumSuite | undefined;
+  let close: (() => Promise<void>) | undefined;
+  hooks.beforeAll(async () => {
+    await ensureWebBuilt();
+    const store = await openStore({ url: ':memory:' });
+    await addUser(store.db, { name: 'empty-analyst', role: 'analyst' });
+    const { token } = await createToken(store.db, { user: 'empty-analyst' });
+    const config = ConfigSchema.parse({ server: { rateLimitPerMinute: 100_000 } });
+    const app = await createServer({ store, config, webRoot: WEB_ROOT });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const browser = await launchChromium();
+    suite = { baseUrl: `http://127.0.0.1:${port}`, token, browser };
+    close = async () => {
+      await browser.close();
+      await app.close();
+      await store.close();
+    };
+  });
+  hooks.afterAll(async () => close?.());
+  const ready = (): EmptyChromiumSuite => {
+    if (!suite) throw new Error('the empty server is set up in beforeAll; read it inside a test');
+    return suite;
+  };
+  return {
+    get baseUrl() {
+      return ready().baseUrl;
+    },
+    get token() {
+      return ready().token;
+    },
+    get browser() {
+      return ready().browser;
     },
   };
 }

@@ -18,4 +18,11 @@ export const SCREENSHOT_PAGES: readonly ScreenshotPage[] = [
   },
   { name: 'alerts', hash: '#/alerts', wait: '[data-testid=alert]' },
   { name: 'sources', hash: '#/sources', wait: '[data-testid=source-row]' },
+  {
+    name: 'documents',
+    hash: '#/documents?q=missile&lang=en',
+    wait: '[data-testid=document-row]',
+  },
+  { name: 'actor', hash: '#/actors/PRK', wait: '[data-testid=actor-types]' },
+  { name: 'story', hash: '#/stories/story-1', wait: '[data-testid=story-copies]' },
 ];

@@ -82,7 +82,14 @@ function arc(a: [number, number], b: [number, number]): string {
   return `M${x1.toFixed(1)},${y1.toFixed(1)}Q${(mx - (y2 - y1) * bend).toFixed(1)},${(my + (x2 - x1) * bend).toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}`;
 }
 
-export function EventMap({ events }: { events: readonly VigieEvent[] }) {
+export function EventMap({
+  events,
+  onSelect,
+}: {
+  events: readonly VigieEvent[];
+  /** Called with the world-atlas numeric id of a clicked country that has events. */
+  onSelect?: (numericId: string) => void;
+}) {
   const w = useWords();
   const counts = countByCountry(events);
   const max = Math.max(1, ...counts.values());
@@ -122,7 +129,14 @@ export function EventMap({ events }: { events: readonly VigieEvent[] }) {
         {shapes.map((s) => {
           const n = counts.get(s.id) ?? 0;
           return (
-            <path key={s.id + s.name} d={s.d} fill={shade(n)} class="country land" data-count={n}>
+            <path
+              key={s.id + s.name}
+              d={s.d}
+              fill={shade(n)}
+              class={n > 0 && onSelect ? 'country land clickable' : 'country land'}
+              data-count={n}
+              onClick={n > 0 && onSelect ? () => onSelect(s.id) : undefined}
+            >
               <title>{`${s.name}: ${n}`}</title>
             </path>
           );

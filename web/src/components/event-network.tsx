@@ -14,7 +14,14 @@ const H = 360;
 const MAX_PAIRS = 60;
 const LABEL_CHARS = 18;
 
-export function EventNetwork({ events }: { events: readonly VigieEvent[] }) {
+export function EventNetwork({
+  events,
+  onSelect,
+}: {
+  events: readonly VigieEvent[];
+  /** Called with the two actors of a clicked edge (or a pair's row). */
+  onSelect?: (a: string, b: string) => void;
+}) {
   const w = useWords();
   const all = kindedPairs(events);
   if (all.length === 0) return <p class="muted empty">{w.ui.noPairs}</p>;
@@ -36,7 +43,7 @@ export function EventNetwork({ events }: { events: readonly VigieEvent[] }) {
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="network-title">
         <title id="network-title">{w.ui.network.title}</title>
         {edges.map((e) => (
-          <PairLines key={`${e.a}-${e.b}`} e={e} pos={pos} max={max} w={w} />
+          <PairLines key={`${e.a}-${e.b}`} e={e} pos={pos} max={max} w={w} onSelect={onSelect} />
         ))}
         {nodes.map((n) => {
           const p = pos.get(n)!;
@@ -80,7 +87,13 @@ export function EventNetwork({ events }: { events: readonly VigieEvent[] }) {
             {all.map((e) => (
               <tr key={`${e.a}-${e.b}`}>
                 <td>
-                  {w.actor(e.a)} – {w.actor(e.b)}
+                  {onSelect ? (
+                    <button type="button" class="link" onClick={() => onSelect(e.a, e.b)}>
+                      {w.actor(e.a)} – {w.actor(e.b)}
+                    </button>
+                  ) : (
+                    `${w.actor(e.a)} – ${w.actor(e.b)}`
+                  )}
                 </td>
                 <td>{e.events}</td>
                 {EDGE_KINDS.map((k) => (
@@ -101,11 +114,13 @@ function PairLines({
   pos,
   max,
   w,
+  onSelect,
 }: {
   e: KindedPair;
   pos: Map<string, { x: number; y: number }>;
   max: number;
   w: Words;
+  onSelect: ((a: string, b: string) => void) | undefined;
 }) {
   const p = pos.get(e.a)!;
   const q = pos.get(e.b)!;
@@ -125,10 +140,12 @@ function PairLines({
             y1={p.y + ny * offset}
             x2={q.x + nx * offset}
             y2={q.y + ny * offset}
-            class={`edge edge-${k}`}
+            class={`edge edge-${k}${onSelect ? ' clickable' : ''}`}
             data-kind={k}
+            data-testid="network-edge"
             stroke-width={1.5 + (e.kinds[k] / max) * 5}
             stroke-linecap="round"
+            onClick={onSelect ? () => onSelect(e.a, e.b) : undefined}
           >
             <title>{`${w.actor(e.a)} – ${w.actor(e.b)}: ${e.kinds[k]} ${w.edgeKind[k]} (${types})`}</title>
           </line>

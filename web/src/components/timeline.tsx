@@ -6,16 +6,34 @@ import { useWords } from '../i18n/i18n.js';
 import { href } from '../router.js';
 import { useWidth } from './use-width.js';
 
+/** When an event was first reported, as a time; null when the store holds no usable date. */
+function timeOf(e: VigieEvent): number | null {
+  const t = Date.parse(e.firstSeen);
+  return Number.isFinite(t) ? t : null;
+}
+
 export function Timeline({ events }: { events: readonly VigieEvent[] }) {
   const w0 = useWords();
   const [ref, measured] = useWidth<HTMLDivElement>(760);
   // The page says what to do when nothing matches (events.tsx); no empty chart.
   if (events.length === 0) return null;
-  const times = events.map((e) => Date.parse(e.firstSeen));
+  const dated = events.flatMap((e) => {
+    const t = timeOf(e);
+    return t === null ? [] : [{ e, t }];
+  });
+  const undated = events.length - dated.length;
+  const note =
+    undated > 0 ? (
+      <p class="muted" data-testid="undated-note">
+        {w0.fill(w0.ui.undatedEvents, { n: undated })}
+      </p>
+    ) : null;
+  if (dated.length === 0) return note;
+  const times = dated.map((d) => d.t);
   const min = Math.min(...times);
   const max = Math.max(...times);
   const span = Math.max(max - min, 86_400_000);
-  const types = [...new Set(events.map((e) => e.type))].sort();
+  const types = [...new Set(dated.map((d) => d.e.type))].sort();
   const w = Math.max(300, measured);
   const narrow = w < 560;
   const left = narrow ? 96 : 160;
@@ -48,16 +66,17 @@ export function Timeline({ events }: { events: readonly VigieEvent[] }) {
             {new Date(t).toISOString().slice(0, 10)}
           </text>
         ))}
-        {events.map((e) => (
-          <circle
-            key={e.id}
-            cx={x(Date.parse(e.firstSeen))}
-            cy={types.indexOf(e.type) * row + 14}
-            r={4 + Math.min(6, e.mentionCount)}
-            class={`dot tone-${toneOf(e.type) ?? 'solo'}`}
-          >
-            <title>{`${day(e.firstSeen)} ${w0.type(e.type)} · ${w0.pair(e.source, e.target)} · ${w0.modality(e.modality)} (${e.mentionCount})`}</title>
-          </circle>
+        {dated.map(({ e, t }) => (
+          <a key={e.id} href={href('events', e.id)} data-testid="timeline-dot">
+            <circle
+              cx={x(t)}
+              cy={types.indexOf(e.type) * row + 14}
+              r={4 + Math.min(6, e.mentionCount)}
+              class={`dot tone-${toneOf(e.type) ?? 'solo'}`}
+            >
+              <title>{`${day(e.firstSeen)} ${w0.type(e.type)} · ${w0.pair(e.source, e.target)} · ${w0.modality(e.modality)} (${e.mentionCount})`}</title>
+            </circle>
+          </a>
         ))}
       </svg>
       <p class="legend">
@@ -65,12 +84,26 @@ export function Timeline({ events }: { events: readonly VigieEvent[] }) {
         <span class="key key-dot tone-conflict" /> {w0.ui.chart.conflict}{' '}
         <span class="key key-dot tone-solo" /> {w0.ui.chart.solo} · {w0.ui.chart.timelineSize}
       </p>
+      {note}
     </div>
   );
 }
 
 const short = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** The event's actors, each a link to its actor page, in words ("🇷🇺 Russia → 🇰🇵 North Korea"). */
+function ActorPair({ source, target }: { source: string | null; target: string | null }) {
+  const w = useWords();
+  if (!source && !target) return <>—</>;
+  return (
+    <>
+      {source && <a href={href('actors', source)}>{w.actor(source)}</a>}
+      {source && target ? ' → ' : ''}
+      {target && <a href={href('actors', target)}>{w.actor(target)}</a>}
+    </>
+  );
+}
 
 export function EventList({ events }: { events: readonly VigieEvent[] }) {
   const w = useWords();
@@ -97,7 +130,9 @@ export function EventList({ events }: { events: readonly VigieEvent[] }) {
               <td>
                 <a href={href('events', e.id)}>{w.type(e.type)}</a>
               </td>
-              <td>{w.pair(e.source, e.target)}</td>
+              <td>
+                <ActorPair source={e.source} target={e.target} />
+              </td>
               <td>{w.modality(e.modality)}</td>
               <td>{w.capabilities(e.capabilities)}</td>
               <td>{e.mentionCount}</td>

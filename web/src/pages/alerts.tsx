@@ -7,7 +7,7 @@ import { alertTitle } from '../alert-title.js';
 import { useWords } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
-import { alertTarget } from './overview.js';
+import { alertTarget, whenText } from './overview.js';
 
 export function AlertsPage() {
   const { api, canEdit } = useSession();
@@ -76,7 +76,7 @@ export function AlertsPage() {
                         <strong>{alertTitle(a, w)}</strong>
                       )}
                       <div class="muted">
-                        {dateTime(a.createdAt)} · rule {a.ruleId}
+                        {whenText(a, w)} · rule {a.ruleId}
                         {a.acknowledgedAt &&
                           ` · acknowledged ${dateTime(a.acknowledgedAt)} by ${a.acknowledgedBy ?? '?'}`}
                       </div>

@@ -1,11 +1,15 @@
-/** Events: filters kept in the URL, a timeline, the actor-pair network and the world map. */
+/** Events: filters kept in the URL, a timeline, the actor-pair network and the regional map. */
 import type { CursorPage, VigieEvent } from '../api-types.js';
+import { ActorInput } from '../components/actor-input.js';
+import { DateRange, rangeOf } from '../components/date-range.js';
 import { EventMap } from '../components/event-map.js';
 import { EventNetwork } from '../components/event-network.js';
 import { ExportLinks } from '../components/export-links.js';
 import { Loaded } from '../components/status.js';
 import { useWords, type Words } from '../i18n/i18n.js';
 import { EventList, Timeline } from '../components/timeline.js';
+import { loadChoices } from '../choices.js';
+import iso from '../data/iso-numeric.json';
 import { href, navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -13,6 +17,7 @@ import { useLoad } from '../use-load.js';
 export const FILTER_KEYS = [
   'type',
   'actor',
+  'partner',
   'capability',
   'modality',
   'lang',
@@ -22,25 +27,8 @@ export const FILTER_KEYS = [
 type FilterKey = (typeof FILTER_KEYS)[number];
 type Filters = Partial<Record<FilterKey, string>>;
 const LIMIT = 500;
-
-interface OpenApiParam {
-  name: string;
-  schema?: { enum?: string[] };
-}
-
-/** The allowed codes of each filter, read from /openapi.json so they follow the server's ontology. */
-async function loadChoices(): Promise<Record<string, string[]>> {
-  const res = await fetch('/openapi.json');
-  if (!res.ok) return {};
-  const doc = (await res.json()) as {
-    paths?: Record<string, { get?: { parameters?: OpenApiParam[] } }>;
-  };
-  const out: Record<string, string[]> = {};
-  for (const p of doc.paths?.['/api/events']?.get?.parameters ?? []) {
-    if (p.schema?.enum) out[p.name] = p.schema.enum;
-  }
-  return out;
-}
+/** World-atlas numeric id → the actor code of that state. */
+const ALPHA3 = new Map(Object.entries(iso.codes as Record<string, string>).map(([a, n]) => [n, a]));
 
 /** A filter choice in words: the code's label, the code kept as the value. */
 function choiceLabel(w: Words, key: 'type' | 'capability' | 'modality', code: string): string {
@@ -58,8 +46,16 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
     const v = query.get(k);
     if (v) filters[k] = v;
   }
-  const key = JSON.stringify(filters);
-  const [choices] = useLoad('choices', loadChoices);
+  const range = rangeOf(query);
+  filters.since = range.since;
+  filters.until = range.until;
+  if (!filters.actor) delete filters.partner;
+  const set = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<
+    string,
+    string
+  >;
+  const key = JSON.stringify(set);
+  const [choices] = useLoad('choices', () => loadChoices());
   const [load, reload] = useLoad(`events:${key}`, () =>
     api.get<CursorPage<VigieEvent>>('/api/events', { ...filters, limit: LIMIT }),
   );
@@ -70,7 +66,7 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
     const next: Record<string, string> = {};
     for (const k of FILTER_KEYS) {
       const v = String(data.get(k) ?? '').trim();
-      if (v) next[k] = k === 'actor' ? v.toUpperCase() : v;
+      if (v) next[k] = k === 'actor' || k === 'partner' ? v.toUpperCase() : v;
     }
     navigate(href('events', next));
   }
@@ -102,20 +98,17 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
         ))}
         <label>
           {f.actor}
-          <input name="actor" value={filters.actor ?? ''} placeholder="PRK" size={6} />
+          <ActorInput name="actor" id="events-actor" value={filters.actor ?? ''} />
+        </label>
+        <label>
+          {f.partner}
+          <ActorInput name="partner" id="events-partner" value={filters.partner ?? ''} />
         </label>
         <label>
           {f.language}
           <input name="lang" value={filters.lang ?? ''} placeholder="en" size={4} />
         </label>
-        <label>
-          {f.since}
-          <input name="since" type="date" value={filters.since ?? ''} />
-        </label>
-        <label>
-          {f.until}
-          <input name="until" type="date" value={filters.until ?? ''} />
-        </label>
+        <DateRange value={filters} />
         <div class="filter-actions">
           <button type="submit">{f.apply}</button>
           <a class="button secondary" href="#/events">
@@ -137,7 +130,7 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
             {page.items.length === 0 && key === '{}' && (
               <p class="muted empty">{w.ui.noEventsAtAll}</p>
             )}
-            <ExportLinks filters={filters as Record<string, string>} />
+            <ExportLinks filters={set} />
             <section aria-labelledby="timeline-h">
               <h2 id="timeline-h">{f.timeline}</h2>
               <Timeline events={page.items} />
@@ -145,11 +138,25 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
             <div class="columns">
               <section aria-labelledby="network-h">
                 <h2 id="network-h">{f.network}</h2>
-                <EventNetwork events={page.items} />
+                <EventNetwork
+                  events={page.items}
+                  onSelect={(a, b) =>
+                    navigate(href('events', { ...filters, actor: a, partner: b }))
+                  }
+                />
               </section>
               <section aria-labelledby="map-h">
                 <h2 id="map-h">{f.map}</h2>
-                <EventMap events={page.items} />
+                <EventMap
+                  events={page.items}
+                  onSelect={(numeric) => {
+                    const code = ALPHA3.get(numeric);
+                    if (code)
+                      navigate(
+                        href('actors', code, { since: filters.since, until: filters.until }),
+                      );
+                  }}
+                />
               </section>
             </div>
             <section aria-labelledby="list-h">

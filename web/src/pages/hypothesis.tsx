@@ -9,7 +9,24 @@ import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
-const TRAJECTORY_DAYS = 366;
+/** The longest trajectory the API gives; the chart starts shortly before the first step. */
+const MAX_DAYS = 366;
+const MIN_DAYS = 90;
+
+/** The trajectory from a week before the first evidence step (at least the last 90 days). */
+export function trimTrajectory<T extends { day: string }>(
+  points: readonly T[],
+  firstStep: string | undefined,
+): T[] {
+  if (points.length <= MIN_DAYS) return [...points];
+  const latestStart = points.length - MIN_DAYS;
+  if (!firstStep) return points.slice(latestStart);
+  const d = new Date(`${firstStep.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 7);
+  const from = d.toISOString().slice(0, 10);
+  const i = points.findIndex((p) => p.day >= from);
+  return points.slice(Math.min(i < 0 ? latestStart : i, latestStart));
+}
 
 export function HypothesisPage({ id }: { id: string }) {
   const { api } = useSession();
@@ -17,7 +34,7 @@ export function HypothesisPage({ id }: { id: string }) {
     const path = `/api/hypotheses/${encodeURIComponent(id)}`;
     const [h, e] = await Promise.all([
       // The longest trail the API gives (a year), so a long board is not cut to its last months.
-      api.get<Hypothesis>(path, { days: TRAJECTORY_DAYS }),
+      api.get<Hypothesis>(path, { days: MAX_DAYS }),
       api.get<Explanation>(`${path}/explain`),
     ]);
     return { h, e };
@@ -33,6 +50,7 @@ function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
   const w = useWords();
   const scale = Math.max(0.1, ...h.indicators.map((i) => Math.abs(i.contribution)));
   const steps = [...e.steps].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const trajectory = trimTrajectory(h.trajectory, h.history[0]?.at);
   return (
     <>
       <p class="crumbs">
@@ -47,7 +65,7 @@ function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
         <h2 id="trajectory">{w.ui.trajectory}</h2>
         <TrajectoryChart
           title={`${h.title}: ${w.ui.chart.probability}`}
-          points={h.trajectory}
+          points={trajectory}
           markers={h.history.map((p) => ({
             at: p.at,
             probability: p.probability,
@@ -169,7 +187,7 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
 function EventLine({ e, w }: { e: NonNullable<ExplanationStep['event']>; w: Words }) {
   return (
     <p class="muted">
-      <a href={href('events', e.id)}>
+      <a href={href('events', e.id)} data-testid="evidence-event">
         {w.type(e.type)} · {w.pair(e.source, e.target)}
       </a>{' '}
       · {w.modality(e.modality)} · {w.fill(w.ui.independentSources, { n: e.independentSources })} ·{' '}
