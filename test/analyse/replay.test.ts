@@ -50,6 +50,9 @@ hypotheses:
   - id: space
     title: Russia transfers space technology
     prior: 0.3
+    kind: window
+    horizonDays: 365
+    resolution: { criterion: an official confirmation, by: a government }
     indicators:
       - id: space-transfer
         title: space transfer
@@ -61,6 +64,9 @@ hypotheses:
   - id: troops
     title: Troops expand
     prior: 0.4
+    kind: window
+    horizonDays: 365
+    resolution: { criterion: an official confirmation, by: a government }
     indicators:
       - id: troops-sent
         title: troops sent
