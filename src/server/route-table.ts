@@ -11,6 +11,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { resolutionRoutes } from './routes/resolution-routes.js';
 
 export const ROUTES: readonly RouteDef[] = [
   ...overviewRoutes,
@@ -18,6 +19,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...eventRoutes,
   ...sourceRoutes,
   ...boardRoutes,
+  ...resolutionRoutes,
   ...alertRoutes,
   ...reportRoutes,
 ];

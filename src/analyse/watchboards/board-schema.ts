@@ -120,6 +120,24 @@ export const BoardSchema = z
   })
   .strict();
 
+/** A resolution shipped in a resolutions YAML (load-resolutions.ts). */
+export const FileResolutionSchema = z
+  .object({
+    hypothesis: Id,
+    outcome: z.boolean(),
+    date: Day,
+    source: z.url({ protocol: /^https?$/, error: 'source must be an http(s) URL' }),
+    note: z.string().optional(),
+  })
+  .strict();
+export type FileResolution = z.infer<typeof FileResolutionSchema>;
+
+/** What an analyst gives to resolve a hypothesis (CLI and API). */
+export const ResolutionInputSchema = FileResolutionSchema.omit({ hypothesis: true }).extend({
+  note: z.string().max(2000).optional(),
+});
+export type ResolutionInput = z.infer<typeof ResolutionInputSchema>;
+
 export type MatchCriteria = z.infer<typeof MatchSchema>;
 export type IndicatorDefinition = z.infer<typeof IndicatorSchema>;
 export type HypothesisDefinition = z.infer<typeof HypothesisSchema>;
@@ -129,4 +147,6 @@ export type QuestionKind = z.infer<typeof QuestionKindSchema>;
 /** A validated board whose indicators have their inherited criteria resolved. */
 export interface Watchboard extends BoardDefinition {
   readonly file: string;
+  /** Resolutions shipped beside the board file (`<board>.resolutions.yaml`); the store's win. */
+  readonly resolutions?: readonly FileResolution[];
 }

@@ -9,7 +9,8 @@ import type { Store } from '../../store/open-store.js';
 import { chunks, type Db } from '../events/event-rows.js';
 import type { Watchboard } from './board-schema.js';
 import { indicatorKey, loadMatchedEvents, refreshBoardMatches } from './board-matches.js';
-import { scoreHypothesis } from './log-odds.js';
+import { scoreHypothesis, type HypothesisOutcome } from './log-odds.js';
+import { resolutionsInForce } from '../../store/resolutions-repo.js';
 
 export interface ScoreBoardsOptions {
   /** YYYY-MM-DD; default: the latest publication day in the store (the news clock), else today. */
@@ -52,6 +53,7 @@ export async function scoreBoardsIn(
   const asOf = options.asOf ?? last?.last?.slice(0, 10) ?? now.slice(0, 10);
   const firstDay = first?.first?.slice(0, 10) ?? null;
   await syncBoards(db, boards, now);
+  const inForce = await boardResolutions(db, boards);
   const touched = await refreshBoardMatches(db, boards, options.changedEventIds, now);
   const changes: HypothesisChange[] = [];
   const scored = [];
@@ -61,7 +63,8 @@ export async function scoreBoardsIn(
     // rescore would reproduce its stored probability and evidence exactly, so it is left as is.
     const { file: _file, ...definition } = board;
     const stateKey = `board-score/${board.id}`;
-    const state = JSON.stringify({ definition, asOf, firstDay });
+    const resolutions = board.hypotheses.map((h) => inForce.get(hypothesisKey(board.id, h.id)));
+    const state = JSON.stringify({ definition, asOf, firstDay, resolutions });
     const previous = await db
       .selectFrom('analysis_state')
       .select('value')
@@ -88,7 +91,12 @@ export async function scoreBoardsIn(
         score: scoreHypothesis(
           h,
           events,
-          { asOf, halfLifeDays: board.halfLifeDays, observationStart: board.start ?? firstDay },
+          {
+            asOf,
+            halfLifeDays: board.halfLifeDays,
+            observationStart: board.start ?? firstDay,
+            resolution: inForce.get(hypothesisKey(board.id, h.id)) ?? null,
+          },
           (i, e) => matches.get(e.id)?.has(indicatorKey(board.id, h.id, i.id)) ?? false,
         ),
       })),
@@ -155,6 +163,26 @@ export async function scoreBoardsIn(
     }
   }
   return changes;
+}
+
+/**
+ * The resolution in force per hypothesis (`board/hypothesis`): those shipped beside the board
+ * file, overridden by those recorded in the store.
+ */
+export async function boardResolutions(
+  db: Db,
+  boards: readonly Watchboard[],
+): Promise<Map<string, HypothesisOutcome>> {
+  const out = new Map<string, HypothesisOutcome>();
+  for (const b of boards)
+    for (const r of b.resolutions ?? [])
+      out.set(hypothesisKey(b.id, r.hypothesis), { outcome: r.outcome, date: r.date });
+  const stored = await resolutionsInForce(
+    db,
+    boards.map((b) => b.id),
+  );
+  for (const [key, r] of stored) out.set(key, { outcome: r.outcome, date: r.date });
+  return out;
 }
 
 async function mentionsOfEvents(

@@ -16,6 +16,7 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { CommandModule } from './command-module.js';
 import { loadConfiguredBoards } from './board-loading.js';
+import { registerResolve } from './board-resolve.js';
 
 interface BoardOptions {
   explain?: string;
@@ -25,7 +26,7 @@ interface BoardOptions {
 
 export const boardCommand: CommandModule = {
   register(program: Command, run) {
-    program
+    const board = program
       .command('board [id]')
       .description('score watchboards and show their hypotheses; --explain shows why one moved')
       .option('--explain <hypothesis>', 'audit trail of one hypothesis (id or board/id)')
@@ -34,6 +35,7 @@ export const boardCommand: CommandModule = {
       .action((id: string | undefined, options: BoardOptions) =>
         run((ctx) => runBoard(ctx, id, options)),
       );
+    registerResolve(board, run);
   },
 };
 
