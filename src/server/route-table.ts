@@ -11,7 +11,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
-import { resolutionRoutes } from './routes/resolution-routes.js';
+import { scoringRoutes } from './routes/scoring-routes.js';
 
 export const ROUTES: readonly RouteDef[] = [
   ...overviewRoutes,
@@ -19,7 +19,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...eventRoutes,
   ...sourceRoutes,
   ...boardRoutes,
-  ...resolutionRoutes,
+  ...scoringRoutes,
   ...alertRoutes,
   ...reportRoutes,
 ];

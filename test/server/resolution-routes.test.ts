@@ -64,6 +64,21 @@ for (const backend of await testBackends()) {
           const hypothesis = await h.as('viewer', { url: URL_OF });
           expect(hypothesis.json().probability).toBe(1);
 
+          // Scores: the one day before the resolution (Nov 4, the first document) is scored.
+          const scores = (await h.as('viewer', { url: '/api/boards/peninsula/scores' })).json();
+          expect(scores.scored).toBe(1);
+          const scored = scores.hypotheses[0].scores;
+          expect(scored.days).toBe(1);
+          const p = scores.trajectories[0].trajectory[0].probability;
+          expect(scored.brier).toBeCloseTo((1 - p) ** 2, 12);
+          expect(
+            scores.calibration.reduce((n: number, b: { forecasts: number }) => n + b.forecasts, 0),
+          ).toBe(1);
+          expect((await h.as('viewer', { url: '/api/boards/nope/scores' })).statusCode).toBe(404);
+          expect(
+            (await h.as('viewer', { url: '/api/boards/peninsula/scores?from=May' })).statusCode,
+          ).toBe(400);
+
           // A later correction is appended: the audit keeps both, the last is in force.
           await post('analyst', { ...BODY, outcome: false, note: 'retracted' });
           const audit = (await h.as('viewer', { url: `${URL_OF}/resolutions` })).json();

@@ -6,7 +6,10 @@
  */
 import type { Command } from 'commander';
 import type { MentionAttribution } from '../../domain/attribution.js';
-import { NotFoundError } from '../../domain/errors.js';
+import { InputError, NotFoundError } from '../../domain/errors.js';
+import { boardScores } from '../../analyse/scoring/board-trajectories.js';
+import type { Watchboard } from '../../analyse/watchboards/board-schema.js';
+import { formatBoardScores } from './format-scores.js';
 import {
   explainHypothesis,
   type HypothesisExplanation,
@@ -20,6 +23,9 @@ import { registerResolve } from './board-resolve.js';
 
 interface BoardOptions {
   explain?: string;
+  scores?: boolean;
+  from?: string;
+  to?: string;
   json?: boolean;
   asOf?: string;
 }
@@ -30,6 +36,9 @@ export const boardCommand: CommandModule = {
       .command('board [id]')
       .description('score watchboards and show their hypotheses; --explain shows why one moved')
       .option('--explain <hypothesis>', 'audit trail of one hypothesis (id or board/id)')
+      .option('--scores', 'score resolved hypotheses: Brier, log score, lead time, calibration')
+      .option('--from <day>', 'with --scores: first scored day (YYYY-MM-DD)')
+      .option('--to <day>', 'with --scores: last scored day (YYYY-MM-DD)')
       .option('--as-of <date>', 'score as of this day (YYYY-MM-DD; default: latest news day)')
       .option('--json', 'machine-readable output')
       .action((id: string | undefined, options: BoardOptions) =>
@@ -54,6 +63,7 @@ async function runBoard(
     );
   const store = await ctx.store();
   await scoreBoards(store, boards, options.asOf ? { asOf: options.asOf } : {});
+  if (options.scores) return printScores(ctx, boards, options);
   if (options.explain) {
     const target =
       options.explain.includes('/') || !id ? options.explain : hypothesisKey(id, options.explain);
@@ -104,6 +114,32 @@ async function runBoard(
   }
   if (listing.length === 0) ctx.out('no watchboards loaded');
   return EXIT.ok;
+}
+
+async function printScores(
+  ctx: CliContext,
+  boards: readonly Watchboard[],
+  options: BoardOptions,
+): Promise<number> {
+  const store = await ctx.store();
+  const period = {
+    ...(options.from ? { from: checkDay(options.from, '--from') } : {}),
+    ...(options.to ? { to: checkDay(options.to, '--to') } : {}),
+  };
+  const all = [];
+  for (const b of boards) {
+    const { trajectories: _t, ...scores } = await boardScores(store.db, b, period);
+    all.push({ board: b.id, ...scores });
+    if (!options.json) ctx.out(formatBoardScores(b.id, scores));
+  }
+  if (options.json) ctx.out(JSON.stringify(all, null, 2));
+  return EXIT.ok;
+}
+
+function checkDay(value: string, option: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new InputError(`${option} must be a day (YYYY-MM-DD), not "${value}"`, option);
+  return value;
 }
 
 export function formatExplanation(x: HypothesisExplanation): string {
