@@ -11,6 +11,7 @@ import { DocumentPage } from './pages/document.js';
 import { EventPage } from './pages/event.js';
 import { AlertsPage } from './pages/alerts.js';
 import { SourcesPage } from './pages/sources.js';
+import { CalibrationPage } from './pages/calibration.js';
 
 // The events page carries the world map (TopoJSON): loaded on demand, off the first paint.
 const EventsPage = lazy(() => import('./pages/events.js').then((m) => ({ default: m.EventsPage })));
@@ -20,6 +21,7 @@ const NAV = [
   ['events', 'Events'],
   ['alerts', 'Alerts'],
   ['sources', 'Sources'],
+  ['calibration', 'Calibration'],
 ] as const;
 
 export function App() {
@@ -104,6 +106,8 @@ function Page({ route }: { route: Route }) {
       return <AlertsPage />;
     case 'sources':
       return <SourcesPage />;
+    case 'calibration':
+      return <CalibrationPage boardId={id} />;
     default:
       return <NotFound />;
   }
