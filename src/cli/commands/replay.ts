@@ -79,6 +79,8 @@ export async function runReplay(options: {
   extract?: ExtractFn;
   scratch?: string;
   onDay?: (day: string, documents: number) => void;
+  /** Score the quiet days too (through `until`): a daily trajectory for backtests. */
+  everyDay?: { until?: string };
 }): Promise<RunReplayResult> {
   const { documents, skipped } = readCorpus(options.corpus);
   const store = await openStore({ url: options.scratch ?? ':memory:' });
@@ -104,6 +106,7 @@ export async function runReplay(options: {
         return processed.documentIds;
       },
       ...(options.onDay ? { onDay: (d) => options.onDay!(d.day, d.documentIds.length) } : {}),
+      ...(options.everyDay ? { everyDay: options.everyDay } : {}),
     });
     const rules = [HALF_WAY_RULE, ...(options.rules ?? [])];
     const firings: { at: string; firing: AlertFiring }[] = detectThresholdCrossings(
