@@ -7,6 +7,7 @@ import { buildHarness } from './harness.js';
 const BOARD = parseBoard(
   `id: peninsula
 title: Peninsula
+start: '2024-06-01'
 hypotheses:
   - id: transfer
     title: Russia transfers missile technology
@@ -18,6 +19,18 @@ hypotheses:
         title: transfers
         match: { types: [ARMS_TRANSFER, TECH_TRANSFER], actors: { source: [RUS] } }
         lr: 3
+  - id: quiet
+    title: A nuclear test
+    kind: window
+    horizonDays: 90
+    resolution: { criterion: a test detected by seismographs, by: a government }
+    prior: 0.3
+    indicators:
+      - id: n
+        title: tests
+        match: { types: [NUCLEAR_TEST] }
+        lr: 3
+        absence: { days: 60, lr: 0.8 }
 `,
   'peninsula.yaml',
 );
@@ -64,20 +77,43 @@ for (const backend of await testBackends()) {
           const hypothesis = await h.as('viewer', { url: URL_OF });
           expect(hypothesis.json().probability).toBe(1);
 
-          // Scores: the one day before the resolution (Nov 4, the first document) is scored.
+          // Scores: June 1 (the board's start) to Nov 4, the day before the resolution.
           const scores = (await h.as('viewer', { url: '/api/boards/peninsula/scores' })).json();
           expect(scores.scored).toBe(1);
+          expect(scores.hypotheses).toHaveLength(2);
           const scored = scores.hypotheses[0].scores;
-          expect(scored.days).toBe(1);
-          const p = scores.trajectories[0].trajectory[0].probability;
-          expect(scored.brier).toBeCloseTo((1 - p) ** 2, 12);
+          expect(scored.days).toBe(157);
+          // Until its first event the occurrence question holds its prior (no silence counted).
+          expect(scores.trajectories[0].trajectory[0].day).toBe('2024-06-01');
+          expect(scores.trajectories[0].trajectory[0].probability).toBeCloseTo(0.3, 12);
           expect(
             scores.calibration.reduce((n: number, b: { forecasts: number }) => n + b.forecasts, 0),
-          ).toBe(1);
+          ).toBe(157);
           expect((await h.as('viewer', { url: '/api/boards/nope/scores' })).statusCode).toBe(404);
           expect(
             (await h.as('viewer', { url: '/api/boards/peninsula/scores?from=May' })).statusCode,
           ).toBe(400);
+
+          // Silence is said as silence, and documents awaiting analysis are counted.
+          const quiet = (await h.as('viewer', { url: '/api/hypotheses/peninsula%2Fquiet' })).json();
+          expect(quiet.lastChange.reason).toMatch(/silence: no new report for \d+ days/);
+          // The seed's five documents were stored without analysis.
+          expect(quiet.pendingDocuments).toBe(5);
+          await h.store.db
+            .updateTable('documents')
+            .set({ analysed_at: '2024-11-13T00:00:00Z' })
+            .execute();
+          const none = (await h.as('viewer', { url: '/api/hypotheses/peninsula%2Fquiet' })).json();
+          expect(none.pendingDocuments).toBe(0);
+          await h.store.db
+            .updateTable('documents')
+            .set({ analysed_at: null, extracted_at: '2024-11-12T00:00:00Z' })
+            .where('id', '=', 'doc-en-1')
+            .execute();
+          const pending = (
+            await h.as('viewer', { url: '/api/hypotheses/peninsula%2Fquiet' })
+          ).json();
+          expect(pending.pendingDocuments).toBe(1);
 
           // A later correction is appended: the audit keeps both, the last is in force.
           await post('analyst', { ...BODY, outcome: false, note: 'retracted' });

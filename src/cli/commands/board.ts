@@ -7,6 +7,10 @@
 import type { Command } from 'commander';
 import type { MentionAttribution } from '../../domain/attribution.js';
 import { InputError, NotFoundError } from '../../domain/errors.js';
+import { pendingText, silenceText } from '../../domain/silence.js';
+import { countPendingDocuments } from '../../store/pending-documents.js';
+import { resolutionsInForce, type Resolution } from '../../store/resolutions-repo.js';
+import type { Store } from '../../store/open-store.js';
 import { boardScores } from '../../analyse/scoring/board-trajectories.js';
 import type { Watchboard } from '../../analyse/watchboards/board-schema.js';
 import { formatBoardScores } from './format-scores.js';
@@ -103,17 +107,45 @@ async function runBoard(
     ctx.out(JSON.stringify(listing, null, 2));
     return EXIT.ok;
   }
+  return printListing(ctx, store, listing);
+}
+
+async function printListing(
+  ctx: CliContext,
+  store: Store,
+  listing: readonly {
+    id: string;
+    title: string;
+    hypotheses: readonly {
+      id: string;
+      title: string;
+      prior: number;
+      probability: number;
+      steps: number;
+    }[];
+  }[],
+): Promise<number> {
+  const pending = pendingText(await countPendingDocuments(store.db));
+  if (pending) ctx.out(`note: ${pending} (\`vigie run\` analyses them)`);
+  const resolved = await resolutionsInForce(
+    store.db,
+    listing.map((b) => b.id),
+  );
   for (const b of listing) {
     ctx.out(`${b.id} — ${b.title}`);
     for (const h of b.hypotheses) {
       const arrow = h.probability > h.prior ? '↑' : h.probability < h.prior ? '↓' : '=';
       ctx.out(
-        `  ${pct(h.probability).padStart(6)} ${arrow} (prior ${pct(h.prior)}, ${h.steps} steps)  ${h.id}  ${h.title}`,
+        `  ${pct(h.probability).padStart(6)} ${arrow} (prior ${pct(h.prior)}, ${h.steps} steps)  ${h.id}  ${h.title}${resolutionNote(resolved.get(h.id))}`,
       );
     }
   }
   if (listing.length === 0) ctx.out('no watchboards loaded');
   return EXIT.ok;
+}
+
+function resolutionNote(r: Resolution | undefined): string {
+  return r ? `  [resolved ${r.outcome ? 'true' : 'false'} on ${r.date}: ${r.source}]` : '';
 }
 
 async function printScores(
@@ -156,7 +188,7 @@ export function formatExplanation(x: HypothesisExplanation): string {
     );
     if (f['kind'] === 'absence') {
       lines.push(
-        `    no matching event for ${String(f['silentDays'])} days: ${String(f['periods'])} silent period(s) × ln(LR ${String(f['lr'])})${f['capped'] ? ', capped' : ''}`,
+        `    ${silenceText(Number(f['silentDays']))}: ${String(f['periods'])} silent period(s) × ln(LR ${String(f['lr'])})${f['capped'] ? ', capped' : ''}`,
       );
       continue;
     }

@@ -6,6 +6,7 @@
  * @module
  */
 import { NotFoundError } from '../../domain/errors.js';
+import { silentDaysOf } from '../../domain/silence.js';
 import type { Store } from '../../store/open-store.js';
 import { decodeCodes } from '../../store/schema.js';
 
@@ -41,6 +42,8 @@ export interface BriefEvent {
 export interface BriefStep {
   readonly at: string;
   readonly eventId: string | null;
+  /** An absence step: the days without a matching report (said as silence); else null. */
+  readonly silentDays: number | null;
   readonly before: number;
   readonly after: number;
 }
@@ -146,6 +149,7 @@ export async function gatherBrief(store: Store, request: BriefRequest): Promise<
       steps: during.map((e) => ({
         at: e.at,
         eventId: e.event_id,
+        silentDays: silentDaysOf(e.explanation),
         before: e.probability_before,
         after: e.probability_after,
       })),

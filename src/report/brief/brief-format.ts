@@ -1,5 +1,6 @@
 /** Shared wording helpers for the brief renderers (pure). */
-import type { BriefData, BriefEvent, Citation } from './brief-data.js';
+import { silenceText } from '../../domain/silence.js';
+import type { BriefData, BriefEvent, BriefStep, Citation } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import { barChart, lineChart } from './svg-chart.js';
 
@@ -64,4 +65,10 @@ export function briefCharts(
 
 export function findEvent(data: BriefData, id: string | null): BriefEvent | undefined {
   return id ? data.events.find((e) => e.id === id) : undefined;
+}
+
+/** What moved a step that has no event: silence (said as such), or the unknown event id. */
+export function stepLabel(step: BriefStep, s: BriefStrings): string {
+  if (step.silentDays !== null) return silenceText(step.silentDays);
+  return step.eventId ?? s.unknown;
 }

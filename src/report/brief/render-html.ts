@@ -6,6 +6,7 @@
 import type { BriefData } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import {
+  stepLabel,
   briefCharts,
   change,
   citationLine,
@@ -44,7 +45,7 @@ export function renderBriefHtml(data: BriefData, s: BriefStrings, lang: string):
         const e = findEvent(data, step.eventId);
         const label = fill(s.step, {
           date: step.at,
-          event: e ? eventLabel(e) : (step.eventId ?? s.unknown),
+          event: e ? eventLabel(e) : stepLabel(step, s),
           before: pct(step.before),
           after: pct(step.after),
         });

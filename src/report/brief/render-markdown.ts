@@ -6,6 +6,7 @@
 import type { BriefData } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import {
+  stepLabel,
   briefCharts,
   change,
   citationLine,
@@ -54,7 +55,7 @@ export function renderBriefMarkdown(data: BriefData, s: BriefStrings): string {
           `    - ${escapeMarkdown(
             fill(s.step, {
               date: step.at,
-              event: e ? eventLabel(e) : (step.eventId ?? s.unknown),
+              event: e ? eventLabel(e) : stepLabel(step, s),
               before: pct(step.before),
               after: pct(step.after),
             }),

@@ -4,25 +4,13 @@ import { ResolutionInputSchema } from '../../analyse/watchboards/board-schema.js
 import { resolveHypothesis, storedBoards } from '../../analyse/watchboards/resolve-hypothesis.js';
 import { boardScores } from '../../analyse/scoring/board-trajectories.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { countPendingDocuments } from '../../store/pending-documents.js';
 import { listResolutions } from '../../store/resolutions-repo.js';
 import { defineRoute } from '../route.js';
 import { IdParamsSchema } from '../schemas/common.js';
-import { BoardScoresSchema } from '../schemas/scores.js';
+import { BoardScoresSchema, ResolutionSchema } from '../schemas/scores.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD');
-
-export const ResolutionSchema = z
-  .object({
-    hypothesisId: z.string(),
-    boardId: z.string(),
-    outcome: z.boolean(),
-    date: z.string(),
-    source: z.string(),
-    note: z.string().nullable(),
-    recordedBy: z.string(),
-    recordedAt: z.string(),
-  })
-  .meta({ id: 'Resolution' });
 
 export const scoringRoutes = [
   defineRoute({
@@ -83,6 +71,7 @@ export const scoringRoutes = [
         hypotheses: [...scores.hypotheses],
         calibration: [...scores.calibration],
         trajectories: scores.trajectories.map((t) => ({ id: t.id, trajectory: [...t.trajectory] })),
+        pendingDocuments: await countPendingDocuments(ctx.store.db),
       };
     },
   }),

@@ -1,6 +1,20 @@
 /** Response shape of a board's scores (src/analyse/scoring). */
 import { z } from 'zod';
 
+/** A resolution record (src/store/resolutions-repo.ts). */
+export const ResolutionSchema = z
+  .object({
+    hypothesisId: z.string(),
+    boardId: z.string(),
+    outcome: z.boolean(),
+    date: z.string(),
+    source: z.string(),
+    note: z.string().nullable(),
+    recordedBy: z.string(),
+    recordedAt: z.string(),
+  })
+  .meta({ id: 'Resolution' });
+
 const OutcomeSchema = z.object({ outcome: z.boolean(), date: z.string() });
 const Nullable = z.number().nullable();
 
@@ -59,5 +73,6 @@ export const BoardScoresSchema = z
         }),
       )
       .meta({ description: 'Daily probability of each hypothesis (only the days it changed)' }),
+    pendingDocuments: z.number().int(),
   })
   .meta({ id: 'BoardScores' });

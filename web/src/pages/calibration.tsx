@@ -37,6 +37,11 @@ function CalibrationView({ s }: { s: BoardScores }) {
   return (
     <>
       <h1>Calibration — {s.title}</h1>
+      {s.pendingDocuments > 0 && (
+        <p class="notice" data-testid="pending-documents">
+          {s.pendingDocuments} documents not analysed yet: the scores do not count them.
+        </p>
+      )}
       <p class="lead" data-testid="calibration-summary">
         {s.scored === 0
           ? 'No hypothesis of this board is resolved yet: nothing to score.'
