@@ -112,7 +112,7 @@ function CalibrationView({ s }: { s: BoardScores }) {
 /** Forecast (x) against observed frequency (y) per bucket; the diagonal is perfect calibration. */
 function Reliability({ buckets }: { buckets: BoardScores['calibration'] }) {
   const size = 320;
-  const m = 40;
+  const m = 52;
   const inner = size - 2 * m;
   const x = (p: number) => m + p * inner;
   const y = (p: number) => size - m - p * inner;
