@@ -5,7 +5,6 @@
  * Records wall and CPU seconds, the ratio to the reference, the load average and the commit in
  * bench/results/backtest.json, plus the held-half scores the run produced.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { scoreBacktest } from '../src/analyse/scoring/backtest-scores.js';
 import { loadBoardFile } from '../src/analyse/watchboards/load-boards.js';
 import { loadResolutionsFile } from '../src/analyse/watchboards/load-resolutions.js';
 import { runReplay } from '../src/cli/commands/replay.js';
+import { gitCommit } from './git-commit.js';
 import { extractDocument } from '../src/extract/extract-document.js';
 import type { InputDocument } from '../src/domain/document.js';
 
@@ -23,14 +23,6 @@ const RESOLUTIONS = fileURLToPath(
 const BOARD = fileURLToPath(new URL('../data/watchboards/russia-dprk.yaml', import.meta.url));
 const OUT = fileURLToPath(new URL('./results/backtest.json', import.meta.url));
 const TARGET_SECONDS = 30;
-
-function gitCommit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
 
 function timed<T>(fn: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
   const wall0 = performance.now();

@@ -10,7 +10,7 @@ import type { Db } from '../events/event-rows.js';
 import type { Watchboard } from '../watchboards/board-schema.js';
 import { indicatorKey, loadMatchedEvents } from '../watchboards/board-matches.js';
 import { scoreHypothesis } from '../watchboards/log-odds.js';
-import { boardResolutions, hypothesisKey } from '../watchboards/score-boards.js';
+import { boardResolutions, hypothesisKey, newsDays } from '../watchboards/score-boards.js';
 import {
   scoreBoardForecasts,
   type BoardScores,
@@ -26,16 +26,9 @@ export async function boardTrajectories(
   board: Watchboard,
   period: ScorePeriod = {},
 ): Promise<ScoredHypothesisInput[]> {
-  const clock = await db
-    .selectFrom('documents')
-    .select((eb) => eb.fn.max('published').as('last'))
-    .executeTakeFirst();
-  const firstDoc = await db
-    .selectFrom('documents')
-    .select((eb) => eb.fn.min('published').as('first'))
-    .executeTakeFirst();
-  const last = period.to ?? clock?.last?.slice(0, 10) ?? null;
-  const observationStart = board.start ?? firstDoc?.first?.slice(0, 10) ?? null;
+  const news = await newsDays(db);
+  const last = period.to ?? news.last;
+  const observationStart = board.start ?? news.first;
   const first = period.from ?? observationStart;
   const resolutions = await boardResolutions(db, [board]);
   const base = board.hypotheses.map((h) => ({

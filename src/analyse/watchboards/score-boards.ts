@@ -41,17 +41,9 @@ export async function scoreBoardsIn(
   options: ScoreBoardsOptions,
 ): Promise<HypothesisChange[]> {
   const now = options.now ?? new Date().toISOString();
-  // Two queries: each is one index probe, while min and max together scan every document.
-  const last = await db
-    .selectFrom('documents')
-    .select((eb) => eb.fn.max('published').as('last'))
-    .executeTakeFirst();
-  const first = await db
-    .selectFrom('documents')
-    .select((eb) => eb.fn.min('published').as('first'))
-    .executeTakeFirst();
-  const asOf = options.asOf ?? last?.last?.slice(0, 10) ?? now.slice(0, 10);
-  const firstDay = first?.first?.slice(0, 10) ?? null;
+  const news = await newsDays(db);
+  const asOf = options.asOf ?? news.last ?? now.slice(0, 10);
+  const firstDay = news.first;
   await syncBoards(db, boards, now);
   const inForce = await boardResolutions(db, boards);
   const touched = await refreshBoardMatches(db, boards, options.changedEventIds, now);
@@ -163,6 +155,20 @@ export async function scoreBoardsIn(
     }
   }
   return changes;
+}
+
+/** The first and the latest publication day in the store (the news clock), or null when empty. */
+export async function newsDays(db: Db): Promise<{ first: string | null; last: string | null }> {
+  // Two queries: each is one index probe, while min and max together scan every document.
+  const last = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.max('published').as('last'))
+    .executeTakeFirst();
+  const first = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.min('published').as('first'))
+    .executeTakeFirst();
+  return { first: first?.first?.slice(0, 10) ?? null, last: last?.last?.slice(0, 10) ?? null };
 }
 
 /**
