@@ -7,6 +7,8 @@
  */
 import { NotFoundError } from '../../domain/errors.js';
 import { silentDaysOf } from '../../domain/silence.js';
+import { boardScores } from '../../analyse/scoring/board-trajectories.js';
+import { storedBoards } from '../../analyse/watchboards/resolve-hypothesis.js';
 import type { Store } from '../../store/open-store.js';
 import { decodeCodes } from '../../store/schema.js';
 
@@ -72,6 +74,19 @@ export interface BriefData {
   readonly events: readonly BriefEvent[];
   readonly eventsPerDay: readonly { day: string; count: number }[];
   readonly sources: readonly { outlet: string; reliability: string; count: number }[];
+  /** How the board's resolved hypotheses scored up to the end of the period (docs/scoring.md). */
+  readonly scores: {
+    readonly brier: number | null;
+    readonly hypotheses: readonly {
+      readonly title: string;
+      readonly outcome: boolean;
+      readonly date: string;
+      readonly brier: number;
+      /** True ones: days warned ahead (above 70 % and staying); false ones: days above 70 %. */
+      readonly leadDays: number | null;
+      readonly falseAlarmDays: number | null;
+    }[];
+  };
 }
 
 export interface BriefRequest {
@@ -221,6 +236,30 @@ export async function gatherBrief(store: Store, request: BriefRequest): Promise<
     sources: [...sourceCount.entries()]
       .map(([outlet, v]) => ({ outlet, ...v }))
       .sort((a, b) => b.count - a.count || a.outlet.localeCompare(b.outlet)),
+    scores: await briefScores(store, board.id, untilDay),
+  };
+}
+
+async function briefScores(
+  store: Store,
+  boardId: string,
+  untilDay: string,
+): Promise<BriefData['scores']> {
+  const [board] = await storedBoards(store, [boardId]);
+  if (!board) return { brier: null, hypotheses: [] };
+  const s = await boardScores(store.db, board, { to: untilDay });
+  return {
+    brier: s.brier,
+    hypotheses: s.hypotheses
+      .filter((h) => h.scores !== null)
+      .map((h) => ({
+        title: h.title,
+        outcome: h.scores!.outcome,
+        date: h.scores!.resolvedOn,
+        brier: h.scores!.brier,
+        leadDays: h.scores!.leadDays,
+        falseAlarmDays: h.scores!.falseAlarmDays,
+      })),
   };
 }
 

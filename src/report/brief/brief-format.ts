@@ -72,3 +72,27 @@ export function stepLabel(step: BriefStep, s: BriefStrings): string {
   if (step.silentDays !== null) return silenceText(step.silentDays);
   return step.eventId ?? s.unknown;
 }
+
+/** The brief's score lines: the board's Brier, then one line per resolved hypothesis. */
+export function scoreLines(data: BriefData, s: BriefStrings): string[] {
+  if (data.scores.hypotheses.length === 0) return [s.noScores];
+  return [
+    fill(s.boardScore, {
+      brier: (data.scores.brier ?? 0).toFixed(3),
+      count: data.scores.hypotheses.length,
+    }),
+    ...data.scores.hypotheses.map((h) =>
+      fill(s.scoreLine, {
+        hypothesis: h.title,
+        outcome: h.outcome ? 'true' : 'false',
+        date: h.date,
+        brier: h.brier.toFixed(3),
+        warning: h.outcome
+          ? h.leadDays
+            ? `above 70% ${h.leadDays} days ahead`
+            : 'never above 70% before'
+          : `${h.falseAlarmDays ?? 0} days above 70%`,
+      }),
+    ),
+  ];
+}

@@ -6,6 +6,7 @@
 import type { BriefData } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import {
+  scoreLines,
   stepLabel,
   briefCharts,
   change,
@@ -57,6 +58,8 @@ export function renderBriefHtml(data: BriefData, s: BriefStrings, lang: string):
     }
     parts.push('</li>');
   }
+  parts.push('</ul>', `<h2>${esc(s.scores)}</h2><ul>`);
+  for (const line of scoreLines(data, s)) parts.push(`<li>${esc(line)}</li>`);
   parts.push('</ul>', `<h2>${esc(s.significantEvents)}</h2>`);
   if (data.events.length === 0) parts.push(`<p>${esc(s.noEvents)}</p>`);
   for (const e of data.events) {

@@ -6,6 +6,7 @@
 import type { BriefData } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import {
+  scoreLines,
   stepLabel,
   briefCharts,
   change,
@@ -64,6 +65,8 @@ export function renderBriefMarkdown(data: BriefData, s: BriefStrings): string {
       }
     }
   }
+  out.push('', `## ${s.scores}`, '');
+  for (const line of scoreLines(data, s)) out.push(`- ${escapeMarkdown(line)}`);
   out.push('', `## ${s.significantEvents}`, '');
   if (data.events.length === 0) out.push(escapeMarkdown(s.noEvents), '');
   for (const e of data.events) {
