@@ -23,10 +23,12 @@ const only = args;
  * and independent origins (origins.json).
  */
 const EVALS = ['story-eval.ts', 'origin-eval.ts'];
+/** Benchmarks named otherwise: `vigie run` throughput end to end (run-throughput.json). */
+const NAMED = ['run-throughput.ts'];
 /** Benchmarks in a folder of their own: the soak run of `vigie run` (bench/soak/). */
 const NESTED = ['soak/soak-bench.ts'];
 const benches = [...readdirSync(dir), ...NESTED]
-  .filter((f) => f.endsWith('-bench.ts') || EVALS.includes(f))
+  .filter((f) => f.endsWith('-bench.ts') || EVALS.includes(f) || NAMED.includes(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 

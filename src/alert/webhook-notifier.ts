@@ -6,6 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { request } from 'undici';
+import { NetworkTimer } from '../domain/network-timer.js';
 import type { DeliverableAlert, Notifier } from './alert-firing.js';
 import { NotifierError } from './notifier-error.js';
 
@@ -50,16 +51,21 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): Notifier
       };
       if (options.secret) headers[SIGNATURE_HEADER] = signWebhookBody(raw, options.secret);
       let response;
+      // Network time only: a loop busy with CPU work must not turn a prompt answer into a
+      // time-out, and so into a duplicate delivery.
+      const timer = new NetworkTimer(timeoutMs);
+      timer.start();
       try {
         response = await request(options.url, {
           method: 'POST',
           headers,
           body: raw,
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: timer.signal,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
         });
       } catch (error) {
+        timer.clear();
         const reason =
           error instanceof Error && error.name === 'TimeoutError'
             ? `no answer within ${timeoutMs} ms`
@@ -69,7 +75,7 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): Notifier
         });
       }
       const status = response.statusCode;
-      const text = await readCapped(response.body, 4096);
+      const text = await readCapped(response.body, 4096).finally(() => timer.clear());
       if (status >= 200 && status < 300) return;
       const detail = `POST ${options.url} answered ${status}${text ? `: ${text.slice(0, 200)}` : ''}`;
       if (status >= 300 && status < 400) {

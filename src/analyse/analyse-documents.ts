@@ -24,6 +24,8 @@ export interface AnalyseOptions {
   readonly spikes?: Omit<SpikeOptions, 'days' | 'pair'>;
   /** Receives the milliseconds each phase took (for benchmarks and logs). */
   readonly onPhase?: (phase: string, ms: number) => void;
+  /** Events changed before this pass (a correction refitted them): their board matches are redone too. */
+  readonly changedEventIds?: readonly string[];
 }
 
 export async function analyseDocuments(
@@ -55,7 +57,11 @@ export async function analyseDocuments(
   phase('trends+spikes');
   const hypothesisChanges = await scoreBoards(store, boards, {
     now,
-    changedEventIds: [...resolved.touchedEventIds, ...resolved.deletedEventIds],
+    changedEventIds: [
+      ...resolved.touchedEventIds,
+      ...resolved.deletedEventIds,
+      ...(options.changedEventIds ?? []),
+    ],
     ...(options.asOf ? { asOf: options.asOf } : {}),
   });
   phase('boards');

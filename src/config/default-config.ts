@@ -94,6 +94,13 @@ server:
   rateLimitPerMinute: 600
   anonymousViewer: false      # true: read-only access without a token, loopback host only (demo)
   workers: 1                  # server processes sharing the port (one per core at most)
+  limits:                     # per client of a role: largest body, costly requests at once
+    anonymous: { bodyBytes: 65536, concurrent: 1 }
+    viewer: { bodyBytes: 2097152, concurrent: 2 }
+    analyst: { bodyBytes: 8388608, concurrent: 4 }
+    admin: { bodyBytes: 8388608, concurrent: 8 }
+    maxInFlight: 16           # costly requests at once, all clients; past it 503
+    pdfQueue: 8               # PDF briefs waiting for the one shared Chromium; past it 503
 
 # Extraction. The rule-based extractor needs nothing; an OpenAI-compatible endpoint can add
 # a high-recall mode.

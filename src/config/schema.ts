@@ -155,6 +155,35 @@ function checkDeliveryLease(
   }
 }
 
+/** What one client of a role may send and run at once (server.limits). */
+const RoleLimitSchema = (bodyBytes: number, concurrent: number) =>
+  z
+    .strictObject({
+      /** Largest request body, in bytes, on any route (a route may allow less). */
+      bodyBytes: z.number().int().min(1024).default(bodyBytes),
+      /** Costly requests (extraction, ingest, briefs, exports) in flight at once per client. */
+      concurrent: z.number().int().min(1).default(concurrent),
+    })
+    .prefault({});
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+/**
+ * Bounded work per request (issue #15 finding 2): body size and concurrency by role, and the
+ * server's own cap on costly requests. Anonymous is the demo's token-less viewer.
+ */
+export const ServerLimitsSchema = z.strictObject({
+  anonymous: RoleLimitSchema(64 * KIB, 1),
+  viewer: RoleLimitSchema(2 * MIB, 2),
+  analyst: RoleLimitSchema(8 * MIB, 4),
+  admin: RoleLimitSchema(8 * MIB, 8),
+  /** Costly requests in flight at once, all clients together; past it a 503 (server busy). */
+  maxInFlight: z.number().int().min(1).default(16),
+  /** PDF briefs waiting for the shared Chromium; past it a 503. */
+  pdfQueue: z.number().int().min(0).default(8),
+});
+
 export const ServerConfigSchema = z.strictObject({
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8080),
@@ -165,6 +194,7 @@ export const ServerConfigSchema = z.strictObject({
   anonymousViewer: z.boolean().default(false),
   /** Server processes sharing the port (`vigie serve --workers`); each opens its own store. */
   workers: z.number().int().min(1).max(64).default(1),
+  limits: ServerLimitsSchema.prefault({}),
 });
 
 export const ExtractConfigSchema = z.strictObject({
@@ -206,6 +236,7 @@ export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 export type NotifierConfig = z.infer<typeof NotifierConfigSchema>;
 export type AlertRuleConfig = z.infer<typeof AlertRuleConfigSchema>;
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
+export type ServerLimits = z.infer<typeof ServerLimitsSchema>;
 export type FetchConfig = z.infer<typeof FetchConfigSchema>;
 export type GdeltConfig = z.infer<typeof GdeltConfigSchema>;
 export type DeliveryConfig = z.infer<typeof DeliveryConfigSchema>;

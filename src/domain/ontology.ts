@@ -96,6 +96,20 @@ export const ORGANISATIONS = [
 ] as const;
 
 /**
+ * Organisations that monitor, inspect or convene: they report arms, technology and troops
+ * moving, and are never the sender or the receiver of such a move.
+ */
+export const MONITORING_BODIES: ReadonlySet<string> = new Set([
+  'UN',
+  'UNSC',
+  'IAEA',
+  'MSMT',
+  'CTBTO',
+  'ASEAN',
+  'G7',
+]);
+
+/**
  * An actor code: ISO 3166-1 alpha-3 for states, or one of ORGANISATIONS.
  * Validated by shape; the gazetteer decides which codes exist.
  */

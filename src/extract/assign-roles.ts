@@ -31,6 +31,7 @@ export const SPEECH_TYPES: ReadonlySet<EventType> = new Set([
   'REQUEST',
 ]);
 /** Types that move things (not people, whose host is a place). */
+const NO_CODES: ReadonlySet<string> = new Set();
 const OBJECT_TRANSFER_TYPES: ReadonlySet<EventType> = new Set(['ARMS_TRANSFER', 'TECH_TRANSFER']);
 const TRANSFER_TYPES: ReadonlySet<EventType> = new Set([
   'ARMS_TRANSFER',
@@ -77,6 +78,18 @@ export function reportingClause(
   return clauseFinal || inverted;
 }
 
+/** Longest gap between a weapon word and its maker: "missiles supplied by North Korea". */
+const MAKER_GAP = 24;
+
+/** Whether `a` follows a weapon word in the same phrase ("Raketen aus Nordkorea"). */
+function namesWeaponMaker(a: ActorHit, facts: SentenceFacts): boolean {
+  const near = (c: Hit<unknown>): boolean =>
+    c.end <= a.start &&
+    a.start - c.end <= MAKER_GAP &&
+    !/[,;:.]/u.test(facts.norm.slice(c.end, a.start));
+  return facts.classes.some(near) || facts.capabilities.some(near);
+}
+
 function pickSource(
   type: EventType,
   facts: SentenceFacts,
@@ -87,7 +100,13 @@ function pickSource(
   lang: CompiledLanguage,
 ): { hit: ActorHit | null; rule: string } {
   const speech = SPEECH_TYPES.has(type);
-  const explicit = cands.find((a) => a.marks.has('source') && !a.marks.has('target'));
+  const explicit = cands.find(
+    (a) =>
+      a.marks.has('source') &&
+      !a.marks.has('target') &&
+      // "fired missiles supplied by North Korea": the weapon's maker is not the one who fired it.
+      !(type === 'ATTACK' && namesWeaponMaker(a, facts)),
+  );
   if (explicit !== undefined && !speech) return { hit: explicit, rule: 'role.source-marked' };
   const head = relativeHead(facts, cands, trigger, lang, sov);
   if (head !== undefined) return { hit: head, rule: 'role.relative-head' };
@@ -300,15 +319,20 @@ function pickTarget(
   sourceMarked: boolean,
   lang: CompiledLanguage,
 ): { hit: ActorHit | null; rule: string } {
+  // "fought alongside Russian marines in the Kursk region": the ally, also named again as a
+  // place, is not the one attacked.
+  const allies =
+    type === 'ATTACK' || type === 'THREAT'
+      ? new Set(cands.flatMap((a) => (a.marks.has('ally') ? [a.ref.code] : [])))
+      : NO_CODES;
   // What is moved goes to a recipient, never to the side it is used against.
   const others = cands.filter(
     (a) =>
       a.ref.code !== source?.ref.code &&
+      !allies.has(a.ref.code) &&
       !isSayer(a, facts) &&
       !(TRANSFER_TYPES.has(type) && a.marks.has('opposed')) &&
-      !(OBJECT_TRANSFER_TYPES.has(type) && a.marks.has('place')) &&
-      // "fought alongside Russian marines": the ally is not the one attacked.
-      !((type === 'ATTACK' || type === 'THREAT') && a.marks.has('ally')),
+      !(OBJECT_TRANSFER_TYPES.has(type) && a.marks.has('place')),
   );
   const after = others.filter(
     (a) => a.start >= trigger.end && !acrossClause(facts, trigger.end, a.start),
@@ -380,9 +404,12 @@ function pickTarget(
   // Any other actor: a reaction may be about another clause ("North Korea is preparing…, officials
   // warned"); other events keep to their own ("Если Москва передаст…, Сеул введёт…"), and the
   // document's context may fill the role instead.
+  // Fighting "in Russia's Kursk region" is not fighting Russia: a place is no fallback target.
+  const unplaced =
+    type === 'ATTACK' ? rest.filter((a) => !a.marks.has('place') && a.ref.kind !== 'place') : rest;
   const near = SPEECH_TYPES.has(type)
-    ? rest
-    : rest.filter((a) => !acrossClause(facts, a.start, trigger.start));
+    ? unplaced
+    : unplaced.filter((a) => !acrossClause(facts, a.start, trigger.start));
   const pick = sov ? (near.filter((a) => a.end <= trigger.start).pop() ?? near[0]) : near[0];
   if (pick !== undefined) return { hit: pick, rule: 'role.other-actor' };
   return { hit: null, rule: 'role.target-open' };
@@ -422,11 +449,26 @@ export function assignRoles(
     // "X said Y sent…": X only reports. "X announced new sanctions": X is also the agent.
     const others = actors.others;
     const ownSubject = others.some((a) => a.end <= trigger.start);
-    if (ownSubject || SOLO_TYPES.has(type) || sayer === undefined || sayer.start > trigger.start)
+    // A topic that reports a quoted clause ("정부는 … 이전이 … 위협한다고 강조했다") does none of it.
+    const quoting = sayer?.markRules.includes('role.topic-speaker') === true;
+    // A state's own organ reporting its launch or test ("北朝鮮の国防省は…発射したと発表した") did it.
+    const selfReport = quoting && SOLO_TYPES.has(type) && !ownSubject;
+    if (
+      !selfReport &&
+      (ownSubject ||
+        quoting ||
+        SOLO_TYPES.has(type) ||
+        sayer === undefined ||
+        sayer.start > trigger.start)
+    )
       cands = others;
   }
   if (SYMMETRIC_TYPES.has(type))
     return [withSayer(pickSymmetric(facts, cands, trigger, lang), sayer)];
+  // Troops fighting "in Russia's Kursk region" / "在俄罗斯库尔斯克": where they fight is neither
+  // who fights nor whom they fight.
+  if (type === 'ATTACK' && classHit?.value === 'troops')
+    cands = cands.filter((a) => !a.marks.has('place') && a.ref.kind !== 'place');
   // Verb-second clauses put both actors before a final verb: read roles as in SOV.
   const sov = lang.lexicon.wordOrder !== 'svo';
   const src = pickSource(type, facts, cands, trigger, sov, classHit, lang);

@@ -109,6 +109,21 @@ const classesOf = perSentence((facts): SentenceClasses => {
   return { byClass, derived, modifiers: techModifiers(facts) };
 });
 
+/**
+ * A participle right after the noun it qualifies and before its agent ("missiles supplied by
+ * North Korea", "missiles fournis par Pyongyang") heads no clause of its own.
+ */
+function isReducedRelative(t: Hit<unknown>, facts: SentenceFacts, lang: CompiledLanguage): boolean {
+  if (lang.lexicon.wordOrder === 'sov') return false;
+  const nounBefore = [...facts.classes, ...facts.capabilities].some(
+    (c) => c.end <= t.start && restOfWordThenSpaces(facts.norm, c.end, t.start),
+  );
+  if (!nounBefore) return false;
+  return facts.markers.sourceBefore.some(
+    (m) => m.start >= t.end && restOfWordThenSpaces(facts.norm, t.end, m.start),
+  );
+}
+
 export function chooseFrame(
   trigger: Hit<TriggerRef>,
   facts: SentenceFacts,
@@ -128,13 +143,16 @@ export function chooseFrame(
       // target stands before the trigger, in the same clause.
       const before = sov || (lang.lexicon.wordOrder === 'v2' && clauseFinal(facts, trigger));
       const ok = facts.actors.some((a) => {
-        if (!a.marks.has('target') || a.marks.has('origin')) return false;
+        // "fired missiles against Ukraine": the side a weapon is used against is its target too.
+        if (!(a.marks.has('target') || a.marks.has('opposed')) || a.marks.has('origin'))
+          return false;
         const preceding = a.end <= trigger.start;
         if (preceding ? !before : sov || a.start < trigger.end) return false;
         if (preceding && !sov && clausePunctuationIn(facts, a.end, trigger.start)) return false;
         return !facts.triggers.some(
           (t) =>
             !isAttributive(t, facts) &&
+            !isReducedRelative(t, facts, lang) &&
             (preceding
               ? t.start >= a.end && t.end <= trigger.start
               : t.start >= trigger.end && t.end <= a.start),

@@ -5,6 +5,7 @@
  * @module
  */
 import {
+  MONITORING_BODIES,
   SOLO_TYPES,
   SYMMETRIC_TYPES,
   type Capability,
@@ -59,6 +60,14 @@ const MOVING_TYPES: ReadonlySet<EventType> = new Set([
   'ARMS_TRANSFER',
   'TECH_TRANSFER',
   'TROOP_DEPLOYMENT',
+]);
+/** Events between two actors that make them partners, never each other's target. */
+const COOPERATIVE_TYPES: ReadonlySet<EventType> = new Set([
+  'ARMS_TRANSFER',
+  'TECH_TRANSFER',
+  'TROOP_DEPLOYMENT',
+  'MILITARY_COOPERATION',
+  'AGREEMENT',
 ]);
 /** How far back any context rule looks: a document's work stays linear in its length. */
 const CONTEXT_LOOKBACK = 200;
@@ -129,6 +138,18 @@ export class DocumentContext {
     return this.dyad.length >= 2 ? [this.dyad[0]!, this.dyad[1]!] : null;
   }
 
+  /** Whether the document has told of the two sending troops, arms or help to each other. */
+  private cooperating(a: string | null, b: string | null): boolean {
+    if (a === null || b === null) return false;
+    return (
+      this.last(
+        (x) =>
+          COOPERATIVE_TYPES.has(x.type) &&
+          ((x.source === a && x.target === b) || (x.source === b && x.target === a)),
+      ) !== undefined
+    );
+  }
+
   private partner(code: string | null): string | null {
     if (code === null || this.dyad.length < 2) return null;
     if (code === this.dyad[0]) return this.dyad[1]!;
@@ -160,13 +181,29 @@ export class DocumentContext {
     target: string | null,
     hints: SentenceHints,
   ): FilledRoles {
+    // Monitors and forums (the UN, the IAEA, the MSMT…) report transfers and deployments; they
+    // neither send nor receive them: such a name in a role is the reporter, and the role is open.
+    if (MOVING_TYPES.has(type)) {
+      if (source !== null && MONITORING_BODIES.has(source)) source = null;
+      if (target !== null && MONITORING_BODIES.has(target)) target = null;
+    }
     const r = this.fillRaw(type, source, target, hints);
+    if (
+      MOVING_TYPES.has(type) &&
+      (MONITORING_BODIES.has(r.source ?? '') || MONITORING_BODIES.has(r.target ?? ''))
+    )
+      return {
+        source: MONITORING_BODIES.has(r.source ?? '') ? null : r.source,
+        target: MONITORING_BODIES.has(r.target ?? '') ? null : r.target,
+        rule: r.rule,
+      };
     if (r.source !== null && r.source === r.target) return { ...r, target: null };
     if (
       target === null &&
       r.target !== null &&
       (type === 'ATTACK' || type === 'THREAT') &&
-      hints.allies?.includes(r.target) === true
+      (hints.allies?.includes(r.target) === true ||
+        (type === 'ATTACK' && this.cooperating(r.source, r.target)))
     )
       return { ...r, target: null, rule: r.source === source ? null : r.rule };
     return r;

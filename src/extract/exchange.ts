@@ -36,7 +36,7 @@ export function withExchanges(
   offset: number,
 ): ExtractedMention[] {
   const out = [...mentions];
-  if (lang.lexicon.wordOrder === 'sov') return out;
+  if (lang.lexicon.wordOrder === 'sov') return withVerbFinalExchanges(out, facts, offset);
   for (const marker of facts.markers.exchange) {
     const main = out
       .filter(
@@ -58,6 +58,43 @@ export function withExchanges(
       if (m === main || !MOVING.has(m.type) || m.trigger === undefined) return;
       if (!within(m.trigger.start - offset)) return;
       out[i] = { ...m, ...reversed, rules: [...m.rules, 'role.exchange'] };
+    });
+  }
+  return out;
+}
+
+/** How far before a verb-final marker its payment's trigger may end ("파견의 대가로", "派兵の見返りに"). */
+const PAYMENT_GAP = 4;
+
+/**
+ * Korean and Japanese put the payment before the marker and the answered transfer after it:
+ * "병력 파견의 대가로 러시아로부터 … 받았다" (equipment received in return for sending troops).
+ */
+function withVerbFinalExchanges(
+  out: ExtractedMention[],
+  facts: SentenceFacts,
+  offset: number,
+): ExtractedMention[] {
+  for (const marker of facts.markers.exchange) {
+    const main = out.find(
+      (m) =>
+        MOVING.has(m.type) &&
+        m.source !== null &&
+        m.target !== null &&
+        m.trigger !== undefined &&
+        m.trigger.start - offset >= marker.end,
+    );
+    if (main === undefined) continue;
+    out.forEach((m, i) => {
+      if (m === main || !MOVING.has(m.type) || m.trigger === undefined) return;
+      const gap = marker.start - (m.trigger.end - offset);
+      if (gap < 0 || gap > PAYMENT_GAP) return;
+      out[i] = {
+        ...m,
+        source: main.target,
+        target: main.source,
+        rules: [...m.rules, 'role.exchange'],
+      };
     });
   }
   return out;

@@ -34,7 +34,7 @@ import { sortSmall } from '../domain/sort-small.js';
 import { normalizeDocument, sliceNormalized } from '../lexicon/normalize-text.js';
 
 /** Changes whenever rules or data change what is extracted. */
-export const EXTRACTOR_VERSION = 'vigie-rules-1.5.0';
+export const EXTRACTOR_VERSION = 'vigie-rules-1.6.0';
 
 export interface ExtractInput {
   readonly id?: string;
@@ -186,8 +186,22 @@ function extractSentence(
         : ctx.fill(c.type, c.roles.source?.ref.code ?? null, c.roles.target?.ref.code ?? null, {
             pairReference: pairRef,
             anaphoricTypes: () => anaphoricTypes(facts, c.trigger),
-            sayer: c.roles.sayer?.ref.code ?? null,
-            allies: facts.actors.flatMap((a) => (a.marks.has('ally') ? [a.ref.code] : [])),
+            // A topic quoting a clause ("정부는 … 이전이 … 위협한다고 강조했다") is no agent of it.
+            sayer:
+              c.roles.sayer !== undefined &&
+              c.roles.sayer !== null &&
+              !c.roles.sayer.markRules.includes('role.topic-speaker')
+                ? c.roles.sayer.ref.code
+                : null,
+            allies: facts.actors.flatMap((a) =>
+              a.marks.has('ally') ||
+              // Where troops fight ("in Russia's Kursk region") is not whom they fight.
+              (c.type === 'ATTACK' &&
+                c.classHit?.value === 'troops' &&
+                (a.marks.has('place') || a.ref.kind === 'place'))
+                ? [a.ref.code]
+                : [],
+            ),
             namesAct: candidates.some((x) => !SPEECH_TYPES.has(x.type)),
             accusers: out.flatMap((m) =>
               m.type === 'CONCERN' && m.source !== null ? [m.source] : [],

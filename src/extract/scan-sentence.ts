@@ -93,6 +93,9 @@ function markedBefore(
 }
 
 const FILLER: readonly RoleMarkerKind[] = ['filler'];
+/** Case endings of alphabetic languages, read past when a stem matched a name. */
+const INFLECTED_LETTER = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
+const MAX_ENDING = 4;
 const FILLER_OR_COORDINATION: readonly RoleMarkerKind[] = ['filler', 'coordination'];
 const COORDINATION_OR_FILLER: readonly RoleMarkerKind[] = ['coordination', 'filler'];
 
@@ -153,7 +156,10 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.marks.add('subject');
     a.markRules.push('role.case-subject');
   }
+  // An inflected name matched by its stem ("ukrainisch|en Angaben") reads its particle after
+  // the word's ending.
   let after = a.end;
+  for (let k = 0; k < MAX_ENDING && INFLECTED_LETTER.test(facts.norm[after] ?? ''); k++) after++;
   while (after < facts.norm.length && facts.norm[after] === ' ') after++;
   const particle =
     lang.particles.matchAt(facts.norm, facts.mask, a.end) ??
@@ -187,17 +193,91 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.marks.add('ally');
     a.markRules.push('role.preposition-ally');
   }
+  if (markedBefore(a, facts, lang, 'inertBefore')) {
+    a.marks.add('inert');
+    a.markRules.push('role.inert-before');
+  }
   if (markedBefore(a, facts, lang, 'placeBefore')) {
     a.marks.add('place');
     a.markRules.push('role.preposition-place');
   }
-  if (markedBefore(a, facts, lang, 'sourceBefore')) {
+  // "an der Seite von Moskaus Truppen": the "von" of an ally marks no agent.
+  if (!a.marks.has('ally') && markedBefore(a, facts, lang, 'sourceBefore')) {
     a.marks.add('source');
     a.markRules.push('role.preposition-source');
   }
   if (markedBefore(a, facts, lang, 'attribution')) {
     a.marks.add('origin');
     a.markRules.push('role.attribution');
+  }
+}
+
+/**
+ * A name joined to a modifier name is one modifier: "联合国安理会决议", "resoluciones del Consejo
+ * de Seguridad de la ONU" make both the UN and its council owners of the resolutions.
+ */
+function spreadInert(facts: SentenceFacts, lang: CompiledLanguage): void {
+  const actors = facts.actors;
+  for (let pass = 0; pass < 2; pass++)
+    for (let k = 0; k + 1 < actors.length; k++) {
+      const a = actors[k]!;
+      const b = actors[k + 1]!;
+      if (a.marks.has('inert') === b.marks.has('inert')) continue;
+      if (!gapIsFiller(facts, a.end, b.start, lang, FILLER)) continue;
+      const plain = a.marks.has('inert') ? b : a;
+      plain.marks.add('inert');
+      plain.markRules.push('role.inert-joined');
+    }
+}
+
+/** "Russia's Kursk region", "러시아 쿠르스크", "俄罗斯库尔斯克": a state naming its own place is that place. */
+function markPlaceOwners(facts: SentenceFacts, lang: CompiledLanguage): void {
+  const actors = facts.actors;
+  for (let k = 0; k + 1 < actors.length; k++) {
+    const a = actors[k]!;
+    const b = actors[k + 1]!;
+    if (b.ref.kind !== 'place' || a.ref.code !== b.ref.code || a.ref.kind === 'place') continue;
+    if (!gapIsFiller(facts, a.end, b.start, lang, FILLER)) continue;
+    a.marks.add('place');
+    a.markRules.push('role.place-owner');
+  }
+}
+
+/** Korean and Japanese topic particles. */
+const TOPIC_PARTICLE = /^[은는は]/u;
+/**
+ * A quoted clause's end shortly before the speech verb, its addressee between them: Korean 고/라고
+ * ("…다고 국회 정보위원회에 보고했다"), Japanese と/とみて.
+ */
+const QUOTATIVE = /(?:고|と|とみて|と見て)\s/u;
+const QUOTE_REACH = 16;
+/** Letters a final speech verb may still carry after its stem ("밝혔다.", "述べた。"). */
+const FINAL_VERB_TAIL = 6;
+
+/**
+ * "국정원은 … 러시아가 기술을 지원했다고 밝혔다", "防衛省は、… と述べた": in a verb-final sentence
+ * that ends on a speech verb, the topic that opens it is who speaks, not a party to what it tells.
+ */
+function markTopicSayer(facts: SentenceFacts, lang: CompiledLanguage): void {
+  if (lang.lexicon.wordOrder !== 'sov') return;
+  const speech = facts.markers.speech;
+  const last = speech[speech.length - 1];
+  if (last === undefined || facts.norm.trimEnd().length - last.end > FINAL_VERB_TAIL) return;
+  // It reports a quoted clause ("…다고 밝혔다", "…と述べた"), and no name speaks right before it
+  // ("…보냈다고 국정원이 밝혔다").
+  if (!QUOTATIVE.test(facts.norm.slice(Math.max(0, last.start - QUOTE_REACH), last.start))) return;
+  if (facts.actors.some((a) => a.marks.has('sayer'))) return;
+  // Only the sentence's opening name, with its topic particle inside its match ("정부는") or
+  // right after it ("국정원은"); a later, contrastive topic speaks for nothing.
+  // Agencies and ministries that brief ("국정원은", "防衛省は"); a state that speaks of itself
+  // ("北朝鮮は…発射したと発表した") is also the one that acted.
+  const first = facts.actors[0];
+  if (first === undefined || first.start >= last.start || first.ref.kind !== 'institution') return;
+  const particle = facts.norm.slice(first.end - 1, first.end + 1);
+  if (!TOPIC_PARTICLE.test(particle) && !TOPIC_PARTICLE.test(particle.slice(1))) return;
+  for (const a of coordinatedWith(first, facts, lang)) {
+    a.marks.add('sayer');
+    a.markRules.push('role.topic-speaker');
   }
 }
 
@@ -360,6 +440,7 @@ export function scanSentence(
     opposedBefore: marker('opposedBefore'),
     placeBefore: marker('placeBefore'),
     allyBefore: marker('allyBefore'),
+    inertBefore: marker('inertBefore'),
     exchange: marker('exchange'),
     sourceBefore: marker('sourceBefore'),
     attribution: marker('attribution'),
@@ -420,6 +501,9 @@ export function scanSentence(
   facts.modality.length = 0;
   appendAll(facts.modality, cues);
   for (const a of facts.actors) markActor(a, facts, lang);
+  spreadInert(facts, lang);
+  markPlaceOwners(facts, lang);
   markSayers(facts, lang);
+  markTopicSayer(facts, lang);
   return facts;
 }

@@ -81,6 +81,11 @@ export const RoleCuesSchema = z.object({
    */
   allyBefore: TermListSchema.default([]),
   /**
+   * Words just before an actor that make it a mere modifier, the owner of a norm ("resolutions of
+   * the UN Security Council", "résolutions de l'ONU"): never a party to the event.
+   */
+  inertBefore: TermListSchema.default([]),
+  /**
    * "in return for", "en échange de", "в обмен на": what follows is paid back the other way
    * ("sent troops to Russia in return for missile technology": the technology goes to the sender).
    */
@@ -195,6 +200,7 @@ export const LanguageLexiconSchema = z.object({
     opposedBefore: [],
     placeBefore: [],
     allyBefore: [],
+    inertBefore: [],
     exchange: [],
     targetAfter: [],
     sourceBefore: [],

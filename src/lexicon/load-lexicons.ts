@@ -67,6 +67,7 @@ export type RoleMarkerKind =
   | 'opposedBefore'
   | 'placeBefore'
   | 'allyBefore'
+  | 'inertBefore'
   | 'exchange'
   | 'sourceBefore'
   | 'attribution'
@@ -90,6 +91,7 @@ export const SCANNED_MARKERS = [
   'opposedBefore',
   'placeBefore',
   'allyBefore',
+  'inertBefore',
   'exchange',
   'sourceBefore',
   'attribution',
@@ -240,6 +242,7 @@ function compileLanguage(
     'opposedBefore',
     'placeBefore',
     'allyBefore',
+    'inertBefore',
     'exchange',
     'sourceBefore',
     'attribution',

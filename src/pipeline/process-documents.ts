@@ -1,9 +1,12 @@
 /**
- * Stores documents and their extracted mentions, batch by batch, one transaction per batch:
+ * Stores documents and their extracted mentions, batch by batch:
  * validate → clean (no NUL, no lone surrogate) → refuse unreadable text (binary: mostly control
  * and replacement characters, see unreadable-text.ts) → content hash → skip duplicates → extract →
- * enrich → insert document and mentions. Every way in (CLI, API, `vigie run`, workers) comes
- * through here, so this is where a document's text is made storable on every backend.
+ * enrich → insert document and mentions. Everything up to extraction runs outside any transaction;
+ * enrichment and inserts run in short write transactions (WRITE_BUDGET_MS), so
+ * concurrent writers never wait for another's extraction. Every way in (CLI, API, `vigie run`,
+ * workers) comes through here, so this is where a document's text is made storable on every
+ * backend.
  * A failing document is recorded with its line and reason and leaves nothing behind; the others
  * go on. A document stored with a caveat (its mentions capped) is listed in `warnings`.
  * @module
@@ -45,7 +48,7 @@ export type ExtractFn = (doc: {
   lang?: string;
   published?: string;
   title?: string;
-}) => ExtractionResult;
+}) => ExtractionResult | Promise<ExtractionResult>;
 
 export type EnrichFn = (
   db: Kysely<Database>,
@@ -65,7 +68,7 @@ export interface ProcessOptions {
   readonly enrich?: EnrichFn;
   /** `documents.source_id` of every document. */
   readonly sourceId?: string;
-  /** Documents per transaction (default 500). */
+  /** Documents read, checked and extracted together (default 500); written in short transactions (WRITE_BUDGET_MS). */
   readonly batchSize?: number;
   readonly onProgress?: (progress: ProcessProgress) => void;
 }
@@ -86,6 +89,13 @@ export type WarnedLine = FailedLine;
  * document in events, trends and alerts (and once overflowed the call stack: 150,000 mentions).
  */
 export const MAX_MENTIONS_PER_DOCUMENT = 5_000;
+
+/**
+ * How long one write transaction goes on enriching and inserting documents one by one before it
+ * commits and lets another writer (process or API request) take the lock. A batch written in one
+ * statement (no enrichment) is one transaction: a bulk insert, and one full-text segment.
+ */
+export const WRITE_BUDGET_MS = 200;
 
 export interface ProcessResult {
   stored: number;
@@ -128,7 +138,20 @@ export async function processDocuments(
     if (batch.length === 0) return;
     const lines = batch;
     batch = [];
-    await withTransaction(store, (trx) => processBatch(trx, raw, lines, options, result));
+    // Checked and extracted before the write lock is taken: other writers wait only for inserts.
+    const fresh = await prepareBatch(store.db, raw, lines, options, result);
+    const all: Written = { outcomes: new Map(), mentions: 0 };
+    let pending = fresh;
+    while (pending.length > 0) {
+      // SQLite answers synchronously: without a turn of the event loop between transactions, a
+      // batch's enrichment would hold off every socket (other sources, webhooks, the API).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const written = await withTransaction(store, (trx) => writeBatch(trx, raw, pending, options));
+      for (const [c, outcome] of written.outcomes) all.outcomes.set(c, outcome);
+      all.mentions += written.mentions;
+      pending = pending.filter((c) => !written.outcomes.has(c));
+    }
+    record(fresh, all, result);
     processed += lines.length;
     options.onProgress?.({
       processed,
@@ -199,13 +222,18 @@ function toDocument(value: InputDocument, sourceId: string | undefined, now: str
 
 type RawSqlite = Store['sqlite'];
 
-async function processBatch(
-  trx: Kysely<Database>,
+/**
+ * Validates, cleans and extracts a batch outside any transaction; returns the documents to
+ * write. Failures, and documents already stored (a look-up, repeated under the write lock by
+ * writeBatch), go into `result`.
+ */
+async function prepareBatch(
+  db: Kysely<Database>,
   raw: RawSqlite,
   lines: readonly InputLine[],
   options: ProcessOptions,
   result: ProcessResult,
-): Promise<void> {
+): Promise<Prepared[]> {
   const now = new Date().toISOString();
   const candidates: Prepared[] = [];
   for (const input of lines) {
@@ -237,12 +265,9 @@ async function processBatch(
     candidates.push({ input, doc: toDocument(value, options.sourceId, now) });
   }
 
-  const ids = candidates.map((c) => c.doc.id);
-  const hashes = candidates.map((c) => c.doc.content_hash);
-  const existing = raw
-    ? findExistingSqlite(raw, ids, hashes)
-    : await findExisting(trx, ids, hashes);
-  const fresh: Prepared[] = [];
+  // Through the store's connection, so never inside another request's open transaction.
+  const existing = await db.connection().execute((conn) => storedKeys(conn, raw, candidates));
+  const unseen: Prepared[] = [];
   for (const c of candidates) {
     if (existing.ids.has(c.doc.id) || existing.hashes.has(c.doc.content_hash)) {
       result.duplicates += 1;
@@ -250,48 +275,89 @@ async function processBatch(
     }
     existing.ids.add(c.doc.id);
     existing.hashes.add(c.doc.content_hash);
-    if (options.extract && !extractInto(c, options.extract, now, result)) continue;
-    fresh.push(c);
+    unseen.push(c);
   }
+  // All at once: an extractor backed by the thread pool (extract-pool.ts) runs them in parallel.
+  const extract = options.extract;
+  const extracted = extract
+    ? await Promise.all(unseen.map((c) => extractInto(c, extract, now, result)))
+    : unseen.map(() => true);
+  return unseen.filter((_, i) => extracted[i]);
+}
 
+/** Ids and content hashes of `items` already in the store. */
+async function storedKeys(
+  db: Kysely<Database>,
+  raw: RawSqlite,
+  items: readonly Prepared[],
+): Promise<{ ids: Set<string>; hashes: Set<string> }> {
+  const ids = items.map((c) => c.doc.id);
+  const hashes = items.map((c) => c.doc.content_hash);
+  return raw ? findExistingSqlite(raw, ids, hashes) : findExisting(db, ids, hashes);
+}
+
+/** What writing a batch did to each document: stored, a duplicate, or why it failed. */
+interface Written {
+  readonly outcomes: Map<Prepared, 'stored' | 'duplicate' | Error>;
+  mentions: number;
+}
+
+/**
+ * Inserts prepared documents under the write lock: enrichment (story, fingerprint), documents
+ * and mentions. Documents stored meanwhile by another writer count as duplicates. One by one, it
+ * stops after WRITE_BUDGET_MS; the documents without an outcome are left for the next
+ * transaction. Touches nothing but the database: the caller records outcomes once committed.
+ */
+async function writeBatch(
+  trx: Kysely<Database>,
+  raw: RawSqlite,
+  items: readonly Prepared[],
+  options: ProcessOptions,
+): Promise<Written> {
+  const outcomes = new Map<Prepared, 'stored' | 'duplicate' | Error>();
+  const existing = await storedKeys(trx, raw, items);
+  const fresh = items.filter((c) => {
+    const stored = existing.ids.has(c.doc.id) || existing.hashes.has(c.doc.content_hash);
+    if (stored) outcomes.set(c, 'duplicate');
+    return !stored;
+  });
   if (!options.enrich && fresh.length > 0) {
     const stored = await withSavepoint(trx, (t) => insertFast(t, raw, fresh)).catch(() => null);
     if (stored) {
-      record(fresh, stored, result);
-      return;
+      for (const c of fresh)
+        outcomes.set(c, stored.hashes.has(c.doc.content_hash) ? 'stored' : 'duplicate');
+      return { outcomes, mentions: stored.mentions };
     }
   }
-  // One at a time, in the order the full-text index writes fastest; results in input order.
-  const outcomes = new Map<Prepared, number | null | Error>();
+  // One at a time, in the order the full-text index writes fastest.
+  const deadline = Date.now() + WRITE_BUDGET_MS;
+  let mentions = 0;
   for (const c of inSearchKeyOrder(fresh, (f) => f.doc.published ?? null)) {
+    if (outcomes.size > 0 && Date.now() >= deadline) break;
     try {
-      const mentions = await withSavepoint(trx, async (t) => {
+      const stored = await withSavepoint(trx, async (t) => {
         if (options.enrich) Object.assign(c.doc, await options.enrich(t, c.doc, c.extraction));
-        const stored = await insertFast(t, raw, [c]);
-        return stored.hashes.size > 0 ? stored.mentions : null;
+        return insertFast(t, raw, [c]);
       });
-      outcomes.set(c, mentions);
+      outcomes.set(c, stored.hashes.size > 0 ? 'stored' : 'duplicate');
+      mentions += stored.mentions;
     } catch (error) {
       outcomes.set(c, error as Error);
     }
   }
-  for (const c of fresh) {
-    const outcome = outcomes.get(c);
-    if (outcome instanceof Error)
-      fail(result, c.input, `could not store: ${outcome.message}`, c.doc.id);
-    else if (outcome === null || outcome === undefined) result.duplicates += 1;
-    else {
-      recordStored(result, c);
-      result.mentions += outcome;
-    }
-  }
+  return { outcomes, mentions };
 }
 
 /** Runs the extractor on a candidate; false (and a recorded failure) when it throws. */
-function extractInto(c: Prepared, extract: ExtractFn, now: string, result: ProcessResult): boolean {
+async function extractInto(
+  c: Prepared,
+  extract: ExtractFn,
+  now: string,
+  result: ProcessResult,
+): Promise<boolean> {
   try {
     const d = c.doc;
-    const extraction = extract({
+    const extraction = await extract({
       id: d.id,
       text: d.text,
       ...(d.lang ? { lang: d.lang } : {}),
@@ -361,14 +427,14 @@ async function insertFast(
   return { hashes, mentions };
 }
 
-function record(
-  items: readonly Prepared[],
-  stored: { hashes: Set<string>; mentions: number },
-  result: ProcessResult,
-): void {
+/** Counts what a committed write did, in input order. */
+function record(items: readonly Prepared[], written: Written, result: ProcessResult): void {
   for (const c of items) {
-    if (stored.hashes.has(c.doc.content_hash)) recordStored(result, c);
+    const outcome = written.outcomes.get(c);
+    if (outcome instanceof Error)
+      fail(result, c.input, `could not store: ${outcome.message}`, c.doc.id);
+    else if (outcome === 'stored') recordStored(result, c);
     else result.duplicates += 1;
   }
-  result.mentions += stored.mentions;
+  result.mentions += written.mentions;
 }

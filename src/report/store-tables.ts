@@ -17,6 +17,7 @@ export const STORE_TABLES: readonly TableSpec[] = [
   { name: 'documents', key: ['id'] },
   { name: 'stories', key: ['id'] },
   { name: 'mentions', key: ['id'] },
+  { name: 'corrections', key: ['id'] },
   { name: 'events', key: ['id'] },
   { name: 'watchboards', key: ['id'] },
   { name: 'hypotheses', key: ['id'] },

@@ -24,13 +24,15 @@ import { HttpError, sendError } from './http-errors.js';
 import { buildOpenApi, responseJsonSchema } from './openapi.js';
 import { defaultServices } from './default-services.js';
 import { ReadCache } from './read-cache.js';
-import { RawJson, type RouteDef } from './route.js';
+import { RawJson, type Principal, type RouteDef } from './route.js';
 import { RawReply } from './raw-reply.js';
 import { addSecurityHeaders } from './security-headers.js';
+import { RequestLimits } from './request-limits.js';
 import { ROUTES } from './route-table.js';
 import type { ServerContext } from './server-context.js';
 import type { ServerServices } from './services.js';
 import type { AnalysisSetup } from '../pipeline/analysis-pipeline.js';
+import { PdfPrinter, type PdfBrowser } from '../report/brief/render-pdf.js';
 
 /** Where log lines go, for tests and `vigie serve`; never includes the authorization header. */
 export interface ServerLogger {
@@ -48,7 +50,7 @@ export interface CreateServerOptions {
   readonly analysis?: Pick<AnalysisSetup, 'boards' | 'rules'>;
   /** false (default) for silence, true for info on stdout, or a level and stream. */
   readonly logger?: boolean | ServerLogger;
-  /** Largest accepted request body in bytes (default 8 MiB). */
+  /** Largest accepted request body in bytes, any route or role (default: the largest role limit). */
   readonly bodyLimit?: number;
   /** The built dashboard; default `web/dist` of the package. Missing folder: `/` answers JSON. */
   readonly webRoot?: string | null;
@@ -57,7 +59,12 @@ export interface CreateServerOptions {
   /** Overview cache lifetime (default 5 s); API writes clear it at once. */
   readonly cacheTtlMs?: number;
   readonly now?: () => Date;
+  /** Starts the browser PDF briefs are printed with (tests; default Chromium). */
+  readonly launchPdfBrowser?: () => Promise<PdfBrowser>;
 }
+
+/** A route's body ceiling unless it declares its own (RouteDef.maxBodyBytes). */
+const DEFAULT_ROUTE_BODY_BYTES = 64 * 1024;
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -80,7 +87,6 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   const server = options.config.server;
   const app = Fastify({
     logger: loggerOptions(options.logger),
-    bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
     trustProxy: false,
     return503OnClosing: true,
   });
@@ -96,8 +102,13 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     config: options.config as Config,
     services: options.services ?? owned ?? {},
     cache: new ReadCache(options.cacheTtlMs ?? 5000),
+    pdf: new PdfPrinter({
+      maxQueue: server.limits.pdfQueue,
+      ...(options.launchPdfBrowser ? { launch: options.launchPdfBrowser } : {}),
+    }),
     now: options.now ?? (() => new Date()),
   };
+  app.addHook('onClose', () => ctx.pdf.close());
   const auth = new Authenticator(options.store, { anonymousViewer: server.anonymousViewer });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
@@ -108,7 +119,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   if (server.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: [...server.corsOrigins],
-      methods: ['GET', 'POST', 'PATCH'],
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type'],
     });
   }
@@ -124,7 +135,15 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
       ),
   });
 
-  for (const def of ROUTES) registerRoute(app, def, ctx, auth, options.validateResponses ?? false);
+  const limits = new RequestLimits(server.limits);
+  const l = server.limits;
+  const bodyLimit =
+    options.bodyLimit ??
+    Math.max(l.anonymous.bodyBytes, l.viewer.bodyBytes, l.analyst.bodyBytes, l.admin.bodyBytes);
+  for (const def of ROUTES) {
+    const guard = { auth, limits, bodyLimit };
+    registerRoute(app, def, ctx, guard, options.validateResponses ?? false);
+  }
 
   let openApi: string | undefined;
   app.get('/openapi.json', async (_req, reply) => {
@@ -208,48 +227,73 @@ function parsePart<T extends z.ZodType>(
   return parsed.data;
 }
 
+interface RouteGuard {
+  readonly auth: Authenticator;
+  readonly limits: RequestLimits;
+  /** The server's body ceiling (CreateServerOptions.bodyLimit). */
+  readonly bodyLimit: number;
+}
+
 function registerRoute(
   app: FastifyInstance,
   def: RouteDef,
   ctx: ServerContext,
-  auth: Authenticator,
+  guard: RouteGuard,
   validateResponses: boolean,
 ): void {
+  const ceiling = Math.min(def.maxBodyBytes ?? DEFAULT_ROUTE_BODY_BYTES, guard.bodyLimit);
+  // Who is asking is known before the body is read, so the body is sized by role.
+  const principals = new WeakMap<FastifyRequest, Principal | null>();
   app.route({
     method: def.method,
     url: def.url,
+    bodyLimit: ceiling,
     ...(def.compiledSerializer
       ? { schema: { response: { [def.status ?? 200]: responseJsonSchema(def.response) } } }
       : {}),
+    preParsing: async (request, _reply, payload) => {
+      const principal = await guard.auth.authorize(request, def.access, ctx.now());
+      principals.set(request, principal);
+      return guard.limits.guardBody(def, principal, ceiling, request.headers, payload);
+    },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const principal = await auth.authorize(request, def.access, ctx.now());
-      const params = parsePart(
-        def.params,
-        refuseUnstorable(request.params, 'path'),
-        'path parameters',
-      );
-      const query = parsePart(def.query, refuseUnstorable(request.query, 'query'), 'query');
-      // Bodies carry documents and names: cleaned like every document (domain/storable-text).
-      const body = def.body
-        ? parsePart(def.body, stripUnstorableDeep(request.body ?? null), 'body')
-        : undefined;
-      const result = await def.handler({ params, query, body, principal, ctx });
-      if (def.writes) ctx.cache.invalidate();
-      if (validateResponses) {
-        const check = def.response.safeParse(
-          result instanceof RawJson ? JSON.parse(result.json) : result,
-        );
-        if (!check.success) {
-          throw new Error(
-            `response of ${def.method} ${def.url} breaks its schema: ${formatIssues(check.error.issues)}`,
-          );
-        }
-      }
-      reply.code(def.status ?? 200);
-      if (result instanceof RawJson)
-        return reply.type('application/json; charset=utf-8').send(result.json);
-      if (result instanceof RawReply) return result.send(reply);
-      return reply.send(result);
+      const principal = principals.get(request) ?? null;
+      if (!def.costly) return answer(request, reply, principal);
+      return guard.limits.run(def, principal, request.ip, () => answer(request, reply, principal));
     },
   });
+
+  async function answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: Principal | null,
+  ): Promise<FastifyReply> {
+    const params = parsePart(
+      def.params,
+      refuseUnstorable(request.params, 'path'),
+      'path parameters',
+    );
+    const query = parsePart(def.query, refuseUnstorable(request.query, 'query'), 'query');
+    // Bodies carry documents and names: cleaned like every document (domain/storable-text).
+    const body = def.body
+      ? parsePart(def.body, stripUnstorableDeep(request.body ?? null), 'body')
+      : undefined;
+    const result = await def.handler({ params, query, body, principal, ctx });
+    if (def.writes) ctx.cache.invalidate();
+    if (validateResponses) {
+      const check = def.response.safeParse(
+        result instanceof RawJson ? JSON.parse(result.json) : result,
+      );
+      if (!check.success) {
+        throw new Error(
+          `response of ${def.method} ${def.url} breaks its schema: ${formatIssues(check.error.issues)}`,
+        );
+      }
+    }
+    reply.code(def.status ?? 200);
+    if (result instanceof RawJson)
+      return reply.type('application/json; charset=utf-8').send(result.json);
+    if (result instanceof RawReply) return result.send(reply);
+    return reply.send(result);
+  }
 }

@@ -13,25 +13,33 @@ import { extractArticle } from '../ingest/pages/extract-article.js';
 import { InputError } from '../domain/errors.js';
 import { processDocuments, type FailedLine } from '../pipeline/process-documents.js';
 import { analyseAndAlert, type AnalysisSetup } from '../pipeline/analysis-pipeline.js';
-import { enrichDocument } from '../ingest/dedup/enrich-document.js';
+import { ExtractPool, OFF_LOOP_CHARS } from '../pipeline/extract-pool.js';
+import { ingestStages } from '../pipeline/ingest-stages.js';
+import { correctMention, revokeMentionCorrection } from '../pipeline/correct-mentions.js';
 import type { Store } from '../store/open-store.js';
 import type { IngestOutcome, ServerServices } from './services.js';
 
 type Analysis = Pick<AnalysisSetup, 'boards' | 'rules'>;
 
-/** Stores, extracts and enriches (story, origin) the documents, then analyses them and records alerts. */
+/**
+ * Stores, extracts and enriches (story, origin) the documents, then analyses them and records
+ * alerts. A request whose texts reach OFF_LOOP_CHARS in all is extracted in the thread pool.
+ */
 async function ingestDocuments(
   store: Store,
   documents: readonly InputDocument[],
   options: { sourceId?: string },
   analysis: Analysis | undefined,
+  pool: () => ExtractPool,
 ): Promise<IngestOutcome> {
+  let chars = 0;
+  for (const d of documents) chars += typeof d.text === 'string' ? d.text.length : 0;
+  const offLoop = chars >= OFF_LOOP_CHARS ? pool() : null;
   const result = await processDocuments(
     store,
     documents.map((value, i) => ({ line: i + 1, value })),
     {
-      extract: (doc) => extractDocument(doc),
-      enrich: enrichDocument,
+      ...ingestStages(offLoop ? (doc) => offLoop.extract(doc) : undefined),
       ...(options.sourceId ? { sourceId: options.sourceId } : {}),
     },
   );
@@ -54,7 +62,7 @@ function indexed(f: FailedLine): { index: number; id?: string; reason: string } 
 }
 
 export interface DefaultServices extends ServerServices {
-  /** Closes the URL fetcher's connection pool. */
+  /** Closes the URL fetcher's connection pool and stops the extraction threads. */
   close(): Promise<void>;
 }
 
@@ -64,10 +72,19 @@ export function defaultServices(
   analysis?: Analysis,
 ): DefaultServices {
   let fetcher: SafeFetcher | undefined;
+  // Started on the first large input: a server that never gets one starts no thread.
+  let extractPool: ExtractPool | undefined;
+  const pool = (): ExtractPool => (extractPool ??= new ExtractPool());
   return {
     ingestDocuments: (store, documents, options) =>
-      ingestDocuments(store, documents, options, analysis),
-    extractText: (doc) => extractDocument(doc),
+      ingestDocuments(store, documents, options, analysis, pool),
+    extractText: (doc) =>
+      doc.text.length >= OFF_LOOP_CHARS ? pool().extract(doc) : extractDocument(doc),
+    // Without boards and rules a correction still re-resolves events and their credibility.
+    correctMention: (store, input) =>
+      correctMention(store, analysis ?? { boards: [], rules: [] }, input),
+    revokeCorrection: (store, input) =>
+      revokeMentionCorrection(store, analysis ?? { boards: [], rules: [] }, input),
     async ingestUrl(store, url, options) {
       fetcher ??= new SafeFetcher(config.fetch);
       const response = await fetcher.fetch({
@@ -93,10 +110,11 @@ export function defaultServices(
         ],
         options,
         analysis,
+        pool,
       );
     },
     async close() {
-      await fetcher?.close();
+      await Promise.all([fetcher?.close(), extractPool?.close()]);
     },
   };
 }

@@ -45,6 +45,16 @@ export interface RouteDef<
   readonly response: R;
   /** Success status (default 200). */
   readonly status?: 200 | 201 | 202;
+  /**
+   * Largest body this route reads, for every role (default 64 KiB); the client's role limit
+   * (server.limits) may be smaller.
+   */
+  readonly maxBodyBytes?: number;
+  /**
+   * CPU- or memory-heavy (extraction, ingest, briefs, exports): counted against the client's
+   * and the server's concurrency caps (request-limits.ts).
+   */
+  readonly costly?: boolean;
   /** Writes invalidate cached reads (the overview). */
   readonly writes?: boolean;
   /**

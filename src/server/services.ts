@@ -7,6 +7,8 @@
 import type { InputDocument } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/mention.js';
 import type { Store } from '../store/open-store.js';
+import type { NewCorrection } from '../store/corrections-repo.js';
+import type { RescoredCorrection } from '../pipeline/correct-mentions.js';
 
 export interface IngestOutcome {
   stored: number;
@@ -32,11 +34,18 @@ export interface ServerServices {
     lang?: string;
     published?: string;
     title?: string;
-  }) => ExtractionResult;
+  }) => ExtractionResult | Promise<ExtractionResult>;
   /** Fetches a page and ingests its article (ingest/pages). */
   readonly ingestUrl?: (
     store: Store,
     url: string,
     options: { sourceId?: string },
   ) => Promise<IngestOutcome>;
+  /** Records an analyst's correction and rescores from it (pipeline/correct-mentions). */
+  readonly correctMention?: (store: Store, input: NewCorrection) => Promise<RescoredCorrection>;
+  /** Revokes a correction and rescores (pipeline/correct-mentions). */
+  readonly revokeCorrection?: (
+    store: Store,
+    input: { id: string; by: string; note?: string | null; now?: string },
+  ) => Promise<RescoredCorrection>;
 }

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type SqliteDatabase from 'better-sqlite3';
+import { documentMentionCondition } from './document-mention-filter.js';
 import type { Database, DocumentRow, NewDocument } from './schema.js';
 import { contentHash, documentIdFor } from './content-hash.js';
 import { dialectOf } from './dialect-of.js';
@@ -311,22 +312,8 @@ export function documentConditions(
     const match = documentSearchCondition(dialectOf(db), filters.q);
     if (match) parts.push(match);
   }
-  const mention: RawBuilder<SqlBool>[] = [];
-  if (filters.type) mention.push(sql<SqlBool>`m.type = ${filters.type}`);
-  if (filters.actor) {
-    mention.push(
-      sql<SqlBool>`(m.source_actor = ${filters.actor} OR m.target_actor = ${filters.actor})`,
-    );
-  }
-  if (filters.modality) mention.push(sql<SqlBool>`m.modality = ${filters.modality}`);
-  if (filters.capability) {
-    mention.push(sql<SqlBool>`m.capabilities LIKE ${`%|${filters.capability}|%`}`);
-  }
-  if (mention.length > 0) {
-    parts.push(
-      sql<SqlBool>`documents.id IN (SELECT m.document_id FROM mentions m WHERE ${sql.join(mention, sql` AND `)})`,
-    );
-  }
+  const mention = documentMentionCondition(filters);
+  if (mention) parts.push(mention);
   return parts;
 }
 

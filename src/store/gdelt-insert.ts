@@ -12,6 +12,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Store } from './open-store.js';
 import type { NewGdeltEvent } from './schema.js';
+import { retryWhenBusy } from './sqlite-busy.js';
 
 /** Column order of the flat value arrays the importer fills (parseGdeltInto). */
 export const GDELT_COLUMNS = [
@@ -68,7 +69,8 @@ export async function insertGdeltValues(
   const sqlite = store.sqlite;
   if (sqlite) {
     const s = sqliteStatements(sqlite, importedAt);
-    const inserted = sqlite.transaction(() => {
+    // IMMEDIATE: the write lock before the look-ups, retried while another writer holds it.
+    const write = sqlite.transaction(() => {
       const fresh = dropStoredRows(s, values, count);
       let changes = 0;
       let row = 0;
@@ -82,7 +84,8 @@ export async function insertGdeltValues(
         changes += s.one.run(values.slice(row * GDELT_WIDTH, (row + 1) * GDELT_WIDTH)).changes;
       }
       return changes;
-    })();
+    });
+    const inserted = await retryWhenBusy(() => write.immediate());
     return { inserted, duplicates: count - inserted };
   }
   let inserted = 0;

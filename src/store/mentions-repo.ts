@@ -7,6 +7,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { ExtractedMention } from '../domain/mention.js';
 import { encodeCodes, type Database, type MentionRow, type NewMention } from './schema.js';
 import { dialectOf } from './dialect-of.js';
+import { reapplyCorrections } from './corrections-repo.js';
 import { insertRowsSqlite } from './documents-repo.js';
 import {
   afterCursor,
@@ -67,7 +68,10 @@ export function mentionRows(
   }));
 }
 
-/** Replaces the mentions of a document with these. Returns how many were written. */
+/**
+ * Replaces the mentions of a document with these (re-extraction), then puts the analysts' live
+ * corrections back on them (corrections-repo.ts). Returns how many were written.
+ */
 export async function insertMentions(
   db: Kysely<Database>,
   documentId: string,
@@ -75,7 +79,9 @@ export async function insertMentions(
   doc: { lang?: string | null | undefined; published?: string | null | undefined },
 ): Promise<number> {
   await db.deleteFrom('mentions').where('document_id', '=', documentId).execute();
-  return insertMentionRows(db, mentionRows(documentId, mentions, doc));
+  const written = await insertMentionRows(db, mentionRows(documentId, mentions, doc));
+  await reapplyCorrections(db, documentId);
+  return written;
 }
 
 /** Inserts prepared mention rows in chunks (no replacement). */

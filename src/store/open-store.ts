@@ -3,7 +3,7 @@
  * Both sit behind Kysely with the same schema; `Store.dialect` is for the few queries that differ.
  * @module
  */
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +14,8 @@ import type { StoreDialect } from './migrations/migration.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { ftsIndexText } from './fts-text.js';
 import { resolveSqliteMemory, type SqliteMemory, type StoreUse } from './sqlite-memory.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from './sqlite-busy.js';
+import { RetryingSqliteDialect } from './sqlite-retrying-dialect.js';
 
 export interface Store {
   readonly db: Kysely<Database>;
@@ -69,7 +71,8 @@ function openSqlite(options: OpenStoreOptions): Store {
   sqlite.pragma('page_size = 16384');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
+  // Short: SQLite's wait blocks the thread; longer waits are async retries (sqlite-busy.ts).
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
   // Temporary B-trees (sorts, GROUP BY) stay in memory; cache and map sizes follow the use.
   sqlite.pragma('temp_store = MEMORY');
@@ -80,7 +83,7 @@ function openSqlite(options: OpenStoreOptions): Store {
   sqlite.function('vigie_fts_text', { deterministic: true }, (text: unknown) =>
     ftsIndexText(typeof text === 'string' ? text : null),
   );
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new RetryingSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', location: path, sqlite, close: () => db.destroy() };
 }
 

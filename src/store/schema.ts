@@ -93,6 +93,8 @@ export interface MentionsTable {
    * the conduit that carried it; null when the text gives neither (or before migration 0015).
    */
   attribution: string | null;
+  /** The analyst correction these values come from (migration 0091), null when as extracted. */
+  correction_id: string | null;
 }
 
 export interface EventsTable {
@@ -368,6 +370,50 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+/** A documents-page search an analyst saved (migration 0096). */
+export interface SavedSearchesTable {
+  id: string;
+  user_name: string;
+  name: string;
+  /** The documents page's query string (`q=…&lang=ko`), as the URL carries it. */
+  query: string;
+  created_at: string;
+}
+
+/**
+ * An analyst's correction of a mention (migration 0090, corrections-repo.ts), audited: who, when,
+ * the values before and after, a note; revoked rather than deleted. Keyed by the mention's
+ * document and spans so it survives re-extraction, which replaces mention rows.
+ */
+export interface CorrectionsTable {
+  id: string;
+  document_id: string;
+  span_start: number;
+  span_end: number;
+  trigger_start: number | null;
+  trigger_end: number | null;
+  /** The mention's id when it was corrected. */
+  mention_id: string;
+  /** 1, 2, …: the order of the corrections of one mention (timestamps can tie). */
+  seq: number;
+  /** reject | amend */
+  action: string;
+  /** JSON CorrectedFields: the mention's values before. */
+  before: string;
+  /** JSON CorrectedFields after an amendment; null for a rejection. */
+  after: string | null;
+  /** JSON: the extracted mention row the correction applies to (to restore it on revocation). */
+  extracted: string;
+  /** The event the mention belonged to when corrected (a rejected mention leaves it). */
+  event_id: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_note: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   documents: DocumentsTable;
@@ -392,6 +438,8 @@ export interface Database {
   board_matches: BoardMatchesTable;
   resolutions: ResolutionsTable;
   jobs: JobsTable;
+  saved_searches: SavedSearchesTable;
+  corrections: CorrectionsTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;
@@ -408,6 +456,7 @@ export type EvidenceRow = Selectable<EvidenceTable>;
 export type AlertRow = Selectable<AlertsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type JobRow = Selectable<JobsTable>;
+export type CorrectionRow = Selectable<CorrectionsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type StoryDocumentRow = Selectable<StoryDocumentsTable>;

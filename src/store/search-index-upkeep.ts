@@ -11,6 +11,7 @@
  */
 import type SqliteDatabase from 'better-sqlite3';
 import type { StoreReader } from './read-rows.js';
+import { retryWhenBusy } from './sqlite-busy.js';
 
 /** Pages written per merge step: a few MB, tens of milliseconds. */
 const PAGES_PER_STEP = 256;
@@ -29,7 +30,8 @@ export async function tidySearchIndex(store: StoreReader): Promise<SearchIndexUp
   const sqlite = store.sqlite;
   if (store.dialect !== 'sqlite' || !sqlite) return { steps: 0, settled: true };
   // Through Kysely's connection like any other statement: never inside another request's transaction.
-  return store.db.connection().execute(async () => mergeSegments(sqlite));
+  // Each merge step commits on its own; one refused by a busy database is retried (sqlite-busy.ts).
+  return store.db.connection().execute(() => retryWhenBusy(() => mergeSegments(sqlite)));
 }
 
 /** tidySearchIndex on a raw SQLite handle, outside any transaction. */

@@ -1,6 +1,8 @@
 /**
  * One unit of work on either backend. SQLite takes the write lock up front (BEGIN IMMEDIATE) so
- * two processes never deadlock upgrading a read lock; PostgreSQL uses Kysely's transaction.
+ * two processes never deadlock upgrading a read lock; while another process holds it, the BEGIN
+ * is retried with backoff (sqlite-retrying-dialect.ts). Keep `fn` short: other writers wait for
+ * it. PostgreSQL uses Kysely's transaction.
  * Inside `fn`, use only the handle it receives: the SQLite connection is held until it returns.
  * @module
  */

@@ -52,7 +52,12 @@ describe.skipIf(!hasChromium)('brief button in Chromium', { timeout: 90_000 }, (
     expect(await tab.title()).toBe(`Situation report: ${BOARD_TITLE}`);
     expect(await form.getByTestId('brief-status').textContent()).toContain('new tab');
     const last = briefRequests.at(-1)!;
-    expect(last.url).toMatch(/\/api\/boards\/korea\/brief\?format=html&since=30d&lang=en$/);
+    expect(last.url).toMatch(
+      /\/api\/boards\/korea\/brief\?format=html&since=30d&lang=en&dashboard=http%3A%2F%2F127\.0\.0\.1%3A\d+%2F$/,
+    );
+    // Its citations lead back to the highlighted span in this dashboard.
+    const cite = await tab.locator('a.in-vigie').first().getAttribute('href');
+    expect(cite).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/documents\/[^?]+\?start=\d+&end=\d+$/);
     expect(last.authorization).toBe(`Bearer ${suite.served.seed.tokens.viewer}`);
     await tab.close();
   });

@@ -19,6 +19,42 @@ describe('brief and export routes', () => {
     expect(md.body).toContain('# Note de situation');
   });
 
+  it('covers the date range it is given', async () => {
+    const html = await h.as('viewer', {
+      url: '/api/boards/korea/brief?since=2024-11-01&until=2024-11-05',
+    });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('2024-11-01');
+    expect(html.body).toContain('2024-11-05');
+    expect(html.body).not.toContain('#event-evt-test-2');
+    const bad = await h.as('viewer', { url: '/api/boards/korea/brief?until=soon' });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('links citations and events back to the dashboard when told its address', async () => {
+    const base = encodeURIComponent('http://vigie.test:8080/');
+    const html = await h.as('viewer', {
+      url: `/api/boards/korea/brief?since=14d&dashboard=${base}`,
+    });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toMatch(
+      /<a href="http:\/\/vigie\.test:8080\/#\/documents\/doc-en-1\?start=0&amp;end=\d+" class="in-vigie">/,
+    );
+    expect(html.body).toContain('<a href="http://vigie.test:8080/#/events/evt-test-1">');
+    const md = await h.as('viewer', {
+      url: `/api/boards/korea/brief?format=md&since=14d&dashboard=${base}`,
+    });
+    expect(md.body).toMatch(
+      /\]\(<http:\/\/vigie\.test:8080\/#\/documents\/doc-en-\d\?start=0&end=\d+>\)/,
+    );
+    const plain = await h.as('viewer', { url: '/api/boards/korea/brief?since=14d' });
+    expect(plain.body).not.toContain('#/documents/');
+    const bad = await h.as('viewer', {
+      url: `/api/boards/korea/brief?dashboard=${encodeURIComponent('javascript:alert(1)')}`,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('says which brief formats this server renders: PDF only where Chromium is', async () => {
     const saved = process.env['VIGIE_CHROMIUM'];
     try {

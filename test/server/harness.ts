@@ -1,6 +1,7 @@
 /** Builds a seeded server for the API tests. */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { ConfigSchema, type Config } from '../../src/config/schema.js';
+import type { z } from 'zod';
+import { ConfigSchema, type ServerConfigSchema } from '../../src/config/schema.js';
 import { createServer, type CreateServerOptions } from '../../src/server/create-server.js';
 import type { ServerServices } from '../../src/server/services.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
@@ -21,7 +22,8 @@ export interface Harness {
 export async function buildHarness(
   options: {
     store?: Store;
-    server?: Partial<Config['server']>;
+    /** vigie.yaml's `server`, defaults filled in (nested objects too). */
+    server?: z.input<typeof ServerConfigSchema>;
     services?: ServerServices;
     extra?: Partial<CreateServerOptions>;
   } = {},

@@ -4,7 +4,7 @@ import type { Store } from '../../src/store/open-store.js';
 import type { ExtractedMention } from '../../src/domain/mention.js';
 import { insertDocument } from '../../src/store/documents-repo.js';
 import { countMentions, insertMentions, listMentions } from '../../src/store/mentions-repo.js';
-import { countEvents, listEvents } from '../../src/store/events-repo.js';
+import { countApiEvents, listApiEvents } from '../../src/store/api-queries/event-queries.js';
 import { decodeCodes } from '../../src/store/schema.js';
 
 const backends = await testBackends();
@@ -158,14 +158,17 @@ describe.each(backends)('mentions and events repositories on $name', (backend) =
       .set({ event_id: 'e1' })
       .where('id', '=', 'b#0')
       .execute();
-    const list = async (f: Parameters<typeof listEvents>[1]) =>
-      (await listEvents(store.db, f, { limit: 10 })).items.map((e) => e.id);
+    const list = async (f: Parameters<typeof listApiEvents>[1]) =>
+      (await listApiEvents(store, f, { limit: 10 })).items.map((e) => e.id);
     expect(await list({})).toEqual(['e1', 'e2']);
     expect(await list({ actor: 'RUS' })).toEqual(['e1']);
     expect(await list({ capability: 'SPACE' })).toEqual(['e2']);
     expect(await list({ since: '2024-01-01' })).toEqual(['e1']);
     expect(await list({ lang: 'ko' })).toEqual(['e1']);
     expect(await list({ q: '쿠르스크' })).toEqual(['e1']);
-    expect(await countEvents(store.db, { type: 'SPACE_LAUNCH' })).toBe(1);
+    expect(await list({ actor: 'PRK', partner: 'RUS' })).toEqual(['e1']);
+    expect(await countApiEvents(store, { type: 'SPACE_LAUNCH' })).toBe(1);
+    expect(await countApiEvents(store, { actor: 'PRK' })).toBe(2);
+    expect(await countApiEvents(store, { actor: 'RUS', q: '쿠르스크' })).toBe(1);
   });
 });

@@ -11,13 +11,21 @@ import type {
   TrendsSchema,
 } from '../../src/server/schemas/analysis.js';
 import type {
+  ActorSchema,
+  DocumentFacetsSchema,
+  SavedSearchSchema,
+} from '../../src/server/schemas/workbench.js';
+import type {
   AlertSchema,
   CueSchema,
   DocumentDetailSchema,
+  DocumentRefSchema,
+  DocumentSummarySchema,
   EventDetailSchema,
   EventSchema,
   MentionWithSentenceSchema,
   SourceSchema,
+  StorySchema,
 } from '../../src/server/schemas/records.js';
 
 export type Overview = z.output<typeof OverviewSchema>;
@@ -34,6 +42,12 @@ export type MentionWithSentence = z.output<typeof MentionWithSentenceSchema>;
 export type VigieEvent = z.output<typeof EventSchema>;
 export type EventDetail = z.output<typeof EventDetailSchema>;
 export type Source = z.output<typeof SourceSchema>;
+export type Story = z.output<typeof StorySchema>;
+export type DocumentRef = z.output<typeof DocumentRefSchema>;
+export type Actor = z.output<typeof ActorSchema>;
+export type DocumentSummary = z.output<typeof DocumentSummarySchema>;
+export type DocumentFacets = z.output<typeof DocumentFacetsSchema>;
+export type SavedSearch = z.output<typeof SavedSearchSchema>;
 
 export interface OffsetPage<T> {
   readonly items: T[];

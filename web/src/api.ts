@@ -125,6 +125,10 @@ export class Api {
     return request<T>('PATCH', path, body, this.token);
   }
 
+  delete<T>(path: string): Promise<T> {
+    return request<T>('DELETE', path, undefined, this.token);
+  }
+
   /**
    * A document that is not JSON (a brief: HTML, Markdown, PDF) as a Blob, fetched with the
    * session's token like every other call: a plain link could not carry the header.

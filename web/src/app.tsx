@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'preact/compat';
 import { useMemo, useState } from 'preact/hooks';
 import { Api, clearSession, loadSession, saveSession, type Session } from './api.js';
 import { Login } from './login.js';
+import { PageErrorBoundary } from './components/error-boundary.js';
 import { useRoute, type Route } from './router.js';
 import { SessionContext } from './session.js';
 import { Overview } from './pages/overview.js';
@@ -12,6 +13,9 @@ import { EventPage } from './pages/event.js';
 import { AlertsPage } from './pages/alerts.js';
 import { SourcesPage } from './pages/sources.js';
 import { CalibrationPage } from './pages/calibration.js';
+import { DocumentsPage } from './pages/documents.js';
+import { ActorPage } from './pages/actor.js';
+import { StoryPage } from './pages/story.js';
 
 // The events page carries the world map (TopoJSON): loaded on demand, off the first paint.
 const EventsPage = lazy(() => import('./pages/events.js').then((m) => ({ default: m.EventsPage })));
@@ -19,6 +23,7 @@ const EventsPage = lazy(() => import('./pages/events.js').then((m) => ({ default
 const NAV = [
   ['', 'Overview'],
   ['events', 'Events'],
+  ['documents', 'Documents'],
   ['alerts', 'Alerts'],
   ['sources', 'Sources'],
   ['calibration', 'Calibration'],
@@ -75,7 +80,9 @@ export function App() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <Page route={route} />
+        <PageErrorBoundary key={route.parts.join('/')}>
+          <Page route={route} />
+        </PageErrorBoundary>
       </main>
     </SessionContext.Provider>
   );
@@ -90,11 +97,19 @@ function Page({ route }: { route: Route }) {
   const [section, id] = route.parts;
   switch (section) {
     case undefined:
-      return <Overview />;
+      return <Overview query={route.query} />;
     case 'hypotheses':
-      return id ? <HypothesisPage id={id} /> : <Overview />;
+      return id ? <HypothesisPage id={id} /> : <Overview query={route.query} />;
     case 'documents':
-      return id ? <DocumentPage id={id} query={route.query} /> : <NotFound />;
+      return id ? (
+        <DocumentPage id={id} query={route.query} />
+      ) : (
+        <DocumentsPage query={route.query} />
+      );
+    case 'actors':
+      return id ? <ActorPage code={id} query={route.query} /> : <NotFound />;
+    case 'stories':
+      return id ? <StoryPage id={id} /> : <NotFound />;
     case 'events':
       if (id) return <EventPage id={id} />;
       return (

@@ -4,10 +4,16 @@ export function pct(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
-/** Signed change in percentage points: `+21 pts`. */
+/**
+ * Signed change in percentage points: `+21 pts`, `−0.4 pts`, `+<0.1 pts`; a small real change
+ * never reads as "+0 pts".
+ */
 export function points(before: number, after: number): string {
-  const d = Math.round((after - before) * 100);
-  return `${d >= 0 ? '+' : '−'}${Math.abs(d)} pts`;
+  const d = (after - before) * 100;
+  if (d === 0) return '±0 pts';
+  const a = Math.abs(d);
+  const size = a >= 0.95 ? String(Math.round(a)) : a >= 0.05 ? a.toFixed(1) : '<0.1';
+  return `${d > 0 ? '+' : '−'}${size} pts`;
 }
 
 export function day(iso: string | null | undefined): string {

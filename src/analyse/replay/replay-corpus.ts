@@ -8,7 +8,7 @@ import { appendAll } from '../../domain/append-all.js';
 import type { InputDocument } from '../../domain/document.js';
 import type { AlertSignals } from '../../domain/signals.js';
 import type { Store } from '../../store/open-store.js';
-import { analyseDocuments } from '../analyse-documents.js';
+import { analyseDocuments, type AnalyseOptions } from '../analyse-documents.js';
 import type { Watchboard } from '../watchboards/board-schema.js';
 import { dayNumber, dayString } from '../dates.js';
 import { hypothesisKey, scoreBoards } from '../watchboards/score-boards.js';
@@ -41,6 +41,14 @@ export interface ReplayOptions {
   readonly board: Watchboard;
   /** Stores one day's documents (with their mentions) and returns the ids stored. */
   readonly ingest: (documents: readonly InputDocument[]) => Promise<readonly string[]>;
+  /**
+   * Analyses one day's stored documents as of that day (default: analyseDocuments on the board
+   * alone); the CLI passes the pipeline's analysis, which also marks them analysed.
+   */
+  readonly analyse?: (
+    documentIds: readonly string[],
+    options: AnalyseOptions,
+  ) => Promise<AlertSignals>;
   readonly onDay?: (day: ReplayDay) => void;
   /**
    * Also score the days without documents (so decay and silence show day by day, as a backtest
@@ -102,7 +110,10 @@ export async function replayCorpus(
     if (docs) {
       ids = await options.ingest(docs);
       stored += ids.length;
-      signals = await analyseDocuments(store, ids, [board], { asOf: day, now });
+      const asOf = { asOf: day, now };
+      signals = options.analyse
+        ? await options.analyse(ids, asOf)
+        : await analyseDocuments(store, ids, [board], asOf);
     } else {
       // A quiet day: nothing new, but the board is rescored as of that day.
       const hypothesisChanges = await scoreBoards(store, [board], {

@@ -1,14 +1,18 @@
 /**
  * "Why did this move?": a hypothesis's audit trail with, for every step, the event, its
  * mentions with their document and quoted span, the weight factors and before/after probability.
+ * The trail is read once, by the API's explanation (store/api-queries/board-queries.ts); this
+ * module only resolves a short id and adds why each document is in its story, for
+ * `vigie board --explain`.
  * @module
  */
-import { readAttribution, type MentionAttribution } from '../../domain/attribution.js';
+import type { MentionAttribution } from '../../domain/attribution.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { readEventOrigins, type EventOrigins } from '../../domain/event-origins.js';
+import type { EventOrigins } from '../../domain/event-origins.js';
 import { readStoryJoin } from '../../domain/story-join.js';
+import { explainApiHypothesis } from '../../store/api-queries/board-queries.js';
 import type { Store } from '../../store/open-store.js';
-import { decodeCodes } from '../../store/schema.js';
+import type { HypothesisRow } from '../../store/schema.js';
 import { chunks } from '../events/event-rows.js';
 
 export interface ExplainedMention {
@@ -65,126 +69,66 @@ export interface HypothesisExplanation {
     readonly horizonDays: number | null;
   };
   readonly steps: readonly ExplainedStep[];
+  /** Older steps exist than the MAX_EXPLAINED_STEPS newest shown. */
+  readonly truncated?: boolean;
 }
 
+/** The newest steps read; older ones are counted in `truncated` (work per call stays bounded). */
+export const MAX_EXPLAINED_STEPS = 5000;
+
 /** Accepts the full id (`board/hypothesis`) or, when unambiguous, the hypothesis id alone. */
-export async function explainHypothesis(
-  store: Store,
-  hypothesisId: string,
-): Promise<HypothesisExplanation> {
+async function findHypothesis(store: Store, hypothesisId: string): Promise<HypothesisRow> {
   const db = store.db;
-  let h = await db
+  const exact = await db
     .selectFrom('hypotheses')
     .selectAll()
     .where('id', '=', hypothesisId)
     .executeTakeFirst();
-  if (!h) {
-    const matches = await db
-      .selectFrom('hypotheses')
-      .selectAll()
-      .where('id', 'like', `%/${hypothesisId}`)
-      .execute();
-    if (matches.length > 1)
-      throw new NotFoundError(
-        `hypothesis "${hypothesisId}" is ambiguous: ${matches.map((m) => m.id).join(', ')}`,
-      );
-    h = matches[0];
-  }
-  if (!h)
-    throw new NotFoundError(`no hypothesis "${hypothesisId}" (score a board first: vigie board)`);
-  const evidence = await db
-    .selectFrom('evidence')
+  if (exact) return exact;
+  const matches = await db
+    .selectFrom('hypotheses')
     .selectAll()
-    .where('hypothesis_id', '=', h.id)
-    .orderBy('at')
-    .orderBy('id')
+    .where('id', 'like', `%/${hypothesisId}`)
     .execute();
-  const indicators = new Map(
-    (
-      await db
-        .selectFrom('indicators')
-        .select(['id', 'title'])
-        .where('hypothesis_id', '=', h.id)
-        .execute()
-    ).map((i) => [i.id, i.title]),
-  );
-  const eventIds = [
-    ...new Set(evidence.map((e) => e.event_id).filter((x): x is string => x !== null)),
-  ];
-  const events = new Map<string, ExplainedStep['event']>();
-  const origins = new Map<string, EventOrigins | null>();
-  const mentionsByEvent = new Map<string, ExplainedMention[]>();
-  for (const ids of chunks(eventIds)) {
-    for (const e of await db.selectFrom('events').selectAll().where('id', 'in', ids).execute()) {
-      events.set(e.id, {
-        type: e.type,
-        source: e.source_actor,
-        target: e.target_actor,
-        capabilities: decodeCodes(e.capabilities),
-        modality: e.modality,
-        date: e.date,
-        credibility: e.credibility,
-        independentSources: e.independent_sources,
-      });
-      origins.set(e.id, readEventOrigins(e.explanation));
-    }
-    const rows = await db
-      .selectFrom('mentions')
-      .innerJoin('documents', 'documents.id', 'mentions.document_id')
-      .leftJoin('story_documents', 'story_documents.document_id', 'mentions.document_id')
-      .select([
-        'mentions.id',
-        'mentions.event_id',
-        'mentions.document_id',
-        'mentions.span_start',
-        'mentions.span_end',
-        'mentions.modality',
-        'mentions.lang',
-        'mentions.attribution',
-        'documents.outlet',
-        'documents.published',
-        'documents.text',
-        'documents.story_id',
-        'story_documents.reason',
-        'story_documents.matched_document_id',
-        'story_documents.source',
-        'story_documents.evidence',
-      ])
-      .where('mentions.event_id', 'in', ids)
-      .orderBy('documents.published')
-      .orderBy('mentions.id')
+  if (matches.length > 1)
+    throw new NotFoundError(
+      `hypothesis "${hypothesisId}" is ambiguous: ${matches.map((m) => m.id).join(', ')}`,
+    );
+  if (!matches[0])
+    throw new NotFoundError(`no hypothesis "${hypothesisId}" (score a board first: vigie board)`);
+  return matches[0];
+}
+
+/** Why each document is in its story ("joined d2 on evidence: …"); absent for a story's first. */
+async function storyReasons(
+  store: Store,
+  documentIds: readonly string[],
+): Promise<Map<string, string>> {
+  const reasons = new Map<string, string>();
+  for (const ids of chunks([...new Set(documentIds)])) {
+    const rows = await store.db
+      .selectFrom('story_documents')
+      .select(['document_id', 'reason', 'matched_document_id', 'source', 'evidence'])
+      .where('document_id', 'in', ids)
+      .where('reason', '<>', 'new-story')
       .execute();
-    for (const r of rows) {
-      const list = mentionsByEvent.get(r.event_id!) ?? [];
-      list.push({
-        id: r.id,
-        documentId: r.document_id,
-        outlet: r.outlet,
-        published: r.published,
-        start: r.span_start,
-        end: r.span_end,
-        sentence: r.text.slice(r.span_start, r.span_end),
-        modality: r.modality,
-        lang: r.lang,
-        attribution: readAttribution(r.attribution),
-        story: r.story_id
-          ? {
-              id: r.story_id,
-              why:
-                r.reason && r.reason !== 'new-story'
-                  ? readStoryJoin({
-                      reason: r.reason,
-                      matched_document_id: r.matched_document_id ?? null,
-                      source: r.source ?? null,
-                      evidence: r.evidence ?? null,
-                    }).summary
-                  : null,
-            }
-          : null,
-      });
-      mentionsByEvent.set(r.event_id!, list);
-    }
+    for (const r of rows) reasons.set(r.document_id, readStoryJoin(r).summary);
   }
+  return reasons;
+}
+
+export async function explainHypothesis(
+  store: Store,
+  hypothesisId: string,
+): Promise<HypothesisExplanation> {
+  const h = await findHypothesis(store, hypothesisId);
+  const trail = await explainApiHypothesis(store.db, h.id, { limit: MAX_EXPLAINED_STEPS });
+  if (!trail) throw new NotFoundError(`no hypothesis "${hypothesisId}"`);
+  const storied = trail.steps.flatMap((s) => s.mentions.filter((m) => m.document.storyId));
+  const why = await storyReasons(
+    store,
+    storied.map((m) => m.documentId),
+  );
   return {
     hypothesis: {
       id: h.id,
@@ -194,19 +138,45 @@ export async function explainHypothesis(
       probability: h.probability,
       horizonDays: h.horizon_days,
     },
-    steps: evidence.map((e) => ({
-      evidenceId: e.id,
-      at: e.at,
-      indicatorId: e.indicator_id,
-      indicatorTitle: indicators.get(e.indicator_id) ?? null,
-      eventId: e.event_id,
-      event: e.event_id ? (events.get(e.event_id) ?? null) : null,
-      delta: e.delta_log_odds,
-      before: e.probability_before,
-      after: e.probability_after,
-      factors: JSON.parse(e.explanation) as Record<string, unknown>,
-      origins: e.event_id ? (origins.get(e.event_id) ?? null) : null,
-      mentions: e.event_id ? (mentionsByEvent.get(e.event_id) ?? []) : [],
+    truncated: trail.truncated,
+    steps: trail.steps.map((s) => ({
+      evidenceId: s.id,
+      at: s.at,
+      indicatorId: s.indicatorId,
+      indicatorTitle: s.indicatorTitle,
+      eventId: s.eventId,
+      event: s.event
+        ? {
+            type: s.event.type,
+            source: s.event.source,
+            target: s.event.target,
+            capabilities: s.event.capabilities,
+            modality: s.event.modality,
+            date: s.event.date,
+            credibility: s.event.credibility,
+            independentSources: s.event.independentSources,
+          }
+        : null,
+      delta: s.deltaLogOdds,
+      before: s.before,
+      after: s.after,
+      factors: (s.explanation ?? {}) as Record<string, unknown>,
+      origins: s.origins,
+      mentions: s.mentions.map((m) => ({
+        id: m.id,
+        documentId: m.documentId,
+        outlet: m.document.outlet,
+        published: m.document.published,
+        start: m.span.start,
+        end: m.span.end,
+        sentence: m.sentence,
+        modality: m.modality,
+        lang: m.lang,
+        attribution: m.attribution,
+        story: m.document.storyId
+          ? { id: m.document.storyId, why: why.get(m.documentId) ?? null }
+          : null,
+      })),
     })),
   };
 }

@@ -11,6 +11,7 @@ import type { Watchboard } from './board-schema.js';
 import { indicatorKey, loadMatchedEvents, refreshBoardMatches } from './board-matches.js';
 import { scoreHypothesis, type HypothesisOutcome } from './log-odds.js';
 import { resolutionsInForce } from '../../store/resolutions-repo.js';
+import { correctionsOfSteps } from './step-corrections.js';
 
 export interface ScoreBoardsOptions {
   /** YYYY-MM-DD; default: the latest publication day in the store (the news clock), else today. */
@@ -94,10 +95,11 @@ export async function scoreBoardsIn(
       })),
     });
   }
-  const mentionIds = await mentionsOfEvents(
-    db,
-    scored.flatMap((b) => b.scores.flatMap((s) => s.score.steps.map((x) => x.eventId))),
+  const stepEvents = scored.flatMap((b) =>
+    b.scores.flatMap((s) => s.score.steps.map((x) => x.eventId)),
   );
+  const mentionIds = await mentionsOfEvents(db, stepEvents);
+  const corrections = await correctionsOfSteps(db, stepEvents);
   for (const { board, scores } of scored) {
     for (const { h, score } of scores) {
       const key = hypothesisKey(board.id, h.id);
@@ -126,6 +128,10 @@ export async function scoreBoardsIn(
           ...s.factors,
           mentionIds: s.eventId ? (mentionIds.get(s.eventId) ?? []) : [],
           asOf,
+          // Only when an analyst corrected the step's mentions: the trail says why it changed.
+          ...(s.eventId && corrections.has(s.eventId)
+            ? { corrections: corrections.get(s.eventId) }
+            : {}),
         }),
         created_at: now,
       }));

@@ -180,6 +180,7 @@ export function formatExplanation(x: HypothesisExplanation): string {
     `${h.id}: ${h.title}`,
     `prior ${pct(h.prior)} → now ${pct(h.probability)}${h.horizonDays ? ` (horizon ${h.horizonDays} days)` : ''}; ${x.steps.length} steps`,
   ];
+  if (x.truncated) lines.push('(older steps are not shown: only the newest are read)');
   for (const s of x.steps) {
     const f = s.factors;
     lines.push('');

@@ -4,11 +4,10 @@
  * @module
  */
 import type { Command } from 'commander';
-import { extractDocument } from '../../extract/extract-document.js';
 import { runDemo } from '../../pipeline/demo.js';
 import { EXIT } from '../exit-codes.js';
-import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
 import { analysePending, loadAnalysisSetup } from '../../pipeline/analysis-pipeline.js';
+import { ingestStages } from '../../pipeline/ingest-stages.js';
 import { openStore } from '../../store/open-store.js';
 import type { CliContext } from '../context.js';
 import type { AlertRule } from '../../alert/evaluate-rules.js';
@@ -40,8 +39,7 @@ export const demoCommand: CommandModule = {
           const demo = await runDemo({
             ...(db ? { dbPath: db } : {}),
             force: options.force === true,
-            extract: (doc) => extractDocument(doc),
-            enrich: enrichDocument,
+            ...ingestStages(),
             onProgress: (p) => progress.update(p),
           }).finally(() => progress.stop());
           const r = demo.result;

@@ -4,9 +4,14 @@
  * @module
  */
 import type { Command } from 'commander';
-import { countEvents, listEvents } from '../../store/events-repo.js';
+import { InputError } from '../../domain/errors.js';
+import {
+  countApiEvents,
+  listApiEvents,
+  type ApiEvent,
+} from '../../store/api-queries/event-queries.js';
 import { countMentions, listMentions } from '../../store/mentions-repo.js';
-import { decodeCodes, type EventRow, type MentionRow } from '../../store/schema.js';
+import { decodeCodes, type MentionRow } from '../../store/schema.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatTable } from '../format-rows.js';
@@ -93,17 +98,16 @@ async function listMentionRows(ctx: CliContext, flags: EventFlags): Promise<numb
   return EXIT.ok;
 }
 
+/** Resolved events through the API's own read (one filter, one keyset page): cursor paging only. */
 async function listResolved(ctx: CliContext, flags: EventFlags): Promise<number> {
   const { filters, page, json } = parseListFlags(flags);
-  const db = (await ctx.store()).db;
-  const found = await listEvents(db, filters, page);
+  if (page.offset !== undefined) {
+    throw new InputError('--offset does not apply to --resolved: page with --cursor', '--offset');
+  }
+  const store = await ctx.store();
+  const found = await listApiEvents(store, filters, { limit: page.limit, cursor: page.cursor });
   if (json) {
-    const items = found.items.map((e) => ({
-      ...e,
-      capabilities: decodeCodes(e.capabilities),
-      explanation: JSON.parse(e.explanation) as unknown,
-    }));
-    ctx.out(JSON.stringify({ items, nextCursor: found.nextCursor }));
+    ctx.out(JSON.stringify({ items: found.items, nextCursor: found.next }));
     return EXIT.ok;
   }
   if (found.items.length === 0) {
@@ -111,25 +115,25 @@ async function listResolved(ctx: CliContext, flags: EventFlags): Promise<number>
     return EXIT.ok;
   }
   ctx.out(
-    formatTable<EventRow>(
+    formatTable<ApiEvent>(
       [
         { header: 'id', value: (e) => e.id, max: 40 },
-        { header: 'date', value: (e) => e.date ?? e.last_seen.slice(0, 10) },
+        { header: 'date', value: (e) => e.date ?? e.lastSeen.slice(0, 10) },
         { header: 'type', value: (e) => e.type },
-        { header: 'actors', value: (e) => actors(e.source_actor, e.target_actor) },
+        { header: 'actors', value: (e) => actors(e.source, e.target) },
         { header: 'modality', value: (e) => e.modality },
-        { header: 'mentions', value: (e) => e.mention_count },
-        { header: 'sources', value: (e) => e.independent_sources },
+        { header: 'mentions', value: (e) => e.mentionCount },
+        { header: 'sources', value: (e) => e.independentSources },
         { header: 'cred', value: (e) => e.credibility },
-        { header: 'capabilities', value: (e) => decodeCodes(e.capabilities).join(','), max: 30 },
+        { header: 'capabilities', value: (e) => e.capabilities.join(','), max: 30 },
       ],
       found.items,
     ),
   );
-  const total = await countEvents(db, filters);
+  const total = await countApiEvents(store, filters);
   ctx.info(
     `${found.items.length} of ${total} events` +
-      (found.nextCursor ? `; next page: --cursor ${found.nextCursor}` : ''),
+      (found.next ? `; next page: --cursor ${found.next}` : ''),
   );
   return EXIT.ok;
 }

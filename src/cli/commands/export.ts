@@ -1,8 +1,9 @@
 /**
- * `vigie export --format stix|csv|jsonl [--what events|mentions] [--since 7d] [--board ID]
+ * `vigie export --format stix|csv|jsonl|gold [--what events|mentions] [--since 7d] [--board ID]
  * [--tlp clear] [--include-auth] [--out FILE]`: streamed exports (constant memory). With --out
  * the file is written to a temporary name then renamed, so a failure never leaves a corrupt
- * file. The JSONL export leaves the users and token hashes out unless --include-auth.
+ * file. The JSONL export leaves the users and token hashes out unless --include-auth. The gold
+ * export writes the analysts' corrected documents as an annotated corpus for `vigie eval`.
  * @module
  */
 import type { Command } from 'commander';
@@ -28,9 +29,12 @@ export const exportCommand: CommandModule = {
     program
       .command('export')
       .description(
-        'export the store: STIX 2.1 bundle, CSV (events or mentions) or JSONL (whole store)',
+        'export the store: STIX 2.1 bundle, CSV (events or mentions), JSONL (whole store) or gold (corrected documents)',
       )
-      .requiredOption('--format <format>', 'stix | csv | jsonl')
+      .requiredOption(
+        '--format <format>',
+        'stix | csv | jsonl | gold (corrected documents as an annotated corpus for vigie eval)',
+      )
       .option('--what <rows>', 'csv: events (default) or mentions')
       .option('--since <period>', 'stix/csv: only what was seen since (7d, 12h, 2w or a date)')
       .option('--board <id>', 'stix/csv: only events that moved this watchboard')

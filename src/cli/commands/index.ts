@@ -45,6 +45,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./events.js')).eventsCommand,
   },
   {
+    name: 'correct',
+    term: '[options] <mention>',
+    description:
+      'correct a mention (reject it, or change its type, actors, modality or date) and rescore',
+    load: async () => (await import('./correct.js')).correctCommand,
+  },
+  {
+    name: 'corrections',
+    term: '',
+    description: "list analysts' corrections of mentions, or revoke one",
+    load: async () => (await import('./correct.js')).correctionsCommand,
+  },
+  {
     name: 'backup',
     term: '[options] <dest>',
     description: 'write a consistent copy of the SQLite database to DEST (safe while running)',
@@ -146,7 +159,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'export',
     term: '[options]',
     description:
-      'export the store: STIX 2.1 bundle, CSV (events or mentions) or JSONL (whole store)',
+      'export the store: STIX 2.1 bundle, CSV (events or mentions), JSONL (whole store) or gold (corrected documents)',
     load: async () => (await import('./export.js')).exportCommand,
   },
   {

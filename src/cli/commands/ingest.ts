@@ -5,12 +5,11 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
-import { extractDocument } from '../../extract/extract-document.js';
 import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { assertIngestTarget, createIngestReader } from '../../ingest/files/ingest-reader.js';
-import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
 import { analysePending, loadAnalysisSetup } from '../../pipeline/analysis-pipeline.js';
 import { ingestPaths } from '../../pipeline/ingest-paths.js';
+import { ingestStages } from '../../pipeline/ingest-stages.js';
 import type { FailedLine, ProcessResult } from '../../pipeline/process-documents.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -88,9 +87,7 @@ async function ingest(ctx: CliContext, paths: string[], options: IngestOptions):
       ...(options.source ? { sourceId: options.source } : {}),
       // The same stages as `vigie run`, the API and workers: stories, credited origins and
       // attribution come with extraction (one pipeline for every way in).
-      ...(options.extract
-        ? { extract: (doc) => extractDocument(doc), enrich: enrichDocument }
-        : {}),
+      ...(options.extract ? ingestStages() : {}),
       onProgress: (p) => progress.update(p),
     });
   } finally {

@@ -5,12 +5,12 @@
  * @module
  */
 import { resolve } from 'node:path';
-import { extractDocument } from '../../extract/extract-document.js';
-import { enrichDocument } from '../../ingest/dedup/enrich-document.js';
 import { confineToRoots } from '../../ingest/files/allowed-roots.js';
 import type { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
 import { Scheduler, type SchedulerOptions } from '../../ingest/scheduler/scheduler.js';
+import type { ExtractPool } from '../../pipeline/extract-pool.js';
+import { ingestStages } from '../../pipeline/ingest-stages.js';
 import { processDocuments } from '../../pipeline/process-documents.js';
 import type { Store } from '../../store/open-store.js';
 import { upsertSource } from '../../store/sources-repo.js';
@@ -45,23 +45,24 @@ export async function declareConfigSources(ctx: CliContext, store: Store): Promi
 }
 
 /**
- * The scheduler `vigie run` uses: processDocuments with extraction.
- * `onBatch` is where analysis and alerting hook in.
+ * The scheduler `vigie run` uses: processDocuments with extraction, in `pool`'s threads when
+ * given. `onBatch` is where analysis and alerting hook in.
  */
 export function createIngestionScheduler(
   ctx: CliContext,
   store: Store,
   fetcher: SafeFetcher,
   extra: Partial<SchedulerOptions> = {},
+  pool?: ExtractPool,
 ): Scheduler {
+  const stages = ingestStages(pool?.extractor(0));
   return new Scheduler({
     store,
     fetcher,
     process: (lines, source) =>
       processDocuments(store, lines, {
         sourceId: source.id,
-        extract: (doc) => extractDocument(doc),
-        enrich: enrichDocument,
+        ...stages,
       }),
     log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
     allowedRoots: ctx.config.sources.allowedRoots,

@@ -20,7 +20,8 @@ import {
 import type { Watchboard } from '../../analyse/watchboards/board-schema.js';
 import { InputDocumentSchema, type InputDocument } from '../../domain/document.js';
 import { InputError, NotFoundError, formatIssues } from '../../domain/errors.js';
-import { extractDocument } from '../../extract/extract-document.js';
+import { analyseAndAlert } from '../../pipeline/analysis-pipeline.js';
+import { ingestStages } from '../../pipeline/ingest-stages.js';
 import { processDocuments, type ExtractFn } from '../../pipeline/process-documents.js';
 import { openStore } from '../../store/open-store.js';
 import type { CliContext } from '../context.js';
@@ -85,26 +86,21 @@ export async function runReplay(options: {
   const { documents, skipped } = readCorpus(options.corpus);
   const store = await openStore({ url: options.scratch ?? ':memory:' });
   try {
-    const extract: ExtractFn = options.extract ?? ((doc) => extractDocument(doc));
+    // The stages and analysis of every other way in (one pipeline), day by day.
+    const stages = ingestStages(options.extract);
     const result = await replayCorpus(store, documents, {
       board: options.board,
       ingest: async (docs) => {
         const processed = await processDocuments(
           store,
           docs.map((value, i) => ({ line: i + 1, file: options.corpus, value })),
-          {
-            extract,
-            // Corpus story groups become story ids, so copies count once in corroboration.
-            enrich: async (_db, doc) => {
-              const story = doc.meta
-                ? (JSON.parse(doc.meta) as { story?: string }).story
-                : undefined;
-              return story ? { story_id: `corpus:${story}` } : {};
-            },
-          },
+          stages,
         );
         return processed.documentIds;
       },
+      // Alerts are listed from each day's signals below; none are recorded in the scratch store.
+      analyse: async (ids, asOf) =>
+        (await analyseAndAlert(store, ids, { boards: [options.board], rules: [] }, asOf)).signals,
       ...(options.onDay ? { onDay: (d) => options.onDay!(d.day, d.documentIds.length) } : {}),
       ...(options.everyDay ? { everyDay: options.everyDay } : {}),
     });

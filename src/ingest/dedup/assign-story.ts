@@ -180,7 +180,30 @@ function evidenceFeatures(row: {
   };
 }
 
+/**
+ * Shingles of recently seen documents, by id: a feed's items are each other's candidates, and
+ * shingling every candidate again for every new document was a third of `vigie run`'s CPU time
+ * (bench/run-throughput.ts). The text is compared, so an edited document is shingled afresh.
+ */
+const SHINGLE_CACHE_SIZE = 512;
+const shingleCache = new Map<
+  string,
+  { text: string; lang: string | null; shingles: StoryFeatures['shingles'] }
+>();
+
+function cachedShingles(id: string, text: string, lang: string | null): StoryFeatures['shingles'] {
+  const hit = shingleCache.get(id);
+  const shingles =
+    hit && hit.text === text && hit.lang === lang ? hit.shingles : shingleText(text, lang);
+  shingleCache.delete(id);
+  shingleCache.set(id, { text, lang, shingles });
+  if (shingleCache.size > SHINGLE_CACHE_SIZE)
+    shingleCache.delete(shingleCache.keys().next().value!);
+  return shingles;
+}
+
 function candidateFeatures(row: {
+  document_id: string;
   text: string | null;
   lang: string | null;
   published: string | null;
@@ -195,7 +218,7 @@ function candidateFeatures(row: {
   return {
     lang: row.lang,
     published: row.published,
-    shingles: shingleText(row.text ?? '', row.lang),
+    shingles: cachedShingles(row.document_id, row.text ?? '', row.lang),
     signatures: new Set(row.signatures),
     actors: new Set(row.actors),
     numbers: new Set(row.numbers),

@@ -7,6 +7,7 @@
  */
 import { isIP } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
+import { NetworkTimer } from '../../domain/network-timer.js';
 import { createAddressPolicy, type AddressPolicy } from './address-policy.js';
 import { createGuardedLookup, systemResolver, type Resolver } from './guarded-lookup.js';
 import { FetchFailedError, FetchRefusedError, findVigieError } from './fetch-error.js';
@@ -86,11 +87,9 @@ export class SafeFetcher {
    * @example const res = await fetcher.fetch({ url, etag }); if (!res.notModified) parse(res.body);
    */
   async fetch(req: FetchRequest): Promise<FetchResponse> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.config.timeoutMs);
-    const signal = req.signal
-      ? AbortSignal.any([controller.signal, req.signal])
-      : controller.signal;
+    // Counts network time only: not the wait for a host slot, not a loop busy with CPU work.
+    const timer = new NetworkTimer(this.config.timeoutMs);
+    const signal = req.signal ? AbortSignal.any([timer.signal, req.signal]) : timer.signal;
     const seen = new Set<string>();
     let url = this.#checkUrl(req.url, req.url);
     try {
@@ -103,10 +102,16 @@ export class SafeFetcher {
         const answer = await this.#limiter.run(
           hopUrl.host,
           async (): Promise<{ redirect: string | null; status: number } | FetchResponse> => {
-            const res = await this.#request(hopUrl, conditional, signal);
-            if (!REDIRECTS.has(res.statusCode)) return this.#finish(hopUrl, res, req, signal);
-            await res.body.dump().catch(() => undefined);
-            return { redirect: header(res.headers, 'location'), status: res.statusCode };
+            timer.start();
+            try {
+              const res = await this.#request(hopUrl, conditional, signal);
+              if (!REDIRECTS.has(res.statusCode))
+                return await this.#finish(hopUrl, res, req, signal);
+              await res.body.dump().catch(() => undefined);
+              return { redirect: header(res.headers, 'location'), status: res.statusCode };
+            } finally {
+              timer.stop();
+            }
           },
           signal,
         );
@@ -131,9 +136,9 @@ export class SafeFetcher {
     } catch (error) {
       const reason: unknown = req.signal?.aborted ? req.signal.reason : undefined;
       if (reason instanceof Error && findVigieError(reason)) throw reason;
-      throw this.#wrap(error, url.href, controller.signal.aborted);
+      throw this.#wrap(error, url.href, timer.timedOut);
     } finally {
-      clearTimeout(timer);
+      timer.clear();
     }
   }
 

@@ -96,3 +96,23 @@ export function scoreLines(data: BriefData, s: BriefStrings): string[] {
     ),
   ];
 }
+
+/**
+ * Links from a brief back into the dashboard at `base` (its address, e.g.
+ * `https://vigie.example/`): an event page, and a document scrolled to a cited span. Null without
+ * a base: a brief made offline (the CLI) has no dashboard to point to.
+ */
+export interface DashboardLinks {
+  event(id: string): string;
+  citation(c: Pick<Citation, 'documentId' | 'start' | 'end'>): string;
+}
+
+export function dashboardLinks(base: string | undefined): DashboardLinks | null {
+  if (!base || !/^https?:\/\//i.test(base)) return null;
+  const root = base.replace(/#.*$/, '');
+  return {
+    event: (id) => `${root}#/events/${encodeURIComponent(id)}`,
+    citation: (c) =>
+      `${root}#/documents/${encodeURIComponent(c.documentId)}?start=${c.start}&end=${c.end}`,
+  };
+}

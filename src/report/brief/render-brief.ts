@@ -10,6 +10,7 @@ import { InputError } from '../../domain/errors.js';
 import type { Store } from '../../store/open-store.js';
 import { resolveSince } from '../period.js';
 import { gatherBrief, type BriefData } from './brief-data.js';
+import { dashboardLinks } from './brief-format.js';
 import { loadBriefStrings } from './brief-strings.js';
 import { renderBriefHtml } from './render-html.js';
 import { renderBriefMarkdown } from './render-markdown.js';
@@ -26,6 +27,10 @@ export interface BriefOptions {
   readonly format?: string;
   readonly lang?: string;
   readonly maxEvents?: number;
+  /** Prints the HTML to PDF (default: a Chromium of its own; a server shares one, PdfPrinter). */
+  readonly printPdf?: (html: string) => Promise<Buffer>;
+  /** The dashboard's address: citations and events link back to it (HTML, Markdown, PDF). */
+  readonly dashboardUrl?: string;
 }
 
 export interface RenderedBrief {
@@ -64,13 +69,14 @@ export async function renderBrief(store: Store, options: BriefOptions): Promise<
   });
   if (format === 'md')
     return {
-      body: renderBriefMarkdown(data, strings),
+      body: renderBriefMarkdown(data, strings, dashboardLinks(options.dashboardUrl)),
       contentType: 'text/markdown; charset=utf-8',
       extension: 'md',
       data,
     };
-  const html = renderBriefHtml(data, strings, lang);
+  const html = renderBriefHtml(data, strings, lang, dashboardLinks(options.dashboardUrl));
   if (format === 'html')
     return { body: html, contentType: 'text/html; charset=utf-8', extension: 'html', data };
-  return { body: await renderPdf(html), contentType: 'application/pdf', extension: 'pdf', data };
+  const print = options.printPdf ?? ((page: string) => renderPdf(page));
+  return { body: await print(html), contentType: 'application/pdf', extension: 'pdf', data };
 }

@@ -8,6 +8,7 @@ import { fill, type BriefStrings } from './brief-strings.js';
 import {
   scoreLines,
   stepLabel,
+  type DashboardLinks,
   briefCharts,
   change,
   citationLine,
@@ -26,7 +27,12 @@ figure{margin:1rem 0}svg{max-width:100%;height:auto}@media print{a{color:#111}}`
 
 const safeUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-export function renderBriefHtml(data: BriefData, s: BriefStrings, lang: string): string {
+export function renderBriefHtml(
+  data: BriefData,
+  s: BriefStrings,
+  lang: string,
+  links: DashboardLinks | null = null,
+): string {
   const title = fill(s.title, { board: data.board.title });
   const parts: string[] = [];
   parts.push(`<h1>${esc(title)}</h1>`);
@@ -64,13 +70,13 @@ export function renderBriefHtml(data: BriefData, s: BriefStrings, lang: string):
   if (data.events.length === 0) parts.push(`<p>${esc(s.noEvents)}</p>`);
   for (const e of data.events) {
     parts.push(
-      `<section id="event-${esc(e.id)}"><h3>${esc(eventLabel(e))}</h3><p class="meta">${esc(eventLine(e, s))}</p>`,
+      `<section id="event-${esc(e.id)}"><h3>${links ? `<a href="${esc(links.event(e.id))}">${esc(eventLabel(e))}</a>` : esc(eventLabel(e))}</h3><p class="meta">${esc(eventLine(e, s))}</p>`,
     );
     for (const c of e.citations) {
       const url = safeUrl(c.url);
       parts.push(
         `<blockquote data-document="${esc(c.documentId)}" data-start="${c.start}" data-end="${c.end}">${esc(c.quote)}</blockquote>` +
-          `<p class="cite">— ${esc(citationLine(c, s))}${url ? ` <a href="${esc(url)}" rel="noopener noreferrer">${esc(url)}</a>` : ''}</p>`,
+          `<p class="cite">— ${links ? `<a href="${esc(links.citation(c))}" class="in-vigie">${esc(citationLine(c, s))}</a>` : esc(citationLine(c, s))}${url ? ` <a href="${esc(url)}" rel="noopener noreferrer">${esc(url)}</a>` : ''}</p>`,
       );
     }
     parts.push('</section>');

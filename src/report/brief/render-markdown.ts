@@ -8,6 +8,7 @@ import { fill, type BriefStrings } from './brief-strings.js';
 import {
   scoreLines,
   stepLabel,
+  type DashboardLinks,
   briefCharts,
   change,
   citationLine,
@@ -29,7 +30,11 @@ export function escapeMarkdown(text: string): string {
 const safeUrl = (url: string | null) =>
   url && /^https?:\/\//i.test(url) ? url.replace(/[()<>\s]/g, encodeURIComponent) : null;
 
-export function renderBriefMarkdown(data: BriefData, s: BriefStrings): string {
+export function renderBriefMarkdown(
+  data: BriefData,
+  s: BriefStrings,
+  links: DashboardLinks | null = null,
+): string {
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(fill(s.title, { board: data.board.title }))}`, '');
   out.push(fill(s.period, { since: data.since.slice(0, 10), until: data.until.slice(0, 10) }), '');
@@ -76,7 +81,7 @@ export function renderBriefMarkdown(data: BriefData, s: BriefStrings): string {
       out.push(
         `> ${escapeMarkdown(c.quote)}`,
         '>',
-        `> — ${escapeMarkdown(citationLine(c, s))}${url ? ` <${url}>` : ''}`,
+        `> — ${links ? `[${escapeMarkdown(citationLine(c, s))}](<${links.citation(c)}>)` : escapeMarkdown(citationLine(c, s))}${url ? ` <${url}>` : ''}`,
         '',
       );
     }

@@ -13,9 +13,10 @@ import { exportStixBundle } from '../stix/export-stix.js';
 import { TLP_LEVELS, type TlpLevel } from '../stix/stix-static.js';
 import { exportEventsCsv, exportMentionsCsv } from './export-csv.js';
 import { exportStoreJsonl } from './export-jsonl.js';
+import { exportGoldCorpus } from './export-gold.js';
 import type { ExportFilter } from './export-filter.js';
 
-export const EXPORT_FORMATS = ['stix', 'csv', 'jsonl'] as const;
+export const EXPORT_FORMATS = ['stix', 'csv', 'jsonl', 'gold'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_WHATS = ['events', 'mentions'] as const;
 
@@ -36,6 +37,12 @@ export interface OpenedExport {
   readonly chunks: AsyncIterable<string>;
   readonly contentType: string;
   readonly fileName: string;
+}
+
+/** Exports that take no period or board filter refuse one rather than ignore it. */
+function unfiltered(filter: ExportFilter, what: string): void {
+  if (filter.since || filter.board)
+    throw new InputError(`${what}: --since and --board do not apply`, 'format');
 }
 
 export function openExport(store: Store, request: ExportRequest): OpenedExport {
@@ -77,15 +84,18 @@ export function openExport(store: Store, request: ExportRequest): OpenedExport {
       };
     }
     case 'jsonl':
-      if (filter.since || filter.board)
-        throw new InputError(
-          'the JSONL export is the whole store (for backup and migration): --since and --board do not apply',
-          'format',
-        );
+      unfiltered(filter, 'the JSONL export is the whole store (for backup and migration)');
       return {
         chunks: exportStoreJsonl(store, { includeAuth: request.includeAuth === true }),
         contentType: 'application/x-ndjson; charset=utf-8',
         fileName: 'vigie-store.jsonl',
+      };
+    case 'gold':
+      unfiltered(filter, 'the gold export is every corrected document');
+      return {
+        chunks: exportGoldCorpus(store),
+        contentType: 'application/x-ndjson; charset=utf-8',
+        fileName: 'vigie-gold.jsonl',
       };
     default:
       throw new InputError(

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { InputDocumentSchema } from '../../domain/document.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { getApiDocumentFacets } from '../../store/api-queries/document-facets.js';
 import {
   getApiDocument,
   getApiStory,
@@ -10,14 +11,19 @@ import {
 import { NotImplementedError } from '../http-errors.js';
 import { defineRoute } from '../route.js';
 import {
+  ActorCodeSchema,
+  CapabilitySchema,
   CursorQuerySchema,
   DateBoundSchema,
+  EventTypeSchema,
   IdParamsSchema,
   LangSchema,
+  ModalitySchema,
   SearchTextSchema,
   cursorPage,
 } from '../schemas/common.js';
 import { DocumentDetailSchema, DocumentSummarySchema, StorySchema } from '../schemas/records.js';
+import { DocumentFacetsSchema } from '../schemas/workbench.js';
 
 const DocumentQuerySchema = CursorQuerySchema.extend({
   q: SearchTextSchema.optional().meta({
@@ -29,6 +35,16 @@ const DocumentQuerySchema = CursorQuerySchema.extend({
   sourceId: z.string().min(1).max(512).optional(),
   storyId: z.string().min(1).max(512).optional(),
   outlet: z.string().min(1).max(512).optional(),
+  type: EventTypeSchema.optional().meta({ description: 'Documents with a mention of this type' }),
+  actor: ActorCodeSchema.optional().meta({
+    description: 'Documents with a mention naming this actor, in either role',
+  }),
+  modality: ModalitySchema.optional().meta({
+    description: 'Documents with a mention of this modality',
+  }),
+  capability: CapabilitySchema.optional().meta({
+    description: 'Documents with a mention of this capability',
+  }),
 });
 
 const LineNoteSchema = z.object({
@@ -113,6 +129,18 @@ export const documentRoutes = [
   }),
   defineRoute({
     method: 'GET',
+    url: '/api/documents/facets',
+    access: 'viewer',
+    tag: 'documents',
+    summary: 'Languages and outlets with their document counts, most common first (50 each)',
+    description: 'Cached for a few seconds, like the overview.',
+    response: DocumentFacetsSchema,
+    async handler({ ctx }) {
+      return ctx.cache.get('document-facets', () => getApiDocumentFacets(ctx.store.db));
+    },
+  }),
+  defineRoute({
+    method: 'GET',
     url: '/api/documents/:id',
     access: 'viewer',
     tag: 'documents',
@@ -151,6 +179,8 @@ export const documentRoutes = [
     response: IngestResultSchema,
     status: 201,
     writes: true,
+    maxBodyBytes: 64 * 1024 * 1024,
+    costly: true,
     async handler({ body, ctx }) {
       const ingest = ctx.services.ingestDocuments;
       if (!ingest) throw new NotImplementedError('document ingest is not available in this server');
@@ -173,6 +203,7 @@ export const documentRoutes = [
     response: IngestResultSchema,
     status: 201,
     writes: true,
+    costly: true,
     async handler({ body, ctx }) {
       const ingestUrl = ctx.services.ingestUrl;
       if (!ingestUrl) {
@@ -191,10 +222,13 @@ export const documentRoutes = [
     summary: 'Extract event mentions from posted text (nothing is stored)',
     body: ExtractBodySchema,
     response: ExtractionSchema,
+    // 1,000,000 characters, up to 4 bytes each in UTF-8 JSON.
+    maxBodyBytes: 4 * 1024 * 1024,
+    costly: true,
     async handler({ body, ctx }) {
       const extract = ctx.services.extractText;
       if (!extract) throw new NotImplementedError('extraction is not available in this server');
-      const result = extract({ id: 'posted', ...body });
+      const result = await extract({ id: 'posted', ...body });
       return {
         lang: result.lang,
         mentions: result.mentions.map((m) => ({

@@ -37,7 +37,18 @@ const MentionQuerySchema = CursorQuerySchema.extend({
   eventId: z.string().min(1).max(512).optional(),
 });
 
-const EventQuerySchema = CursorQuerySchema.extend(CommonFilters);
+const EventQuerySchema = CursorQuerySchema.extend({
+  ...CommonFilters,
+  q: SearchTextSchema.optional().meta({
+    description: 'Full-text query: events with a mention in a matching document',
+  }),
+  partner: ActorCodeSchema.optional().meta({
+    description: 'With actor: only events between the two actors, in either direction',
+  }),
+}).refine((q) => !q.partner || q.actor, {
+  message: 'partner needs actor: events between two actors',
+  path: ['partner'],
+});
 
 export const eventRoutes = [
   defineRoute({

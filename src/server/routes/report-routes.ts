@@ -59,8 +59,19 @@ export const reportRoutes = [
       format: z.enum(BRIEF_FORMATS).default('html'),
       since: PeriodSchema.default('7d'),
       lang: z.enum(BRIEF_LANGUAGES).default('en'),
+      until: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+        .optional()
+        .meta({ description: 'Last day of the period (default: the latest stored news)' }),
+      dashboard: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional()
+        .meta({ description: "The dashboard's address: citations and events link back to it" }),
     }),
     response: z.unknown().describe('text/markdown, text/html or application/pdf'),
+    costly: true,
     async handler({ params, query, ctx }) {
       try {
         const brief = await renderBrief(ctx.store, {
@@ -68,6 +79,9 @@ export const reportRoutes = [
           since: query.since,
           format: query.format,
           lang: query.lang,
+          printPdf: (html) => ctx.pdf.print(html),
+          ...(query.dashboard ? { dashboardUrl: query.dashboard } : {}),
+          ...(query.until ? { asOf: new Date(`${query.until}T23:59:59.999Z`) } : {}),
         });
         const headers: Record<string, string> =
           query.format === 'pdf'
@@ -99,6 +113,7 @@ export const reportRoutes = [
       }),
     }),
     response: z.unknown().describe('application/stix+json, text/csv or application/x-ndjson'),
+    costly: true,
     async handler({ query, principal, ctx }) {
       if (query.includeAuth && principal?.role !== 'admin')
         throw new HttpError(

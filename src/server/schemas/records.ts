@@ -188,8 +188,25 @@ export const EventDetailSchema = EventSchema.extend({
   origins: EventOriginsSchema.nullable().meta({
     description: 'Independent origins with the outlets that carried each (null before analysis v2)',
   }),
+  credibilityReasons: z.array(z.string()).meta({
+    description: 'Why the event has its credibility, in words (empty before analysis v2)',
+  }),
   explanation: z.unknown().meta({ description: 'How support and credibility were computed' }),
   mentions: z.array(MentionInContextSchema),
+  hypotheses: z
+    .array(
+      z.object({
+        evidenceId: z.string(),
+        hypothesisId: z.string(),
+        hypothesisTitle: z.string(),
+        indicatorId: z.string(),
+        at: z.string(),
+        before: z.number(),
+        after: z.number(),
+        deltaLogOdds: z.number(),
+      }),
+    )
+    .meta({ description: 'The steps this event made on hypotheses, oldest first' }),
 }).meta({ id: 'EventDetail' });
 
 export const SourceSchema = z

@@ -113,12 +113,20 @@ function describeChange(
     indicatorId: e.indicator_id,
     indicatorTitle,
     eventId: e.event_id,
-    reason: `${indicatorTitle ?? e.indicator_id}: ${what} ${arrow} it from ${pct(e.probability_before)} to ${pct(e.probability_after)}`,
+    reason: `${indicatorTitle ?? e.indicator_id}: ${what} ${arrow} it from ${fromTo(e.probability_before, e.probability_after)}`,
   };
 }
 
-function pct(p: number): string {
-  return `${Math.round(p * 1000) / 10}%`;
+function pct(p: number, decimals: number): string {
+  const f = 10 ** decimals;
+  return `${Math.round(p * 100 * f) / f}%`;
+}
+
+/** "8% to 8.4%": as many decimals (up to 3) as it takes for a real change not to read "8% to 8%". */
+export function fromTo(before: number, after: number): string {
+  let d = 1;
+  while (d < 3 && pct(before, d) === pct(after, d)) d++;
+  return `${pct(before, d)} to ${pct(after, d)}`;
 }
 
 export async function listApiBoards(db: Kysely<Database>): Promise<ApiBoardSummary[]> {

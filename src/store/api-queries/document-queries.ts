@@ -7,6 +7,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import { readStoryJoin, type StoryJoin } from '../../domain/story-join.js';
 import type { Database, DocumentRow } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
+import { documentMentionCondition } from '../document-mention-filter.js';
 import { buildSnippet, parseSearchTerms, type Snippet } from '../text-search.js';
 import { readDocumentSearchPage } from './document-search.js';
 import { sinceBound, untilBound } from './keyset.js';
@@ -31,6 +32,11 @@ export interface DocumentFilters {
   sourceId?: string;
   storyId?: string;
   outlet?: string;
+  /** Documents with a mention of this event type, actor (either role), modality, capability. */
+  type?: string;
+  actor?: string;
+  modality?: string;
+  capability?: string;
 }
 
 export interface ApiDocumentSummary extends DocumentRef {
@@ -97,6 +103,8 @@ export async function listApiDocuments(
   if (f.outlet) where.push(sql<SqlBool>`documents.outlet = ${f.outlet}`);
   if (f.since) where.push(sinceBound('documents.published', f.since));
   if (f.until) where.push(untilBound('documents.published', f.until));
+  const facet = documentMentionCondition(f);
+  if (facet) where.push(facet);
   const terms = f.q ? parseSearchTerms(f.q) : [];
   // Without a query the snippet is the opening; with one, the match may lie further in.
   const headChars = terms.length > 0 ? HEAD_CHARS : OPENING_CHARS;

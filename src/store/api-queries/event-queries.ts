@@ -3,11 +3,12 @@
  * its mentions, their sentences and documents, and how its credibility was computed.
  * @module
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
+import { readCredibilityReasons } from '../../domain/credibility-reasons.js';
 import { readEventOrigins, type EventOrigins } from '../../domain/event-origins.js';
 import { decodeCodes, type Database, type EventRow } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
-import { sinceBound, untilBound } from './keyset.js';
+import { anyBranch, eventCondition, type EventFilters } from './event-filter.js';
 import { mentionsInContext, type MentionInContext } from './mention-queries.js';
 import {
   readKeysetPage,
@@ -30,16 +31,6 @@ export interface ApiEvent {
   independentSources: number;
   credibility: number;
   updatedAt: string;
-}
-
-export interface EventFilters {
-  type?: string;
-  actor?: string;
-  capability?: string;
-  modality?: string;
-  lang?: string;
-  since?: string;
-  until?: string;
 }
 
 export function toApiEvent(r: Omit<EventRow, 'explanation'>): ApiEvent {
@@ -86,8 +77,7 @@ const ORDER: KeysetColumns<ListRow> = {
 };
 
 /**
- * A page of events, most recently seen first. `since`/`until` keep events whose sighting window
- * [first_seen, last_seen] overlaps the range; `lang` keeps events with a mention in that language.
+ * A page of events, most recently seen first, filtered by the events filter (event-filter.ts).
  * An actor matches either role: two index-ordered reads, merged.
  */
 export async function listApiEvents(
@@ -95,27 +85,7 @@ export async function listApiEvents(
   f: EventFilters,
   page: PageRequest,
 ): Promise<CursorPage<ApiEvent>> {
-  const where: Expression<SqlBool>[] = [];
-  if (f.type) where.push(sql<SqlBool>`events.type = ${f.type}`);
-  if (f.modality) where.push(sql<SqlBool>`events.modality = ${f.modality}`);
-  if (f.capability) where.push(sql<SqlBool>`events.capabilities LIKE ${`%|${f.capability}|%`}`);
-  if (f.since) where.push(sinceBound('events.last_seen', f.since));
-  if (f.until) where.push(untilBound('events.first_seen', f.until));
-  if (f.lang) {
-    where.push(
-      sql<SqlBool>`EXISTS (SELECT 1 FROM mentions WHERE mentions.event_id = events.id AND mentions.lang = ${f.lang})`,
-    );
-  }
-  const a = f.actor;
-  const branches = a
-    ? [
-        [sql<SqlBool>`events.source_actor = ${a}`],
-        [
-          sql<SqlBool>`events.target_actor = ${a}`,
-          sql<SqlBool>`(events.source_actor IS NULL OR events.source_actor <> ${a})`,
-        ],
-      ]
-    : undefined;
+  const { where, branches } = eventCondition(store.dialect, f);
   const query = store.db.selectFrom('events').select([...LIST_COLUMNS]);
   const cut = await readKeysetPage(store, query, where, ORDER, page, branches);
   return { items: cut.items.map(toApiEvent), next: cut.next };
@@ -124,9 +94,56 @@ export async function listApiEvents(
 export interface ApiEventDetail extends ApiEvent {
   /** Independent origins with the outlets that carried each, in words (from the explanation). */
   origins: EventOrigins | null;
+  /** Why the event has its credibility, in words (from the explanation). */
+  credibilityReasons: string[];
   /** How support and credibility were computed (the analysis module's JSON, as stored). */
   explanation: unknown;
   mentions: MentionInContext[];
+  /** Every step this event made on a hypothesis, oldest first (from the evidence table). */
+  hypotheses: ApiEventStep[];
+}
+
+export interface ApiEventStep {
+  evidenceId: string;
+  hypothesisId: string;
+  hypothesisTitle: string;
+  indicatorId: string;
+  at: string;
+  before: number;
+  after: number;
+  deltaLogOdds: number;
+}
+
+/** The steps an event made on hypotheses; bounded, since one event moves a few hypotheses. */
+async function stepsOfEvent(db: Kysely<Database>, id: string): Promise<ApiEventStep[]> {
+  const rows = await db
+    .selectFrom('evidence')
+    .innerJoin('hypotheses', 'hypotheses.id', 'evidence.hypothesis_id')
+    .select([
+      'evidence.id',
+      'evidence.hypothesis_id',
+      'hypotheses.title',
+      'evidence.indicator_id',
+      'evidence.at',
+      'evidence.probability_before',
+      'evidence.probability_after',
+      'evidence.delta_log_odds',
+    ])
+    .where('evidence.event_id', '=', id)
+    .orderBy('evidence.at')
+    .orderBy('evidence.id')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    evidenceId: r.id,
+    hypothesisId: r.hypothesis_id,
+    hypothesisTitle: r.title,
+    indicatorId: r.indicator_id,
+    at: r.at,
+    before: r.probability_before,
+    after: r.probability_after,
+    deltaLogOdds: r.delta_log_odds,
+  }));
 }
 
 export async function getApiEvent(
@@ -135,14 +152,33 @@ export async function getApiEvent(
 ): Promise<ApiEventDetail | null> {
   const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const mentions = await mentionsInContext(db, { eventIds: [id] });
+  const [mentions, hypotheses] = await Promise.all([
+    mentionsInContext(db, { eventIds: [id] }),
+    stepsOfEvent(db, id),
+  ]);
   let explanation: unknown = null;
   try {
     explanation = JSON.parse(row.explanation) as unknown;
   } catch {
     explanation = { raw: row.explanation };
   }
-  return { ...toApiEvent(row), origins: readEventOrigins(explanation), explanation, mentions };
+  return {
+    ...toApiEvent(row),
+    origins: readEventOrigins(explanation),
+    credibilityReasons: readCredibilityReasons(explanation),
+    explanation,
+    mentions,
+    hypotheses,
+  };
+}
+
+/** How many events the filter keeps (for `vigie events --resolved`'s "20 of 1 234"). */
+export async function countApiEvents(store: StoreReader, f: EventFilters): Promise<number> {
+  const { where, branches } = eventCondition(store.dialect, f);
+  const either = anyBranch(branches);
+  let q = store.db.selectFrom('events').select((eb) => eb.fn.countAll<number | string>().as('n'));
+  for (const c of either ? [...where, either] : where) q = q.where(c);
+  return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 export async function getApiEventsByIds(

@@ -88,8 +88,8 @@ export function toApiMention(row: MentionListRow): ApiMention {
   };
 }
 
-/** A mention row without `created_at`, which no response carries. */
-export type MentionListRow = Omit<MentionRow, 'created_at'>;
+/** A mention row without `created_at` and `correction_id`, which no mention response carries. */
+export type MentionListRow = Omit<MentionRow, 'created_at' | 'correction_id'>;
 
 const LIST_COLUMNS = [
   'id',

@@ -3,9 +3,9 @@
  * `published`/`date` sort key, so a filtered page newest-first reads only the rows it returns.
  */
 import type { Kysely } from 'kysely';
-import type { VigieMigration } from './migration.js';
+import { createIndexes, type IndexSpec, type VigieMigration } from './migration.js';
 
-const INDEXES: readonly { name: string; table: string; columns: string[] }[] = [
+const INDEXES: readonly IndexSpec[] = [
   { name: 'mentions_source_published', table: 'mentions', columns: ['source_actor', 'published'] },
   { name: 'mentions_target_published', table: 'mentions', columns: ['target_actor', 'published'] },
   { name: 'mentions_lang_published', table: 'mentions', columns: ['lang', 'published'] },
@@ -27,13 +27,6 @@ const INDEXES: readonly { name: string; table: string; columns: string[] }[] = [
 export const serverReadIndexesMigration: VigieMigration = {
   name: '0040-server-read-indexes',
   async up(db: Kysely<unknown>) {
-    for (const index of INDEXES) {
-      await db.schema
-        .createIndex(index.name)
-        .ifNotExists()
-        .on(index.table)
-        .columns(index.columns)
-        .execute();
-    }
+    await createIndexes(db, INDEXES);
   },
 };

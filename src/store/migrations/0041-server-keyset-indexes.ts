@@ -4,7 +4,7 @@
  * nothing. They replace the two-column indexes of 0040, which left a sort on the id.
  */
 import type { Kysely } from 'kysely';
-import type { VigieMigration } from './migration.js';
+import { createIndexes, type IndexSpec, type VigieMigration } from './migration.js';
 
 const SUPERSEDED = [
   'mentions_source_published',
@@ -17,7 +17,7 @@ const SUPERSEDED = [
   'events_date_id',
 ];
 
-const INDEXES: readonly { name: string; table: string; columns: string[] }[] = [
+const INDEXES: readonly IndexSpec[] = [
   { name: 'mentions_type_keyset', table: 'mentions', columns: ['type', 'published', 'id'] },
   {
     name: 'mentions_source_keyset',
@@ -47,13 +47,6 @@ export const serverKeysetIndexesMigration: VigieMigration = {
   name: '0041-server-keyset-indexes',
   async up(db: Kysely<unknown>) {
     for (const name of SUPERSEDED) await db.schema.dropIndex(name).ifExists().execute();
-    for (const index of INDEXES) {
-      await db.schema
-        .createIndex(index.name)
-        .ifNotExists()
-        .on(index.table)
-        .columns(index.columns)
-        .execute();
-    }
+    await createIndexes(db, INDEXES);
   },
 };

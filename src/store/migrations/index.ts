@@ -20,6 +20,9 @@ import { searchByDateMigration } from './0050-search-by-date.js';
 import { jobsMigration } from './0060-jobs.js';
 import { searchUsermergeMigration } from './0070-search-usermerge.js';
 import { jobsOneRunningMigration } from './0080-jobs-one-running.js';
+import { correctionsMigration, mentionCorrectionMigration } from './0090-corrections.js';
+import { workbenchIndexesMigration } from './0095-workbench-indexes.js';
+import { savedSearchesMigration } from './0096-saved-searches.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -44,4 +47,8 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   jobsOneRunningMigration,
   storyEvidenceMigration,
   mentionAttributionMigration,
+  correctionsMigration,
+  mentionCorrectionMigration,
+  workbenchIndexesMigration,
+  savedSearchesMigration,
 ];

@@ -11,3 +11,21 @@ export interface VigieMigration {
   readonly name: string;
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
 }
+
+export interface IndexSpec {
+  readonly name: string;
+  readonly table: string;
+  readonly columns: string[];
+}
+
+/** Creates each index unless it exists (a migration that adds plain read indexes). */
+export async function createIndexes(db: Kysely<unknown>, indexes: readonly IndexSpec[]) {
+  for (const index of indexes) {
+    await db.schema
+      .createIndex(index.name)
+      .ifNotExists()
+      .on(index.table)
+      .columns(index.columns)
+      .execute();
+  }
+}

@@ -6,6 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { useSession } from '../session.js';
+import type { DateRangeValue } from './date-range.js';
 import { useLoad } from '../use-load.js';
 import { describeError } from './status.js';
 
@@ -30,10 +31,21 @@ const LANGUAGES: Readonly<Record<string, string>> = { en: 'English', fr: 'Franç
 // The new tab or the download reads the Blob URL after the click returns; freed a minute later.
 const URL_LIFETIME_MS = 60_000;
 
-export function BriefControl({ boardId, boardTitle }: { boardId: string; boardTitle: string }) {
+export function BriefControl({
+  boardId,
+  boardTitle,
+  range = {},
+}: {
+  boardId: string;
+  boardTitle: string;
+  /** The page's date range: when it has a start, it is the brief's period too. */
+  range?: DateRangeValue;
+}) {
   const { api } = useSession();
   const [load] = useLoad('brief-formats', () => api.get<BriefFormats>('/api/briefs/formats'));
-  const [since, setSince] = useState('7d');
+  const ranged = range.since !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(range.since);
+  const rangeLabel = ranged ? `${range.since} – ${range.until ?? 'latest news'}` : '';
+  const [since, setSince] = useState(ranged ? 'range' : '7d');
   const [format, setFormat] = useState<BriefFormat>('html');
   const [lang, setLang] = useState('en');
   const [status, setStatus] = useState<{ kind: 'busy' | 'done' | 'error'; text: string } | null>(
@@ -51,12 +63,15 @@ export function BriefControl({ boardId, boardTitle }: { boardId: string; boardTi
     try {
       const blob = await api.blob(`/api/boards/${encodeURIComponent(boardId)}/brief`, {
         format,
-        since,
+        since: since === 'range' ? range.since : since,
+        until: since === 'range' ? range.until : undefined,
         lang,
+        // Citations and events in the brief link back to this dashboard.
+        dashboard: `${location.origin}${location.pathname}`,
       });
       const url = URL.createObjectURL(blob);
       setTimeout(() => URL.revokeObjectURL(url), URL_LIFETIME_MS);
-      const name = `brief-${boardId}-${since}-${lang}.${format}`;
+      const name = `brief-${boardId}-${since === 'range' ? range.since : since}-${lang}.${format}`;
       if (format === 'html' && tab) {
         tab.location.href = url;
         setStatus({ kind: 'done', text: 'Brief opened in a new tab.' });
@@ -91,6 +106,7 @@ export function BriefControl({ boardId, boardTitle }: { boardId: string; boardTi
           value={since}
           onChange={(e) => setSince((e.target as HTMLSelectElement).value)}
         >
+          {ranged && <option value="range">{rangeLabel}</option>}
           {PERIODS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}

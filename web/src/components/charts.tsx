@@ -90,7 +90,7 @@ export function TrajectoryChart({
               text-anchor={i === 0 ? 'start' : 'middle'}
               class="axis"
             >
-              {d.slice(5)}
+              {axisDay(d, i === 0 ? null : days[i - labelEvery]!)}
             </text>
           ) : null,
         )}
@@ -103,6 +103,11 @@ export function TrajectoryChart({
       </svg>
     </div>
   );
+}
+
+/** `2024-11-04` on the first label and where the year changes, `11-04` elsewhere. */
+export function axisDay(d: string, previous: string | null): string {
+  return previous === null || previous.slice(0, 4) !== d.slice(0, 4) ? d : d.slice(5);
 }
 
 export interface Bar {

@@ -43,7 +43,14 @@ export function countByCountry(events: readonly VigieEvent[]): Map<string, numbe
   return counts;
 }
 
-export function EventMap({ events }: { events: readonly VigieEvent[] }) {
+export function EventMap({
+  events,
+  onSelect,
+}: {
+  events: readonly VigieEvent[];
+  /** Called with the world-atlas numeric id of a clicked country that has events. */
+  onSelect?: (numericId: string) => void;
+}) {
   const counts = countByCountry(events);
   const max = Math.max(0, ...counts.values());
   const shade = (n: number) =>
@@ -58,7 +65,14 @@ export function EventMap({ events }: { events: readonly VigieEvent[] }) {
         {paths.map((p) => {
           const n = counts.get(p.id) ?? 0;
           return (
-            <path key={p.id + p.name} d={p.d} fill={shade(n)} class="country" data-count={n}>
+            <path
+              key={p.id + p.name}
+              d={p.d}
+              fill={shade(n)}
+              class={n > 0 && onSelect ? 'country clickable' : 'country'}
+              data-count={n}
+              onClick={n > 0 && onSelect ? () => onSelect(p.id) : undefined}
+            >
               <title>{`${p.name}: ${n} event${n === 1 ? '' : 's'}`}</title>
             </path>
           );
@@ -70,7 +84,14 @@ export function EventMap({ events }: { events: readonly VigieEvent[] }) {
           : ranked.map((p, i) => (
               <span key={p.id}>
                 {i ? ' · ' : ''}
-                {p.name} {counts.get(p.id)}
+                {onSelect ? (
+                  <button type="button" class="link" onClick={() => onSelect(p.id)}>
+                    {p.name}
+                  </button>
+                ) : (
+                  p.name
+                )}{' '}
+                {counts.get(p.id)}
               </span>
             ))}
       </figcaption>

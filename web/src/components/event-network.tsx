@@ -8,7 +8,14 @@ function edgeColour(e: PairEdge): string {
   return 'var(--mixed)';
 }
 
-export function EventNetwork({ events }: { events: readonly VigieEvent[] }) {
+export function EventNetwork({
+  events,
+  onSelect,
+}: {
+  events: readonly VigieEvent[];
+  /** Called with the two actors of a clicked edge (or a pair's row). */
+  onSelect?: (a: string, b: string) => void;
+}) {
   const edges = actorPairs(events);
   if (edges.length === 0) {
     return <p class="muted">No events between two actors under these filters.</p>;
@@ -44,6 +51,9 @@ export function EventNetwork({ events }: { events: readonly VigieEvent[] }) {
               stroke-width={1.5 + (e.events / max) * 8}
               stroke-linecap="round"
               opacity="0.8"
+              class={onSelect ? 'clickable' : undefined}
+              data-testid="network-edge"
+              onClick={onSelect ? () => onSelect(e.a, e.b) : undefined}
             >
               <title>{`${e.a}–${e.b}: ${e.events} events (${e.cooperation} cooperation, ${e.conflict} conflict)`}</title>
             </line>
@@ -80,7 +90,13 @@ export function EventNetwork({ events }: { events: readonly VigieEvent[] }) {
           {edges.map((e) => (
             <tr key={`${e.a}-${e.b}`}>
               <td>
-                {e.a}–{e.b}
+                {onSelect ? (
+                  <button type="button" class="link" onClick={() => onSelect(e.a, e.b)}>
+                    {e.a}–{e.b}
+                  </button>
+                ) : (
+                  `${e.a}–${e.b}`
+                )}
               </td>
               <td>{e.events}</td>
               <td>{e.cooperation}</td>

@@ -5,14 +5,33 @@ import { day, pair } from '../format.js';
 import { href } from '../router.js';
 import { useWidth } from './use-width.js';
 
+/** When an event was first reported, as a time; null when the store holds no usable date. */
+function timeOf(e: VigieEvent): number | null {
+  const t = Date.parse(e.firstSeen);
+  return Number.isFinite(t) ? t : null;
+}
+
 export function Timeline({ events }: { events: readonly VigieEvent[] }) {
   const [ref, measured] = useWidth<HTMLDivElement>(760);
   if (events.length === 0) return <p class="muted">No events match these filters.</p>;
-  const times = events.map((e) => Date.parse(e.firstSeen));
+  const dated = events.flatMap((e) => {
+    const t = timeOf(e);
+    return t === null ? [] : [{ e, t }];
+  });
+  const undated = events.length - dated.length;
+  const note =
+    undated > 0 ? (
+      <p class="muted" data-testid="undated-note">
+        {undated} event{undated === 1 ? ' has' : 's have'} no date and{' '}
+        {undated === 1 ? 'is' : 'are'} not on the timeline; they are in the list below.
+      </p>
+    ) : null;
+  if (dated.length === 0) return note;
+  const times = dated.map((d) => d.t);
   const min = Math.min(...times);
   const max = Math.max(...times);
   const span = Math.max(max - min, 86_400_000);
-  const types = [...new Set(events.map((e) => e.type))].sort();
+  const types = [...new Set(dated.map((d) => d.e.type))].sort();
   const w = Math.max(300, measured);
   const narrow = w < 560;
   const left = narrow ? 96 : 160;
@@ -29,7 +48,7 @@ export function Timeline({ events }: { events: readonly VigieEvent[] }) {
         width={w}
         height={h}
         role="img"
-        aria-label="Timeline of events by type"
+        aria-label="Timeline of events by type; each dot opens its event"
       >
         {types.map((t, i) => (
           <g key={t}>
@@ -44,19 +63,32 @@ export function Timeline({ events }: { events: readonly VigieEvent[] }) {
             {new Date(t).toISOString().slice(0, 10)}
           </text>
         ))}
-        {events.map((e) => (
-          <circle
-            key={e.id}
-            cx={x(Date.parse(e.firstSeen))}
-            cy={types.indexOf(e.type) * row + 14}
-            r={4 + Math.min(6, e.mentionCount)}
-            class={`dot tone-${toneOf(e.type) ?? 'solo'}`}
-          >
-            <title>{`${day(e.firstSeen)} ${e.type} ${pair(e.source, e.target)} (${e.mentionCount} mentions)`}</title>
-          </circle>
+        {dated.map(({ e, t }) => (
+          <a key={e.id} href={href('events', e.id)} data-testid="timeline-dot">
+            <circle
+              cx={x(t)}
+              cy={types.indexOf(e.type) * row + 14}
+              r={4 + Math.min(6, e.mentionCount)}
+              class={`dot tone-${toneOf(e.type) ?? 'solo'}`}
+            >
+              <title>{`${day(e.firstSeen)} ${e.type} ${pair(e.source, e.target)} (${e.mentionCount} mentions)`}</title>
+            </circle>
+          </a>
         ))}
       </svg>
+      {note}
     </div>
+  );
+}
+
+function ActorPair({ source, target }: { source: string | null; target: string | null }) {
+  if (!source && !target) return <>—</>;
+  return (
+    <>
+      {source && <a href={href('actors', source)}>{source}</a>}
+      {source && target ? ' → ' : ''}
+      {target && <a href={href('actors', target)}>{target}</a>}
+    </>
   );
 }
 
@@ -83,7 +115,9 @@ export function EventList({ events }: { events: readonly VigieEvent[] }) {
               <td>
                 <a href={href('events', e.id)}>{e.type}</a>
               </td>
-              <td>{pair(e.source, e.target)}</td>
+              <td>
+                <ActorPair source={e.source} target={e.target} />
+              </td>
               <td>{e.modality}</td>
               <td>{e.capabilities.join(', ') || '—'}</td>
               <td>{e.mentionCount}</td>

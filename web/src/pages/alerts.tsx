@@ -5,7 +5,7 @@ import { ErrorNotice, Loaded } from '../components/status.js';
 import { dateTime } from '../format.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
-import { alertTarget } from './overview.js';
+import { alertTarget, whenText } from './overview.js';
 
 export function AlertsPage() {
   const { api, canEdit } = useSession();
@@ -69,7 +69,7 @@ export function AlertsPage() {
                       <span class="kind">{a.kind}</span>{' '}
                       {to ? <a href={to}>{a.title}</a> : <strong>{a.title}</strong>}
                       <div class="muted">
-                        {dateTime(a.createdAt)} · rule {a.ruleId}
+                        {whenText(a)} · rule {a.ruleId}
                         {a.acknowledgedAt &&
                           ` · acknowledged ${dateTime(a.acknowledgedAt)} by ${a.acknowledgedBy ?? '?'}`}
                       </div>

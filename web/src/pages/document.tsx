@@ -1,12 +1,19 @@
 /** A document: the article with its cues, its mentions, the source's reliability, story and origin. */
 import type { DocumentDetail } from '../api-types.js';
 import { ArticleText, CUE_LEGEND } from '../components/article-text.js';
+import {
+  CorrectMention,
+  DocumentCorrections,
+  rescoredText,
+  type Rescored,
+} from '../components/correction-panel.js';
 import { Loaded } from '../components/status.js';
 import { attributionText, dateTime, day, pair } from '../format.js';
 import { safeHttpUrl } from '../highlight.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
+import { useState } from 'preact/hooks';
 
 function spanFrom(query: URLSearchParams): { start: number; end: number } | null {
   const start = Number(query.get('start'));
@@ -19,20 +26,44 @@ function spanFrom(query: URLSearchParams): { start: number; end: number } | null
 
 export function DocumentPage({ id, query }: { id: string; query: URLSearchParams }) {
   const { api } = useSession();
-  const [load] = useLoad(`document:${id}`, () =>
+  const [version, setVersion] = useState(0);
+  const [rescored, setRescored] = useState<Rescored | null>(null);
+  const [load] = useLoad(`document:${id}:${version}`, () =>
     api.get<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`),
   );
   const focus = spanFrom(query);
-  return <Loaded load={load}>{(d) => <DocumentView d={d} focus={focus} />}</Loaded>;
+  // A correction (or its revocation) rescored the store: read the document and its log again.
+  const corrected = (r: Rescored) => {
+    setRescored(r);
+    setVersion((v) => v + 1);
+  };
+  return (
+    <Loaded load={load}>
+      {(d) => (
+        <>
+          <DocumentView d={d} focus={focus} onCorrected={corrected} />
+          {rescored && (
+            <p class="notice" role="status" data-testid="correction-result">
+              {rescoredText(rescored)}
+            </p>
+          )}
+          <DocumentCorrections documentId={d.id} version={version} onChange={corrected} />
+        </>
+      )}
+    </Loaded>
+  );
 }
 
 function DocumentView({
   d,
   focus,
+  onCorrected,
 }: {
   d: DocumentDetail;
   focus: { start: number; end: number } | null;
+  onCorrected: (r: Rescored) => void;
 }) {
+  const { canEdit } = useSession();
   const url = safeHttpUrl(d.url);
   const cues = d.mentions.flatMap((m) => m.cues);
   const kinds = new Set(cues.map((c) => c.kind));
@@ -144,6 +175,7 @@ function DocumentView({
                 <th scope="col">Attributed to</th>
                 <th scope="col">Rules</th>
                 <th scope="col">Passage</th>
+                {canEdit && <th scope="col">Correction</th>}
               </tr>
             </thead>
             <tbody>
@@ -175,6 +207,11 @@ function DocumentView({
                       show
                     </a>
                   </td>
+                  {canEdit && (
+                    <td>
+                      <CorrectMention m={m} onDone={onCorrected} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

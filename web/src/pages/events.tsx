@@ -1,9 +1,13 @@
 /** Events: filters kept in the URL, a timeline, the actor-pair network and the world map. */
 import type { CursorPage, VigieEvent } from '../api-types.js';
+import { ActorInput } from '../components/actor-input.js';
+import { DateRange, rangeOf } from '../components/date-range.js';
 import { EventMap } from '../components/event-map.js';
 import { EventNetwork } from '../components/event-network.js';
 import { Loaded } from '../components/status.js';
 import { EventList, Timeline } from '../components/timeline.js';
+import { loadChoices } from '../choices.js';
+import iso from '../data/iso-numeric.json';
 import { href, navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -11,6 +15,7 @@ import { useLoad } from '../use-load.js';
 export const FILTER_KEYS = [
   'type',
   'actor',
+  'partner',
   'capability',
   'modality',
   'lang',
@@ -20,25 +25,8 @@ export const FILTER_KEYS = [
 type FilterKey = (typeof FILTER_KEYS)[number];
 type Filters = Partial<Record<FilterKey, string>>;
 const LIMIT = 500;
-
-interface OpenApiParam {
-  name: string;
-  schema?: { enum?: string[] };
-}
-
-/** The allowed codes of each filter, read from /openapi.json so they follow the server's ontology. */
-async function loadChoices(): Promise<Record<string, string[]>> {
-  const res = await fetch('/openapi.json');
-  if (!res.ok) return {};
-  const doc = (await res.json()) as {
-    paths?: Record<string, { get?: { parameters?: OpenApiParam[] } }>;
-  };
-  const out: Record<string, string[]> = {};
-  for (const p of doc.paths?.['/api/events']?.get?.parameters ?? []) {
-    if (p.schema?.enum) out[p.name] = p.schema.enum;
-  }
-  return out;
-}
+/** World-atlas numeric id → the actor code of that state. */
+const ALPHA3 = new Map(Object.entries(iso.codes as Record<string, string>).map(([a, n]) => [n, a]));
 
 export function EventsPage({ query }: { query: URLSearchParams }) {
   const { api } = useSession();
@@ -47,8 +35,12 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
     const v = query.get(k);
     if (v) filters[k] = v;
   }
+  const range = rangeOf(query);
+  filters.since = range.since;
+  filters.until = range.until;
+  if (!filters.actor) delete filters.partner;
   const key = JSON.stringify(filters);
-  const [choices] = useLoad('choices', loadChoices);
+  const [choices] = useLoad('choices', () => loadChoices());
   const [load] = useLoad(`events:${key}`, () =>
     api.get<CursorPage<VigieEvent>>('/api/events', { ...filters, limit: LIMIT }),
   );
@@ -59,7 +51,7 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
     const next: Record<string, string> = {};
     for (const k of FILTER_KEYS) {
       const v = String(data.get(k) ?? '').trim();
-      if (v) next[k] = k === 'actor' ? v.toUpperCase() : v;
+      if (v) next[k] = k === 'actor' || k === 'partner' ? v.toUpperCase() : v;
     }
     navigate(href('events', next));
   }
@@ -91,20 +83,17 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
         ))}
         <label>
           actor
-          <input name="actor" value={filters.actor ?? ''} placeholder="PRK" size={6} />
+          <ActorInput name="actor" id="events-actor" value={filters.actor ?? ''} />
+        </label>
+        <label>
+          with
+          <ActorInput name="partner" id="events-partner" value={filters.partner ?? ''} />
         </label>
         <label>
           language
           <input name="lang" value={filters.lang ?? ''} placeholder="en" size={4} />
         </label>
-        <label>
-          since
-          <input name="since" type="date" value={filters.since ?? ''} />
-        </label>
-        <label>
-          until
-          <input name="until" type="date" value={filters.until ?? ''} />
-        </label>
+        <DateRange value={filters} />
         <div class="filter-actions">
           <button type="submit">Apply</button>
           <a class="button secondary" href="#/events">
@@ -127,11 +116,25 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
             <div class="columns">
               <section aria-labelledby="network-h">
                 <h2 id="network-h">Actor network</h2>
-                <EventNetwork events={page.items} />
+                <EventNetwork
+                  events={page.items}
+                  onSelect={(a, b) =>
+                    navigate(href('events', { ...filters, actor: a, partner: b }))
+                  }
+                />
               </section>
               <section aria-labelledby="map-h">
                 <h2 id="map-h">Map</h2>
-                <EventMap events={page.items} />
+                <EventMap
+                  events={page.items}
+                  onSelect={(numeric) => {
+                    const code = ALPHA3.get(numeric);
+                    if (code)
+                      navigate(
+                        href('actors', code, { since: filters.since, until: filters.until }),
+                      );
+                  }}
+                />
               </section>
             </div>
             <section aria-labelledby="list-h">

@@ -1,18 +1,38 @@
 /** A hypothesis: trajectory, indicators with their contributions, and the evidence trail to the spans. */
 import type { Explanation, ExplanationStep, Hypothesis } from '../api-types.js';
 import { SignedBar, TrajectoryChart } from '../components/charts.js';
+import { StepCorrections } from '../components/correction-panel.js';
 import { Loaded } from '../components/status.js';
 import { attributionText, day, pair, pct, points } from '../format.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
+/** The longest trajectory the API gives; the chart starts shortly before the first step. */
+const MAX_DAYS = 366;
+const MIN_DAYS = 90;
+
+/** The trajectory from a week before the first evidence step (at least the last 90 days). */
+export function trimTrajectory<T extends { day: string }>(
+  points: readonly T[],
+  firstStep: string | undefined,
+): T[] {
+  if (points.length <= MIN_DAYS) return [...points];
+  const latestStart = points.length - MIN_DAYS;
+  if (!firstStep) return points.slice(latestStart);
+  const d = new Date(`${firstStep.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 7);
+  const from = d.toISOString().slice(0, 10);
+  const i = points.findIndex((p) => p.day >= from);
+  return points.slice(Math.min(i < 0 ? latestStart : i, latestStart));
+}
+
 export function HypothesisPage({ id }: { id: string }) {
   const { api } = useSession();
   const [load] = useLoad(`hypothesis:${id}`, async () => {
     const path = `/api/hypotheses/${encodeURIComponent(id)}`;
     const [h, e] = await Promise.all([
-      api.get<Hypothesis>(path, { days: 90 }),
+      api.get<Hypothesis>(path, { days: MAX_DAYS }),
       api.get<Explanation>(`${path}/explain`),
     ]);
     return { h, e };
@@ -23,6 +43,7 @@ export function HypothesisPage({ id }: { id: string }) {
 function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
   const scale = Math.max(0.1, ...h.indicators.map((i) => Math.abs(i.contribution)));
   const steps = [...e.steps].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const trajectory = trimTrajectory(h.trajectory, h.history[0]?.at);
   return (
     <>
       <p class="crumbs">
@@ -49,10 +70,14 @@ function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
         </p>
       )}
       <section aria-labelledby="trajectory">
-        <h2 id="trajectory">Trajectory (90 days)</h2>
+        <h2 id="trajectory">
+          Trajectory{' '}
+          {trajectory.length > 0 &&
+            `(${trajectory[0]!.day} to ${trajectory[trajectory.length - 1]!.day})`}
+        </h2>
         <TrajectoryChart
           title={`Probability of "${h.title}" by day; dots are evidence steps`}
-          points={h.trajectory}
+          points={trajectory}
           markers={h.history.map((p) => ({
             at: p.at,
             probability: p.probability,
@@ -116,13 +141,14 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
       </p>
       {s.event && (
         <p class="muted">
-          <a href={href('events', s.event.id)}>
+          <a href={href('events', s.event.id)} data-testid="evidence-event">
             {s.event.type} {pair(s.event.source, s.event.target)}
           </a>{' '}
           · {s.event.modality} · {s.event.independentSources} independent source
           {s.event.independentSources === 1 ? '' : 's'} · credibility {s.event.credibility}
         </p>
       )}
+      <StepCorrections explanation={s.explanation} />
       {s.origins && (
         <details class="origins" data-testid="origins">
           <summary>{s.origins.summary}</summary>

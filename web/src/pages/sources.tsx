@@ -51,56 +51,63 @@ export function SourcesPage() {
         {status}
       </p>
       <Loaded load={load}>
-        {(page) => (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Reliability</th>
-                  <th scope="col">Last fetched</th>
-                  <th scope="col">Errors</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((item) => {
-                  const s = saved[item.id] ?? item;
-                  return (
-                    <tr key={s.id} data-testid="source-row">
-                      <td>
-                        {s.name}
-                        {!s.enabled && <span class="muted"> (disabled)</span>}
-                      </td>
-                      <td>{s.kind}</td>
-                      <td>{s.lang ?? '—'}</td>
-                      <td>
-                        <select
-                          aria-label={`Reliability of ${s.name}`}
-                          aria-disabled={canEdit ? undefined : 'true'}
-                          value={s.reliability}
-                          onChange={(e) => void grade(s, e.currentTarget.value, e.currentTarget)}
-                        >
-                          {GRADES.map((g) => (
-                            <option key={g} value={g}>
-                              {g} — {GRADE_MEANING[g]}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td>{dateTime(s.lastFetchedAt)}</td>
-                      <td>
-                        {s.errorCount}
-                        {s.lastError && <span class="muted"> ({s.lastError})</span>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {(page) =>
+          page.items.length === 0 ? (
+            <p class="muted" data-testid="no-sources">
+              No source is registered yet. Add a feed with <code>npx vigie source add URL</code>, or
+              ingest documents: the outlets they name appear here to be graded.
+            </p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Source</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Language</th>
+                    <th scope="col">Reliability</th>
+                    <th scope="col">Last fetched</th>
+                    <th scope="col">Errors</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((item) => {
+                    const s = saved[item.id] ?? item;
+                    return (
+                      <tr key={s.id} data-testid="source-row">
+                        <td>
+                          {s.name}
+                          {!s.enabled && <span class="muted"> (disabled)</span>}
+                        </td>
+                        <td>{s.kind}</td>
+                        <td>{s.lang ?? '—'}</td>
+                        <td>
+                          <select
+                            aria-label={`Reliability of ${s.name}`}
+                            aria-disabled={canEdit ? undefined : 'true'}
+                            value={s.reliability}
+                            onChange={(e) => void grade(s, e.currentTarget.value, e.currentTarget)}
+                          >
+                            {GRADES.map((g) => (
+                              <option key={g} value={g}>
+                                {g} — {GRADE_MEANING[g]}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td>{dateTime(s.lastFetchedAt)}</td>
+                        <td>
+                          {s.errorCount}
+                          {s.lastError && <span class="muted"> ({s.lastError})</span>}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
       </Loaded>
     </>
   );
