@@ -12,6 +12,7 @@ import { DocumentPage } from './pages/document.js';
 import { EventPage } from './pages/event.js';
 import { AlertsPage } from './pages/alerts.js';
 import { SourcesPage } from './pages/sources.js';
+import { CalibrationPage } from './pages/calibration.js';
 import { DocumentsPage } from './pages/documents.js';
 import { ActorPage } from './pages/actor.js';
 import { StoryPage } from './pages/story.js';
@@ -25,6 +26,7 @@ const NAV = [
   ['documents', 'Documents'],
   ['alerts', 'Alerts'],
   ['sources', 'Sources'],
+  ['calibration', 'Calibration'],
 ] as const;
 
 export function App() {
@@ -119,6 +121,8 @@ function Page({ route }: { route: Route }) {
       return <AlertsPage />;
     case 'sources':
       return <SourcesPage />;
+    case 'calibration':
+      return <CalibrationPage boardId={id} />;
     default:
       return <NotFound />;
   }

@@ -1,5 +1,6 @@
 /** Shared wording helpers for the brief renderers (pure). */
-import type { BriefData, BriefEvent, Citation } from './brief-data.js';
+import { silenceText } from '../../domain/silence.js';
+import type { BriefData, BriefEvent, BriefStep, Citation } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import { barChart, lineChart } from './svg-chart.js';
 
@@ -64,6 +65,36 @@ export function briefCharts(
 
 export function findEvent(data: BriefData, id: string | null): BriefEvent | undefined {
   return id ? data.events.find((e) => e.id === id) : undefined;
+}
+
+/** What moved a step that has no event: silence (said as such), or the unknown event id. */
+export function stepLabel(step: BriefStep, s: BriefStrings): string {
+  if (step.silentDays !== null) return silenceText(step.silentDays);
+  return step.eventId ?? s.unknown;
+}
+
+/** The brief's score lines: the board's Brier, then one line per resolved hypothesis. */
+export function scoreLines(data: BriefData, s: BriefStrings): string[] {
+  if (data.scores.hypotheses.length === 0) return [s.noScores];
+  return [
+    fill(s.boardScore, {
+      brier: (data.scores.brier ?? 0).toFixed(3),
+      count: data.scores.hypotheses.length,
+    }),
+    ...data.scores.hypotheses.map((h) =>
+      fill(s.scoreLine, {
+        hypothesis: h.title,
+        outcome: h.outcome ? 'true' : 'false',
+        date: h.date,
+        brier: h.brier.toFixed(3),
+        warning: h.outcome
+          ? h.leadDays
+            ? `above 70% ${h.leadDays} days ahead`
+            : 'never above 70% before'
+          : `${h.falseAlarmDays ?? 0} days above 70%`,
+      }),
+    ),
+  ];
 }
 
 /**

@@ -33,6 +33,10 @@ const KEYS = [
   'sourceLine',
   'noSources',
   'unknown',
+  'scores',
+  'boardScore',
+  'scoreLine',
+  'noScores',
 ] as const;
 
 export const BriefStringsSchema = z.strictObject(

@@ -6,6 +6,8 @@
 import type { BriefData } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import {
+  scoreLines,
+  stepLabel,
   type DashboardLinks,
   briefCharts,
   change,
@@ -50,7 +52,7 @@ export function renderBriefHtml(
         const e = findEvent(data, step.eventId);
         const label = fill(s.step, {
           date: step.at,
-          event: e ? eventLabel(e) : (step.eventId ?? s.unknown),
+          event: e ? eventLabel(e) : stepLabel(step, s),
           before: pct(step.before),
           after: pct(step.after),
         });
@@ -62,6 +64,8 @@ export function renderBriefHtml(
     }
     parts.push('</li>');
   }
+  parts.push('</ul>', `<h2>${esc(s.scores)}</h2><ul>`);
+  for (const line of scoreLines(data, s)) parts.push(`<li>${esc(line)}</li>`);
   parts.push('</ul>', `<h2>${esc(s.significantEvents)}</h2>`);
   if (data.events.length === 0) parts.push(`<p>${esc(s.noEvents)}</p>`);
   for (const e of data.events) {

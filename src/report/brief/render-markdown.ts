@@ -6,6 +6,8 @@
 import type { BriefData } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import {
+  scoreLines,
+  stepLabel,
   type DashboardLinks,
   briefCharts,
   change,
@@ -59,7 +61,7 @@ export function renderBriefMarkdown(
           `    - ${escapeMarkdown(
             fill(s.step, {
               date: step.at,
-              event: e ? eventLabel(e) : (step.eventId ?? s.unknown),
+              event: e ? eventLabel(e) : stepLabel(step, s),
               before: pct(step.before),
               after: pct(step.after),
             }),
@@ -68,6 +70,8 @@ export function renderBriefMarkdown(
       }
     }
   }
+  out.push('', `## ${s.scores}`, '');
+  for (const line of scoreLines(data, s)) out.push(`- ${escapeMarkdown(line)}`);
   out.push('', `## ${s.significantEvents}`, '');
   if (data.events.length === 0) out.push(escapeMarkdown(s.noEvents), '');
   for (const e of data.events) {

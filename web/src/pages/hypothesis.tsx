@@ -54,6 +54,21 @@ function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
         <span class="prob">{pct(h.probability)}</span> now · prior {pct(h.prior)}
         {h.horizonDays ? ` · horizon ${h.horizonDays} days` : ''} · updated {day(h.updatedAt)}
       </p>
+      {h.pendingDocuments > 0 && (
+        <p class="notice" data-testid="pending-documents">
+          {h.pendingDocuments} documents not analysed yet: silence below may be unread news.
+        </p>
+      )}
+      {h.resolution && (
+        <p class="notice" data-testid="resolution">
+          Resolved {h.resolution.outcome ? 'true' : 'false'} on {h.resolution.date} (
+          <a href={h.resolution.source} rel="noreferrer noopener">
+            source
+          </a>
+          ){h.resolution.note ? `: ${h.resolution.note}` : ''} · recorded by{' '}
+          {h.resolution.recordedBy}
+        </p>
+      )}
       <section aria-labelledby="trajectory">
         <h2 id="trajectory">
           Trajectory{' '}
@@ -120,6 +135,7 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
     <li class="evidence-item" data-testid="evidence-item">
       <p>
         <strong>{day(s.at)}</strong> · {s.indicatorTitle ?? s.indicatorId} ·{' '}
+        {silenceLabel(s.explanation)}
         <span class={s.after >= s.before ? 'up' : 'down'}>{points(s.before, s.after)}</span> (
         {pct(s.before)} → {pct(s.after)})
       </p>
@@ -163,5 +179,16 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
         ))}
       </ul>
     </li>
+  );
+}
+
+/** An absence step is silence, said as such (the same words as the CLI and the brief). */
+function silenceLabel(explanation: unknown) {
+  const f = explanation as { kind?: string; silentDays?: number } | null;
+  if (f?.kind !== 'absence' || typeof f.silentDays !== 'number') return null;
+  return (
+    <span class="silence" data-testid="silence">
+      silence: no new report for {f.silentDays} days ·{' '}
+    </span>
   );
 }
