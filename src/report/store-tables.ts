@@ -34,6 +34,7 @@ export const STORE_TABLES: readonly TableSpec[] = [
   { name: 'story_signatures', key: ['signature', 'document_id'] },
   { name: 'story_keys', key: ['key', 'document_id'] },
   { name: 'gdelt_events', key: ['id'] },
+  { name: 'resolutions', key: ['id'] },
 ];
 
 /** Users and token hashes: left out of exports unless an admin (or the operator) asks. */

@@ -13,6 +13,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { scoringRoutes } from './routes/scoring-routes.js';
 import { savedSearchRoutes } from './routes/saved-search-routes.js';
 
 export const ROUTES: readonly RouteDef[] = [
@@ -23,6 +24,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...correctionRoutes,
   ...sourceRoutes,
   ...boardRoutes,
+  ...scoringRoutes,
   ...alertRoutes,
   ...reportRoutes,
   ...savedSearchRoutes,

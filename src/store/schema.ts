@@ -243,6 +243,23 @@ export interface BoardMatchesTable {
   event_id: string;
 }
 
+/** Analysis (migration 0023): append-only resolutions of hypotheses; the latest is in force. */
+export interface ResolutionsTable {
+  id: string;
+  /** `board/hypothesis` */
+  hypothesis_id: string;
+  board_id: string;
+  /** 1 = resolved true, 0 = resolved false. */
+  outcome: number;
+  /** YYYY-MM-DD: the day the question was settled. */
+  resolved_on: string;
+  source_url: string;
+  note: string | null;
+  /** Who recorded it: `cli:<os user>` or the API user's name. */
+  recorded_by: string;
+  recorded_at: string;
+}
+
 /** Story clustering index (ingest, migration 0011): one row per clustered document. */
 export interface StoryDocumentsTable {
   document_id: string;
@@ -419,6 +436,7 @@ export interface Database {
   story_keys: StoryKeysTable;
   gdelt_events: GdeltEventsTable;
   board_matches: BoardMatchesTable;
+  resolutions: ResolutionsTable;
   jobs: JobsTable;
   saved_searches: SavedSearchesTable;
   corrections: CorrectionsTable;

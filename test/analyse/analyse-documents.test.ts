@@ -16,6 +16,9 @@ hypotheses:
   - id: space
     title: Space tech
     prior: 0.2
+    kind: window
+    horizonDays: 365
+    resolution: { criterion: an official confirmation, by: a government }
     indicators:
       - id: t
         title: transfer

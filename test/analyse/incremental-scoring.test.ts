@@ -23,6 +23,9 @@ hypotheses:
   - id: space
     title: Space tech
     prior: 0.2
+    kind: window
+    horizonDays: 365
+    resolution: { criterion: an official confirmation, by: a government }
     indicators:
       - id: transfer
         title: transfer
@@ -38,6 +41,9 @@ hypotheses:
   - id: denial
     title: Denials
     prior: 0.5
+    kind: window
+    horizonDays: 365
+    resolution: { criterion: an official confirmation, by: a government }
     indicators:
       - id: weak
         title: weakly sourced transfer

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBoard } from '../../src/analyse/watchboards/load-boards.js';
 import { runReplay } from '../../src/cli/commands/replay.js';
 import { trajectoryCsv } from '../../src/analyse/replay/replay-corpus.js';
+import { scoreBacktest } from '../../src/analyse/scoring/backtest-scores.js';
 import type { ExtractionResult } from '../../src/domain/mention.js';
 import type { GoldDocument } from '../../src/domain/document.js';
 
@@ -50,6 +51,9 @@ hypotheses:
   - id: space
     title: Russia transfers space technology
     prior: 0.3
+    kind: window
+    horizonDays: 365
+    resolution: { criterion: an official confirmation, by: a government }
     indicators:
       - id: space-transfer
         title: space transfer
@@ -61,6 +65,9 @@ hypotheses:
   - id: troops
     title: Troops expand
     prior: 0.4
+    kind: window
+    horizonDays: 365
+    resolution: { criterion: an official confirmation, by: a government }
     indicators:
       - id: troops-sent
         title: troops sent
@@ -129,5 +136,47 @@ describe('vigie replay', () => {
     expect(result.documents).toBe(1);
     expect(result.skipped).toHaveLength(2);
     expect(result.skipped[0]).toMatch(/c\.jsonl:2: invalid JSON/);
+  });
+
+  it('backtest: quiet days are scored too, and the trajectory is scored against resolutions', async () => {
+    const result = await runReplay({
+      corpus,
+      board: BOARD,
+      extract: goldExtract,
+      everyDay: { until: '2024-06-20' },
+    });
+    const troops = result.trajectory.filter((p) => p.hypothesisId === 'replay-board/troops');
+    const days = [...new Set(troops.map((p) => p.at))];
+    // Every day from the first document (June 1) to `until` (June 20), not only document days.
+    expect(days).toHaveLength(20);
+    expect(days[days.length - 1]).toBe('2024-06-20');
+    // Document days are still the replay's days.
+    expect(result.days).toHaveLength(7);
+    const scores = scoreBacktest(
+      BOARD,
+      result.trajectory,
+      [
+        {
+          hypothesis: 'troops',
+          outcome: true,
+          date: '2024-06-15',
+          source: 'https://example.org/a',
+        },
+      ],
+      '2024-06-08',
+    );
+    const held = scores.held.hypotheses.find((h) => h.id === 'replay-board/troops')!.scores!;
+    // Held days: June 8 to 14 (the day before the resolution).
+    expect(held.days).toBe(7);
+    const byDay = new Map(troops.map((p) => [p.at, p.probability]));
+    const expected =
+      ['08', '09', '10', '11', '12', '13', '14']
+        .map((d) => (byDay.get(`2024-06-${d}`)! - 1) ** 2)
+        .reduce((a, b) => a + b, 0) / 7;
+    expect(held.brier).toBeCloseTo(expected, 12);
+    expect(scores.tune.hypotheses.find((h) => h.id === 'replay-board/troops')!.scores!.days).toBe(
+      7,
+    );
+    expect(scores.held.hypotheses.find((h) => h.id === 'replay-board/space')!.scores).toBeNull();
   });
 });

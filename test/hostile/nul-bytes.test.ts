@@ -115,7 +115,9 @@ for (const backend of backends) {
 
       const queried = getRoutes.flatMap((r) => {
         const shape = (r.query as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
-        return Object.keys(shape).map((key) => `${r.url.replace(':id', 'x')}?${key}=a%00b`);
+        // A path parameter gets a valid value, so that the query string is what is refused.
+        const path = r.url.replace(':id', 'x').replace(':code', 'PRK');
+        return Object.keys(shape).map((key) => `${path}?${key}=a%00b`);
       });
       it('covers the query strings of the read routes', () => {
         expect(queried).toEqual(

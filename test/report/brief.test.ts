@@ -4,6 +4,9 @@ import { seedStore } from '../server/seed.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { renderBrief } from '../../src/report/brief/render-brief.js';
 import { renderPdf } from '../../src/report/brief/render-pdf.js';
+import { parseBoard } from '../../src/analyse/watchboards/load-boards.js';
+import { resolveHypothesis } from '../../src/analyse/watchboards/resolve-hypothesis.js';
+import { scoreBoards } from '../../src/analyse/watchboards/score-boards.js';
 
 const asOf = new Date('2024-11-15T00:00:00Z');
 
@@ -145,6 +148,46 @@ describe('briefs', () => {
     await expect(
       renderBrief(store, { boardId: 'korea', asOf, since: 'yesterday' }),
     ).rejects.toThrow(/not a period/);
+  });
+
+  it('says how the resolved hypotheses scored, and labels silence as silence', async () => {
+    const board = parseBoard(
+      `id: scored
+title: Scored board
+start: '2024-11-01'
+hypotheses:
+  - id: quiet
+    title: A nuclear test
+    kind: window
+    horizonDays: 90
+    resolution: { criterion: a test detected by seismographs, by: a government }
+    prior: 0.2
+    indicators:
+      - id: n
+        title: tests
+        match: { types: [NUCLEAR_TEST] }
+        lr: 3
+        absence: { days: 5, lr: 0.8 }
+`,
+      'scored.yaml',
+    );
+    await scoreBoards(store, [board], { asOf: '2024-11-12' });
+    const none = await renderBrief(store, { boardId: 'scored', since: '14d', asOf, format: 'md' });
+    expect(none.body as string).toContain('No hypothesis of this board has resolved yet.');
+    expect(none.body as string).toMatch(/silence: no new report for \d+ days/);
+    await resolveHypothesis(store, {
+      hypothesisId: 'scored/quiet',
+      input: { outcome: false, date: '2024-11-11', source: 'https://example.org/r' },
+      recordedBy: 'test',
+      now: '2024-11-15T00:00:00Z',
+    });
+    const brief = await renderBrief(store, { boardId: 'scored', since: '14d', asOf, format: 'md' });
+    expect(brief.data.scores.hypotheses).toHaveLength(1);
+    // Ten scored days (Nov 1–10), all below 0.7.
+    expect(brief.body as string).toMatch(
+      /A nuclear test: resolved false on 2024-11-11; Brier 0\.\d{3}; 0 days above 70%/,
+    );
+    expect(brief.body as string).toMatch(/Brier score 0\.\d{3} over 1 resolved hypothesis/);
   });
 
   it('says clearly when Chromium is absent', async () => {

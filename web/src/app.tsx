@@ -14,6 +14,7 @@ import { DocumentPage } from './pages/document.js';
 import { EventPage } from './pages/event.js';
 import { AlertsPage } from './pages/alerts.js';
 import { SourcesPage } from './pages/sources.js';
+import { CalibrationPage } from './pages/calibration.js';
 import { DocumentsPage } from './pages/documents.js';
 import { ActorPage } from './pages/actor.js';
 import { StoryPage } from './pages/story.js';
@@ -27,6 +28,7 @@ const NAV = [
   ['documents', 'documents'],
   ['alerts', 'alerts'],
   ['sources', 'sources'],
+  ['calibration', 'calibration'],
 ] as const;
 
 /** The language (persisted) around the app, so the sign-in page follows it too. */
@@ -143,6 +145,8 @@ function Page({ route }: { route: Route }) {
       return <AlertsPage />;
     case 'sources':
       return <SourcesPage />;
+    case 'calibration':
+      return <CalibrationPage boardId={id} />;
     default:
       return <NotFound />;
   }

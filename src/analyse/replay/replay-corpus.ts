@@ -10,7 +10,8 @@ import type { AlertSignals } from '../../domain/signals.js';
 import type { Store } from '../../store/open-store.js';
 import { analyseDocuments, type AnalyseOptions } from '../analyse-documents.js';
 import type { Watchboard } from '../watchboards/board-schema.js';
-import { hypothesisKey } from '../watchboards/score-boards.js';
+import { dayNumber, dayString } from '../dates.js';
+import { hypothesisKey, scoreBoards } from '../watchboards/score-boards.js';
 
 export interface ReplayPoint {
   readonly boardId: string;
@@ -49,6 +50,11 @@ export interface ReplayOptions {
     options: AnalyseOptions,
   ) => Promise<AlertSignals>;
   readonly onDay?: (day: ReplayDay) => void;
+  /**
+   * Also score the days without documents (so decay and silence show day by day, as a backtest
+   * needs), through `until` (YYYY-MM-DD) when it is later than the last document.
+   */
+  readonly everyDay?: { readonly until?: string };
 }
 
 /** Groups documents by publication day, in order; undated ones join the last day. */
@@ -97,13 +103,26 @@ export async function replayCorpus(
     }
   }
   let stored = 0;
-  for (const [day, docs] of groups) {
-    const ids = await options.ingest(docs);
-    stored += ids.length;
-    const asOf = { asOf: day, now: `${day}T23:59:59.000Z` };
-    const signals = options.analyse
-      ? await options.analyse(ids, asOf)
-      : await analyseDocuments(store, ids, [board], asOf);
+  for (const [day, docs] of withQuietDays(groups, options.everyDay)) {
+    let ids: readonly string[] = [];
+    let signals: AlertSignals;
+    const now = `${day}T23:59:59.000Z`;
+    if (docs) {
+      ids = await options.ingest(docs);
+      stored += ids.length;
+      const asOf = { asOf: day, now };
+      signals = options.analyse
+        ? await options.analyse(ids, asOf)
+        : await analyseDocuments(store, ids, [board], asOf);
+    } else {
+      // A quiet day: nothing new, but the board is rescored as of that day.
+      const hypothesisChanges = await scoreBoards(store, [board], {
+        asOf: day,
+        now,
+        changedEventIds: [],
+      });
+      signals = { newMentions: [], newEvents: [], spikes: [], hypothesisChanges };
+    }
     const changes = new Map(signals.hypothesisChanges.map((c) => [c.hypothesisId, c]));
     const rows = await store.db
       .selectFrom('hypotheses')
@@ -122,6 +141,7 @@ export async function replayCorpus(
         evidenceIds: changes.get(key)?.evidenceIds ?? [],
       });
     }
+    if (!docs) continue;
     const record = { day, documentIds: ids, signals };
     days.push(record);
     options.onDay?.(record);
@@ -132,6 +152,23 @@ export async function replayCorpus(
     documents: stored,
     undated: documents.filter((d) => !d.published).length,
   };
+}
+
+/** The document days, with every day between them (and up to `until`) when asked: null = quiet. */
+function withQuietDays(
+  groups: readonly [string, InputDocument[]][],
+  everyDay: ReplayOptions['everyDay'],
+): [string, InputDocument[] | null][] {
+  if (!everyDay || groups.length === 0) return [...groups];
+  const byDay = new Map(groups);
+  const lastDoc = groups[groups.length - 1]![0];
+  const last = everyDay.until && everyDay.until > lastDoc ? everyDay.until : lastDoc;
+  const out: [string, InputDocument[] | null][] = [];
+  for (let d = dayNumber(groups[0]![0])!; d <= dayNumber(last)!; d++) {
+    const day = dayString(d);
+    out.push([day, byDay.get(day) ?? null]);
+  }
+  return out;
 }
 
 /** The trajectory as CSV: date,board,hypothesis,probability. */

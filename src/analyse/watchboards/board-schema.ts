@@ -52,15 +52,57 @@ export const IndicatorSchema = z
   })
   .strict();
 
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD');
+
+/**
+ * What a hypothesis asks (docs/watchboards.md, "Question kinds"):
+ * - `occurrence`: has X happened (since `since`, by `deadline`)? Credible evidence does not decay;
+ *   silence counts only while the question is open and nothing credible supports it.
+ * - `window`: will X happen within the next `horizonDays`? A rolling forecast: decay and absence apply.
+ */
+export const QuestionKindSchema = z.enum(['occurrence', 'window']);
+
+/** How the question is settled: what counts as confirmation, and who must confirm it. */
+export const ResolutionCriterionSchema = z
+  .object({
+    criterion: z.string().min(10, 'say what counts as confirmation (at least 10 characters)'),
+    by: z.string().min(2, 'say who must confirm it'),
+  })
+  .strict();
+
 export const HypothesisSchema = z
   .object({
     id: Id,
     title: z.string().min(1),
+    kind: QuestionKindSchema,
+    resolution: ResolutionCriterionSchema,
     prior: Probability,
     horizonDays: z.number().int().positive().optional(),
+    /** occurrence: first day the question covers (YYYY-MM-DD). */
+    since: Day.optional(),
+    /** occurrence: last day the question covers; silence after it lowers nothing. */
+    deadline: Day.optional(),
     indicators: z.array(IndicatorSchema).min(1, 'a hypothesis needs at least one indicator'),
   })
-  .strict();
+  .strict()
+  .superRefine((h, ctx) => {
+    if (h.kind === 'window' && h.horizonDays === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['horizonDays'],
+        message: 'a window question needs horizonDays (the N of "within the next N days")',
+      });
+    for (const field of ['since', 'deadline'] as const) {
+      if (h.kind === 'window' && h[field] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${field} belongs to occurrence questions; a window question rolls`,
+        });
+    }
+    if (h.since && h.deadline && h.since > h.deadline)
+      ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'deadline is before since' });
+  });
 
 export const BoardSchema = z
   .object({
@@ -78,12 +120,33 @@ export const BoardSchema = z
   })
   .strict();
 
+/** A resolution shipped in a resolutions YAML (load-resolutions.ts). */
+export const FileResolutionSchema = z
+  .object({
+    hypothesis: Id,
+    outcome: z.boolean(),
+    date: Day,
+    source: z.url({ protocol: /^https?$/, error: 'source must be an http(s) URL' }),
+    note: z.string().optional(),
+  })
+  .strict();
+export type FileResolution = z.infer<typeof FileResolutionSchema>;
+
+/** What an analyst gives to resolve a hypothesis (CLI and API). */
+export const ResolutionInputSchema = FileResolutionSchema.omit({ hypothesis: true }).extend({
+  note: z.string().max(2000).optional(),
+});
+export type ResolutionInput = z.infer<typeof ResolutionInputSchema>;
+
 export type MatchCriteria = z.infer<typeof MatchSchema>;
 export type IndicatorDefinition = z.infer<typeof IndicatorSchema>;
 export type HypothesisDefinition = z.infer<typeof HypothesisSchema>;
 export type BoardDefinition = z.infer<typeof BoardSchema>;
+export type QuestionKind = z.infer<typeof QuestionKindSchema>;
 
 /** A validated board whose indicators have their inherited criteria resolved. */
 export interface Watchboard extends BoardDefinition {
   readonly file: string;
+  /** Resolutions shipped beside the board file (`<board>.resolutions.yaml`); the store's win. */
+  readonly resolutions?: readonly FileResolution[];
 }

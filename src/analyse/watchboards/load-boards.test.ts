@@ -10,6 +10,9 @@ hypotheses:
   - id: h1
     title: H one
     prior: 0.2
+    kind: window
+    horizonDays: 365
+    resolution: { criterion: an official confirmation, by: a government }
     indicators:
       - id: i1
         title: transfers
@@ -36,7 +39,7 @@ function errorOf(text: string): WatchboardError {
 }
 
 describe('watchboard files', () => {
-  it('loads the shipped Russia–DPRK board with all seven hypotheses', () => {
+  it('loads the shipped Russia–DPRK board with all eight hypotheses', () => {
     const { boards, errors } = loadWatchboards(defaultBoardFiles());
     expect(errors).toEqual([]);
     const board = boards.find((b) => b.id === 'russia-dprk')!;
@@ -46,6 +49,7 @@ describe('watchboard files', () => {
       'nuclear-aid',
       'submarine-tech',
       'air-defence',
+      'troops-deployed',
       'troop-expansion',
       'treaty-invoked',
     ]);
@@ -63,10 +67,10 @@ describe('watchboard files', () => {
   it('names file, line and field for an unknown event type', () => {
     const e = errorOf(GOOD.replace('types: [TECH_TRANSFER]', 'types: [TECH_TRANSFUR]'));
     expect(e.file).toBe('boards/x.yaml');
-    expect(e.line).toBe(11);
+    expect(e.line).toBe(14);
     expect(e.field).toBe('hypotheses.0.indicators.0.match.types.0');
     expect(e.message).toMatch(
-      /^boards\/x\.yaml:11: hypotheses\.0\.indicators\.0\.match\.types\.0:/,
+      /^boards\/x\.yaml:14: hypotheses\.0\.indicators\.0\.match\.types\.0:/,
     );
   });
 
@@ -81,7 +85,7 @@ describe('watchboard files', () => {
       ),
     );
     expect(cap.field).toBe('hypotheses.0.indicators.0.match.capabilities.0');
-    expect(cap.line).toBe(12);
+    expect(cap.line).toBe(15);
     const actor = errorOf(GOOD.replace('source: [RUS]', 'source: [Russia]'));
     expect(actor.field).toBe('hypotheses.0.indicators.0.match.actors.source.0');
   });
@@ -93,6 +97,52 @@ describe('watchboard files', () => {
     expect(e.message).toMatch(/between 0 and 1/);
   });
 
+  it('requires a question kind and a written resolution criterion', () => {
+    const noKind = errorOf(GOOD.replace('    kind: window\n', ''));
+    expect(noKind.field).toBe('hypotheses.0.kind');
+    const badKind = errorOf(GOOD.replace('kind: window', 'kind: maybe'));
+    expect(badKind.field).toBe('hypotheses.0.kind');
+    expect(badKind.line).toBe(7);
+    const noCriterion = errorOf(GOOD.replace(/ {4}resolution: .*\n/, ''));
+    expect(noCriterion.field).toBe('hypotheses.0.resolution');
+    const noWho = errorOf(GOOD.replace(', by: a government', ''));
+    expect(noWho.field).toBe('hypotheses.0.resolution.by');
+  });
+
+  it('a window question needs a horizon; since/deadline belong to occurrence questions', () => {
+    const e = errorOf(GOOD.replace('    horizonDays: 365\n', ''));
+    expect(e.field).toBe('hypotheses.0.horizonDays');
+    const rolling = errorOf(
+      GOOD.replace('horizonDays: 365', "horizonDays: 365\n    deadline: '2025-01-01'"),
+    );
+    expect(rolling.field).toBe('hypotheses.0.deadline');
+    const occurrence = parseBoard(
+      GOOD.replace('kind: window', 'kind: occurrence').replace(
+        'horizonDays: 365',
+        "since: '2024-01-01'\n    deadline: '2025-01-01'",
+      ),
+      'boards/x.yaml',
+    );
+    expect(occurrence.hypotheses[0]!.kind).toBe('occurrence');
+    const reversed = errorOf(
+      GOOD.replace('kind: window', 'kind: occurrence').replace(
+        'horizonDays: 365',
+        "since: '2025-01-02'\n    deadline: '2025-01-01'",
+      ),
+    );
+    expect(reversed.field).toBe('hypotheses.0.deadline');
+  });
+
+  it('every hypothesis of the shipped boards declares a kind and a resolution criterion', () => {
+    const { boards, errors } = loadWatchboards(defaultBoardFiles());
+    expect(errors).toEqual([]);
+    for (const h of boards.flatMap((b) => b.hypotheses)) {
+      expect(['occurrence', 'window']).toContain(h.kind);
+      expect(h.resolution.criterion.length).toBeGreaterThan(20);
+      expect(h.resolution.by.length).toBeGreaterThan(2);
+    }
+  });
+
   it('refuses an empty indicator', () => {
     const e = errorOf(
       GOOD.replace(
@@ -101,21 +151,21 @@ describe('watchboard files', () => {
       ),
     );
     expect(e.field).toBe('hypotheses.0.indicators.0.match');
-    expect(e.line).toBe(10);
+    expect(e.line).toBe(13);
     expect(e.message).toMatch(/empty indicator/);
   });
 
   it('refuses duplicate ids and cyclic or dangling extends', () => {
     const dup = errorOf(GOOD.replace('- id: i2', '- id: i1'));
     expect(dup.field).toBe('hypotheses.0.indicators.1.id');
-    expect(dup.line).toBe(14);
+    expect(dup.line).toBe(17);
     const cyclic = errorOf(
       GOOD.replace('title: transfers', 'title: transfers\n        extends: i2'),
     );
     expect(cyclic.message).toMatch(/cyclic extends: i1 → i2 → i1|cyclic extends: i2 → i1 → i2/);
     const dangling = errorOf(GOOD.replace('extends: i1', 'extends: i9'));
     expect(dangling.message).toMatch(/unknown indicator "i9"/);
-    expect(dangling.line).toBe(16);
+    expect(dangling.line).toBe(19);
   });
 
   it('reports YAML syntax errors with a line', () => {

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { VigieError } from '../../domain/errors.js';
+import { loadResolutionsFile, siblingResolutionsFile } from './load-resolutions.js';
 import { BoardSchema, type MatchCriteria, type Watchboard } from './board-schema.js';
 
 export class WatchboardError extends VigieError {
@@ -36,7 +37,7 @@ export function defaultBoardFiles(): string[] {
   const dir = resolve(here, '../../../data/watchboards');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
+    .filter((f) => /\.ya?ml$/.test(f) && !/\.resolutions\.yaml$/.test(f))
     .sort()
     .map((f) => join(dir, f));
 }
@@ -80,7 +81,14 @@ export function loadWatchboards(files: readonly string[]): LoadBoardsResult {
 
 export function loadBoardFile(file: string): Watchboard {
   if (!existsSync(file)) throw new WatchboardError(file, null, '(file)', 'file not found');
-  return parseBoard(readFileSync(file, 'utf8'), file);
+  const board = parseBoard(readFileSync(file, 'utf8'), file);
+  const beside = siblingResolutionsFile(file);
+  if (!existsSync(beside)) return board;
+  try {
+    return { ...board, resolutions: loadResolutionsFile(beside, board) };
+  } catch (error) {
+    throw new WatchboardError(beside, null, 'resolutions', (error as Error).message);
+  }
 }
 
 export function parseBoard(text: string, file: string): Watchboard {

@@ -8,6 +8,9 @@ const hypothesis = (
 ): HypothesisDefinition => ({
   id: 'h',
   title: 'H',
+  kind: 'window',
+  horizonDays: 365,
+  resolution: { criterion: 'a confirmed transfer', by: 'an official statement' },
   prior: 0.2,
   indicators: [
     {
@@ -125,5 +128,80 @@ describe('log-odds updates', () => {
     expect(s.steps.map((x) => x.eventId)).toEqual(['a', 'b']);
     expect(s.steps[1]!.before).toBeCloseTo(s.steps[0]!.after, 12);
     expect(s.steps[1]!.after).toBeCloseTo(s.probability, 12);
+  });
+});
+
+describe('question kinds', () => {
+  const occurrence = (extra: Partial<HypothesisDefinition> = {}): HypothesisDefinition => ({
+    ...hypothesis({ absence: { days: 60, lr: 0.5 }, cap: 3 }),
+    kind: 'occurrence',
+    horizonDays: undefined,
+    ...extra,
+  });
+
+  it('occurrence: a credible old report keeps its full weight (no decay)', () => {
+    const s = scoreHypothesis(occurrence(), [event('old', '2024-02-22', 1, 3)], opts);
+    expect(s.steps[0]!.factors.decay).toBe(1);
+    expect(s.steps[0]!.delta).toBeCloseTo(Math.log(4), 12);
+    // The same event on a window question is halved after one half-life (100 days).
+    const w = scoreHypothesis(hypothesis(), [event('old', '2024-02-22', 1, 3)], opts);
+    expect(w.steps[0]!.delta).toBeCloseTo(Math.log(4) / 2, 12);
+  });
+
+  it('occurrence: a rumour (credibility 4) still decays', () => {
+    const s = scoreHypothesis(occurrence(), [event('rumour', '2024-02-22', 4, 1)], opts);
+    // ln 4 × 0.4 (credibility 4) × 0.5 (one origin) × 0.5 (one half-life).
+    expect(s.steps[0]!.delta).toBeCloseTo(Math.log(4) * 0.4 * 0.5 * 0.5, 12);
+  });
+
+  it('occurrence: silence after a credible report lowers nothing', () => {
+    const s = scoreHypothesis(occurrence(), [event('e1', '2024-01-10', 2, 3)], {
+      ...opts,
+      observationStart: '2024-01-01',
+    });
+    expect(s.steps.map((x) => x.factors.kind)).toEqual(['event']);
+    // On a window question the same 143 silent days are two absence periods.
+    const w = scoreHypothesis(
+      hypothesis({ absence: { days: 60, lr: 0.5 } }),
+      [event('e1', '2024-01-10', 2, 3)],
+      { ...opts, observationStart: '2024-01-01' },
+    );
+    expect(w.steps.map((x) => x.factors.periods ?? null)).toEqual([null, 2]);
+  });
+
+  it('occurrence: silence counts only up to the deadline', () => {
+    const s = scoreHypothesis(occurrence({ since: '2024-01-01', deadline: '2024-03-15' }), [], {
+      ...opts,
+      observationStart: null,
+    });
+    // 74 days from since to deadline: one 60-day period, not the two up to asOf.
+    expect(s.steps[0]!.factors.periods).toBe(1);
+    expect(s.steps[0]!.factors.silentDays).toBe(74);
+  });
+
+  it('occurrence: events before `since` are outside the question', () => {
+    const s = scoreHypothesis(
+      occurrence({ since: '2024-03-01' }),
+      [event('before', '2024-02-01', 1, 3), event('after', '2024-03-02', 1, 3)],
+      opts,
+    );
+    expect(s.steps.filter((x) => x.eventId).map((x) => x.eventId)).toEqual(['after']);
+  });
+
+  it('a resolution freezes the score at its outcome from its day on', () => {
+    const events = [event('e1', '2024-03-01', 1, 3), event('e2', '2024-05-01', 1, 3)];
+    const resolution = { outcome: true, date: '2024-04-01' };
+    const s = scoreHypothesis(occurrence(), events, { ...opts, resolution });
+    expect(s.probability).toBe(1);
+    expect(s.resolved).toEqual(resolution);
+    // Steps stop at the resolution day: the May event is not counted.
+    expect(s.steps.map((x) => x.eventId)).toEqual(['e1']);
+    const before = scoreHypothesis(occurrence(), events, {
+      ...opts,
+      asOf: '2024-03-31',
+      resolution,
+    });
+    expect(before.resolved).toBeUndefined();
+    expect(before.probability).toBeCloseTo(0.5, 12);
   });
 });

@@ -6,6 +6,9 @@
  * trimmed so an indicator never exceeds `cap` × |ln LR| in total; an indicator silent for
  * `absence.days` adds ln(absence.lr) per silent period (capped the same way). Events arriving
  * after an indicator's budget is spent add nothing and are not recorded as steps.
+ * An `occurrence` question ("has X happened?") keeps credible evidence at full weight and counts
+ * silence only while the question is open; a `window` question ("within the next N days?") decays.
+ * A resolved hypothesis is scored as of its resolution day and then frozen at its outcome.
  * @module
  */
 import type { Credibility } from '../../domain/ontology.js';
@@ -51,7 +54,19 @@ export interface HypothesisScore {
   readonly prior: number;
   readonly probability: number;
   readonly steps: readonly ScoreStep[];
+  /** Set when the hypothesis was resolved on or before the scoring day: probability = outcome. */
+  readonly resolved?: HypothesisOutcome;
 }
+
+/** How a question was settled: true or false, on which day. */
+export interface HypothesisOutcome {
+  readonly outcome: boolean;
+  /** YYYY-MM-DD */
+  readonly date: string;
+}
+
+/** Worst Admiralty credibility (1–6) counted as credible: "possibly true" or better. */
+export const CREDIBLE_AT = 3;
 
 export function logit(p: number): number {
   return Math.log(p / (1 - p));
@@ -72,6 +87,8 @@ export interface ScoreOptions {
   readonly halfLifeDays: number;
   /** First observed day (YYYY-MM-DD), from which silence is counted. */
   readonly observationStart: string | null;
+  /** The hypothesis's resolution, if any: from its day on the score is frozen at the outcome. */
+  readonly resolution?: HypothesisOutcome | null;
 }
 
 /** Does the event meet the indicator? Default: evaluate its criteria (match-indicator.ts). */
@@ -85,9 +102,12 @@ export function scoreHypothesis(
   o: ScoreOptions,
   matches: IndicatorMatcher = evaluateCriteria,
 ): HypothesisScore {
-  const asOf = dayNumber(o.asOf)!;
+  const resolved = o.resolution && o.resolution.date <= o.asOf ? o.resolution : null;
+  const asOfDay = resolved ? resolved.date : o.asOf;
+  const asOf = dayNumber(asOfDay)!;
+  const occurrence = h.kind === 'occurrence';
   const visible = events
-    .filter((e) => e.day <= o.asOf)
+    .filter((e) => e.day <= asOfDay && (!occurrence || !h.since || e.day >= h.since))
     .sort((a, b) =>
       a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
     );
@@ -95,11 +115,17 @@ export function scoreHypothesis(
     h.indicators.map((i) => [i.id, i.cap * Math.abs(Math.log(i.lr))]),
   );
   const lastMatch = new Map<string, string>();
+  // occurrence: indicators that a credible event has supported (their silence means nothing).
+  const established = new Set<string>();
   const raw: Omit<ScoreStep, 'before' | 'after'>[] = [];
   for (const e of visible) {
     const matched = h.indicators.filter((i) => matches(i, e));
     if (matched.length === 0) continue;
-    for (const i of matched) lastMatch.set(i.id, e.day);
+    const credible = e.credibility <= CREDIBLE_AT;
+    for (const i of matched) {
+      lastMatch.set(i.id, e.day);
+      if (occurrence && credible && i.lr > 1) established.add(i.id);
+    }
     const chosen = matched.reduce((best, i) =>
       Math.abs(Math.log(i.lr)) > Math.abs(Math.log(best.lr)) ? i : best,
     );
@@ -107,7 +133,8 @@ export function scoreHypothesis(
     const age = Math.max(0, asOf - dayNumber(e.day)!);
     const credibilityWeight = CREDIBILITY_WEIGHT[e.credibility as Credibility] ?? 0.2;
     const indWeight = independenceWeight(e.independentSources);
-    const decay = Math.pow(0.5, age / halfLife);
+    // "Has X happened?": a credible report stays true however old it is.
+    const decay = occurrence && credible ? 1 : Math.pow(0.5, age / halfLife);
     const base = Math.log(chosen.lr);
     const uncapped = base * credibilityWeight * indWeight * decay;
     const { delta, remaining, capped } = spend(budget, chosen, uncapped);
@@ -138,14 +165,17 @@ export function scoreHypothesis(
       },
     });
   }
+  // Silence of an occurrence question counts up to its deadline only (then it is no longer open).
+  const silenceEnd =
+    occurrence && h.deadline && h.deadline < asOfDay ? dayNumber(h.deadline)! : asOf;
   for (const i of h.indicators) {
-    if (!i.absence) continue;
-    const from = [lastMatch.get(i.id), o.observationStart]
+    if (!i.absence || established.has(i.id)) continue;
+    const from = [lastMatch.get(i.id), o.observationStart, occurrence ? h.since : undefined]
       .filter((d): d is string => d !== undefined && d !== null)
       .sort()
       .pop();
     if (from === undefined) continue;
-    const silent = asOf - dayNumber(from)!;
+    const silent = silenceEnd - dayNumber(from)!;
     const periods = Math.floor(silent / i.absence.days);
     if (periods < 1) continue;
     const base = Math.log(i.absence.lr);
@@ -179,6 +209,7 @@ export function scoreHypothesis(
     x += s.delta;
     return { ...s, before, after: sigmoid(x) };
   });
+  if (resolved) return { prior: h.prior, probability: resolved.outcome ? 1 : 0, steps, resolved };
   return { prior: h.prior, probability: sigmoid(x), steps };
 }
 

@@ -9,7 +9,8 @@ import type { Store } from '../../store/open-store.js';
 import { chunks, type Db } from '../events/event-rows.js';
 import type { Watchboard } from './board-schema.js';
 import { indicatorKey, loadMatchedEvents, refreshBoardMatches } from './board-matches.js';
-import { scoreHypothesis } from './log-odds.js';
+import { scoreHypothesis, type HypothesisOutcome } from './log-odds.js';
+import { resolutionsInForce } from '../../store/resolutions-repo.js';
 import { correctionsOfSteps } from './step-corrections.js';
 
 export interface ScoreBoardsOptions {
@@ -41,18 +42,11 @@ export async function scoreBoardsIn(
   options: ScoreBoardsOptions,
 ): Promise<HypothesisChange[]> {
   const now = options.now ?? new Date().toISOString();
-  // Two queries: each is one index probe, while min and max together scan every document.
-  const last = await db
-    .selectFrom('documents')
-    .select((eb) => eb.fn.max('published').as('last'))
-    .executeTakeFirst();
-  const first = await db
-    .selectFrom('documents')
-    .select((eb) => eb.fn.min('published').as('first'))
-    .executeTakeFirst();
-  const asOf = options.asOf ?? last?.last?.slice(0, 10) ?? now.slice(0, 10);
-  const firstDay = first?.first?.slice(0, 10) ?? null;
+  const news = await newsDays(db);
+  const asOf = options.asOf ?? news.last ?? now.slice(0, 10);
+  const firstDay = news.first;
   await syncBoards(db, boards, now);
+  const inForce = await boardResolutions(db, boards);
   const touched = await refreshBoardMatches(db, boards, options.changedEventIds, now);
   const changes: HypothesisChange[] = [];
   const scored = [];
@@ -62,7 +56,8 @@ export async function scoreBoardsIn(
     // rescore would reproduce its stored probability and evidence exactly, so it is left as is.
     const { file: _file, ...definition } = board;
     const stateKey = `board-score/${board.id}`;
-    const state = JSON.stringify({ definition, asOf, firstDay });
+    const resolutions = board.hypotheses.map((h) => inForce.get(hypothesisKey(board.id, h.id)));
+    const state = JSON.stringify({ definition, asOf, firstDay, resolutions });
     const previous = await db
       .selectFrom('analysis_state')
       .select('value')
@@ -89,7 +84,12 @@ export async function scoreBoardsIn(
         score: scoreHypothesis(
           h,
           events,
-          { asOf, halfLifeDays: board.halfLifeDays, observationStart: board.start ?? firstDay },
+          {
+            asOf,
+            halfLifeDays: board.halfLifeDays,
+            observationStart: board.start ?? firstDay,
+            resolution: inForce.get(hypothesisKey(board.id, h.id)) ?? null,
+          },
           (i, e) => matches.get(e.id)?.has(indicatorKey(board.id, h.id, i.id)) ?? false,
         ),
       })),
@@ -161,6 +161,40 @@ export async function scoreBoardsIn(
     }
   }
   return changes;
+}
+
+/** The first and the latest publication day in the store (the news clock), or null when empty. */
+export async function newsDays(db: Db): Promise<{ first: string | null; last: string | null }> {
+  // Two queries: each is one index probe, while min and max together scan every document.
+  const last = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.max('published').as('last'))
+    .executeTakeFirst();
+  const first = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.min('published').as('first'))
+    .executeTakeFirst();
+  return { first: first?.first?.slice(0, 10) ?? null, last: last?.last?.slice(0, 10) ?? null };
+}
+
+/**
+ * The resolution in force per hypothesis (`board/hypothesis`): those shipped beside the board
+ * file, overridden by those recorded in the store.
+ */
+export async function boardResolutions(
+  db: Db,
+  boards: readonly Watchboard[],
+): Promise<Map<string, HypothesisOutcome>> {
+  const out = new Map<string, HypothesisOutcome>();
+  for (const b of boards)
+    for (const r of b.resolutions ?? [])
+      out.set(hypothesisKey(b.id, r.hypothesis), { outcome: r.outcome, date: r.date });
+  const stored = await resolutionsInForce(
+    db,
+    boards.map((b) => b.id),
+  );
+  for (const [key, r] of stored) out.set(key, { outcome: r.outcome, date: r.date });
+  return out;
 }
 
 async function mentionsOfEvents(

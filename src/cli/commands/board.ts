@@ -6,7 +6,14 @@
  */
 import type { Command } from 'commander';
 import type { MentionAttribution } from '../../domain/attribution.js';
-import { NotFoundError } from '../../domain/errors.js';
+import { InputError, NotFoundError } from '../../domain/errors.js';
+import { pendingText, silenceText } from '../../domain/silence.js';
+import { countPendingDocuments } from '../../store/pending-documents.js';
+import { resolutionsInForce, type Resolution } from '../../store/resolutions-repo.js';
+import type { Store } from '../../store/open-store.js';
+import { boardScores } from '../../analyse/scoring/board-trajectories.js';
+import type { Watchboard } from '../../analyse/watchboards/board-schema.js';
+import { formatBoardScores } from './format-scores.js';
 import {
   explainHypothesis,
   type HypothesisExplanation,
@@ -16,16 +23,20 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { CommandModule } from './command-module.js';
 import { loadConfiguredBoards } from './board-loading.js';
+import { registerResolve } from './board-resolve.js';
 
 interface BoardOptions {
   explain?: string;
+  scores?: boolean;
+  from?: string;
+  to?: string;
   json?: boolean;
   asOf?: string;
 }
 
 export const boardCommand: CommandModule = {
   register(program: Command, run) {
-    program
+    const board = program
       .command('board')
       .description('score watchboards and show their hypotheses; --explain shows why one moved')
       .argument(
@@ -37,10 +48,16 @@ export const boardCommand: CommandModule = {
         'every step that moved one hypothesis: the event, its quoted mentions, the weight factors, before → after (hypothesis id, or board/hypothesis)',
       )
       .option(
+        '--scores',
+        'score the resolved hypotheses (see `vigie board resolve`): Brier, log score, lead time, calibration',
+      )
+      .option('--from <day>', 'with --scores: first scored day (YYYY-MM-DD)')
+      .option('--to <day>', 'with --scores: last scored day (YYYY-MM-DD)')
+      .option(
         '--as-of <date>',
         'score with the news up to this day (YYYY-MM-DD; default: the latest news day in the store)',
       )
-      .option('--json', 'print the listing or the explanation as JSON')
+      .option('--json', 'print the listing, the explanation or the scores as JSON')
       .addHelpText(
         'after',
         `
@@ -52,11 +69,13 @@ Examples:
   npx vigie board russia-dprk                       one board
   npx vigie board russia-dprk --explain bm-tech     why one hypothesis moved
   npx vigie board --explain russia-dprk/bm-tech     the same, by its full id
-  npx vigie board russia-dprk --as-of 2025-06-30    as the board stood on that day`,
+  npx vigie board russia-dprk --as-of 2025-06-30    as the board stood on that day
+  npx vigie board russia-dprk --scores              how its resolved hypotheses scored`,
       )
       .action((id: string | undefined, options: BoardOptions) =>
         run((ctx) => runBoard(ctx, id, options)),
       );
+    registerResolve(board, run);
   },
 };
 
@@ -75,6 +94,7 @@ async function runBoard(
     );
   const store = await ctx.store();
   await scoreBoards(store, boards, options.asOf ? { asOf: options.asOf } : {});
+  if (options.scores) return printScores(ctx, boards, options);
   if (options.explain) {
     const target =
       options.explain.includes('/') || !id ? options.explain : hypothesisKey(id, options.explain);
@@ -114,17 +134,71 @@ async function runBoard(
     ctx.out(JSON.stringify(listing, null, 2));
     return EXIT.ok;
   }
+  return printListing(ctx, store, listing);
+}
+
+async function printListing(
+  ctx: CliContext,
+  store: Store,
+  listing: readonly {
+    id: string;
+    title: string;
+    hypotheses: readonly {
+      id: string;
+      title: string;
+      prior: number;
+      probability: number;
+      steps: number;
+    }[];
+  }[],
+): Promise<number> {
+  const pending = pendingText(await countPendingDocuments(store.db));
+  if (pending) ctx.out(`note: ${pending} (\`vigie run\` analyses them)`);
+  const resolved = await resolutionsInForce(
+    store.db,
+    listing.map((b) => b.id),
+  );
   for (const b of listing) {
     ctx.out(`${b.id} — ${b.title}`);
     for (const h of b.hypotheses) {
       const arrow = h.probability > h.prior ? '↑' : h.probability < h.prior ? '↓' : '=';
       ctx.out(
-        `  ${pct(h.probability).padStart(6)} ${arrow} (prior ${pct(h.prior)}, ${h.steps} steps)  ${h.id}  ${h.title}`,
+        `  ${pct(h.probability).padStart(6)} ${arrow} (prior ${pct(h.prior)}, ${h.steps} steps)  ${h.id}  ${h.title}${resolutionNote(resolved.get(h.id))}`,
       );
     }
   }
   if (listing.length === 0) ctx.out('no watchboards loaded');
   return EXIT.ok;
+}
+
+function resolutionNote(r: Resolution | undefined): string {
+  return r ? `  [resolved ${r.outcome ? 'true' : 'false'} on ${r.date}: ${r.source}]` : '';
+}
+
+async function printScores(
+  ctx: CliContext,
+  boards: readonly Watchboard[],
+  options: BoardOptions,
+): Promise<number> {
+  const store = await ctx.store();
+  const period = {
+    ...(options.from ? { from: checkDay(options.from, '--from') } : {}),
+    ...(options.to ? { to: checkDay(options.to, '--to') } : {}),
+  };
+  const all = [];
+  for (const b of boards) {
+    const { trajectories: _t, ...scores } = await boardScores(store.db, b, period);
+    all.push({ board: b.id, ...scores });
+    if (!options.json) ctx.out(formatBoardScores(b.id, scores));
+  }
+  if (options.json) ctx.out(JSON.stringify(all, null, 2));
+  return EXIT.ok;
+}
+
+function checkDay(value: string, option: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new InputError(`${option} must be a day (YYYY-MM-DD), not "${value}"`, option);
+  return value;
 }
 
 export function formatExplanation(x: HypothesisExplanation): string {
@@ -142,7 +216,7 @@ export function formatExplanation(x: HypothesisExplanation): string {
     );
     if (f['kind'] === 'absence') {
       lines.push(
-        `    no matching event for ${String(f['silentDays'])} days: ${String(f['periods'])} silent period(s) × ln(LR ${String(f['lr'])})${f['capped'] ? ', capped' : ''}`,
+        `    ${silenceText(Number(f['silentDays']))}: ${String(f['periods'])} silent period(s) × ln(LR ${String(f['lr'])})${f['capped'] ? ', capped' : ''}`,
       );
       continue;
     }

@@ -138,6 +138,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./replay.js')).replayCommand,
   },
   {
+    name: 'backtest',
+    term: '[options] <corpus>',
+    description: 'replay a corpus day by day, then score the board against known resolutions',
+    load: async () => (await import('./backtest.js')).backtestCommand,
+  },
+  {
     name: 'import',
     term: '',
     description: 'import external event data',

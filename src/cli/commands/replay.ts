@@ -80,6 +80,8 @@ export async function runReplay(options: {
   extract?: ExtractFn;
   scratch?: string;
   onDay?: (day: string, documents: number) => void;
+  /** Score the quiet days too (through `until`): a daily trajectory for backtests. */
+  everyDay?: { until?: string };
 }): Promise<RunReplayResult> {
   const { documents, skipped } = readCorpus(options.corpus);
   const store = await openStore({ url: options.scratch ?? ':memory:' });
@@ -100,6 +102,7 @@ export async function runReplay(options: {
       analyse: async (ids, asOf) =>
         (await analyseAndAlert(store, ids, { boards: [options.board], rules: [] }, asOf)).signals,
       ...(options.onDay ? { onDay: (d) => options.onDay!(d.day, d.documentIds.length) } : {}),
+      ...(options.everyDay ? { everyDay: options.everyDay } : {}),
     });
     const rules = [HALF_WAY_RULE, ...(options.rules ?? [])];
     const firings: { at: string; firing: AlertFiring }[] = detectThresholdCrossings(

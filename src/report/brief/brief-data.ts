@@ -6,6 +6,9 @@
  * @module
  */
 import { NotFoundError } from '../../domain/errors.js';
+import { silentDaysOf } from '../../domain/silence.js';
+import { boardScores } from '../../analyse/scoring/board-trajectories.js';
+import { storedBoards } from '../../analyse/watchboards/resolve-hypothesis.js';
 import type { Store } from '../../store/open-store.js';
 import { decodeCodes } from '../../store/schema.js';
 
@@ -41,6 +44,8 @@ export interface BriefEvent {
 export interface BriefStep {
   readonly at: string;
   readonly eventId: string | null;
+  /** An absence step: the days without a matching report (said as silence); else null. */
+  readonly silentDays: number | null;
   readonly before: number;
   readonly after: number;
 }
@@ -69,6 +74,19 @@ export interface BriefData {
   readonly events: readonly BriefEvent[];
   readonly eventsPerDay: readonly { day: string; count: number }[];
   readonly sources: readonly { outlet: string; reliability: string; count: number }[];
+  /** How the board's resolved hypotheses scored up to the end of the period (docs/scoring.md). */
+  readonly scores: {
+    readonly brier: number | null;
+    readonly hypotheses: readonly {
+      readonly title: string;
+      readonly outcome: boolean;
+      readonly date: string;
+      readonly brier: number;
+      /** True ones: days warned ahead (above 70 % and staying); false ones: days above 70 %. */
+      readonly leadDays: number | null;
+      readonly falseAlarmDays: number | null;
+    }[];
+  };
 }
 
 export interface BriefRequest {
@@ -146,6 +164,7 @@ export async function gatherBrief(store: Store, request: BriefRequest): Promise<
       steps: during.map((e) => ({
         at: e.at,
         eventId: e.event_id,
+        silentDays: silentDaysOf(e.explanation),
         before: e.probability_before,
         after: e.probability_after,
       })),
@@ -217,6 +236,30 @@ export async function gatherBrief(store: Store, request: BriefRequest): Promise<
     sources: [...sourceCount.entries()]
       .map(([outlet, v]) => ({ outlet, ...v }))
       .sort((a, b) => b.count - a.count || a.outlet.localeCompare(b.outlet)),
+    scores: await briefScores(store, board.id, untilDay),
+  };
+}
+
+async function briefScores(
+  store: Store,
+  boardId: string,
+  untilDay: string,
+): Promise<BriefData['scores']> {
+  const [board] = await storedBoards(store, [boardId]);
+  if (!board) return { brier: null, hypotheses: [] };
+  const s = await boardScores(store.db, board, { to: untilDay });
+  return {
+    brier: s.brier,
+    hypotheses: s.hypotheses
+      .filter((h) => h.scores !== null)
+      .map((h) => ({
+        title: h.title,
+        outcome: h.scores!.outcome,
+        date: h.scores!.resolvedOn,
+        brier: h.scores!.brier,
+        leadDays: h.scores!.leadDays,
+        falseAlarmDays: h.scores!.falseAlarmDays,
+      })),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Shared wording helpers for the brief renderers (pure). */
-import type { BriefData, BriefEvent, Citation } from './brief-data.js';
+import type { BriefData, BriefEvent, BriefStep, Citation } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import { barChart, lineChart } from './svg-chart.js';
 
@@ -24,14 +24,19 @@ function actorsOf(e: Pick<BriefEvent, 'source' | 'target'>, s: BriefStrings): st
   return `${s.words.actor(e.source)}${e.target ? ` → ${s.words.actor(e.target)}` : ''}`;
 }
 
-/** A step's cause: its event in words, or silence (an absence step has no event). */
+/**
+ * A step's cause: its event in words, or silence (an absence step has no event), with its days
+ * when the step records them; an event outside the brief is named by its id.
+ */
 export function stepCause(
-  eventId: string | null,
+  step: BriefStep,
   event: Parameters<typeof eventLabel>[0] | undefined,
   s: BriefStrings,
 ): string {
-  if (!eventId) return s.silence;
-  return event ? eventLabel(event, s) : eventId;
+  if (event) return eventLabel(event, s);
+  if (step.silentDays === 1) return s.silenceOneDay;
+  if (step.silentDays !== null) return fill(s.silenceDays, { days: step.silentDays });
+  return step.eventId ?? s.silence;
 }
 
 export function eventLine(e: BriefEvent, s: BriefStrings): string {
@@ -79,6 +84,30 @@ export function briefCharts(
 
 export function findEvent(data: BriefData, id: string | null): BriefEvent | undefined {
   return id ? data.events.find((e) => e.id === id) : undefined;
+}
+
+/** The brief's score lines: the board's Brier, then one line per resolved hypothesis. */
+export function scoreLines(data: BriefData, s: BriefStrings): string[] {
+  if (data.scores.hypotheses.length === 0) return [s.noScores];
+  return [
+    fill(s.boardScore, {
+      brier: (data.scores.brier ?? 0).toFixed(3),
+      count: data.scores.hypotheses.length,
+    }),
+    ...data.scores.hypotheses.map((h) =>
+      fill(s.scoreLine, {
+        hypothesis: h.title,
+        outcome: h.outcome ? 'true' : 'false',
+        date: h.date,
+        brier: h.brier.toFixed(3),
+        warning: h.outcome
+          ? h.leadDays
+            ? `above 70% ${h.leadDays} days ahead`
+            : 'never above 70% before'
+          : `${h.falseAlarmDays ?? 0} days above 70%`,
+      }),
+    ),
+  ];
 }
 
 /**

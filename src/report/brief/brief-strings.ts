@@ -35,6 +35,12 @@ const KEYS = [
   'noSources',
   'unknown',
   'silence',
+  'silenceDays',
+  'silenceOneDay',
+  'scores',
+  'boardScore',
+  'scoreLine',
+  'noScores',
 ] as const;
 
 export const BriefStringsSchema = z.strictObject(

@@ -6,6 +6,7 @@
 import type { BriefData } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import {
+  scoreLines,
   type DashboardLinks,
   briefCharts,
   change,
@@ -51,7 +52,7 @@ export function renderBriefHtml(
         const e = findEvent(data, step.eventId);
         const label = fill(s.step, {
           date: step.at,
-          event: stepCause(step.eventId, e, s),
+          event: stepCause(step, e, s),
           before: pct(step.before),
           after: pct(step.after),
         });
@@ -63,6 +64,8 @@ export function renderBriefHtml(
     }
     parts.push('</li>');
   }
+  parts.push('</ul>', `<h2>${esc(s.scores)}</h2><ul>`);
+  for (const line of scoreLines(data, s)) parts.push(`<li>${esc(line)}</li>`);
   parts.push('</ul>', `<h2>${esc(s.significantEvents)}</h2>`);
   if (data.events.length === 0) parts.push(`<p>${esc(s.noEvents)}</p>`);
   for (const e of data.events) {

@@ -6,6 +6,7 @@
 import type { BriefData } from './brief-data.js';
 import { fill, type BriefStrings } from './brief-strings.js';
 import {
+  scoreLines,
   type DashboardLinks,
   briefCharts,
   change,
@@ -60,7 +61,7 @@ export function renderBriefMarkdown(
           `    - ${escapeMarkdown(
             fill(s.step, {
               date: step.at,
-              event: stepCause(step.eventId, e, s),
+              event: stepCause(step, e, s),
               before: pct(step.before),
               after: pct(step.after),
             }),
@@ -69,6 +70,8 @@ export function renderBriefMarkdown(
       }
     }
   }
+  out.push('', `## ${s.scores}`, '');
+  for (const line of scoreLines(data, s)) out.push(`- ${escapeMarkdown(line)}`);
   out.push('', `## ${s.significantEvents}`, '');
   if (data.events.length === 0) out.push(escapeMarkdown(s.noEvents), '');
   for (const e of data.events) {

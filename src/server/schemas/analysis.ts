@@ -1,5 +1,6 @@
 /** Response shapes of watchboards, hypotheses, explanations, trends and the overview. */
 import { z } from 'zod';
+import { ResolutionSchema } from './scores.js';
 import { AlertSchema, EventOriginsSchema, EventSchema, MentionInContextSchema } from './records.js';
 
 export const TrajectoryPointSchema = z.object({ day: z.string(), probability: z.number() });
@@ -85,6 +86,12 @@ export const HypothesisSchema = HypothesisCardSchema.extend({
     }),
   ),
   evidence: z.array(EvidenceItemSchema),
+  resolution: ResolutionSchema.nullable().meta({
+    description: 'How the question resolved (the record in force), or null while open',
+  }),
+  pendingDocuments: z.number().int().meta({
+    description: 'Documents stored but not analysed yet: the probability does not count them',
+  }),
 }).meta({ id: 'Hypothesis' });
 
 export const ExplanationSchema = z

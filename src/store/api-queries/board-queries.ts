@@ -4,6 +4,9 @@
  * and the full explanation (every step with its event and the mentions behind it).
  * @module
  */
+import { silenceText, silentDaysOf } from '../../domain/silence.js';
+import { countPendingDocuments } from '../pending-documents.js';
+import { listResolutions, type Resolution } from '../resolutions-repo.js';
 import type { Kysely } from 'kysely';
 import { readEventOrigins, type EventOrigins } from '../../domain/event-origins.js';
 import type { Database, EvidenceRow } from '../schema.js';
@@ -99,7 +102,7 @@ function describeChange(
 ): ApiChange {
   const what = event
     ? `${event.type} ${[event.source, event.target].filter(Boolean).join(' → ')}${event.date ? ` (${event.date})` : ''}`
-    : 'absence of expected evidence';
+    : silenceText(silentDaysOf(e.explanation) ?? 0);
   const arrow = e.probability_after >= e.probability_before ? 'raised' : 'lowered';
   return {
     evidenceId: e.id,
@@ -267,6 +270,10 @@ export interface ApiHypothesis extends ApiHypothesisCard {
   }[];
   /** Newest first. */
   evidence: ApiEvidenceItem[];
+  /** The resolution in force, if the question is settled. */
+  resolution: Resolution | null;
+  /** Stored documents not analysed yet: the probability does not reflect them. */
+  pendingDocuments: number;
 }
 
 async function loadSteps(db: Kysely<Database>, hypothesisId: string): Promise<EvidenceRow[]> {
@@ -287,10 +294,12 @@ export async function getApiHypothesis(
 ): Promise<ApiHypothesis | null> {
   const h = await db.selectFrom('hypotheses').selectAll().where('id', '=', id).executeTakeFirst();
   if (!h) return null;
-  const [board, indicators, steps] = await Promise.all([
+  const [board, indicators, steps, resolutions, pendingDocuments] = await Promise.all([
     db.selectFrom('watchboards').select('title').where('id', '=', h.board_id).executeTakeFirst(),
     db.selectFrom('indicators').selectAll().where('hypothesis_id', '=', id).orderBy('id').execute(),
     loadSteps(db, id),
+    listResolutions(db, { hypothesisId: id }),
+    countPendingDocuments(db),
   ]);
   const titles = new Map(indicators.map((i) => [i.id, i.title]));
   const newestSteps = steps.slice(-options.evidenceLimit).reverse();
@@ -342,6 +351,8 @@ export async function getApiHypothesis(
       after: e.probability_after,
       explanation: parseJson(e.explanation),
     })),
+    resolution: resolutions[resolutions.length - 1] ?? null,
+    pendingDocuments,
   };
 }
 

@@ -15,6 +15,7 @@ import { serverReadIndexesMigration } from './0040-server-read-indexes.js';
 import { serverKeysetIndexesMigration } from './0041-server-keyset-indexes.js';
 import { dropDuplicateIndexesMigration } from './0008-drop-duplicate-indexes.js';
 import { boardMatchesMigration } from './0022-board-matches.js';
+import { resolutionsMigration } from './0023-resolutions.js';
 import { searchByDateMigration } from './0050-search-by-date.js';
 import { jobsMigration } from './0060-jobs.js';
 import { searchUsermergeMigration } from './0070-search-usermerge.js';
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   analysisMarkMigration,
   dropDuplicateIndexesMigration,
   boardMatchesMigration,
+  resolutionsMigration,
   searchByDateMigration,
   jobsMigration,
   searchUsermergeMigration,

@@ -14,6 +14,7 @@ export const fr: Labels = {
       documents: 'Documents',
       alerts: 'Alertes',
       sources: 'Sources',
+      calibration: 'Calibration',
     },
     skip: 'Aller au contenu',
     signOut: 'Se déconnecter',
@@ -97,6 +98,12 @@ export const fr: Labels = {
     credibilityScale:
       'Crédibilité (échelle de l’Amirauté) : 1 confirmée, 2 probablement vraie, 3 peut-être vraie, 4 douteuse, 5 improbable, 6 ne peut être évaluée.',
     silence: 'Silence',
+    pendingDocuments:
+      '{n} documents pas encore analysés : le silence ci-dessous peut cacher des articles non lus.',
+    resolved: 'Résolue {outcome} le {date}',
+    resolvedTrue: 'vraie',
+    resolvedFalse: 'fausse',
+    recordedBy: 'consigné par',
     silenceText:
       'aucun événement correspondant depuis {days} jours : le silence abaisse la probabilité',
     raised: 'l’a portée de {before} à {after}',

@@ -61,6 +61,25 @@ function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
         <span class="prob">{pct(h.probability)}</span> now · prior {pct(h.prior)}
         {h.horizonDays ? ` · horizon ${h.horizonDays} days` : ''} · updated {day(h.updatedAt)}
       </p>
+      {h.pendingDocuments > 0 && (
+        <p class="notice" data-testid="pending-documents">
+          {w.fill(w.ui.pendingDocuments, { n: h.pendingDocuments })}
+        </p>
+      )}
+      {h.resolution && (
+        <p class="notice" data-testid="resolution">
+          {w.fill(w.ui.resolved, {
+            outcome: h.resolution.outcome ? w.ui.resolvedTrue : w.ui.resolvedFalse,
+            date: h.resolution.date,
+          })}{' '}
+          (
+          <a href={h.resolution.source} rel="noreferrer noopener">
+            source
+          </a>
+          ){h.resolution.note ? `: ${h.resolution.note}` : ''} · {w.ui.recordedBy}{' '}
+          {h.resolution.recordedBy}
+        </p>
+      )}
       <section aria-labelledby="trajectory">
         <h2 id="trajectory">{w.ui.trajectory}</h2>
         <TrajectoryChart

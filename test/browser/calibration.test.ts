@@ -1,0 +1,97 @@
+/**
+ * The calibration page in real Chromium: a board scored in the seeded store, two hypotheses
+ * resolved through the API, then the reliability diagram, the scores table and the trajectories
+ * with their resolution marked. Saves docs/screenshots/calibration.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBoard } from '../../src/analyse/watchboards/load-boards.js';
+import { scoreBoards } from '../../src/analyse/watchboards/score-boards.js';
+import {
+  hasChromium,
+  noteSkip,
+  signedInPage,
+  useSeededChromium,
+} from './support/browser-harness.js';
+
+noteSkip();
+
+const BOARD = parseBoard(
+  `id: peninsula
+title: Russia and the DPRK (calibration test)
+start: '2024-06-01'
+hypotheses:
+  - id: transfer
+    title: Russia transfers arms or technology to the DPRK
+    kind: occurrence
+    resolution: { criterion: a transfer stated as fact by a party, by: Russia or the DPRK }
+    prior: 0.3
+    indicators:
+      - id: t
+        title: transfers
+        match: { types: [ARMS_TRANSFER, TECH_TRANSFER], actors: { source: [RUS] } }
+        lr: 4
+  - id: test
+    title: The DPRK conducts a nuclear test
+    kind: window
+    horizonDays: 90
+    resolution: { criterion: a test detected by seismographs, by: a government }
+    prior: 0.2
+    indicators:
+      - id: n
+        title: nuclear tests
+        match: { types: [NUCLEAR_TEST] }
+        lr: 3
+        absence: { days: 60, lr: 0.8 }
+`,
+  'peninsula.yaml',
+);
+const SHOT = fileURLToPath(new URL('../../docs/screenshots/calibration.png', import.meta.url));
+
+describe.skipIf(!hasChromium)('calibration page in Chromium', { timeout: 120_000 }, () => {
+  const suite = useSeededChromium({ beforeAll, afterAll });
+
+  it('shows the reliability diagram, the scores and the resolutions on the trajectories', async () => {
+    const { served } = suite;
+    await scoreBoards(served.store, [BOARD]);
+    for (const [id, outcome, date] of [
+      ['peninsula%2Ftransfer', true, '2024-11-12'],
+      ['peninsula%2Ftest', false, '2024-11-10'],
+    ] as const) {
+      const res = await served.app.inject({
+        method: 'POST',
+        url: `/api/hypotheses/${id}/resolution`,
+        headers: { authorization: `Bearer ${served.seed.tokens.analyst}` },
+        payload: { outcome, date, source: 'https://example.org/record' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const page = await signedInPage(suite.browser, served.baseUrl, served.seed.tokens.viewer);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    expect(await page.locator('nav >> text=Calibration').getAttribute('href')).toBe(
+      '#/calibration',
+    );
+    await page.goto(`${served.baseUrl}/#/calibration/peninsula`);
+    await page.waitForSelector('text=Calibration — Russia and the DPRK (calibration test)');
+    expect(await page.locator('[data-testid=scored-hypothesis]').count()).toBe(2);
+    expect(await page.locator('[data-testid=calibration-summary]').textContent()).toMatch(
+      /Brier 0\.\d{3} over 2 resolved hypotheses/,
+    );
+    expect(await page.locator('[data-testid=reliability-point]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=resolution-mark]').count()).toBe(2);
+    expect(await page.locator('figure').first().textContent()).toContain(
+      'resolved true 2024-11-12',
+    );
+    // The seed's documents were stored without analysis: the page says so.
+    expect(await page.locator('[data-testid=pending-documents]').textContent()).toContain(
+      'documents not analysed yet',
+    );
+    mkdirSync(fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)), {
+      recursive: true,
+    });
+    await page.screenshot({ path: SHOT, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
