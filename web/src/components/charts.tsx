@@ -29,6 +29,32 @@ export function Sparkline({ points, label }: { points: readonly Point[]; label: 
   );
 }
 
+/** Horizontal grid lines at probabilities, labelled in per cent on the left (trajectory charts). */
+export function ProbabilityGrid({
+  ticks,
+  x1,
+  x2,
+  y,
+}: {
+  ticks: readonly number[];
+  x1: number;
+  x2: number;
+  y: (p: number) => number;
+}) {
+  return (
+    <>
+      {ticks.map((t) => (
+        <g key={t}>
+          <line x1={x1} x2={x2} y1={y(t)} y2={y(t)} class="grid" />
+          <text x={x1 - 6} y={y(t) + 4} text-anchor="end" class="axis">
+            {pct(t)}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}
+
 export interface Marker {
   readonly at: string;
   readonly probability: number;
@@ -78,14 +104,7 @@ export function TrajectoryChart({
         aria-label={title}
       >
         <title>{title}</title>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={m.l} x2={w - m.r} y1={y(t)} y2={y(t)} class="grid" />
-            <text x={m.l - 6} y={y(t) + 4} text-anchor="end" class="axis">
-              {pct(t)}
-            </text>
-          </g>
-        ))}
+        <ProbabilityGrid ticks={ticks} x1={m.l} x2={w - m.r} y={y} />
         {months.map((k, i) => (
           <g key={k.t}>
             <line

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { BoardScoresSchema } from '../../../src/server/schemas/scores.js';
+import { ProbabilityGrid } from '../components/charts.js';
 import { Loaded } from '../components/status.js';
 import { pct } from '../format.js';
 import { useSession } from '../session.js';
@@ -202,14 +203,7 @@ function ResolvedTrajectory({
       aria-label={title}
     >
       <title>{title}</title>
-      {[0, 0.7, 1].map((t) => (
-        <g key={t}>
-          <line x1={m.l} x2={w - m.r} y1={y(t)} y2={y(t)} class="grid" />
-          <text x={m.l - 6} y={y(t) + 4} text-anchor="end" class="axis">
-            {pct(t)}
-          </text>
-        </g>
-      ))}
+      <ProbabilityGrid ticks={[0, 0.7, 1]} x1={m.l} x2={w - m.r} y={y} />
       <text x={m.l} y={h - 6} class="axis">
         {points[0]!.day}
       </text>
