@@ -77,9 +77,9 @@ describe.skipIf(!hasChromium)('analyst workbench in Chromium', { timeout: 120_00
     await page.fill('[data-testid=search-input]', '탄도미사일');
     await page.press('[data-testid=search-input]', 'Enter');
     await page.waitForURL((u) => u.hash.includes('q='));
-    await page.waitForSelector('[data-testid=document-row]');
     const rows = page.locator('[data-testid=document-row]');
-    expect(await rows.count()).toBe(1);
+    // The unfiltered rows stay on screen until the search's answer replaces them.
+    await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.locator('.snippet mark').first().textContent()).toBe('탄도미사일');
     await rows.locator('a').first().click();
     await page.waitForSelector('[data-testid=document-title]');
