@@ -21,6 +21,8 @@ interface Expected {
   capabilities?: string[];
   /** When given, the mention's date (null: undated). */
   date?: string | null;
+  /** When given, text the mention's span must hold (which sentence it stands in). */
+  within?: string;
 }
 interface FixtureCase {
   name: string;
@@ -63,6 +65,8 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
             if (m.type !== e.type) return false;
             if (e.modality !== undefined && m.modality !== e.modality) return false;
             if (e.date !== undefined && m.date !== e.date) return false;
+            if (e.within !== undefined && !c.text.slice(m.start, m.end).includes(e.within))
+              return false;
             if (e.capabilities?.some((cap) => !m.capabilities.includes(cap as never))) return false;
             // `capabilities: []` says the event carries none.
             if (e.capabilities?.length === 0 && m.capabilities.length > 0) return false;
