@@ -188,3 +188,48 @@ export function chooseFrame(
   });
   return best;
 }
+
+/** How far past the first cargo a second one may stand ("troops …, along with shells"). */
+const CO_CARGO_REACH = 120;
+const CARGO_TYPES: Readonly<Record<string, EventType>> = {
+  troops: 'TROOP_DEPLOYMENT',
+  weapon: 'ARMS_TRANSFER',
+  missile: 'ARMS_TRANSFER',
+};
+
+/**
+ * A transfer that moves troops and weapons at once ("sent 10,000 troops, along with shells and
+ * missiles"; "a envoyé des soldats ainsi que des missiles") reports both: the frame not chosen,
+ * when its cargo stands on the object side in the same stretch with no other event in between.
+ */
+export function coTransferred(
+  trigger: Hit<TriggerRef>,
+  chosen: FrameChoice,
+  facts: SentenceFacts,
+  lang: CompiledLanguage,
+): FrameChoice | null {
+  const first = chosen.classHit;
+  if (first === null || CARGO_TYPES[first.value] !== chosen.type) return null;
+  const sov = lang.lexicon.wordOrder === 'sov';
+  // After the verb, a troops word is as often a recipient or another clause's agent ("shells to
+  // Russian forces"): troops join weapons only in a list before a verb-final trigger.
+  if (first.value !== 'troops' && !sov) return null;
+  const classes = classesOf(facts);
+  const tech = classes.byClass.get(TECH_CLASS) ?? [];
+  for (const frame of trigger.value.entry.frames ?? []) {
+    if (frame.class === undefined || frame.needsTarget === true) continue;
+    if (CARGO_TYPES[frame.class] !== frame.type || frame.type === chosen.type) continue;
+    const hit = (classes.byClass.get(frame.class) ?? []).find((c) => {
+      if (classes.modifiers.has(c) || classes.derived.has(c)) return false;
+      const [from, to] = sov ? [c.end, trigger.start] : [trigger.end, c.start];
+      if (to < from || to - from > CO_CARGO_REACH) return false;
+      // "troops in exchange for technology for submarines": what follows technology is its use.
+      if (tech.some((t) => t.start >= from && t.end <= to)) return false;
+      return !facts.triggers.some(
+        (t) => t !== trigger && !isAttributive(t, facts) && t.start >= from && t.end <= to,
+      );
+    });
+    if (hit !== undefined) return { type: frame.type, frame, classHit: hit };
+  }
+  return null;
+}

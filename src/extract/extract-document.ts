@@ -19,7 +19,7 @@ import {
 import type { Frame } from '../lexicon/lexicon-schema.js';
 import { assignRoles, SPEECH_TYPES, type RoleChoice } from './assign-roles.js';
 import { clausePunctuationIn } from './role-facts.js';
-import { chooseFrame, type FrameChoice } from './choose-frame.js';
+import { chooseFrame, coTransferred, type FrameChoice } from './choose-frame.js';
 import { decideModality, isProhibited } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
 import { resolveLanguage, resolveMentionDates, type MentionDate } from './extract-adapters.js';
@@ -135,9 +135,12 @@ function sentenceCandidates(
     if (frame.frame.needsTarget === true) base.push('frame.needs-target');
     if (frame.restated !== undefined) base.push('frame.restated');
     const received = receivedBySubject(frame.type, trig, triggers, facts, lang);
+    const cargo = frame.restated === undefined ? coTransferred(trig, frame, facts, lang) : null;
+    const also = cargo !== null && !seenTypes.has(cargo.type) ? cargo : null;
+    if (also !== null) seenTypes.add(also.type);
     for (const chosen of assignRoles(frame.type, facts, trig, lang, frame.classHit)) {
       const roles = received ? asReceived(chosen) : chosen;
-      out.push({
+      const mention = {
         type: frame.type,
         trigger: trig,
         roles,
@@ -145,6 +148,17 @@ function sentenceCandidates(
         classHit: frame.classHit,
         restated: frame.restated,
         triggerModality: entry.modality,
+      };
+      out.push(mention);
+      if (also === null) continue;
+      // The second cargo moves between the same parties, by the same verb.
+      const rules = [`${lang.lang}.trigger.${also.type}.${entry.id}`, 'frame.co-cargo'];
+      rules.push(`frame.class-${also.classHit!.value}`);
+      out.push({
+        ...mention,
+        type: also.type,
+        classHit: also.classHit,
+        rules: withRules(rules, roles.rules),
       });
     }
   }
