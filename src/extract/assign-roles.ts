@@ -445,6 +445,7 @@ export function assignRoles(
   const actors = roleActors(facts);
   let cands = actors.cands;
   const sayer = actors.sayer;
+  let selfReport = false;
   if (!SPEECH_TYPES.has(type)) {
     // "X said Y sent…": X only reports. "X announced new sanctions": X is also the agent.
     const others = actors.others;
@@ -452,7 +453,7 @@ export function assignRoles(
     // A topic that reports a quoted clause ("정부는 … 이전이 … 위협한다고 강조했다") does none of it.
     const quoting = sayer?.markRules.includes('role.topic-speaker') === true;
     // A state's own organ reporting its launch or test ("北朝鮮の国防省は…発射したと発表した") did it.
-    const selfReport = quoting && SOLO_TYPES.has(type) && !ownSubject;
+    selfReport = quoting && SOLO_TYPES.has(type) && !ownSubject;
     if (
       !selfReport &&
       (ownSubject ||
@@ -472,8 +473,11 @@ export function assignRoles(
   // Verb-second clauses put both actors before a final verb: read roles as in SOV.
   const sov = lang.lexicon.wordOrder !== 'svo';
   const src = pickSource(type, facts, cands, trigger, sov, classHit, lang);
-  if (SOLO_TYPES.has(type))
-    return [withSayer({ source: src.hit, target: null, rules: [src.rule] }, sayer)];
+  if (SOLO_TYPES.has(type)) {
+    // Marked so that a document about another actor's launch can overrule it (extract-document).
+    const rules = selfReport && src.hit === sayer ? [src.rule, 'role.self-report'] : [src.rule];
+    return [withSayer({ source: src.hit, target: null, rules }, sayer)];
+  }
   const sourceGroup = src.hit === null ? [] : coordinated(src.hit, facts, lang);
   const tgt = pickTarget(
     type,

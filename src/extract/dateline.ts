@@ -16,6 +16,8 @@ const DATELINES: readonly RegExp[] = [
   /^\s*[(（][^()（）\n]{1,30}[=＝][^()（）\n]{1,30}[)）]\s*(?:[^\s=]{1,10}\s+){0,2}(?:기자|특파원)\s*[=＝]\s*/u,
   // （新华社首尔5月30日电） 【ニューヨーク＝共同】 [Yonhap]
   /^\s*[（(【［[][^（）()【】［］[\]\n]{1,40}(?:电|電|[=＝])[^（）()【】［］[\]\n]{0,30}[）)】］\]]\s*/u,
+  // 【ソウル5日】 【北京】: Japanese papers' place and day in lenticular brackets, no agency.
+  /^\s*【[^【】\n]{1,20}】\s*/u,
 ];
 
 /** Length of the dateline that opens `text`, or 0. */

@@ -28,6 +28,7 @@ import { withExchanges } from './exchange.js';
 import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
 import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
+import { datesClosingReport } from './report-date.js';
 import { asReceived, receivedBySubject } from './receiving.js';
 import { appendAll } from '../domain/append-all.js';
 import { sortSmall } from '../domain/sort-small.js';
@@ -197,7 +198,7 @@ function extractSentence(
     const filled =
       c.restated !== undefined
         ? { source: c.restated.source, target: c.restated.target, rule: 'context.restated' }
-        : ctx.fill(c.type, c.roles.source?.ref.code ?? null, c.roles.target?.ref.code ?? null, {
+        : ctx.fill(c.type, ownSource(c, ctx), c.roles.target?.ref.code ?? null, {
             pairReference: pairRef,
             anaphoricTypes: () => anaphoricTypes(facts, c.trigger),
             // A topic quoting a clause ("정부는 … 이전이 … 위협한다고 강조했다") is no agent of it.
@@ -380,6 +381,7 @@ function dateAnchor(
   candidates: readonly SentenceMention[],
   facts: SentenceFacts,
   sov: boolean,
+  timeSpans: readonly { readonly start: number; readonly end: number }[],
 ): Hit<TriggerRef> | null {
   const gap = (x: { readonly start: number; readonly end: number }) =>
     x.start >= span.end ? x.start - span.end : x.end <= span.start ? span.start - x.end : 0;
@@ -398,6 +400,16 @@ function dateAnchor(
       sameClause(m),
   );
   if (speech) return null;
+  if (
+    sov &&
+    datesClosingReport(
+      span,
+      candidates.map((c) => c.trigger.end),
+      timeSpans,
+      facts,
+    )
+  )
+    return null;
   const clause = sortSmall(
     candidates.map((c) => c.trigger).filter(sameClause),
     (a, b) => a.start - b.start,
@@ -416,14 +428,27 @@ function datesByTrigger(
   sov: boolean,
 ): Map<Hit<TriggerRef>, MentionDate> {
   const out = new Map<Hit<TriggerRef>, MentionDate>();
+  const timeSpans = dates.flatMap((d) => (d.span !== undefined && d.date !== null ? [d.span] : []));
   for (const d of dates) {
     if (d.span === undefined || d.date === null) continue;
-    const anchor = dateAnchor(d.span, candidates, facts, sov);
+    const anchor = dateAnchor(d.span, candidates, facts, sov, timeSpans);
     if (anchor === null) continue;
     const held = out.get(anchor);
     if (held === undefined || (held.date?.length ?? 0) < d.date.length) out.set(anchor, d);
   }
   return out;
+}
+
+/**
+ * The source the sentence gives. A briefing body read as reporting its own state's launch
+ * ("합참은 미사일이 … 비행했다고 설명했다") reports another's when the document's launch was
+ * another actor's: the role is then open, for the context to fill.
+ */
+function ownSource(c: SentenceMention, ctx: DocumentContext): string | null {
+  const code = c.roles.source?.ref.code ?? null;
+  if (code === null || !c.roles.rules.includes('role.self-report')) return code;
+  const earlier = ctx.restated([c.type])?.source ?? null;
+  return earlier !== null && earlier !== code ? null : code;
 }
 
 /** Types the sentence's other triggers can stand for ("condemned the launch" → launch types). */

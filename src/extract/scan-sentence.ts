@@ -244,7 +244,7 @@ function markPlaceOwners(facts: SentenceFacts, lang: CompiledLanguage): void {
 }
 
 /** Korean and Japanese topic particles. */
-const TOPIC_PARTICLE = /^[은는は]/u;
+export const TOPIC_PARTICLE = /^[은는は]/u;
 /**
  * A quoted clause's end shortly before the speech verb, its addressee between them: Korean 고/라고
  * ("…다고 국회 정보위원회에 보고했다"), Japanese と/とみて.
@@ -252,7 +252,7 @@ const TOPIC_PARTICLE = /^[은는は]/u;
 const QUOTATIVE = /(?:고|と|とみて|と見て)\s/u;
 const QUOTE_REACH = 16;
 /** Letters a final speech verb may still carry after its stem ("밝혔다.", "述べた。"). */
-const FINAL_VERB_TAIL = 6;
+export const FINAL_VERB_TAIL = 6;
 
 /**
  * "국정원은 … 러시아가 기술을 지원했다고 밝혔다", "防衛省は、… と述べた": in a verb-final sentence
