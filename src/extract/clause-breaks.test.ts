@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BREAK, countBreaks, hasBreak, PUNCTUATION } from './clause-breaks.js';
 import type { SentenceFacts } from './scan-sentence.js';
 
-const CLAUSE_BREAK = /[;:—–()«»"]|(?<!\d),|,(?!\d)/u;
-const CLAUSE_PUNCTUATION = /[;:]|(?<!\d),|,(?!\d)/u;
+const CLAUSE_BREAK = /[;:，；：—–()（）«»"]|(?<!\d),|,(?!\d)/u;
+const CLAUSE_PUNCTUATION = /[;:，；：]|(?<!\d),|,(?!\d)/u;
 
 describe('clause breaks', () => {
   it('answers as the regexes do on the slice, digit-grouping commas included', () => {
@@ -12,7 +12,27 @@ describe('clause breaks', () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return (seed >>> 8) % n;
     };
-    const units = ['a', ' ', ',', '1', '0', ';', ':', '，', '—', '(', '»', '"', '–', 'é'];
+    const units = [
+      'a',
+      ' ',
+      ',',
+      '1',
+      '0',
+      ';',
+      ':',
+      '，',
+      '；',
+      '：',
+      '（',
+      '）',
+      '、',
+      '—',
+      '(',
+      '»',
+      '"',
+      '–',
+      'é',
+    ];
     for (let t = 0; t < 20_000; t++) {
       let text = '';
       for (let k = random(12); k > 0; k--) text += units[random(units.length)];

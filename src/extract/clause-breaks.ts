@@ -7,9 +7,9 @@
 import { perSentence } from './per-sentence.js';
 import type { SentenceFacts } from './scan-sentence.js';
 
-/** `;` `:` and the comma rule: what CLAUSE_PUNCTUATION (assign-roles.ts) looks for. */
+/** `;` `:` (half- and full-width), `，` and the comma rule: what CLAUSE_PUNCTUATION (role-facts.ts) looks for. */
 export const PUNCTUATION = 1;
-/** Those and `—–()«»"`: what CLAUSE_BREAK (decide-modality.ts) looks for. */
+/** Those and `—–()（）«»"`: what CLAUSE_BREAK (decide-modality.ts) looks for. */
 export const BREAK = 2;
 
 const COMMA = 44;
@@ -20,7 +20,12 @@ function kindsOf(c: number): number {
     case 59: // ;
     case 58: // :
     case COMMA:
+    case 0xff0c: // ， (Chinese and Japanese full-width forms)
+    case 0xff1b: // ；
+    case 0xff1a: // ：
       return PUNCTUATION | BREAK;
+    case 0xff08: // （
+    case 0xff09: // ）
     case 0x2014: // —
     case 0x2013: // –
     case 40: // (

@@ -20,7 +20,7 @@ export interface ModalityDecision {
   readonly rule: string;
 }
 
-const CLAUSE_BREAK = /[;:—–()«»"]|(?<!\d),|,(?!\d)/u;
+const CLAUSE_BREAK = /[;:，；：—–()（）«»"]|(?<!\d),|,(?!\d)/u;
 /** How far (UTF-16 units) a plan cue may stand from its trigger. */
 const PLAN_WINDOW = 45;
 /** How far a negation may stand before a denial trigger to negate it. */

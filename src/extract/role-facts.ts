@@ -95,7 +95,7 @@ export function ownedByOther(facts: SentenceFacts, a: ActorHit, trigger: Hit<unk
 }
 
 /** A comma, semicolon or colon, but not the comma that groups digits ("1,000 containers"). */
-export const CLAUSE_PUNCTUATION = /[;:]|(?<!\d),|,(?!\d)/u;
+export const CLAUSE_PUNCTUATION = /[;:，；：]|(?<!\d),|,(?!\d)/u;
 
 /**
  * `CLAUSE_PUNCTUATION.test(facts.text.slice(from, to))` without the slice: a semicolon or colon,
