@@ -158,6 +158,10 @@ function firstCue(
   return undefined;
 }
 
+function namesTreaty(facts: SentenceFacts): boolean {
+  return facts.triggers.some((t) => t.value.entry.type === 'AGREEMENT');
+}
+
 export function decideModality(
   type: EventType,
   facts: SentenceFacts,
@@ -175,6 +179,13 @@ export function decideModality(
 ): ModalityDecision {
   // Verb-second languages place modal cues before the verb, like SVO ones.
   const sov = lang.lexicon.wordOrder === 'sov';
+  // A treaty's mutual-assistance clause ("the pact commits each to help the other if attacked",
+  // wherever its condition stands) is a promise: PLANNED; the aggression is no event (v1.1).
+  if (type === 'MILITARY_COOPERATION' && namesTreaty(facts)) {
+    const clause = firstCue(facts.modality, 'conditional', () => true);
+    if (clause !== undefined)
+      return { modality: 'PLANNED', cue: clause, rule: 'modality.treaty-clause' };
+  }
   const cond = conditionalCue(type, facts, trigger, sov);
   if (cond !== undefined)
     return { modality: 'HYPOTHETICAL', cue: cond, rule: 'modality.conditional' };
