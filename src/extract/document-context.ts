@@ -4,6 +4,7 @@
  * and the document's main pair of actors.
  * @module
  */
+import { adversariesOf } from '../lexicon/load-conflicts.js';
 import {
   MONITORING_BODIES,
   SOLO_TYPES,
@@ -46,6 +47,8 @@ export interface SentenceHints {
   readonly namesAct?: boolean;
   /** Actors the sentence names as allies ("alongside Russian troops"): never the one attacked. */
   readonly allies?: readonly string[];
+  /** The target is only the sentence's remaining actor (role.other-actor), no marked one. */
+  readonly leftoverTarget?: boolean;
 }
 
 const REACTION_TYPES: ReadonlySet<EventType> = new Set([
@@ -87,7 +90,11 @@ export class DocumentContext {
   private readonly dyad: readonly string[];
 
   /** `dyad`: the document's two most mentioned actors, most mentioned first. */
-  constructor(dyad: readonly string[] = []) {
+  /** `published`: the document's day, which bounds the wars `adversary` reads. */
+  constructor(
+    dyad: readonly string[] = [],
+    private readonly published?: string,
+  ) {
     this.dyad = dyad;
   }
 
@@ -199,14 +206,46 @@ export class DocumentContext {
       };
     if (r.source !== null && r.source === r.target) return { ...r, target: null };
     if (
-      target === null &&
+      (target === null || hints.leftoverTarget === true) &&
       r.target !== null &&
       (type === 'ATTACK' || type === 'THREAT') &&
       (hints.allies?.includes(r.target) === true ||
         (type === 'ATTACK' && this.cooperating(r.source, r.target)))
     )
-      return { ...r, target: null, rule: r.source === source ? null : r.rule };
+      return this.withAdversary(
+        type,
+        { ...r, target: null, rule: r.source === source ? null : r.rule },
+        [r.target, ...(hints.allies ?? [])],
+      );
+    if (r.target === null) return this.withAdversary(type, r, hints.allies ?? []);
     return r;
+  }
+
+  /**
+   * A fight whose target the text leaves open is aimed at the adversary, in a known war
+   * (data/conflicts.yaml), of the side that fights or of the partner it fights for: "North
+   * Korean troops fought in Kursk" fights Ukraine. Nothing when the wars give no single answer.
+   */
+  private withAdversary(type: EventType, r: FilledRoles, partners: readonly string[]): FilledRoles {
+    if (type !== 'ATTACK' || r.source === null) return r;
+    const sides = [r.source, ...partners, ...this.partnersOf(r.source)];
+    const found = new Set<string>();
+    for (const side of sides)
+      for (const z of adversariesOf(side, this.published)) if (z !== r.source) found.add(z);
+    if (found.size !== 1) return r;
+    const [z] = found;
+    return { source: r.source, target: z!, rule: 'context.partner-adversary' };
+  }
+
+  /** Those the document has told `code` sending troops, arms or help to, or receiving them from. */
+  private partnersOf(code: string): string[] {
+    const out = new Set<string>();
+    for (const x of this.mentions.slice(-CONTEXT_LOOKBACK)) {
+      if (!COOPERATIVE_TYPES.has(x.type)) continue;
+      if (x.source === code && x.target !== null) out.add(x.target);
+      if (x.target === code && x.source !== null) out.add(x.source);
+    }
+    return [...out];
   }
 
   private fillRaw(

@@ -218,6 +218,7 @@ function extractSentence(
                 : [],
             ),
             namesAct: candidates.some((x) => !SPEECH_TYPES.has(x.type)),
+            leftoverTarget: c.roles.rules.includes('role.other-actor'),
             accusers: out.flatMap((m) =>
               m.type === 'CONCERN' && m.source !== null ? [m.source] : [],
             ),
@@ -537,6 +538,7 @@ export function extractDocument(doc: ExtractInput, options: ExtractOptions = {})
   const title = typeof doc.title === 'string' ? doc.title.slice(0, 1000) : '';
   const ctx = new DocumentContext(
     documentPair(title === '' ? scanned : [scanSentence(title, lang), ...scanned]),
+    typeof doc.published === 'string' ? doc.published : undefined,
   );
   const mentions: ExtractedMention[] = [];
   spans.forEach((span, i) => {
