@@ -474,6 +474,18 @@ export function assignRoles(
   const sov = lang.lexicon.wordOrder !== 'svo';
   const src = pickSource(type, facts, cands, trigger, sov, classHit, lang);
   if (SOLO_TYPES.has(type)) {
+    // "В КНДР провели испытание": with no agent named, the state a test is held in held it.
+    if (src.hit === null) {
+      const host = facts.actors.find(
+        (a) =>
+          a.ref.kind === 'state' &&
+          a.end <= trigger.start &&
+          (a.marks.has('place') || a.marks.has('target')) &&
+          !a.marks.has('origin'),
+      );
+      if (host !== undefined)
+        return [withSayer({ source: host, target: null, rules: ['role.host-state'] }, sayer)];
+    }
     // Marked so that a document about another actor's launch can overrule it (extract-document).
     const rules = selfReport && src.hit === sayer ? [src.rule, 'role.self-report'] : [src.rule];
     return [withSayer({ source: src.hit, target: null, rules }, sayer)];

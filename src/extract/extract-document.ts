@@ -442,12 +442,15 @@ function datesByTrigger(
 
 /**
  * The source the sentence gives. A briefing body read as reporting its own state's launch
- * ("합참은 미사일이 … 비행했다고 설명했다") reports another's when the document's launch was
- * another actor's: the role is then open, for the context to fill.
+ * ("합참은 미사일이 … 비행했다고 설명했다"), or the state a test is held in ("In Japan the launch
+ * set off alarms"), gives way when the document's launch was another actor's: the role is then
+ * open, for the context to fill.
  */
 function ownSource(c: SentenceMention, ctx: DocumentContext): string | null {
   const code = c.roles.source?.ref.code ?? null;
-  if (code === null || !c.roles.rules.includes('role.self-report')) return code;
+  const weak =
+    c.roles.rules.includes('role.self-report') || c.roles.rules.includes('role.host-state');
+  if (code === null || !weak) return code;
   const earlier = ctx.restated([c.type])?.source ?? null;
   return earlier !== null && earlier !== code ? null : code;
 }
