@@ -158,7 +158,7 @@ function firstCue(
   return undefined;
 }
 
-function namesTreaty(facts: SentenceFacts): boolean {
+export function namesTreaty(facts: SentenceFacts): boolean {
   return facts.triggers.some((t) => t.value.entry.type === 'AGREEMENT');
 }
 

@@ -20,7 +20,7 @@ import type { Frame } from '../lexicon/lexicon-schema.js';
 import { assignRoles, SPEECH_TYPES, type RoleChoice } from './assign-roles.js';
 import { clausePunctuationIn } from './role-facts.js';
 import { chooseFrame, coTransferred, type FrameChoice } from './choose-frame.js';
-import { decideModality, isProhibited } from './decide-modality.js';
+import { decideModality, isProhibited, namesTreaty } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
 import { resolveLanguage, resolveMentionDates, type MentionDate } from './extract-adapters.js';
 import { eventCapabilities } from './event-capabilities.js';
@@ -235,6 +235,14 @@ function extractSentence(
     });
     // "did not deny" is no rejection.
     if (isDenial && modality.modality === 'NEGATED') continue;
+    // The aggression a treaty's assistance clause names is no event (ontology v1.1).
+    if (
+      c.type === 'ATTACK' &&
+      modality.modality === 'HYPOTHETICAL' &&
+      candidates.some((x) => x.type === 'MILITARY_COOPERATION') &&
+      namesTreaty(facts)
+    )
+      continue;
     // "dismissed Seoul's accusations as baseless": the accusation is what is denied, not a new
     // one. "X accused Y of …, a claim Z denied" keeps X's accusation: it comes before the denial.
     if (

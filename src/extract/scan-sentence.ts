@@ -249,7 +249,8 @@ export const TOPIC_PARTICLE = /^[은는は]/u;
  * A quoted clause's end shortly before the speech verb, its addressee between them: Korean 고/라고
  * ("…다고 국회 정보위원회에 보고했다"), Japanese と/とみて.
  */
-const QUOTATIVE = /(?:고|と|とみて|と見て)\s/u;
+// Korean writes a space before the speech verb ("…다고 밝혔다"), Japanese none ("…と述べた").
+const QUOTATIVE = /고\s|と/u;
 const QUOTE_REACH = 16;
 /** Letters a final speech verb may still carry after its stem ("밝혔다.", "述べた。"). */
 export const FINAL_VERB_TAIL = 6;
