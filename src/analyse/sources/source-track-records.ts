@@ -1,0 +1,100 @@
+/**
+ * Source track records and suggested grades, one read for the CLI (`vigie source suggest-grades`)
+ * and the API (`GET /api/sources/track-records`): a page of sources, each with its record, the
+ * suggested Admiralty grade with its reasons, and the claims behind it.
+ * @module
+ */
+import type { Store } from '../../store/open-store.js';
+import {
+  MAX_REPORTS_PER_SOURCE,
+  countLiveCorrections,
+  readClaimEvents,
+  readSourcePage,
+  readSourceReports,
+  readSupportedHypotheses,
+} from '../../store/api-queries/track-record-queries.js';
+import { resolveBoardsResolutions } from './board-outcomes.js';
+import { suggestGrade, type GradeSuggestion } from './grade-rule.js';
+import { claimsOfSource } from './source-claims.js';
+import { buildTrackRecord, type ClaimOutcome, type TrackRecord } from './track-record.js';
+
+/** Claims listed per source: the resolved ones first, then the newest. */
+export const MAX_CLAIMS_SHOWN = 50;
+/** Sources per page. */
+export const MAX_SOURCES_PER_PAGE = 50;
+
+export interface SourceTrackRecord {
+  readonly source: {
+    readonly id: string;
+    readonly name: string;
+    readonly kind: string;
+    readonly reliability: string;
+  };
+  readonly record: Omit<TrackRecord, 'outcomes'> & {
+    /** Documents left out because they carry another origin's report. */
+    readonly carried: number;
+    /** Analyst corrections in force on its documents (extraction fixes; not in the grade). */
+    readonly corrections: number;
+    /** Only the newest MAX_REPORTS_PER_SOURCE reports were read. */
+    readonly truncated: boolean;
+  };
+  readonly suggestion: GradeSuggestion;
+  readonly claims: readonly ClaimOutcome[];
+}
+
+const RANK: Readonly<Record<ClaimOutcome['status'], number>> = {
+  contradicted: 0,
+  confirmed: 1,
+  open: 2,
+  late: 3,
+};
+
+export async function readTrackRecords(
+  store: Pick<Store, 'db' | 'dialect'>,
+  options: { readonly sourceId?: string; readonly limit?: number; readonly offset?: number } = {},
+): Promise<{ items: SourceTrackRecord[]; total: number }> {
+  const limit = Math.min(options.limit ?? MAX_SOURCES_PER_PAGE, MAX_SOURCES_PER_PAGE);
+  const page = await readSourcePage(store.db, {
+    ...(options.sourceId !== undefined ? { sourceId: options.sourceId } : {}),
+    limit,
+    offset: options.offset ?? 0,
+  });
+  const resolutions = await resolveBoardsResolutions(store);
+  const corrections = await countLiveCorrections(
+    store.db,
+    page.sources.map((s) => s.id),
+  );
+  const items: SourceTrackRecord[] = [];
+  for (const source of page.sources) {
+    const reports = await readSourceReports(store.db, source.id);
+    const eventIds = [...new Set(reports.map((r) => r.eventId))];
+    const [events, supported] = await Promise.all([
+      readClaimEvents(store.db, eventIds),
+      readSupportedHypotheses(store.db, eventIds),
+    ]);
+    const { claims, carried } = claimsOfSource(source, reports, events, supported, resolutions);
+    const { outcomes, ...record } = buildTrackRecord(claims);
+    const full = {
+      ...record,
+      carried,
+      corrections: corrections.get(source.id) ?? 0,
+      truncated: reports.length >= MAX_REPORTS_PER_SOURCE,
+    };
+    items.push({
+      source: {
+        id: source.id,
+        name: source.name,
+        kind: source.kind,
+        reliability: source.reliability,
+      },
+      record: full,
+      suggestion: suggestGrade(record as TrackRecord, source.reliability),
+      claims: outcomes
+        .map((o, i) => ({ o, i }))
+        .sort((a, b) => RANK[a.o.status] - RANK[b.o.status] || a.i - b.i)
+        .slice(0, MAX_CLAIMS_SHOWN)
+        .map(({ o }) => o),
+    });
+  }
+  return { items, total: page.total };
+}
