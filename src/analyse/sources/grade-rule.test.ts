@@ -67,7 +67,11 @@ describe('suggestGrade', () => {
 
   it('keeps the current grade below the minimum sample', () => {
     const few = record({ confirmed: MIN_RESOLVED - 1, confirmedByResolution: MIN_RESOLVED - 1 });
-    expect(suggestGrade(few, 'B')).toMatchObject({ suggested: 'B', change: false, lowerBound: null });
+    expect(suggestGrade(few, 'B')).toMatchObject({
+      suggested: 'B',
+      change: false,
+      lowerBound: null,
+    });
     expect(suggestGrade(record(), 'F').reasons[0]).toBe(
       'no resolved claim: at least 5 are needed to suggest a grade, so F (reliability cannot be judged) stands',
     );

@@ -64,9 +64,7 @@ const fixed2 = (x: number) => x.toFixed(2);
 function recordLine(r: TrackRecord, resolved: number): string {
   const how = [
     r.confirmedByResolution > 0 ? `${r.confirmedByResolution} by a resolution` : '',
-    r.confirmedByCorroboration > 0
-      ? `${r.confirmedByCorroboration} by an independent origin`
-      : '',
+    r.confirmedByCorroboration > 0 ? `${r.confirmedByCorroboration} by an independent origin` : '',
   ].filter((s) => s !== '');
   const confirmed = `${r.confirmed} of ${plural(resolved, 'resolved claim')} confirmed${how.length ? ` (${how.join(', ')})` : ''}`;
   return r.contradicted > 0

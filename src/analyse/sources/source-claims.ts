@@ -5,7 +5,10 @@
  * hypotheses it supports. Pure.
  * @module
  */
-import type { ClaimEventRow, SourceReportRow } from '../../store/api-queries/track-record-queries.js';
+import type {
+  ClaimEventRow,
+  SourceReportRow,
+} from '../../store/api-queries/track-record-queries.js';
 import { normaliseName } from '../credibility/independence.js';
 import type { ClaimInput, ClaimResolution, OtherOrigin } from './track-record.js';
 

@@ -92,7 +92,12 @@ export function assessClaim(claim: ClaimInput): ClaimOutcome {
   // An event that supports a question resolved true happened, whatever another question says.
   const confirming = testing.find((r) => r.outcome);
   if (confirming)
-    return { ...base, status: 'confirmed', by: 'resolution', hypothesisId: confirming.hypothesisId };
+    return {
+      ...base,
+      status: 'confirmed',
+      by: 'resolution',
+      hypothesisId: confirming.hypothesisId,
+    };
   if (testing.length > 0)
     return {
       ...base,

@@ -53,7 +53,9 @@ export async function readSourcePage(
 ): Promise<{ sources: SourceRow[]; total: number }> {
   let q = db.selectFrom('sources');
   if (options.sourceId !== undefined)
-    q = q.where((eb) => eb.or([eb('id', '=', options.sourceId!), eb('url', '=', options.sourceId!)]));
+    q = q.where((eb) =>
+      eb.or([eb('id', '=', options.sourceId!), eb('url', '=', options.sourceId!)]),
+    );
   const [sources, count] = await Promise.all([
     q
       .selectAll()
