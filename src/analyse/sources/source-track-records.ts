@@ -5,6 +5,9 @@
  * @module
  */
 import type { Store } from '../../store/open-store.js';
+import type { SourceRow } from '../../store/schema.js';
+import { applyGrade, type GradeChange, type GradeRequest } from '../../store/source-grades-repo.js';
+import { getSource } from '../../store/sources-repo.js';
 import {
   MAX_REPORTS_PER_SOURCE,
   countLiveCorrections,
@@ -97,4 +100,36 @@ export async function readTrackRecords(
     });
   }
   return { items, total: page.total };
+}
+
+/** The figures of a record an applied grade keeps in its audit record. */
+function auditedRecord(r: SourceTrackRecord) {
+  const { lead, claims, confirmed, contradicted, open, late } = r.record;
+  return {
+    claims,
+    confirmed,
+    contradicted,
+    open,
+    late,
+    lead,
+    lowerBound: r.suggestion.lowerBound,
+    reasons: r.suggestion.reasons,
+  };
+}
+
+/**
+ * Applies an analyst's grade to a source, keeping in the audit record the suggestion and the
+ * record as they stood (`vigie source grade`, `set-reliability`, the API).
+ */
+export async function gradeSource(
+  store: Pick<Store, 'db' | 'dialect'>,
+  request: Omit<GradeRequest, 'suggested' | 'record'>,
+): Promise<{ source: SourceRow; change: GradeChange }> {
+  const source = await getSource(store.db, request.source);
+  const [record] = (await readTrackRecords(store, { sourceId: source.id })).items;
+  return applyGrade(store, {
+    ...request,
+    source: source.id,
+    ...(record ? { suggested: record.suggestion.suggested, record: auditedRecord(record) } : {}),
+  });
 }
