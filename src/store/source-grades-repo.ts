@@ -4,7 +4,6 @@
  * The grade and its record are written in one transaction; records are never edited.
  * @module
  */
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Reliability } from '../domain/ontology.js';
 import type { Store } from './open-store.js';
@@ -46,8 +45,15 @@ export async function applyGrade(
   const recordedAt = request.now ?? new Date().toISOString();
   return withTransaction(store, async (trx) => {
     const row = await getSource(trx, request.source);
+    // The id carries the record's rank for its source, so changes made in the same millisecond
+    // still list in the order they were made (as resolutions do).
+    const earlier = await trx
+      .selectFrom('source_grades')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('source_id', '=', row.id)
+      .executeTakeFirst();
     const change: GradeChange = {
-      id: `grd_${recordedAt.replace(/\D/g, '')}_${randomBytes(4).toString('hex')}`,
+      id: `${row.id}|${String(Number(earlier?.n ?? 0)).padStart(6, '0')}`,
       sourceId: row.id,
       before: row.reliability,
       after,

@@ -40,19 +40,19 @@ const NK = (n: number, published: string, event = `ev-tr-${n}`): Report => ({
 });
 
 const REPORTS: Report[] = [
-  NK(1, '2024-10-18T06:00:00Z'),
-  NK(2, '2024-11-02T06:00:00Z'),
-  NK(3, '2024-12-20T06:00:00Z'),
-  NK(4, '2025-02-11T06:00:00Z'),
-  NK(5, '2024-12-01T06:00:00Z'),
-  NK(6, '2025-03-01T06:00:00Z'),
-  NK(7, '2025-03-15T06:00:00Z'),
+  NK(1, '2024-06-03T06:00:00Z'),
+  NK(2, '2024-06-20T06:00:00Z'),
+  NK(3, '2024-07-15T06:00:00Z'),
+  NK(4, '2024-08-11T06:00:00Z'),
+  NK(5, '2024-08-01T06:00:00Z'),
+  NK(6, '2024-09-01T06:00:00Z'),
+  NK(7, '2024-09-15T06:00:00Z'),
   // Seoul Wire's own report of event 6, a day after NK Watch.
   {
     doc: 'doc-tr-sw-6',
     source: TRACK.seoulWire,
     outlet: 'Seoul Wire',
-    published: '2025-03-02T06:00:00Z',
+    published: '2024-09-02T06:00:00Z',
     event: 'ev-tr-6',
   },
   // A copy of NK Watch's first report, and a report crediting NK Watch: not Seoul Wire's own.
@@ -60,7 +60,7 @@ const REPORTS: Report[] = [
     doc: 'doc-tr-sw-copy',
     source: TRACK.seoulWire,
     outlet: 'Seoul Wire',
-    published: '2024-10-18T09:00:00Z',
+    published: '2024-06-03T09:00:00Z',
     event: 'ev-tr-1',
     copyOf: 'doc-tr-nk-1',
   },
@@ -68,7 +68,7 @@ const REPORTS: Report[] = [
     doc: 'doc-tr-sw-credit',
     source: TRACK.seoulWire,
     outlet: 'Seoul Wire',
-    published: '2024-11-02T10:00:00Z',
+    published: '2024-06-20T10:00:00Z',
     event: 'ev-tr-2',
     origin: 'NK Watch',
   },
@@ -214,6 +214,23 @@ export async function seedTrackRecords(store: Store): Promise<void> {
     )
     .execute();
   await db
+    .insertInto('hypotheses')
+    .values(
+      [
+        [TRACK.yes, 'North Korean troops deployed to Russia'],
+        [TRACK.no, 'The troops withdrawn by the end of September'],
+      ].map(([id, title]) => ({
+        id: id!,
+        board_id: 'tr',
+        title: title!,
+        prior: 0.3,
+        horizon_days: null,
+        probability: 0.5,
+        updated_at: T0,
+      })),
+    )
+    .execute();
+  await db
     .insertInto('indicators')
     .values([
       {
@@ -264,8 +281,8 @@ export async function seedTrackRecords(store: Store): Promise<void> {
     ])
     .execute();
   for (const [hypothesisId, outcome, date] of [
-    [TRACK.yes, true, '2025-04-26'],
-    [TRACK.no, false, '2025-01-31'],
+    [TRACK.yes, true, '2024-10-20'],
+    [TRACK.no, false, '2024-09-30'],
   ] as const)
     await recordResolution(db, {
       hypothesisId,

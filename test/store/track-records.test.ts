@@ -81,7 +81,7 @@ describe.each(backends)('source track records on $name', (backend) => {
       hypothesisId: TRACK.yes,
       boardId: 'tr',
       outcome: false,
-      date: '2025-05-01',
+      date: '2024-11-01',
       source: 'https://record.example/reversed',
       note: 'withdrawn after all',
       recordedBy: 'test',
@@ -104,11 +104,11 @@ describe.each(backends)('source track records on $name', (backend) => {
     const { source, change } = await applyGrade(store, {
       source: TRACK.nkWatch,
       grade: 'c',
-      note: 'track record since 2024',
+      note: 'track record since June',
       recordedBy: 'ana',
       suggested: nk.suggestion.suggested,
       record: { confirmed: nk.record.confirmed, contradicted: nk.record.contradicted },
-      now: '2025-05-02T10:00:00.000Z',
+      now: '2024-11-02T10:00:00.000Z',
     });
     expect(source.reliability).toBe('C');
     expect(change).toMatchObject({ before: 'F', after: 'C', suggested: 'C', recordedBy: 'ana' });
@@ -123,7 +123,7 @@ describe.each(backends)('source track records on $name', (backend) => {
       expect.objectContaining({
         before: 'F',
         after: 'C',
-        note: 'track record since 2024',
+        note: 'track record since June',
         record: { confirmed: 5, contradicted: 1 },
       }),
     ]);
