@@ -61,7 +61,7 @@ describe('suggestGrade', () => {
     expect(s.reasons).toEqual([
       '12 of 14 resolved claims confirmed (9 by a resolution, 3 by an independent origin); 2 contradicted by a resolution; lower bound 0.60 → B (usually reliable)',
       '3 claims still open',
-      'first to report 4 of the 10 claims other origins also reported; median lead 0.5 days',
+      'first on 4 of 10 claims other origins also reported; median lead 0.5 days',
     ]);
   });
 
@@ -85,6 +85,13 @@ describe('suggestGrade', () => {
   it('suggests E for a source mostly contradicted', () => {
     const bad = record({ confirmed: 1, confirmedByResolution: 1, contradicted: 9 });
     expect(suggestGrade(bad, 'B').suggested).toBe('E');
+  });
+
+  it('says when the source came after the others', () => {
+    const late = record({ lead: { compared: 3, first: 0, medianDays: -1 } });
+    expect(suggestGrade(late, 'C').reasons).toContain(
+      'first on 0 of 3 claims other origins also reported; median 1 day after the first other origin',
+    );
   });
 
   it('counts late claims out, in words', () => {

@@ -94,9 +94,14 @@ export function suggestGrade(record: TrackRecord, current: string): GradeSuggest
   if (record.open > 0) reasons.push(`${plural(record.open, 'claim')} still open`);
   if (record.late > 0)
     reasons.push(`${plural(record.late, 'claim')} reported after the resolution, not counted`);
-  if (record.lead.compared > 0 && record.lead.medianDays !== null)
+  const median = record.lead.medianDays;
+  if (record.lead.compared > 0 && median !== null)
     reasons.push(
-      `first to report ${record.lead.first} of the ${plural(record.lead.compared, 'claim')} other origins also reported; median lead ${record.lead.medianDays} day${record.lead.medianDays === 1 ? '' : 's'}`,
+      `first on ${record.lead.first} of ${plural(record.lead.compared, 'claim')} other origins also reported; ${
+        median >= 0
+          ? `median lead ${median} day${median === 1 ? '' : 's'}`
+          : `median ${-median} day${median === -1 ? '' : 's'} after the first other origin`
+      }`,
     );
   return {
     current,
