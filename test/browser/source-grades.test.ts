@@ -33,6 +33,11 @@ describe.skipIf(!hasChromium)('source track records in Chromium', { timeout: 90_
     );
     expect(await page.locator('[data-testid=apply-grade]').count()).toBe(0);
     expect(await page.textContent('.track-records')).toContain('needs the analyst role');
+    // An outlet of ingested files has a record too, marked as having no grade to set.
+    const outlet = page.locator('[data-testid=track-record][data-source="outlet:Harbour Times"]');
+    expect(await outlet.locator('td').first().textContent()).toBe(
+      'Harbour Times (outlet of ingested files, no grade to set)',
+    );
     await page.context().close();
   });
 

@@ -3,7 +3,7 @@
  * seven events itself; four support a hypothesis that resolved true after its reports, one a
  * hypothesis that resolved false, one is also reported by Seoul Wire a day later, one stays
  * open. Seoul Wire (B) copies one NK Watch report and credits NK Watch in another: neither is its
- * own. Separate from seedStore so the counts other suites check do not move.
+ * own. Harbour Times, an outlet of ingested files, reports one event itself. Separate from seedStore so the counts other suites check do not move.
  *
  * NK Watch: 5 of 6 resolved claims confirmed (4 by a resolution, 1 by an independent origin),
  * 1 contradicted, 1 open; Wilson lower bound 0.44 → C.
@@ -22,7 +22,8 @@ export const TRACK = {
 
 interface Report {
   doc: string;
-  source: string;
+  /** null: a document of ingested files, known by its outlet only. */
+  source: string | null;
   outlet: string;
   published: string;
   event: string;
@@ -53,6 +54,14 @@ const REPORTS: Report[] = [
     source: TRACK.seoulWire,
     outlet: 'Seoul Wire',
     published: '2024-09-02T06:00:00Z',
+    event: 'ev-tr-6',
+  },
+  // Harbour Times, an outlet of ingested files (no source row), reports it too, two days later.
+  {
+    doc: 'doc-tr-ht-6',
+    source: null,
+    outlet: 'Harbour Times',
+    published: '2024-09-03T06:00:00Z',
     event: 'ev-tr-6',
   },
   // A copy of NK Watch's first report, and a report crediting NK Watch: not Seoul Wire's own.

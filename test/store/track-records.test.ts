@@ -4,7 +4,7 @@
  * suggestion, a later resolution moving it, and the audited grade change.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readTrackRecords } from '../../src/analyse/sources/source-track-records.js';
+import { gradeSource, readTrackRecords } from '../../src/analyse/sources/source-track-records.js';
 import type { Store } from '../../src/store/open-store.js';
 import { recordResolution } from '../../src/store/resolutions-repo.js';
 import { applyGrade, listGradeChanges } from '../../src/store/source-grades-repo.js';
@@ -93,10 +93,29 @@ describe.each(backends)('source track records on $name', (backend) => {
 
   run('lists every source a page at a time', async () => {
     const first = await readTrackRecords(store, { limit: 2, offset: 0 });
-    expect(first.total).toBe(5);
+    // Five sources, then the outlets of documents no source brought in.
+    expect(first.total).toBe(7);
     expect(first.items.map((i) => i.source.name)).toEqual(['NK Watch', 'Seoul Wire']);
-    const rest = await readTrackRecords(store, { limit: 10, offset: 2 });
-    expect(rest.items.map((i) => i.source.name)).toEqual(['Unknown Blog', 'Wire Daily', 'Yonhap']);
+    const rest = await readTrackRecords(store, { limit: 4, offset: 2 });
+    expect(rest.items.map((i) => i.source.id)).toEqual([
+      'src-outlet',
+      'src-wire',
+      'src-yonhap',
+      'outlet:Harbour Times',
+    ]);
+    const last = await readTrackRecords(store, { limit: 4, offset: 6 });
+    expect(last.items.map((i) => i.source.id)).toEqual(['outlet:Unknown Blog']);
+  });
+
+  run('keeps a record for an outlet of ingested files, which has no grade to set', async () => {
+    const ht = await recordOf('outlet:Harbour Times');
+    expect(ht.source).toMatchObject({ kind: 'outlet', reliability: 'F', registered: false });
+    expect(ht.record).toMatchObject({ claims: 1, confirmed: 1, confirmedByCorroboration: 1 });
+    expect(ht.claims[0]).toMatchObject({ eventId: 'ev-tr-6', leadDays: -2 });
+    expect((await readTrackRecords(store, { sourceId: 'outlet:Nobody' })).total).toBe(0);
+    await expect(
+      gradeSource(store, { source: 'outlet:Harbour Times', grade: 'C', recordedBy: 'ana' }),
+    ).rejects.toThrow(/not a registered source/);
   });
 
   run('applies a grade with its audit record, and refuses a bad one writing nothing', async () => {

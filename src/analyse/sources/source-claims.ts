@@ -23,6 +23,16 @@ const COPY_REASONS: ReadonlySet<string> = new Set([
 export interface SourceIdentity {
   readonly id: string;
   readonly name: string;
+  /** A registered source; otherwise an outlet of documents no source brought in. */
+  readonly registered: boolean;
+}
+
+/** The matched document is the subject's own (a copy of its own report is still its own). */
+function matchedIsOwn(row: SourceReportRow, source: SourceIdentity): boolean {
+  return source.registered
+    ? row.matchedSourceId === source.id
+    : row.matchedSourceId === null &&
+        normaliseName(row.matchedOutlet ?? '') === normaliseName(source.name);
 }
 
 /** Why a report is not the source's own, or null when it is. */
@@ -31,7 +41,7 @@ export function carriedBecause(row: SourceReportRow, source: SourceIdentity): st
     row.storyReason !== null &&
     COPY_REASONS.has(row.storyReason) &&
     row.matchedDocumentId !== null &&
-    row.matchedSourceId !== source.id
+    !matchedIsOwn(row, source)
   )
     return `a ${row.storyReason} of ${row.matchedDocumentId}`;
   if (row.origin !== null) {

@@ -4,6 +4,7 @@
  * suggested Admiralty grade with its reasons, and the claims behind it.
  * @module
  */
+import { InputError } from '../../domain/errors.js';
 import type { Store } from '../../store/open-store.js';
 import type { SourceRow } from '../../store/schema.js';
 import { applyGrade, type GradeChange, type GradeRequest } from '../../store/source-grades-repo.js';
@@ -15,6 +16,8 @@ import {
   readSourcePage,
   readSourceReports,
   readSupportedHypotheses,
+  OUTLET_PREFIX,
+  type RecordSubject,
 } from '../../store/api-queries/track-record-queries.js';
 import { resolveBoardsResolutions } from './board-outcomes.js';
 import { suggestGrade, type GradeSuggestion } from './grade-rule.js';
@@ -27,12 +30,8 @@ export const MAX_CLAIMS_SHOWN = 50;
 export const MAX_SOURCES_PER_PAGE = 50;
 
 export interface SourceTrackRecord {
-  readonly source: {
-    readonly id: string;
-    readonly name: string;
-    readonly kind: string;
-    readonly reliability: string;
-  };
+  /** A registered source, or (`registered: false`, id `outlet:NAME`) an outlet of ingested files. */
+  readonly source: RecordSubject;
   readonly record: Omit<TrackRecord, 'outcomes'> & {
     /** Documents left out because they carry another origin's report. */
     readonly carried: number;
@@ -65,11 +64,11 @@ export async function readTrackRecords(
   const resolutions = await resolveBoardsResolutions(store);
   const corrections = await countLiveCorrections(
     store.db,
-    page.sources.map((s) => s.id),
+    page.sources.filter((s) => s.registered).map((s) => s.id),
   );
   const items: SourceTrackRecord[] = [];
   for (const source of page.sources) {
-    const reports = await readSourceReports(store.db, source.id);
+    const reports = await readSourceReports(store.db, source);
     const eventIds = [...new Set(reports.map((r) => r.eventId))];
     const [events, supported] = await Promise.all([
       readClaimEvents(store.db, eventIds),
@@ -84,12 +83,7 @@ export async function readTrackRecords(
       truncated: reports.length >= MAX_REPORTS_PER_SOURCE,
     };
     items.push({
-      source: {
-        id: source.id,
-        name: source.name,
-        kind: source.kind,
-        reliability: source.reliability,
-      },
+      source,
       record: full,
       suggestion: suggestGrade(record as TrackRecord, source.reliability),
       claims: outcomes
@@ -125,6 +119,11 @@ export async function gradeSource(
   store: Pick<Store, 'db' | 'dialect'>,
   request: Omit<GradeRequest, 'suggested' | 'record'>,
 ): Promise<{ source: SourceRow; change: GradeChange }> {
+  if (request.source.startsWith(OUTLET_PREFIX))
+    throw new InputError(
+      `${request.source.slice(OUTLET_PREFIX.length)} is an outlet of ingested documents, not a registered source: its documents carry no source whose grade could be set (credibility reads them as F)`,
+      'source',
+    );
   const source = await getSource(store.db, request.source);
   const [record] = (await readTrackRecords(store, { sourceId: source.id })).items;
   return applyGrade(store, {

@@ -41,7 +41,19 @@ export const GradeSuggestionSchema = z
 export const TrackRecordSchema = z
   .object({
     source: z
-      .object({ id: z.string(), name: z.string(), kind: z.string(), reliability: z.string() })
+      .object({
+        id: z
+          .string()
+          .meta({ description: 'A source id, or `outlet:NAME` for an outlet of ingested files' }),
+        name: z.string(),
+        kind: z.string(),
+        reliability: z.string(),
+        registered: z
+          .boolean()
+          .meta({
+            description: 'A registered source, whose grade can be set; false for a bare outlet',
+          }),
+      })
       .strict(),
     record: z
       .object({

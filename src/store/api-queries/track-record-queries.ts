@@ -28,8 +28,9 @@ export interface SourceReportRow {
   readonly origin: string | null;
   /** How it joined its story (`story_documents.reason`), null when not clustered. */
   readonly storyReason: string | null;
-  /** The source of the document it was matched to as a copy, rewrite or translation. */
+  /** The source and outlet of the document it was matched to as a copy, rewrite or translation. */
   readonly matchedSourceId: string | null;
+  readonly matchedOutlet: string | null;
   readonly matchedDocumentId: string | null;
 }
 
@@ -46,17 +47,68 @@ function inChunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-/** A page of sources by name (or the one asked for), with the total. */
+/** Prefix of the id an outlet of ingested files (no source row) has in track records. */
+export const OUTLET_PREFIX = 'outlet:';
+
+/**
+ * Whom a record is about: a registered source, or an outlet named by documents that no source
+ * brought in (files, stdin, GDELT), which has a record but no grade of its own to set.
+ */
+export interface RecordSubject {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly reliability: string;
+  /** A registered source (its grade can be set), not a bare outlet. */
+  readonly registered: boolean;
+}
+
+const subjectOf = (r: SourceRow): RecordSubject => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  reliability: r.reliability,
+  registered: true,
+});
+const outletSubject = (name: string): RecordSubject => ({
+  id: `${OUTLET_PREFIX}${name}`,
+  name,
+  kind: 'outlet',
+  reliability: 'F',
+  registered: false,
+});
+
+/** Documents without a source, by outlet. */
+const bareOutlets = (db: Db) =>
+  db
+    .selectFrom('documents')
+    .where('source_id', 'is', null)
+    .where('outlet', 'is not', null)
+    .groupBy('outlet');
+
+/**
+ * A page of subjects, the one asked for (a source id or URL, or `outlet:NAME`) or all: the
+ * sources by name, then the bare outlets by name; with the total.
+ */
 export async function readSourcePage(
   db: Db,
   options: { readonly sourceId?: string; readonly limit: number; readonly offset: number },
-): Promise<{ sources: SourceRow[]; total: number }> {
+): Promise<{ sources: RecordSubject[]; total: number }> {
+  const wanted = options.sourceId;
+  if (wanted?.startsWith(OUTLET_PREFIX)) {
+    const name = wanted.slice(OUTLET_PREFIX.length);
+    const row = await bareOutlets(db)
+      .select('outlet')
+      .where('outlet', '=', name)
+      .executeTakeFirst();
+    return row && options.offset === 0
+      ? { sources: [outletSubject(name)], total: 1 }
+      : { sources: [], total: row ? 1 : 0 };
+  }
   let q = db.selectFrom('sources');
-  if (options.sourceId !== undefined)
-    q = q.where((eb) =>
-      eb.or([eb('id', '=', options.sourceId!), eb('url', '=', options.sourceId!)]),
-    );
-  const [sources, count] = await Promise.all([
+  if (wanted !== undefined)
+    q = q.where((eb) => eb.or([eb('id', '=', wanted), eb('url', '=', wanted)]));
+  const [rows, count] = await Promise.all([
     q
       .selectAll()
       .orderBy('name')
@@ -66,12 +118,32 @@ export async function readSourcePage(
       .execute(),
     q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { sources, total: Number(count.n) };
+  const sources = rows.map(subjectOf);
+  if (wanted !== undefined) return { sources, total: Number(count.n) };
+  const registered = Number(count.n);
+  const outletCount = await db
+    .selectFrom(bareOutlets(db).select('outlet').as('o'))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const room = options.limit - sources.length;
+  if (room > 0) {
+    const outlets = await bareOutlets(db)
+      .select('outlet')
+      .orderBy('outlet')
+      .limit(room)
+      .offset(Math.max(0, options.offset - registered))
+      .execute();
+    for (const o of outlets) sources.push(outletSubject(o.outlet!));
+  }
+  return { sources, total: registered + Number(outletCount.n) };
 }
 
-/** The source's newest reports of events (claims only: asserted, planned or hedged mentions). */
-export async function readSourceReports(db: Db, sourceId: string): Promise<SourceReportRow[]> {
-  const rows = await db
+/** The subject's newest reports of events (claims only: asserted, planned or hedged mentions). */
+export async function readSourceReports(
+  db: Db,
+  subject: RecordSubject,
+): Promise<SourceReportRow[]> {
+  let q = db
     .selectFrom('documents as d')
     .innerJoin('mentions as m', 'm.document_id', 'd.id')
     .innerJoin('events as e', 'e.id', 'm.event_id')
@@ -87,9 +159,13 @@ export async function readSourceReports(db: Db, sourceId: string): Promise<Sourc
       'sd.reason as storyReason',
       'sd.matched_document_id as matchedDocumentId',
       'md.source_id as matchedSourceId',
+      'md.outlet as matchedOutlet',
     ])
-    .where('d.source_id', '=', sourceId)
-    .where('m.modality', 'in', CLAIM_MODALITIES)
+    .where('m.modality', 'in', CLAIM_MODALITIES);
+  q = subject.registered
+    ? q.where('d.source_id', '=', subject.id)
+    : q.where('d.source_id', 'is', null).where('d.outlet', '=', subject.name);
+  const rows = await q
     .orderBy('d.published', 'desc')
     .orderBy('d.id')
     .orderBy('m.id')

@@ -75,7 +75,10 @@ export function TrackRecords(props: {
                 <tbody>
                   {page.items.map((r) => (
                     <tr key={r.source.id} data-testid="track-record" data-source={r.source.id}>
-                      <td>{r.source.name}</td>
+                      <td>
+                        {r.source.name}
+                        {!r.source.registered && <span class="muted"> ({t.bareOutlet})</span>}
+                      </td>
                       <td>{r.record.claims}</td>
                       <td>{r.record.confirmed}</td>
                       <td>{r.record.contradicted}</td>
@@ -94,7 +97,7 @@ export function TrackRecords(props: {
                             <li key={reason}>{reason}</li>
                           ))}
                         </ul>
-                        {canEdit && r.suggestion.change && (
+                        {canEdit && r.source.registered && r.suggestion.change && (
                           <button
                             type="button"
                             data-testid="apply-grade"

@@ -151,6 +151,7 @@ export const en = {
       applied: '{name}: grade {grade} applied.',
       same: 'no change',
       viewerNote: 'Applying a suggestion needs the analyst role.',
+      bareOutlet: 'outlet of ingested files, no grade to set',
       none: 'No sources yet, so no track records.',
     },
     noSources:

@@ -132,6 +132,7 @@ export const fr: Labels = {
       applied: '{name} : cote {grade} appliquée.',
       same: 'inchangée',
       viewerNote: 'Appliquer une suggestion demande le rôle analyste.',
+      bareOutlet: 'média de fichiers ingérés, sans cote à fixer',
       none: 'Aucune source, donc aucun bilan.',
     },
     noSources:
