@@ -48,11 +48,9 @@ export const TrackRecordSchema = z
         name: z.string(),
         kind: z.string(),
         reliability: z.string(),
-        registered: z
-          .boolean()
-          .meta({
-            description: 'A registered source, whose grade can be set; false for a bare outlet',
-          }),
+        registered: z.boolean().meta({
+          description: 'A registered source, whose grade can be set; false for a bare outlet',
+        }),
       })
       .strict(),
     record: z
