@@ -82,6 +82,24 @@ describe('suggestGrade', () => {
     expect(suggestGrade(enough, 'F')).toMatchObject({ suggested: 'C', change: true });
   });
 
+  it('gives A only to a record that outcomes confirmed, not corroboration alone', () => {
+    const agreed = record({
+      confirmed: 30,
+      confirmedByCorroboration: 28,
+      confirmedByResolution: 2,
+    });
+    const s = suggestGrade(agreed, 'F');
+    expect(s.lowerBound).toBeGreaterThan(0.85);
+    expect(s.suggested).toBe('B');
+    expect(s.reasons[1]).toBe('A needs at least 3 claims confirmed by a resolution (2 here): B');
+    const settled = record({
+      confirmed: 30,
+      confirmedByCorroboration: 27,
+      confirmedByResolution: 3,
+    });
+    expect(suggestGrade(settled, 'F').suggested).toBe('A');
+  });
+
   it('suggests E for a source mostly contradicted', () => {
     const bad = record({ confirmed: 1, confirmedByResolution: 1, contradicted: 9 });
     expect(suggestGrade(bad, 'B').suggested).toBe('E');

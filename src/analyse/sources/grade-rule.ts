@@ -10,6 +10,11 @@ import type { TrackRecord } from './track-record.js';
 
 /** Resolved claims (confirmed + contradicted) needed before a grade other than the current one. */
 export const MIN_RESOLVED = 5;
+/**
+ * Claims confirmed by a resolution needed for A: "completely reliable" rests on outcomes, not on
+ * other outlets agreeing; corroboration alone stops at B.
+ */
+export const MIN_RESOLUTIONS_FOR_A = 3;
 /** z for a two-sided 95 % interval. */
 const Z = 1.96;
 
@@ -90,6 +95,12 @@ export function suggestGrade(record: TrackRecord, current: string): GradeSuggest
     reasons.push(
       `${recordLine(record, resolved)}; lower bound ${fixed2(lowerBound)} → ${suggested} (${WORDS[suggested]})`,
     );
+    if (suggested === 'A' && record.confirmedByResolution < MIN_RESOLUTIONS_FOR_A) {
+      suggested = 'B';
+      reasons.push(
+        `A needs at least ${MIN_RESOLUTIONS_FOR_A} claims confirmed by a resolution (${record.confirmedByResolution} here): B`,
+      );
+    }
   }
   if (record.open > 0) reasons.push(`${plural(record.open, 'claim')} still open`);
   if (record.late > 0)
