@@ -26,6 +26,9 @@ export const GRADE_FLOORS: readonly { readonly grade: Reliability; readonly floo
   { grade: 'D', floor: 0.15 },
 ];
 
+/** What the rule reads of a record: its counts, not the claims. */
+export type RecordCounts = Omit<TrackRecord, 'outcomes'>;
+
 const WORDS: Readonly<Record<Reliability, string>> = {
   A: 'completely reliable',
   B: 'usually reliable',
@@ -66,7 +69,7 @@ export function gradeForBound(bound: number): Reliability {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const fixed2 = (x: number) => x.toFixed(2);
 
-function recordLine(r: TrackRecord, resolved: number): string {
+function recordLine(r: RecordCounts, resolved: number): string {
   const how = [
     r.confirmedByResolution > 0 ? `${r.confirmedByResolution} by a resolution` : '',
     r.confirmedByCorroboration > 0 ? `${r.confirmedByCorroboration} by an independent origin` : '',
@@ -78,7 +81,7 @@ function recordLine(r: TrackRecord, resolved: number): string {
 }
 
 /** The suggested grade of a source graded `current` with this record, and why. */
-export function suggestGrade(record: TrackRecord, current: string): GradeSuggestion {
+export function suggestGrade(record: RecordCounts, current: string): GradeSuggestion {
   const resolved = record.confirmed + record.contradicted;
   const rate = resolved > 0 ? record.confirmed / resolved : null;
   const reasons: string[] = [];

@@ -85,7 +85,7 @@ export async function readTrackRecords(
     items.push({
       source,
       record: full,
-      suggestion: suggestGrade(record as TrackRecord, source.reliability),
+      suggestion: suggestGrade(record, source.reliability),
       claims: outcomes
         .map((o, i) => ({ o, i }))
         .sort((a, b) => RANK[a.o.status] - RANK[b.o.status] || a.i - b.i)
