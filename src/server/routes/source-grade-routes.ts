@@ -34,6 +34,8 @@ export const sourceGradeRoutes = [
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
     }),
     response: offsetPage(TrackRecordSchema),
+    // Up to 5,000 reports per source, 50 sources a page: counted against the concurrency caps.
+    costly: true,
     async handler({ query, ctx }) {
       const { limit, offset } = query;
       const page = await readTrackRecords(ctx.store, {
