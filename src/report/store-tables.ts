@@ -35,6 +35,7 @@ export const STORE_TABLES: readonly TableSpec[] = [
   { name: 'story_keys', key: ['key', 'document_id'] },
   { name: 'gdelt_events', key: ['id'] },
   { name: 'resolutions', key: ['id'] },
+  { name: 'source_grades', key: ['id'] },
 ];
 
 /** Users and token hashes: left out of exports unless an admin (or the operator) asks. */

@@ -11,6 +11,7 @@ import { correctionRoutes } from './routes/correction-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
+import { sourceGradeRoutes } from './routes/source-grade-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { scoringRoutes } from './routes/scoring-routes.js';
@@ -23,6 +24,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...actorRoutes,
   ...correctionRoutes,
   ...sourceRoutes,
+  ...sourceGradeRoutes,
   ...boardRoutes,
   ...scoringRoutes,
   ...alertRoutes,

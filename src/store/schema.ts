@@ -414,6 +414,25 @@ export interface CorrectionsTable {
   revoke_note: string | null;
 }
 
+/**
+ * A reliability grade an analyst applied to a source (migration 0110, source-grades-repo.ts):
+ * append-only, the audit trail of `sources.reliability`.
+ */
+export interface SourceGradesTable {
+  id: string;
+  source_id: string;
+  grade_before: string;
+  grade_after: string;
+  /** The grade Vigie suggested when it was applied, null when none was asked for. */
+  suggested: string | null;
+  /** JSON: the track-record counts and reasons behind the suggestion, null without one. */
+  record: string | null;
+  note: string | null;
+  /** `cli:<os user>` or the API user's name. */
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   documents: DocumentsTable;
@@ -440,6 +459,7 @@ export interface Database {
   jobs: JobsTable;
   saved_searches: SavedSearchesTable;
   corrections: CorrectionsTable;
+  source_grades: SourceGradesTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

@@ -11,6 +11,10 @@ import type {
   TrendsSchema,
 } from '../../src/server/schemas/analysis.js';
 import type {
+  GradeChangeSchema,
+  TrackRecordSchema,
+} from '../../src/server/schemas/source-grades.js';
+import type {
   ActorSchema,
   DocumentFacetsSchema,
   SavedSearchSchema,
@@ -48,6 +52,8 @@ export type Actor = z.output<typeof ActorSchema>;
 export type DocumentSummary = z.output<typeof DocumentSummarySchema>;
 export type DocumentFacets = z.output<typeof DocumentFacetsSchema>;
 export type SavedSearch = z.output<typeof SavedSearchSchema>;
+export type TrackRecord = z.output<typeof TrackRecordSchema>;
+export type GradeChange = z.output<typeof GradeChangeSchema>;
 
 export interface OffsetPage<T> {
   readonly items: T[];

@@ -1,6 +1,7 @@
 /**
- * `vigie source add|list|remove|set-reliability`: the feeds, pages and folders Vigie polls,
- * each with an Admiralty reliability grade (default F, "cannot be judged").
+ * `vigie source add|list|remove|set-reliability|grade|suggest-grades`: the feeds, pages and
+ * folders Vigie polls, each with an Admiralty reliability grade (default F, "cannot be judged"),
+ * changed with an audit record and suggested from the source's track record.
  * @module
  */
 import { resolve } from 'node:path';
@@ -8,15 +9,10 @@ import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { confineToRoots } from '../../ingest/files/allowed-roots.js';
 import { isRemoteUrl } from '../../ingest/scheduler/read-source.js';
-import {
-  addSource,
-  listSources,
-  removeSource,
-  setReliability,
-  type SourceKind,
-} from '../../store/sources-repo.js';
+import { addSource, listSources, removeSource, type SourceKind } from '../../store/sources-repo.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './command-module.js';
+import { applyGradeFromCli, registerGradeCommands } from './source-grades.js';
 import { sourceToJson } from './source-json.js';
 
 interface AddOptions {
@@ -59,13 +55,11 @@ export const sourceCommand: CommandModule = {
       );
     source
       .command('set-reliability <id> <grade>')
-      .description('change a source’s Admiralty reliability grade (A–F)')
+      .description('change a source’s Admiralty reliability grade (A–F), audited like `grade`')
       .action((id: string, grade: string) =>
-        run(async (ctx) => {
-          const row = await setReliability((await ctx.store()).db, id, grade);
-          ctx.info(`source ${row.id} (${row.name}) is now graded ${row.reliability}`);
-        }),
+        run((ctx) => applyGradeFromCli(ctx, id, grade, undefined)),
       );
+    registerGradeCommands(source, run);
   },
 };
 

@@ -1,5 +1,6 @@
 /** Sources: the list, registering one, and grading its reliability (analysts). */
 import { z } from 'zod';
+import { gradeSource } from '../../analyse/sources/source-track-records.js';
 import { NotFoundError } from '../../domain/errors.js';
 import {
   createApiSource,
@@ -120,8 +121,19 @@ export const sourceRoutes = [
     body: UpdateSourceSchema,
     response: SourceSchema,
     writes: true,
-    async handler({ params, body, ctx }) {
-      const source = await updateApiSource(ctx.store.db, params.id, body, ctx.now());
+    async handler({ params, body, principal, ctx }) {
+      const { reliability, ...rest } = body;
+      if (!(await getApiSource(ctx.store.db, params.id)))
+        throw new NotFoundError(`no source ${params.id}`);
+      // A grade change is audited like POST /api/sources/:id/grade.
+      if (reliability !== undefined)
+        await gradeSource(ctx.store, {
+          source: params.id,
+          grade: reliability,
+          recordedBy: principal?.name ?? 'anonymous',
+          now: ctx.now().toISOString(),
+        });
+      const source = await updateApiSource(ctx.store.db, params.id, rest, ctx.now());
       if (!source) throw new NotFoundError(`no source ${params.id}`);
       return source;
     },

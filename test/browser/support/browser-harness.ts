@@ -76,11 +76,18 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveSeeded(server: Partial<Config['server']> = {}): Promise<Served> {
+/** Seeded rows a suite adds on top of the shared seed (kept apart so other suites' counts hold). */
+export type ExtraSeed = (store: Store) => Promise<void>;
+
+export async function serveSeeded(
+  server: Partial<Config['server']> = {},
+  extraSeed?: ExtraSeed,
+): Promise<Served> {
   await ensureWebBuilt();
   const store = await openStore({ url: ':memory:' });
   const seed = await seedStore(store);
   await seedMoreEvents(store);
+  if (extraSeed) await extraSeed(store);
   const config = ConfigSchema.parse({ server: { rateLimitPerMinute: 100_000, ...server } });
   const app = await createServer({ store, config, webRoot: WEB_ROOT, now: () => SEED_NOW });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -123,11 +130,12 @@ export interface ChromiumSuite {
 export function useSeededChromium(
   hooks: SuiteHooks,
   server: Partial<Config['server']> = {},
+  extraSeed?: ExtraSeed,
 ): ChromiumSuite {
   let served: Served | undefined;
   let browser: Browser | undefined;
   hooks.beforeAll(async () => {
-    served = await serveSeeded(server);
+    served = await serveSeeded(server, extraSeed);
     browser = await launchChromium();
   });
   hooks.afterAll(async () => {

@@ -135,6 +135,25 @@ export const en = {
       'No alerts yet. Alerts appear when a rule of vigie.yaml fires (docs/alerts.md); `npx vigie demo` adds two demo rules.',
     noOpenAlerts:
       'No open alerts: everything has been acknowledged. Tick “Show acknowledged alerts too” to see them.',
+    trackRecords: {
+      title: 'Track records and suggested grades',
+      intro:
+        'Each source’s own reports of events, against how the questions they bear on resolved and what other independent origins reported (docs/source-grades.md). A suggestion never changes a grade until an analyst applies it.',
+      source: 'Source',
+      claims: 'Claims',
+      confirmed: 'Confirmed',
+      contradicted: 'Contradicted',
+      open: 'Open',
+      first: 'First to report',
+      current: 'Current grade',
+      suggested: 'Suggested',
+      apply: 'Apply {grade}',
+      applied: '{name}: grade {grade} applied.',
+      same: 'no change',
+      viewerNote: 'Applying a suggestion needs the analyst role.',
+      bareOutlet: 'outlet of ingested files, no grade to set',
+      none: 'No sources yet, so no track records.',
+    },
     noSources:
       'No sources yet. An admin adds a feed with `npx vigie source add URL`; documents ingested from files (`npx vigie ingest FILE`) are listed by outlet on the overview.',
     noEvents: 'No events match these filters. Widen the dates or clear a filter.',

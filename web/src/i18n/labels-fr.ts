@@ -116,6 +116,25 @@ export const fr: Labels = {
       'Aucune alerte. Une alerte apparaît quand une règle de vigie.yaml se déclenche (docs/alerts.md) ; `npx vigie demo` ajoute deux règles.',
     noOpenAlerts:
       'Aucune alerte ouverte : tout a été pris en compte. Cochez « Afficher aussi les alertes prises en compte ».',
+    trackRecords: {
+      title: 'Bilans des sources et cotes suggérées',
+      intro:
+        'Les comptes rendus propres à chaque source, confrontés à la résolution des questions qu’ils concernent et aux autres origines indépendantes (docs/source-grades.md). Une suggestion ne change aucune cote tant qu’un analyste ne l’applique pas.',
+      source: 'Source',
+      claims: 'Affirmations',
+      confirmed: 'Confirmées',
+      contradicted: 'Contredites',
+      open: 'Ouvertes',
+      first: 'Premier à rapporter',
+      current: 'Cote actuelle',
+      suggested: 'Suggérée',
+      apply: 'Appliquer {grade}',
+      applied: '{name} : cote {grade} appliquée.',
+      same: 'inchangée',
+      viewerNote: 'Appliquer une suggestion demande le rôle analyste.',
+      bareOutlet: 'média de fichiers ingérés, sans cote à fixer',
+      none: 'Aucune source, donc aucun bilan.',
+    },
     noSources:
       'Aucune source. Un admin ajoute un flux avec `npx vigie source add URL` ; les documents ingérés depuis des fichiers (`npx vigie ingest FICHIER`) sont comptés par média sur la vue d’ensemble.',
     noEvents:

@@ -1,7 +1,11 @@
-/** Sources and their reliability grades; analysts change a grade in place. */
+/**
+ * Sources and their reliability grades; analysts change a grade in place, or apply the grade a
+ * source's track record suggests (the panel below the list).
+ */
 import { useState } from 'preact/hooks';
 import type { OffsetPage, Source } from '../api-types.js';
 import { ErrorNotice, Loaded } from '../components/status.js';
+import { TrackRecords } from '../components/track-records.js';
 import { dateTime } from '../format.js';
 import { useWords } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
@@ -15,6 +19,7 @@ export function SourcesPage() {
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState<Record<string, Source>>({});
   const [status, setStatus] = useState('');
+  const [revision, setRevision] = useState(0);
   const [load, reload] = useLoad('sources', () =>
     api.get<OffsetPage<Source>>('/api/sources', { limit: 500 }),
   );
@@ -27,6 +32,7 @@ export function SourcesPage() {
         reliability,
       });
       setSaved((m) => ({ ...m, [s.id]: updated }));
+      setRevision((r) => r + 1);
       setStatus(`${updated.name}: reliability ${updated.reliability} saved.`);
     } catch (e) {
       select.value = s.reliability;
@@ -102,6 +108,7 @@ export function SourcesPage() {
           )
         }
       </Loaded>
+      <TrackRecords revision={revision} onGraded={(s) => setSaved((m) => ({ ...m, [s.id]: s }))} />
     </>
   );
 }
