@@ -17,6 +17,7 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Store } from './open-store.js';
 import type { Database, JobRow } from './schema.js';
 import { withTransaction } from './transaction.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 type Db = Kysely<Database>;
 
@@ -326,13 +327,4 @@ function supersede(now: Date, message: string) {
     locked_by: null,
     locked_until: null,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'))
-  );
 }

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { RELIABILITY_GRADES, type Reliability } from '../domain/ontology.js';
 import { InputError, NotFoundError, VigieError } from '../domain/errors.js';
 import type { Database, SourceRow } from './schema.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 /** The error log table (migration 0010). */
 export interface SourceErrorsTable {
@@ -128,6 +129,18 @@ export async function upsertSource(
   input: SourceInput,
   now = new Date().toISOString(),
 ): Promise<SourceRow> {
+  try {
+    return await upsertSourceOnce(db, input, now);
+  } catch (error) {
+    // Two processes registering one source at once (two workers starting): the second insert
+    // meets the first's row; read it again and update it.
+    const clash = error instanceof VigieError && error.code === 'VIGIE_CONFLICT';
+    if (!clash && !isUniqueViolation(error)) throw error;
+    return upsertSourceOnce(db, input, now);
+  }
+}
+
+async function upsertSourceOnce(db: Db, input: SourceInput, now: string): Promise<SourceRow> {
   const existing = await db
     .selectFrom('sources')
     .selectAll()
