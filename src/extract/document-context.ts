@@ -47,6 +47,8 @@ export interface SentenceHints {
   readonly namesAct?: boolean;
   /** Actors the sentence names as allies ("alongside Russian troops"): never the one attacked. */
   readonly allies?: readonly string[];
+  /** The sayer is a body that reports (an agency, a ministry, an official), not a state. */
+  readonly sayerReports?: boolean;
   /** The target is only the sentence's remaining actor (role.other-actor), no marked one. */
   readonly leftoverTarget?: boolean;
 }
@@ -143,6 +145,11 @@ export class DocumentContext {
     const m = this.last((x) => SYMMETRIC_TYPES.has(x.type) && full(x)) ?? this.last(full);
     if (m !== undefined) return [m.source!, m.target!];
     return this.dyad.length >= 2 ? [this.dyad[0]!, this.dyad[1]!] : null;
+  }
+
+  /** The party the document is most about, reporting bodies not counted. */
+  mainParty(): string | null {
+    return this.dyad[0] ?? null;
   }
 
   /** Whether the document has told of the two sending troops, arms or help to each other. */
@@ -267,6 +274,10 @@ export class DocumentContext {
       if (source !== null) return { source, target: null, rule: null };
       const m = this.last((x) => SOLO_TYPES.has(x.type) && x.source !== null);
       if (m !== undefined) return { source: m.source, target: null, rule: 'context.solo-actor' };
+      // The document's main party (reporting bodies not counted) before a body that reports it.
+      const main = this.dyad[0];
+      if (main !== undefined && hints.sayerReports === true && main !== hints.sayer)
+        return { source: main, target: null, rule: 'context.main-party' };
       return { source: hints.sayer, target: null, rule: hints.sayer ? 'context.sayer' : null };
     }
     if (type === 'CONCERN' && target === null) {

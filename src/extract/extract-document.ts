@@ -208,6 +208,10 @@ function extractSentence(
               !c.roles.sayer.markRules.includes('role.topic-speaker')
                 ? c.roles.sayer.ref.code
                 : null,
+            sayerReports:
+              c.roles.sayer !== undefined &&
+              c.roles.sayer !== null &&
+              REPORTER_KINDS.has(c.roles.sayer.ref.kind),
             allies: facts.actors.flatMap((a) =>
               a.marks.has('ally') ||
               // Where troops fight ("in Russia's Kursk region") is not whom they fight.
@@ -448,6 +452,13 @@ function datesByTrigger(
   return out;
 }
 
+/** Acts that a neighbour's military or ministry detects and announces ("합참은 … 포착했다고"). */
+const DETECTED_TYPES: ReadonlySet<EventType> = new Set([
+  'MISSILE_TEST',
+  'SPACE_LAUNCH',
+  'NUCLEAR_TEST',
+]);
+
 /**
  * The source the sentence gives. A briefing body read as reporting its own state's launch
  * ("합참은 미사일이 … 비행했다고 설명했다"), or the state a test is held in ("In Japan the launch
@@ -459,7 +470,10 @@ function ownSource(c: SentenceMention, ctx: DocumentContext): string | null {
   const weak =
     c.roles.rules.includes('role.self-report') || c.roles.rules.includes('role.host-state');
   if (code === null || !weak) return code;
-  const earlier = ctx.restated([c.type])?.source ?? null;
+  // The document's earlier launch, else (for launches and tests, which other states' bodies
+  // detect and announce) the party it is most about.
+  const earlier =
+    ctx.restated([c.type])?.source ?? (DETECTED_TYPES.has(c.type) ? ctx.mainParty() : null);
   return earlier !== null && earlier !== code ? null : code;
 }
 
