@@ -7,9 +7,19 @@
 import type { HypothesisChange } from '../../domain/signals.js';
 import type { Store } from '../../store/open-store.js';
 import { chunks, type Db } from '../events/event-rows.js';
-import type { Watchboard } from './board-schema.js';
-import { indicatorKey, loadMatchedEvents, refreshBoardMatches } from './board-matches.js';
-import { scoreHypothesis, type HypothesisOutcome } from './log-odds.js';
+import type { HypothesisDefinition, Watchboard } from './board-schema.js';
+import {
+  indicatorKey,
+  loadMatchedEvents,
+  refreshBoardMatches,
+  type MatchedEvents,
+} from './board-matches.js';
+import {
+  scoreHypothesis,
+  type HypothesisOutcome,
+  type HypothesisScore,
+  type ScoreStep,
+} from './log-odds.js';
 import { resolutionsInForce } from '../../store/resolutions-repo.js';
 import { correctionsOfSteps } from './step-corrections.js';
 
@@ -26,6 +36,59 @@ export interface ScoreBoardsOptions {
 
 export function hypothesisKey(boardId: string, hypothesisId: string): string {
   return `${boardId}/${hypothesisId}`;
+}
+
+/** One evidence row per hypothesis, indicator and event (or the indicator's silence). */
+export function evidenceId(key: string, step: Pick<ScoreStep, 'indicatorId' | 'eventId'>): string {
+  return `${key}|${step.indicatorId}|${step.eventId ?? 'absence'}`;
+}
+
+/**
+ * Scores a board's hypotheses from its matched events as of any day: events first reported
+ * after that day are left out by the update rule, so one load serves every day up to its own.
+ */
+export function boardScorer(
+  board: Watchboard,
+  matched: MatchedEvents,
+  firstDay: string | null,
+  resolutions: ReadonlyMap<string, HypothesisOutcome>,
+): (h: HypothesisDefinition, asOf: string) => HypothesisScore {
+  return (h, asOf) =>
+    scoreHypothesis(
+      h,
+      matched.events,
+      {
+        asOf,
+        halfLifeDays: board.halfLifeDays,
+        observationStart: board.start ?? firstDay,
+        resolution: resolutions.get(hypothesisKey(board.id, h.id)) ?? null,
+      },
+      (i, e) => matched.matches.get(e.id)?.has(indicatorKey(board.id, h.id, i.id)) ?? false,
+    );
+}
+
+/**
+ * The change a rescore made to a hypothesis, for the alert rules, or null when it moved by no
+ * more than rounding. It names the evidence rows the rescore added (all of them when none is new).
+ */
+export function hypothesisChange(
+  board: Watchboard,
+  h: HypothesisDefinition,
+  move: { readonly before: number; readonly after: number; readonly asOf: string },
+  ids: readonly string[],
+  oldIds: ReadonlySet<string>,
+): HypothesisChange | null {
+  if (!(Math.abs(move.after - move.before) > 1e-12)) return null;
+  const fresh = ids.filter((id) => !oldIds.has(id));
+  return {
+    boardId: board.id,
+    hypothesisId: hypothesisKey(board.id, h.id),
+    title: h.title,
+    before: move.before,
+    after: move.after,
+    at: move.asOf,
+    evidenceIds: fresh.length > 0 ? fresh : ids,
+  };
 }
 
 export async function scoreBoards(
@@ -76,24 +139,13 @@ export async function scoreBoardsIn(
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: state, updated_at: now }))
       .execute();
     if (stale.length === 0) continue;
-    const { events, matches } = await loadMatchedEvents(db, board.id, asOf);
-    scored.push({
+    const score = boardScorer(
       board,
-      scores: stale.map((h) => ({
-        h,
-        score: scoreHypothesis(
-          h,
-          events,
-          {
-            asOf,
-            halfLifeDays: board.halfLifeDays,
-            observationStart: board.start ?? firstDay,
-            resolution: inForce.get(hypothesisKey(board.id, h.id)) ?? null,
-          },
-          (i, e) => matches.get(e.id)?.has(indicatorKey(board.id, h.id, i.id)) ?? false,
-        ),
-      })),
-    });
+      await loadMatchedEvents(db, board.id, asOf),
+      firstDay,
+      inForce,
+    );
+    scored.push({ board, scores: stale.map((h) => ({ h, score: score(h, asOf) })) });
   }
   const stepEvents = scored.flatMap((b) =>
     b.scores.flatMap((s) => s.score.steps.map((x) => x.eventId)),
@@ -116,7 +168,7 @@ export async function scoreBoardsIn(
       );
       await db.deleteFrom('evidence').where('hypothesis_id', '=', key).execute();
       const rows = score.steps.map((s) => ({
-        id: `${key}|${s.indicatorId}|${s.eventId ?? 'absence'}`,
+        id: evidenceId(key, s),
         hypothesis_id: key,
         indicator_id: `${key}/${s.indicatorId}`,
         event_id: s.eventId,
@@ -146,18 +198,14 @@ export async function scoreBoardsIn(
         .set({ probability: score.probability, updated_at: now })
         .where('id', '=', key)
         .execute();
-      if (Math.abs(score.probability - before) > 1e-12) {
-        const fresh = rows.filter((r) => !oldIds.has(r.id)).map((r) => r.id);
-        changes.push({
-          boardId: board.id,
-          hypothesisId: key,
-          title: h.title,
-          before,
-          after: score.probability,
-          at: asOf,
-          evidenceIds: fresh.length > 0 ? fresh : rows.map((r) => r.id),
-        });
-      }
+      const change = hypothesisChange(
+        board,
+        h,
+        { before, after: score.probability, asOf },
+        rows.map((r) => r.id),
+        oldIds,
+      );
+      if (change) changes.push(change);
     }
   }
   return changes;
