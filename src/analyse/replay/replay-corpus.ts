@@ -56,6 +56,11 @@ export interface ReplayOptions {
    * needs), through `until` (YYYY-MM-DD) when it is later than the last document.
    */
   readonly everyDay?: { readonly until?: string };
+  /**
+   * Score every quiet day in the store, one at a time, instead of runs of them in memory
+   * (quiet-days.ts): slower, with the same results; what the equivalence checks compare with.
+   */
+  readonly quietDaysInStore?: boolean;
 }
 
 /** Groups documents by publication day, in order; undated ones join the last day. */
@@ -124,7 +129,8 @@ export async function replayCorpus(
     if (!docs) {
       // A run of quiet days: nothing new, but the board is rescored as of each day.
       const quiet = [day];
-      while (i + 1 < schedule.length && !schedule[i + 1]![1]) quiet.push(schedule[++i]![0]);
+      while (!options.quietDaysInStore && i + 1 < schedule.length && !schedule[i + 1]![1])
+        quiet.push(schedule[++i]![0]);
       for (const scored of await scoreQuietDays(store, board, quiet)) record(scored.day, scored);
       continue;
     }
