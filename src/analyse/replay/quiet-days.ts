@@ -23,6 +23,7 @@ import {
   hypothesisKey,
   newsDays,
   scoreBoards,
+  storedScores,
 } from '../watchboards/score-boards.js';
 
 export interface ScoredDay {
@@ -96,14 +97,7 @@ async function scoreInMemory(
     await boardResolutions(db, [board]),
   );
   const keys = board.hypotheses.map((h) => hypothesisKey(board.id, h.id));
-  const probability = await storedProbabilities(db, board);
-  const evidence = new Map<string, ReadonlySet<string>>(keys.map((k) => [k, new Set()]));
-  const rows = await db
-    .selectFrom('evidence')
-    .select(['id', 'hypothesis_id'])
-    .where('hypothesis_id', 'in', keys)
-    .execute();
-  for (const r of rows) (evidence.get(r.hypothesis_id) as Set<string>).add(r.id);
+  const { probability, evidence } = await storedScores(db, keys);
   const out: ScoredDay[] = [];
   for (const day of days) {
     const changes: HypothesisChange[] = [];
@@ -118,7 +112,7 @@ async function scoreInMemory(
         h,
         { before, after: result.probability, asOf: day },
         ids,
-        evidence.get(key)!,
+        evidence.get(key) ?? new Set(),
       );
       if (change) changes.push(change);
       probability.set(key, result.probability);

@@ -9,6 +9,7 @@ import type { Store } from '../../store/open-store.js';
 import { chunks, type Db } from '../events/event-rows.js';
 import type { HypothesisDefinition, Watchboard } from './board-schema.js';
 import {
+  hypothesisKey,
   indicatorKey,
   loadMatchedEvents,
   refreshBoardMatches,
@@ -22,6 +23,7 @@ import {
 } from './log-odds.js';
 import { resolutionsInForce } from '../../store/resolutions-repo.js';
 import { correctionsOfSteps } from './step-corrections.js';
+import { syncBoards } from './sync-boards.js';
 
 export interface ScoreBoardsOptions {
   /** YYYY-MM-DD; default: the latest publication day in the store (the news clock), else today. */
@@ -34,9 +36,7 @@ export interface ScoreBoardsOptions {
   readonly changedEventIds?: readonly string[];
 }
 
-export function hypothesisKey(boardId: string, hypothesisId: string): string {
-  return `${boardId}/${hypothesisId}`;
-}
+export { hypothesisKey };
 
 /** One evidence row per hypothesis, indicator and event (or the indicator's silence). */
 export function evidenceId(key: string, step: Pick<ScoreStep, 'indicatorId' | 'eventId'>): string {
@@ -153,24 +153,15 @@ export async function scoreBoardsIn(
   const mentionIds = await mentionsOfEvents(db, stepEvents);
   const corrections = await correctionsOfSteps(db, stepEvents);
   for (const { board, scores } of scored) {
-    for (const { h, score } of scores) {
-      const key = hypothesisKey(board.id, h.id);
-      const previous = await db
-        .selectFrom('hypotheses')
-        .select('probability')
-        .where('id', '=', key)
-        .executeTakeFirst();
-      const before = previous?.probability ?? h.prior;
-      const oldIds = new Set(
-        (
-          await db.selectFrom('evidence').select('id').where('hypothesis_id', '=', key).execute()
-        ).map((r) => r.id),
-      );
-      await db.deleteFrom('evidence').where('hypothesis_id', '=', key).execute();
-      const rows = score.steps.map((s) => ({
-        id: evidenceId(key, s),
-        hypothesis_id: key,
-        indicator_id: `${key}/${s.indicatorId}`,
+    const keys = scores.map(({ h }) => hypothesisKey(board.id, h.id));
+    const stored = await storedScores(db, keys);
+    for (const part of chunks(keys))
+      await db.deleteFrom('evidence').where('hypothesis_id', 'in', part).execute();
+    const rowsOf = scores.map(({ score }, n) =>
+      score.steps.map((s) => ({
+        id: evidenceId(keys[n]!, s),
+        hypothesis_id: keys[n]!,
+        indicator_id: `${keys[n]!}/${s.indicatorId}`,
         event_id: s.eventId,
         at: s.at,
         delta_log_odds: s.delta,
@@ -186,13 +177,12 @@ export async function scoreBoardsIn(
             : {}),
         }),
         created_at: now,
-      }));
-      for (let i = 0; i < rows.length; i += 200) {
-        await db
-          .insertInto('evidence')
-          .values(rows.slice(i, i + 200))
-          .execute();
-      }
+      })),
+    );
+    for (const part of chunks(rowsOf.flat(), 200))
+      await db.insertInto('evidence').values(part).execute();
+    for (const [n, { h, score }] of scores.entries()) {
+      const key = keys[n]!;
       await db
         .updateTable('hypotheses')
         .set({ probability: score.probability, updated_at: now })
@@ -201,14 +191,42 @@ export async function scoreBoardsIn(
       const change = hypothesisChange(
         board,
         h,
-        { before, after: score.probability, asOf },
-        rows.map((r) => r.id),
-        oldIds,
+        { before: stored.probability.get(key) ?? h.prior, after: score.probability, asOf },
+        rowsOf[n]!.map((r) => r.id),
+        stored.evidence.get(key) ?? new Set(),
       );
       if (change) changes.push(change);
     }
   }
   return changes;
+}
+
+/** The stored probability and evidence row ids of these hypotheses (keys), before a rescore. */
+export async function storedScores(
+  db: Db,
+  keys: readonly string[],
+): Promise<{ probability: Map<string, number>; evidence: Map<string, Set<string>> }> {
+  const probability = new Map<string, number>();
+  const evidence = new Map<string, Set<string>>();
+  for (const part of chunks(keys)) {
+    const rows = await db
+      .selectFrom('hypotheses')
+      .select(['id', 'probability'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) probability.set(r.id, r.probability);
+    const steps = await db
+      .selectFrom('evidence')
+      .select(['id', 'hypothesis_id'])
+      .where('hypothesis_id', 'in', part)
+      .execute();
+    for (const r of steps) {
+      const ids = evidence.get(r.hypothesis_id) ?? new Set<string>();
+      ids.add(r.id);
+      evidence.set(r.hypothesis_id, ids);
+    }
+  }
+  return { probability, evidence };
 }
 
 /** The first and the latest publication day in the store (the news clock), or null when empty. */
@@ -265,74 +283,4 @@ async function mentionsOfEvents(
     }
   }
   return out;
-}
-
-/** Writes board, hypothesis and indicator rows; keeps the stored probability of known hypotheses. */
-export async function syncBoards(
-  db: Db,
-  boards: readonly Watchboard[],
-  now: string,
-): Promise<void> {
-  for (const board of boards) {
-    const { file: _file, ...definition } = board;
-    await db
-      .insertInto('watchboards')
-      .values({
-        id: board.id,
-        title: board.title,
-        description: board.description ?? null,
-        definition: JSON.stringify(definition),
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({
-          title: board.title,
-          description: board.description ?? null,
-          definition: JSON.stringify(definition),
-          updated_at: now,
-        }),
-      )
-      .execute();
-    for (const h of board.hypotheses) {
-      const key = hypothesisKey(board.id, h.id);
-      await db
-        .insertInto('hypotheses')
-        .values({
-          id: key,
-          board_id: board.id,
-          title: h.title,
-          prior: h.prior,
-          horizon_days: h.horizonDays ?? null,
-          probability: h.prior,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({
-            title: h.title,
-            prior: h.prior,
-            horizon_days: h.horizonDays ?? null,
-          }),
-        )
-        .execute();
-      await db.deleteFrom('indicators').where('hypothesis_id', '=', key).execute();
-      await db
-        .insertInto('indicators')
-        .values(
-          h.indicators.map((i) => ({
-            id: `${key}/${i.id}`,
-            hypothesis_id: key,
-            board_id: board.id,
-            title: i.title,
-            criteria: JSON.stringify({
-              ...i.match,
-              cap: i.cap,
-              halfLifeDays: i.halfLifeDays ?? null,
-            }),
-            lr_present: i.lr,
-            lr_absent: i.absence?.lr ?? null,
-          })),
-        )
-        .execute();
-    }
-  }
 }
