@@ -15,6 +15,7 @@ import {
   refreshBoardMatches,
   type MatchedEvents,
 } from './board-matches.js';
+import type { BoardEvent } from './match-indicator.js';
 import {
   scoreHypothesis,
   type HypothesisOutcome,
@@ -46,6 +47,9 @@ export function evidenceId(key: string, step: Pick<ScoreStep, 'indicatorId' | 'e
 /**
  * Scores a board's hypotheses from its matched events as of any day: events first reported
  * after that day are left out by the update rule, so one load serves every day up to its own.
+ * Each hypothesis is handed only the events that meet one of its indicators, in the update
+ * rule's order (day, then id), with their indicator ids: what the rule would skip or sort is
+ * done once, not on every day a backtest scores.
  */
 export function boardScorer(
   board: Watchboard,
@@ -53,18 +57,52 @@ export function boardScorer(
   firstDay: string | null,
   resolutions: ReadonlyMap<string, HypothesisOutcome>,
 ): (h: HypothesisDefinition, asOf: string) => HypothesisScore {
-  return (h, asOf) =>
-    scoreHypothesis(
+  const ordered = [...matched.events].sort((a, b) =>
+    a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  const inputs = new Map<HypothesisDefinition, HypothesisInput>();
+  return (h, asOf) => {
+    let input = inputs.get(h);
+    if (!input) inputs.set(h, (input = hypothesisInput(board, h, ordered, matched)));
+    const met = input.met;
+    return scoreHypothesis(
       h,
-      matched.events,
+      input.events,
       {
         asOf,
         halfLifeDays: board.halfLifeDays,
         observationStart: board.start ?? firstDay,
         resolution: resolutions.get(hypothesisKey(board.id, h.id)) ?? null,
       },
-      (i, e) => matched.matches.get(e.id)?.has(indicatorKey(board.id, h.id, i.id)) ?? false,
+      (i, e) => met.get(e.id)?.has(i.id) ?? false,
     );
+  };
+}
+
+interface HypothesisInput {
+  readonly events: readonly BoardEvent[];
+  /** Event id → ids of the hypothesis's indicators it meets. */
+  readonly met: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+function hypothesisInput(
+  board: Watchboard,
+  h: HypothesisDefinition,
+  ordered: readonly BoardEvent[],
+  matched: MatchedEvents,
+): HypothesisInput {
+  const keys = h.indicators.map((i) => [i.id, indicatorKey(board.id, h.id, i.id)] as const);
+  const met = new Map<string, Set<string>>();
+  const events: BoardEvent[] = [];
+  for (const e of ordered) {
+    const all = matched.matches.get(e.id);
+    if (!all) continue;
+    const mine = new Set(keys.filter(([, key]) => all.has(key)).map(([id]) => id));
+    if (mine.size === 0) continue;
+    met.set(e.id, mine);
+    events.push(e);
+  }
+  return { events, met };
 }
 
 /**
