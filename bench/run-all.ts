@@ -20,9 +20,10 @@ if (soakFlag >= 0) {
 const only = args;
 /**
  * Evaluations that run with the benchmarks: story clustering (stories.json), mention attribution
- * and independent origins (origins.json).
+ * and independent origins (origins.json), the fast backtest's results against the slow path's
+ * (backtest-check.json).
  */
-const EVALS = ['story-eval.ts', 'origin-eval.ts'];
+const EVALS = ['story-eval.ts', 'origin-eval.ts', 'backtest-check.ts'];
 /** Benchmarks named otherwise: `vigie run` throughput end to end (run-throughput.json). */
 const NAMED = ['run-throughput.ts'];
 /** Benchmarks in a folder of their own: the soak run of `vigie run` (bench/soak/). */

@@ -8,6 +8,7 @@ import { trajectoryCsv } from '../../src/analyse/replay/replay-corpus.js';
 import { scoreBacktest } from '../../src/analyse/scoring/backtest-scores.js';
 import type { ExtractionResult } from '../../src/domain/mention.js';
 import type { GoldDocument } from '../../src/domain/document.js';
+import { compareReplays } from '../../bench/replay-equivalence.js';
 
 const corpus = new URL('../fixtures/analyse/replay-corpus.jsonl', import.meta.url).pathname;
 const gold = new Map(
@@ -178,5 +179,66 @@ describe('vigie replay', () => {
       7,
     );
     expect(scores.held.hypotheses.find((h) => h.id === 'replay-board/space')!.scores).toBeNull();
+  });
+
+  it('scores runs of quiet days in memory with the results of scoring each day in the store', async () => {
+    // Silence that counts every 3 days, an occurrence question resolved inside a quiet run, and
+    // long quiet runs: what the in-memory days must carry from one day to the next.
+    const board = {
+      ...parseBoard(
+        `id: quiet-board
+title: Quiet days
+halfLifeDays: 30
+hypotheses:
+  - id: space
+    title: Russia has transferred space technology
+    prior: 0.3
+    kind: occurrence
+    resolution: { criterion: an official confirmation, by: a government }
+    indicators:
+      - id: space-transfer
+        title: space transfer
+        match:
+          types: [TECH_TRANSFER]
+          actors: { source: [RUS], target: [PRK] }
+        lr: 4
+        absence: { days: 5, lr: 0.8 }
+  - id: troops
+    title: Troops expand
+    prior: 0.4
+    kind: window
+    horizonDays: 90
+    resolution: { criterion: an official confirmation, by: a government }
+    indicators:
+      - id: troops-sent
+        title: troops sent
+        match:
+          types: [TROOP_DEPLOYMENT]
+          actors: { source: [PRK], target: [RUS] }
+        lr: 3
+        absence: { days: 3, lr: 0.7 }
+`,
+        'quiet-board.yaml',
+      ),
+      resolutions: [
+        { hypothesis: 'space', outcome: true, date: '2024-06-07', source: 'https://example.org/s' },
+      ],
+    };
+    const { fast, differences } = await compareReplays({
+      corpus,
+      board,
+      resolutions: [],
+      until: '2024-07-20',
+      extract: goldExtract,
+    });
+    expect(differences).toEqual([]);
+    const troops = fast.replay.trajectory.filter((p) => p.hypothesisId === 'quiet-board/troops');
+    // Every day from June 1 to July 20 (and the prior); silence lowers troops in the quiet tail.
+    expect(troops).toHaveLength(51);
+    expect(troops[troops.length - 1]!.probability).toBeLessThan(troops[20]!.probability);
+    const moved = troops.filter((p) => p.at > '2024-06-12' && p.evidenceIds.length > 0);
+    expect(moved.length).toBeGreaterThan(10);
+    const space = fast.replay.trajectory.filter((p) => p.hypothesisId === 'quiet-board/space');
+    expect(space.find((p) => p.at === '2024-06-07')!.probability).toBe(1);
   });
 });

@@ -11,7 +11,8 @@ import type { Store } from '../../store/open-store.js';
 import { analyseDocuments, type AnalyseOptions } from '../analyse-documents.js';
 import type { Watchboard } from '../watchboards/board-schema.js';
 import { dayNumber, dayString } from '../dates.js';
-import { hypothesisKey, scoreBoards } from '../watchboards/score-boards.js';
+import { hypothesisKey } from '../watchboards/score-boards.js';
+import { endOfDay, scoreQuietDays, storedProbabilities, type ScoredDay } from './quiet-days.js';
 
 export interface ReplayPoint {
   readonly boardId: string;
@@ -55,6 +56,11 @@ export interface ReplayOptions {
    * needs), through `until` (YYYY-MM-DD) when it is later than the last document.
    */
   readonly everyDay?: { readonly until?: string };
+  /**
+   * Score every quiet day in the store, one at a time, instead of runs of them in memory
+   * (quiet-days.ts): slower, with the same results; what the equivalence checks compare with.
+   */
+  readonly quietDaysInStore?: boolean;
 }
 
 /** Groups documents by publication day, in order; undated ones join the last day. */
@@ -102,34 +108,8 @@ export async function replayCorpus(
       });
     }
   }
-  let stored = 0;
-  for (const [day, docs] of withQuietDays(groups, options.everyDay)) {
-    let ids: readonly string[] = [];
-    let signals: AlertSignals;
-    const now = `${day}T23:59:59.000Z`;
-    if (docs) {
-      ids = await options.ingest(docs);
-      stored += ids.length;
-      const asOf = { asOf: day, now };
-      signals = options.analyse
-        ? await options.analyse(ids, asOf)
-        : await analyseDocuments(store, ids, [board], asOf);
-    } else {
-      // A quiet day: nothing new, but the board is rescored as of that day.
-      const hypothesisChanges = await scoreBoards(store, [board], {
-        asOf: day,
-        now,
-        changedEventIds: [],
-      });
-      signals = { newMentions: [], newEvents: [], spikes: [], hypothesisChanges };
-    }
-    const changes = new Map(signals.hypothesisChanges.map((c) => [c.hypothesisId, c]));
-    const rows = await store.db
-      .selectFrom('hypotheses')
-      .select(['id', 'probability'])
-      .where('board_id', '=', board.id)
-      .execute();
-    const probability = new Map(rows.map((r) => [r.id, r.probability]));
+  const record = (day: string, scored: Omit<ScoredDay, 'day'>) => {
+    const changes = new Map(scored.changes.map((c) => [c.hypothesisId, c]));
     for (const h of board.hypotheses) {
       const key = hypothesisKey(board.id, h.id);
       trajectory.push({
@@ -137,14 +117,36 @@ export async function replayCorpus(
         hypothesisId: key,
         title: h.title,
         at: day,
-        probability: probability.get(key) ?? h.prior,
+        probability: scored.probabilities.get(key) ?? h.prior,
         evidenceIds: changes.get(key)?.evidenceIds ?? [],
       });
     }
-    if (!docs) continue;
-    const record = { day, documentIds: ids, signals };
-    days.push(record);
-    options.onDay?.(record);
+  };
+  let stored = 0;
+  const schedule = withQuietDays(groups, options.everyDay);
+  for (let i = 0; i < schedule.length; i++) {
+    const [day, docs] = schedule[i]!;
+    if (!docs) {
+      // A run of quiet days: nothing new, but the board is rescored as of each day.
+      const quiet = [day];
+      while (!options.quietDaysInStore && i + 1 < schedule.length && !schedule[i + 1]![1])
+        quiet.push(schedule[++i]![0]);
+      for (const scored of await scoreQuietDays(store, board, quiet)) record(scored.day, scored);
+      continue;
+    }
+    const ids = await options.ingest(docs);
+    stored += ids.length;
+    const asOf = { asOf: day, now: endOfDay(day) };
+    const signals = options.analyse
+      ? await options.analyse(ids, asOf)
+      : await analyseDocuments(store, ids, [board], asOf);
+    record(day, {
+      probabilities: await storedProbabilities(store.db, board),
+      changes: signals.hypothesisChanges,
+    });
+    const dayRecord = { day, documentIds: ids, signals };
+    days.push(dayRecord);
+    options.onDay?.(dayRecord);
   }
   return {
     trajectory,

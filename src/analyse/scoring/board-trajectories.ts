@@ -8,9 +8,13 @@
 import { dayNumber, dayString } from '../dates.js';
 import type { Db } from '../events/event-rows.js';
 import type { Watchboard } from '../watchboards/board-schema.js';
-import { indicatorKey, loadMatchedEvents } from '../watchboards/board-matches.js';
-import { scoreHypothesis } from '../watchboards/log-odds.js';
-import { boardResolutions, hypothesisKey, newsDays } from '../watchboards/score-boards.js';
+import { loadMatchedEvents } from '../watchboards/board-matches.js';
+import {
+  boardResolutions,
+  boardScorer,
+  hypothesisKey,
+  newsDays,
+} from '../watchboards/score-boards.js';
 import {
   scoreBoardForecasts,
   type BoardScores,
@@ -40,25 +44,18 @@ export async function boardTrajectories(
   if (!last || !first || first > last) return base.map((b) => ({ ...b, trajectory: [] }));
   const end = dayNumber(last)!;
   const start = Math.max(dayNumber(first)!, end - MAX_TRAJECTORY_DAYS + 1);
-  const { events, matches } = await loadMatchedEvents(db, board.id, last);
+  const score = boardScorer(
+    board,
+    await loadMatchedEvents(db, board.id, last),
+    news.first,
+    resolutions,
+  );
   return board.hypotheses.map((h, i) => {
-    const matcher = (ind: { id: string }, e: { id: string }) =>
-      matches.get(e.id)?.has(indicatorKey(board.id, h.id, ind.id)) ?? false;
     const trajectory = [];
     let previous: number | null = null;
     for (let d = start; d <= end; d++) {
       const day = dayString(d);
-      const { probability } = scoreHypothesis(
-        h,
-        events,
-        {
-          asOf: day,
-          halfLifeDays: board.halfLifeDays,
-          observationStart,
-          resolution: base[i]!.resolution,
-        },
-        matcher,
-      );
+      const { probability } = score(h, day);
       // Only the days the probability changes: the scorer holds a point until the next.
       if (probability !== previous) trajectory.push({ day, probability });
       previous = probability;

@@ -12,6 +12,11 @@ import { matchesIndicator, type BoardEvent } from './match-indicator.js';
 
 const STATE_PREFIX = 'board-matches/';
 
+/** Full hypothesis key as stored in `hypotheses.id`. */
+export function hypothesisKey(boardId: string, hypothesisId: string): string {
+  return `${boardId}/${hypothesisId}`;
+}
+
 /** Full indicator key as stored in `indicators.id`. */
 export function indicatorKey(boardId: string, hypothesisId: string, indicatorId: string): string {
   return `${boardId}/${hypothesisId}/${indicatorId}`;

@@ -7,11 +7,24 @@
 import type { HypothesisChange } from '../../domain/signals.js';
 import type { Store } from '../../store/open-store.js';
 import { chunks, type Db } from '../events/event-rows.js';
-import type { Watchboard } from './board-schema.js';
-import { indicatorKey, loadMatchedEvents, refreshBoardMatches } from './board-matches.js';
-import { scoreHypothesis, type HypothesisOutcome } from './log-odds.js';
+import type { HypothesisDefinition, Watchboard } from './board-schema.js';
+import {
+  hypothesisKey,
+  indicatorKey,
+  loadMatchedEvents,
+  refreshBoardMatches,
+  type MatchedEvents,
+} from './board-matches.js';
+import type { BoardEvent } from './match-indicator.js';
+import {
+  scoreHypothesis,
+  type HypothesisOutcome,
+  type HypothesisScore,
+  type ScoreStep,
+} from './log-odds.js';
 import { resolutionsInForce } from '../../store/resolutions-repo.js';
 import { correctionsOfSteps } from './step-corrections.js';
+import { syncBoards } from './sync-boards.js';
 
 export interface ScoreBoardsOptions {
   /** YYYY-MM-DD; default: the latest publication day in the store (the news clock), else today. */
@@ -24,8 +37,96 @@ export interface ScoreBoardsOptions {
   readonly changedEventIds?: readonly string[];
 }
 
-export function hypothesisKey(boardId: string, hypothesisId: string): string {
-  return `${boardId}/${hypothesisId}`;
+export { hypothesisKey };
+
+/** One evidence row per hypothesis, indicator and event (or the indicator's silence). */
+export function evidenceId(key: string, step: Pick<ScoreStep, 'indicatorId' | 'eventId'>): string {
+  return `${key}|${step.indicatorId}|${step.eventId ?? 'absence'}`;
+}
+
+/**
+ * Scores a board's hypotheses from its matched events as of any day: events first reported
+ * after that day are left out by the update rule, so one load serves every day up to its own.
+ * Each hypothesis is handed only the events that meet one of its indicators, in the update
+ * rule's order (day, then id), with their indicator ids: what the rule would skip or sort is
+ * done once, not on every day a backtest scores.
+ */
+export function boardScorer(
+  board: Watchboard,
+  matched: MatchedEvents,
+  firstDay: string | null,
+  resolutions: ReadonlyMap<string, HypothesisOutcome>,
+): (h: HypothesisDefinition, asOf: string) => HypothesisScore {
+  const ordered = [...matched.events].sort((a, b) =>
+    a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  const inputs = new Map<HypothesisDefinition, HypothesisInput>();
+  return (h, asOf) => {
+    let input = inputs.get(h);
+    if (!input) inputs.set(h, (input = hypothesisInput(board, h, ordered, matched)));
+    const met = input.met;
+    return scoreHypothesis(
+      h,
+      input.events,
+      {
+        asOf,
+        halfLifeDays: board.halfLifeDays,
+        observationStart: board.start ?? firstDay,
+        resolution: resolutions.get(hypothesisKey(board.id, h.id)) ?? null,
+      },
+      (i, e) => met.get(e.id)?.has(i.id) ?? false,
+    );
+  };
+}
+
+interface HypothesisInput {
+  readonly events: readonly BoardEvent[];
+  /** Event id → ids of the hypothesis's indicators it meets. */
+  readonly met: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+function hypothesisInput(
+  board: Watchboard,
+  h: HypothesisDefinition,
+  ordered: readonly BoardEvent[],
+  matched: MatchedEvents,
+): HypothesisInput {
+  const keys = h.indicators.map((i) => [i.id, indicatorKey(board.id, h.id, i.id)] as const);
+  const met = new Map<string, Set<string>>();
+  const events: BoardEvent[] = [];
+  for (const e of ordered) {
+    const all = matched.matches.get(e.id);
+    if (!all) continue;
+    const mine = new Set(keys.filter(([, key]) => all.has(key)).map(([id]) => id));
+    if (mine.size === 0) continue;
+    met.set(e.id, mine);
+    events.push(e);
+  }
+  return { events, met };
+}
+
+/**
+ * The change a rescore made to a hypothesis, for the alert rules, or null when it moved by no
+ * more than rounding. It names the evidence rows the rescore added (all of them when none is new).
+ */
+export function hypothesisChange(
+  board: Watchboard,
+  h: HypothesisDefinition,
+  move: { readonly before: number; readonly after: number; readonly asOf: string },
+  ids: readonly string[],
+  oldIds: ReadonlySet<string>,
+): HypothesisChange | null {
+  if (!(Math.abs(move.after - move.before) > 1e-12)) return null;
+  const fresh = ids.filter((id) => !oldIds.has(id));
+  return {
+    boardId: board.id,
+    hypothesisId: hypothesisKey(board.id, h.id),
+    title: h.title,
+    before: move.before,
+    after: move.after,
+    at: move.asOf,
+    evidenceIds: fresh.length > 0 ? fresh : ids,
+  };
 }
 
 export async function scoreBoards(
@@ -76,24 +177,13 @@ export async function scoreBoardsIn(
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: state, updated_at: now }))
       .execute();
     if (stale.length === 0) continue;
-    const { events, matches } = await loadMatchedEvents(db, board.id, asOf);
-    scored.push({
+    const score = boardScorer(
       board,
-      scores: stale.map((h) => ({
-        h,
-        score: scoreHypothesis(
-          h,
-          events,
-          {
-            asOf,
-            halfLifeDays: board.halfLifeDays,
-            observationStart: board.start ?? firstDay,
-            resolution: inForce.get(hypothesisKey(board.id, h.id)) ?? null,
-          },
-          (i, e) => matches.get(e.id)?.has(indicatorKey(board.id, h.id, i.id)) ?? false,
-        ),
-      })),
-    });
+      await loadMatchedEvents(db, board.id, asOf),
+      firstDay,
+      inForce,
+    );
+    scored.push({ board, scores: stale.map((h) => ({ h, score: score(h, asOf) })) });
   }
   const stepEvents = scored.flatMap((b) =>
     b.scores.flatMap((s) => s.score.steps.map((x) => x.eventId)),
@@ -101,24 +191,15 @@ export async function scoreBoardsIn(
   const mentionIds = await mentionsOfEvents(db, stepEvents);
   const corrections = await correctionsOfSteps(db, stepEvents);
   for (const { board, scores } of scored) {
-    for (const { h, score } of scores) {
-      const key = hypothesisKey(board.id, h.id);
-      const previous = await db
-        .selectFrom('hypotheses')
-        .select('probability')
-        .where('id', '=', key)
-        .executeTakeFirst();
-      const before = previous?.probability ?? h.prior;
-      const oldIds = new Set(
-        (
-          await db.selectFrom('evidence').select('id').where('hypothesis_id', '=', key).execute()
-        ).map((r) => r.id),
-      );
-      await db.deleteFrom('evidence').where('hypothesis_id', '=', key).execute();
-      const rows = score.steps.map((s) => ({
-        id: `${key}|${s.indicatorId}|${s.eventId ?? 'absence'}`,
-        hypothesis_id: key,
-        indicator_id: `${key}/${s.indicatorId}`,
+    const keys = scores.map(({ h }) => hypothesisKey(board.id, h.id));
+    const stored = await storedScores(db, keys);
+    for (const part of chunks(keys))
+      await db.deleteFrom('evidence').where('hypothesis_id', 'in', part).execute();
+    const rowsOf = scores.map(({ score }, n) =>
+      score.steps.map((s) => ({
+        id: evidenceId(keys[n]!, s),
+        hypothesis_id: keys[n]!,
+        indicator_id: `${keys[n]!}/${s.indicatorId}`,
         event_id: s.eventId,
         at: s.at,
         delta_log_odds: s.delta,
@@ -134,33 +215,56 @@ export async function scoreBoardsIn(
             : {}),
         }),
         created_at: now,
-      }));
-      for (let i = 0; i < rows.length; i += 200) {
-        await db
-          .insertInto('evidence')
-          .values(rows.slice(i, i + 200))
-          .execute();
-      }
+      })),
+    );
+    for (const part of chunks(rowsOf.flat(), 200))
+      await db.insertInto('evidence').values(part).execute();
+    for (const [n, { h, score }] of scores.entries()) {
+      const key = keys[n]!;
       await db
         .updateTable('hypotheses')
         .set({ probability: score.probability, updated_at: now })
         .where('id', '=', key)
         .execute();
-      if (Math.abs(score.probability - before) > 1e-12) {
-        const fresh = rows.filter((r) => !oldIds.has(r.id)).map((r) => r.id);
-        changes.push({
-          boardId: board.id,
-          hypothesisId: key,
-          title: h.title,
-          before,
-          after: score.probability,
-          at: asOf,
-          evidenceIds: fresh.length > 0 ? fresh : rows.map((r) => r.id),
-        });
-      }
+      const change = hypothesisChange(
+        board,
+        h,
+        { before: stored.probability.get(key) ?? h.prior, after: score.probability, asOf },
+        rowsOf[n]!.map((r) => r.id),
+        stored.evidence.get(key) ?? new Set(),
+      );
+      if (change) changes.push(change);
     }
   }
   return changes;
+}
+
+/** The stored probability and evidence row ids of these hypotheses (keys), before a rescore. */
+export async function storedScores(
+  db: Db,
+  keys: readonly string[],
+): Promise<{ probability: Map<string, number>; evidence: Map<string, Set<string>> }> {
+  const probability = new Map<string, number>();
+  const evidence = new Map<string, Set<string>>();
+  for (const part of chunks(keys)) {
+    const rows = await db
+      .selectFrom('hypotheses')
+      .select(['id', 'probability'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) probability.set(r.id, r.probability);
+    const steps = await db
+      .selectFrom('evidence')
+      .select(['id', 'hypothesis_id'])
+      .where('hypothesis_id', 'in', part)
+      .execute();
+    for (const r of steps) {
+      const ids = evidence.get(r.hypothesis_id) ?? new Set<string>();
+      ids.add(r.id);
+      evidence.set(r.hypothesis_id, ids);
+    }
+  }
+  return { probability, evidence };
 }
 
 /** The first and the latest publication day in the store (the news clock), or null when empty. */
@@ -217,74 +321,4 @@ async function mentionsOfEvents(
     }
   }
   return out;
-}
-
-/** Writes board, hypothesis and indicator rows; keeps the stored probability of known hypotheses. */
-export async function syncBoards(
-  db: Db,
-  boards: readonly Watchboard[],
-  now: string,
-): Promise<void> {
-  for (const board of boards) {
-    const { file: _file, ...definition } = board;
-    await db
-      .insertInto('watchboards')
-      .values({
-        id: board.id,
-        title: board.title,
-        description: board.description ?? null,
-        definition: JSON.stringify(definition),
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({
-          title: board.title,
-          description: board.description ?? null,
-          definition: JSON.stringify(definition),
-          updated_at: now,
-        }),
-      )
-      .execute();
-    for (const h of board.hypotheses) {
-      const key = hypothesisKey(board.id, h.id);
-      await db
-        .insertInto('hypotheses')
-        .values({
-          id: key,
-          board_id: board.id,
-          title: h.title,
-          prior: h.prior,
-          horizon_days: h.horizonDays ?? null,
-          probability: h.prior,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({
-            title: h.title,
-            prior: h.prior,
-            horizon_days: h.horizonDays ?? null,
-          }),
-        )
-        .execute();
-      await db.deleteFrom('indicators').where('hypothesis_id', '=', key).execute();
-      await db
-        .insertInto('indicators')
-        .values(
-          h.indicators.map((i) => ({
-            id: `${key}/${i.id}`,
-            hypothesis_id: key,
-            board_id: board.id,
-            title: i.title,
-            criteria: JSON.stringify({
-              ...i.match,
-              cap: i.cap,
-              halfLifeDays: i.halfLifeDays ?? null,
-            }),
-            lr_present: i.lr,
-            lr_absent: i.absence?.lr ?? null,
-          })),
-        )
-        .execute();
-    }
-  }
 }

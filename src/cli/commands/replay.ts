@@ -82,6 +82,8 @@ export async function runReplay(options: {
   onDay?: (day: string, documents: number) => void;
   /** Score the quiet days too (through `until`): a daily trajectory for backtests. */
   everyDay?: { until?: string };
+  /** Each quiet day scored in the store (the slow reference; see replay-corpus.ts). */
+  quietDaysInStore?: boolean;
 }): Promise<RunReplayResult> {
   const { documents, skipped } = readCorpus(options.corpus);
   const store = await openStore({ url: options.scratch ?? ':memory:' });
@@ -103,6 +105,7 @@ export async function runReplay(options: {
         (await analyseAndAlert(store, ids, { boards: [options.board], rules: [] }, asOf)).signals,
       ...(options.onDay ? { onDay: (d) => options.onDay!(d.day, d.documentIds.length) } : {}),
       ...(options.everyDay ? { everyDay: options.everyDay } : {}),
+      ...(options.quietDaysInStore ? { quietDaysInStore: true } : {}),
     });
     const rules = [HALF_WAY_RULE, ...(options.rules ?? [])];
     const firings: { at: string; firing: AlertFiring }[] = detectThresholdCrossings(
