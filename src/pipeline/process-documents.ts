@@ -71,6 +71,11 @@ export interface ProcessOptions {
   /** Documents read, checked and extracted together (default 500); written in short transactions (WRITE_BUDGET_MS). */
   readonly batchSize?: number;
   readonly onProgress?: (progress: ProcessProgress) => void;
+  /**
+   * The process is stopping: extraction stops before its next document and writing before its
+   * next transaction; what was committed stays, the rest is left out and `stopped` is set.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface FailedLine {
@@ -97,6 +102,9 @@ export const MAX_MENTIONS_PER_DOCUMENT = 5_000;
  */
 export const WRITE_BUDGET_MS = 200;
 
+/** Longest run of inline extraction between two turns of the event loop. */
+const YIELD_EVERY_MS = 20;
+
 export interface ProcessResult {
   stored: number;
   duplicates: number;
@@ -106,6 +114,8 @@ export interface ProcessResult {
   mentions: number;
   /** Ids of the documents stored by this run, in input order. */
   documentIds: string[];
+  /** `signal` aborted: the documents after the last committed transaction were left out. */
+  stopped?: boolean;
 }
 
 interface Prepared {
@@ -134,8 +144,12 @@ export async function processDocuments(
   const raw = store.dialect === 'sqlite' ? store.sqlite : undefined;
   let processed = 0;
   let batch: InputLine[] = [];
+  const { signal } = options;
+  // Set when the stop signal leaves documents out.
+  let leftOut = false;
   const flush = async () => {
     if (batch.length === 0) return;
+    if (signal?.aborted) return void (leftOut = true);
     const lines = batch;
     batch = [];
     // Checked and extracted before the write lock is taken: other writers wait only for inserts.
@@ -146,6 +160,11 @@ export async function processDocuments(
       // SQLite answers synchronously: without a turn of the event loop between transactions, a
       // batch's enrichment would hold off every socket (other sources, webhooks, the API).
       await new Promise<void>((resolve) => setImmediate(resolve));
+      // A safe point: every transaction so far is committed, the rest is left for the next start.
+      if (signal?.aborted) {
+        leftOut = true;
+        break;
+      }
       const written = await withTransaction(store, (trx) => writeBatch(trx, raw, pending, options));
       for (const [c, outcome] of written.outcomes) all.outcomes.set(c, outcome);
       all.mentions += written.mentions;
@@ -161,10 +180,15 @@ export async function processDocuments(
     });
   };
   for await (const input of inputs) {
+    if (signal?.aborted) {
+      leftOut = true;
+      break;
+    }
     batch.push(input);
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  if (leftOut) result.stopped = true;
   return result;
 }
 
@@ -277,12 +301,24 @@ async function prepareBatch(
     existing.hashes.add(c.doc.content_hash);
     unseen.push(c);
   }
-  // All at once: an extractor backed by the thread pool (extract-pool.ts) runs them in parallel.
   const extract = options.extract;
-  const extracted = extract
-    ? await Promise.all(unseen.map((c) => extractInto(c, extract, now, result)))
-    : unseen.map(() => true);
-  return unseen.filter((_, i) => extracted[i]);
+  if (!extract) return unseen;
+  // Started all at once: an extractor backed by the thread pool (extract-pool.ts) runs them in
+  // parallel. An inline extractor runs as it is called: a turn of the event loop every
+  // YIELD_EVERY_MS lets signals, sockets and timers in, and the stop signal end the batch there
+  // (the caller then writes none of it).
+  const started: Promise<boolean>[] = [];
+  let turn = performance.now();
+  for (const c of unseen) {
+    if (performance.now() - turn >= YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      turn = performance.now();
+    }
+    if (options.signal?.aborted) break;
+    started.push(extractInto(c, extract, now, result));
+  }
+  const extracted = await Promise.all(started);
+  return unseen.filter((_, i) => extracted[i] === true);
 }
 
 /** Ids and content hashes of `items` already in the store. */
@@ -431,6 +467,8 @@ async function insertFast(
 function record(items: readonly Prepared[], written: Written, result: ProcessResult): void {
   for (const c of items) {
     const outcome = written.outcomes.get(c);
+    // Left out by the stop signal: neither stored nor a duplicate.
+    if (outcome === undefined) continue;
     if (outcome instanceof Error)
       fail(result, c.input, `could not store: ${outcome.message}`, c.doc.id);
     else if (outcome === 'stored') recordStored(result, c);

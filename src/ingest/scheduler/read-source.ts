@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { InputDocument } from '../../domain/document.js';
-import { VigieError } from '../../domain/errors.js';
+import { isStopping, VigieError } from '../../domain/errors.js';
 import { decodeBytes } from '../charset/decode-bytes.js';
 import type { SafeFetcher } from '../fetch/safe-fetch.js';
 import { parseFeed, type FeedItem, type ParsedFeed } from '../feeds/parse-feed.js';
@@ -143,6 +143,8 @@ async function readLocal(source: SourceRef, deps: ReadSourceDeps): Promise<Sourc
     allowedRoots,
     ...(deps.readJsonl ? { readJsonl: deps.readJsonl } : {}),
   })) {
+    // Local reads keep no time budget, but stop with the process.
+    if (deps.signal?.aborted && isStopping(deps.signal.reason)) throw deps.signal.reason;
     if (line.error !== undefined && line.line <= 1 && line.value === undefined) {
       itemErrors.push({
         url: line.file ?? source.url,
