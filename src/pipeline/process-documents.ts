@@ -40,6 +40,8 @@ export interface InputLine {
   readonly file?: string;
   readonly value?: InputDocument | unknown;
   readonly error?: string;
+  /** A caveat found while reading (a charset declaration overruled), reported in `warnings`. */
+  readonly warning?: string;
 }
 
 export type ExtractFn = (doc: {
@@ -286,7 +288,11 @@ async function prepareBatch(
       fail(result, input, unreadable, parsed.data.id);
       continue;
     }
-    candidates.push({ input, doc: toDocument(value, options.sourceId, now) });
+    candidates.push({
+      input,
+      doc: toDocument(value, options.sourceId, now),
+      ...(input.warning !== undefined ? { warning: input.warning } : {}),
+    });
   }
 
   // Through the store's connection, so never inside another request's open transaction.
@@ -441,9 +447,10 @@ function withAttributions(
 function capMentions(c: Prepared, extraction: ExtractionResult): ExtractionResult {
   const found = extraction.mentions.length;
   if (found <= MAX_MENTIONS_PER_DOCUMENT) return extraction;
-  c.warning =
+  const warning =
     `mentions: ${found} mentions found, the first ${MAX_MENTIONS_PER_DOCUMENT} stored ` +
     `(MAX_MENTIONS_PER_DOCUMENT)`;
+  c.warning = c.warning === undefined ? warning : `${c.warning}; ${warning}`;
   return { ...extraction, mentions: extraction.mentions.slice(0, MAX_MENTIONS_PER_DOCUMENT) };
 }
 
