@@ -63,3 +63,24 @@ export function formatIssues(
     .map((i) => `${i.path.length > 0 ? i.path.map(String).join('.') : '(root)'}: ${i.message}`)
     .join('; ');
 }
+
+/**
+ * The process is stopping (SIGTERM, SIGINT): the work was abandoned at a safe point, nothing of it
+ * was recorded as done or failed, and the next start takes it up again.
+ */
+export class StoppingError extends VigieError {
+  constructor(what = 'the process is stopping') {
+    super('VIGIE_UNAVAILABLE', what);
+    this.name = 'StoppingError';
+  }
+}
+
+/** Whether `error` (or a cause of it) is a StoppingError. */
+export function isStopping(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current; depth++) {
+    if (current instanceof StoppingError) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -7,12 +7,12 @@
  * @module
  */
 import { extractDocument } from '../extract/extract-document.js';
-import { enrichDocument } from '../ingest/dedup/enrich-document.js';
+import { enrichDocument, prepareEnrichment } from '../ingest/dedup/enrich-document.js';
 import type { ExtractFn, ProcessOptions } from './process-documents.js';
 
-export type IngestStages = Required<Pick<ProcessOptions, 'extract' | 'enrich'>>;
+export type IngestStages = Required<Pick<ProcessOptions, 'extract' | 'enrich' | 'prepareEnrich'>>;
 
 /** The stages with the rule-based extractor, or with `extract` in its place (tests, evaluations). */
 export function ingestStages(extract: ExtractFn = (doc) => extractDocument(doc)): IngestStages {
-  return { extract, enrich: enrichDocument };
+  return { extract, enrich: enrichDocument, prepareEnrich: prepareEnrichment };
 }

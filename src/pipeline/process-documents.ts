@@ -40,6 +40,8 @@ export interface InputLine {
   readonly file?: string;
   readonly value?: InputDocument | unknown;
   readonly error?: string;
+  /** A caveat found while reading (a charset declaration overruled), reported in `warnings`. */
+  readonly warning?: string;
 }
 
 export type ExtractFn = (doc: {
@@ -56,6 +58,9 @@ export type EnrichFn = (
   extraction?: ExtractionResult,
 ) => Promise<Partial<Pick<NewDocument, 'fingerprint' | 'story_id' | 'origin' | 'lang'>>>;
 
+/** The pure part of enrichment, done before the write lock (ingest-stages: prepareEnrichment). */
+export type PrepareEnrichFn = (doc: NewDocument, extraction?: ExtractionResult) => void;
+
 export interface ProcessProgress {
   readonly processed: number;
   readonly stored: number;
@@ -66,11 +71,21 @@ export interface ProcessProgress {
 export interface ProcessOptions {
   readonly extract?: ExtractFn;
   readonly enrich?: EnrichFn;
+  /** Called for each extracted document before the write lock, so `enrich` holds it less. */
+  readonly prepareEnrich?: PrepareEnrichFn;
   /** `documents.source_id` of every document. */
   readonly sourceId?: string;
-  /** Documents read, checked and extracted together (default 500); written in short transactions (WRITE_BUDGET_MS). */
+  /**
+   * Documents read, checked and extracted together (default 500, and at most BATCH_TEXT_CHARS of
+   * text); written in short transactions (WRITE_BUDGET_MS).
+   */
   readonly batchSize?: number;
   readonly onProgress?: (progress: ProcessProgress) => void;
+  /**
+   * The process is stopping: extraction stops before its next document and writing before its
+   * next transaction; what was committed stays, the rest is left out and `stopped` is set.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface FailedLine {
@@ -97,6 +112,18 @@ export const MAX_MENTIONS_PER_DOCUMENT = 5_000;
  */
 export const WRITE_BUDGET_MS = 200;
 
+/**
+ * Text extracted per batch at most. Several processes writing one SQLite file each extract a batch,
+ * then queue for the write lock: with batches of a few seconds of extraction, one process writes
+ * while the others extract, instead of all extracting at once and then all waiting (three
+ * `vigie ingest` of 24 KB documents: bench/concurrent-ingest-bench.ts). 512 Ki characters: ~20
+ * documents of 24 KB, ~170 of 3 KB.
+ */
+export const BATCH_TEXT_CHARS = 512 * 1024;
+
+/** Longest run of inline extraction between two turns of the event loop. */
+const YIELD_EVERY_MS = 20;
+
 export interface ProcessResult {
   stored: number;
   duplicates: number;
@@ -106,6 +133,8 @@ export interface ProcessResult {
   mentions: number;
   /** Ids of the documents stored by this run, in input order. */
   documentIds: string[];
+  /** `signal` aborted: the documents after the last committed transaction were left out. */
+  stopped?: boolean;
 }
 
 interface Prepared {
@@ -134,10 +163,16 @@ export async function processDocuments(
   const raw = store.dialect === 'sqlite' ? store.sqlite : undefined;
   let processed = 0;
   let batch: InputLine[] = [];
+  let batchChars = 0;
+  const { signal } = options;
+  // Set when the stop signal leaves documents out.
+  let leftOut = false;
   const flush = async () => {
     if (batch.length === 0) return;
+    if (signal?.aborted) return void (leftOut = true);
     const lines = batch;
     batch = [];
+    batchChars = 0;
     // Checked and extracted before the write lock is taken: other writers wait only for inserts.
     const fresh = await prepareBatch(store.db, raw, lines, options, result);
     const all: Written = { outcomes: new Map(), mentions: 0 };
@@ -146,6 +181,11 @@ export async function processDocuments(
       // SQLite answers synchronously: without a turn of the event loop between transactions, a
       // batch's enrichment would hold off every socket (other sources, webhooks, the API).
       await new Promise<void>((resolve) => setImmediate(resolve));
+      // A safe point: every transaction so far is committed, the rest is left for the next start.
+      if (signal?.aborted) {
+        leftOut = true;
+        break;
+      }
       const written = await withTransaction(store, (trx) => writeBatch(trx, raw, pending, options));
       for (const [c, outcome] of written.outcomes) all.outcomes.set(c, outcome);
       all.mentions += written.mentions;
@@ -161,11 +201,23 @@ export async function processDocuments(
     });
   };
   for await (const input of inputs) {
+    if (signal?.aborted) {
+      leftOut = true;
+      break;
+    }
     batch.push(input);
-    if (batch.length >= batchSize) await flush();
+    batchChars += textLength(input.value);
+    if (batch.length >= batchSize || batchChars >= BATCH_TEXT_CHARS) await flush();
   }
   await flush();
+  if (leftOut) result.stopped = true;
   return result;
+}
+
+/** The length of a line's `text`, 0 when it has none (it fails validation later). */
+function textLength(value: unknown): number {
+  const text = (value as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text.length : 0;
 }
 
 function fail(result: ProcessResult, input: InputLine, reason: string, id?: string): void {
@@ -262,7 +314,11 @@ async function prepareBatch(
       fail(result, input, unreadable, parsed.data.id);
       continue;
     }
-    candidates.push({ input, doc: toDocument(value, options.sourceId, now) });
+    candidates.push({
+      input,
+      doc: toDocument(value, options.sourceId, now),
+      ...(input.warning !== undefined ? { warning: input.warning } : {}),
+    });
   }
 
   // Through the store's connection, so never inside another request's open transaction.
@@ -277,12 +333,24 @@ async function prepareBatch(
     existing.hashes.add(c.doc.content_hash);
     unseen.push(c);
   }
-  // All at once: an extractor backed by the thread pool (extract-pool.ts) runs them in parallel.
   const extract = options.extract;
-  const extracted = extract
-    ? await Promise.all(unseen.map((c) => extractInto(c, extract, now, result)))
-    : unseen.map(() => true);
-  return unseen.filter((_, i) => extracted[i]);
+  if (!extract) return unseen;
+  // Started all at once: an extractor backed by the thread pool (extract-pool.ts) runs them in
+  // parallel. An inline extractor runs as it is called: a turn of the event loop every
+  // YIELD_EVERY_MS lets signals, sockets and timers in, and the stop signal end the batch there
+  // (the caller then writes none of it).
+  const started: Promise<boolean>[] = [];
+  let turn = performance.now();
+  for (const c of unseen) {
+    if (performance.now() - turn >= YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      turn = performance.now();
+    }
+    if (options.signal?.aborted) break;
+    started.push(extractInto(c, extract, now, result, options.prepareEnrich));
+  }
+  const extracted = await Promise.all(started);
+  return unseen.filter((_, i) => extracted[i] === true);
 }
 
 /** Ids and content hashes of `items` already in the store. */
@@ -348,12 +416,16 @@ async function writeBatch(
   return { outcomes, mentions };
 }
 
-/** Runs the extractor on a candidate; false (and a recorded failure) when it throws. */
+/**
+ * Runs the extractor on a candidate, then the pure part of enrichment; false (and a recorded
+ * failure) when it throws.
+ */
 async function extractInto(
   c: Prepared,
   extract: ExtractFn,
   now: string,
   result: ProcessResult,
+  prepareEnrich?: PrepareEnrichFn,
 ): Promise<boolean> {
   try {
     const d = c.doc;
@@ -372,6 +444,7 @@ async function extractInto(
     c.extraction = withAttributions(d.text, d.lang, credited, capped);
     d.origin ??= capped.origins[0]?.name ?? null;
     d.extracted_at = now;
+    prepareEnrich?.(d, c.extraction);
     return true;
   } catch (error) {
     fail(result, c.input, `extraction failed: ${(error as Error).message}`, c.doc.id);
@@ -405,9 +478,10 @@ function withAttributions(
 function capMentions(c: Prepared, extraction: ExtractionResult): ExtractionResult {
   const found = extraction.mentions.length;
   if (found <= MAX_MENTIONS_PER_DOCUMENT) return extraction;
-  c.warning =
+  const warning =
     `mentions: ${found} mentions found, the first ${MAX_MENTIONS_PER_DOCUMENT} stored ` +
     `(MAX_MENTIONS_PER_DOCUMENT)`;
+  c.warning = c.warning === undefined ? warning : `${c.warning}; ${warning}`;
   return { ...extraction, mentions: extraction.mentions.slice(0, MAX_MENTIONS_PER_DOCUMENT) };
 }
 
@@ -431,6 +505,8 @@ async function insertFast(
 function record(items: readonly Prepared[], written: Written, result: ProcessResult): void {
   for (const c of items) {
     const outcome = written.outcomes.get(c);
+    // Left out by the stop signal: neither stored nor a duplicate.
+    if (outcome === undefined) continue;
     if (outcome instanceof Error)
       fail(result, c.input, `could not store: ${outcome.message}`, c.doc.id);
     else if (outcome === 'stored') recordStored(result, c);

@@ -236,6 +236,48 @@ export async function failJob(
   return dead ? 'dead' : 'failed';
 }
 
+/**
+ * Hands a claimed job back to the queue as it was before the claim (its worker is stopping and
+ * abandoned it at a safe point): `pending`, due now, the attempt not counted. One whose key
+ * already has a waiting twin is closed instead: the twin does the same work. Returns the new
+ * state, or `lost` when the lease had passed to another worker.
+ */
+export async function releaseJob(
+  db: Db,
+  job: JobRow,
+  now = new Date(),
+): Promise<'pending' | 'superseded' | 'lost'> {
+  const mine = (eb: ExpressionBuilder<Database, 'jobs'>) =>
+    eb.and([
+      eb('id', '=', job.id),
+      eb('locked_by', '=', job.locked_by),
+      eb('state', '=', 'running'),
+    ]);
+  const released = await db
+    .updateTable('jobs')
+    .set((eb) => ({
+      state: 'pending',
+      run_at: now.toISOString(),
+      attempts: eb('attempts', '-', 1),
+      locked_by: null,
+      locked_until: null,
+    }))
+    .where(mine)
+    .executeTakeFirst()
+    // A twin was enqueued meanwhile: the unique index on waiting jobs refuses a second one.
+    .catch((caught: unknown) => {
+      if (isUniqueViolation(caught)) return null;
+      throw caught;
+    });
+  if (released) return Number(released.numUpdatedRows) > 0 ? 'pending' : 'lost';
+  const closed = await db
+    .updateTable('jobs')
+    .set(supersede(now, 'worker stopped; a waiting job with the same key takes over'))
+    .where(mine)
+    .executeTakeFirst();
+  return Number(closed.numUpdatedRows) > 0 ? 'superseded' : 'lost';
+}
+
 /** Pushes the lease of a job still being handled further out; false when it was lost. */
 export async function extendLease(db: Db, job: JobRow, until: Date): Promise<boolean> {
   const result = await db

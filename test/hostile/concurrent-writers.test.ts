@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extract-document.js';
+import { ingestStages } from '../../src/pipeline/ingest-stages.js';
 import { processDocuments } from '../../src/pipeline/process-documents.js';
 import { openStore } from '../../src/store/open-store.js';
 import { buildHarness } from '../server/harness.js';
@@ -73,6 +74,55 @@ describe('extraction and the write lock', () => {
       );
       expect(blocked).toEqual([]);
       expect(result.stored).toBe(3);
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+});
+
+describe('story grouping and the write lock', () => {
+  it('computes story features before the lock and extracts large documents in short batches', async () => {
+    const db = join(dir, 'prepared.db');
+    const store = await openStore({ url: db, use: 'batch' });
+    const other = new SqliteDatabase(db);
+    other.pragma('busy_timeout = 0');
+    const stages = ingestStages();
+    const blocked: string[] = [];
+    /** Extractions and first stores, in order: a batch is written before the next is extracted. */
+    const order: string[] = [];
+    try {
+      const docs = Array.from({ length: 30 }, (_, i) => writerDocument('prep', i, 24_000));
+      const result = await processDocuments(
+        store,
+        docs.map((value, i) => ({ line: i + 1, value })),
+        {
+          ...stages,
+          extract: (doc) => {
+            order.push(`extract ${doc.id}`);
+            return stages.extract(doc);
+          },
+          prepareEnrich: (doc, extraction) => {
+            try {
+              other.exec('BEGIN IMMEDIATE; ROLLBACK');
+            } catch (error) {
+              blocked.push(`${doc.id}: ${(error as Error).message}`);
+            }
+            stages.prepareEnrich(doc, extraction);
+          },
+          enrich: async (trx, doc, extraction) => {
+            order.push(`store ${doc.id}`);
+            return stages.enrich(trx, doc, extraction);
+          },
+        },
+      );
+      expect(blocked).toEqual([]);
+      expect(result.stored).toBe(30);
+      // 512 Ki characters a batch: about 21 documents of 24 KB, then their writes, then the rest.
+      const firstStore = order.findIndex((o) => o.startsWith('store'));
+      expect(firstStore).toBeGreaterThan(0);
+      expect(firstStore).toBeLessThan(30);
+      expect(order.slice(firstStore).some((o) => o.startsWith('extract'))).toBe(true);
     } finally {
       other.close();
       await store.close();

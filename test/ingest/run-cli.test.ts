@@ -158,18 +158,31 @@ describe('vigie source / run / status', () => {
     await exited(first);
     expect(count('select count(*) as n from documents')).toBe(before);
 
-    // Restart: the slow source is still due (its fetch state was never recorded).
+    // Restart, stopped by SIGTERM mid-fetch: the fetch is aborted, nothing is recorded.
     resetSlow();
     const second = spawnRun();
     let stderr = '';
     second.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     await slowSeen;
     second.kill('SIGTERM');
-    setTimeout(() => release(), 300);
     expect(await exited(second)).toBe(0);
-    expect(stderr).toMatch(/SIGTERM received, finishing the work in flight/);
-    expect(stderr).toMatch(/1 source\(s\) polled — 1 ok .* 2 stored/);
+    expect(stderr).toMatch(/SIGTERM received, stopping the work in flight at a safe point/);
+    expect(stderr).toMatch(/Slow wire .* stopped before its batch was complete/);
     expect(stderr).toMatch(/stopped cleanly/);
+    expect(count('select count(*) as n from documents')).toBe(before);
+
+    // The slow source is still due (its fetch state was never recorded): the next start reads it.
+    resetSlow();
+    const third = spawnRun();
+    stderr = '';
+    third.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await slowSeen;
+    release();
+    for (let i = 0; i < 600 && !/1 source\(s\) polled/.test(stderr); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    third.kill('SIGTERM');
+    expect(await exited(third)).toBe(0);
+    expect(stderr).toMatch(/1 source\(s\) polled — 1 ok .* 2 stored/);
     expect(count('select count(*) as n from documents')).toBe(before + 2);
     expect(
       count(

@@ -160,7 +160,7 @@ describe('vigie worker ×2 on PostgreSQL', () => {
       expect(maxInFlight).toBeGreaterThanOrEqual(2);
       for (const log of logs) {
         expect(log).toMatch(/fetch-source src_\w+ \(attempt 1\/5\) done in \d+ ms: Wire \w+: ok/);
-        expect(log).toMatch(/SIGTERM received, finishing the jobs in flight/);
+        expect(log).toMatch(/SIGTERM received, stopping the jobs in flight at a safe point/);
         expect(log).toMatch(/stopped cleanly/);
       }
       for (const s of FEEDS) expect(server.hits.get(`/feeds/${s.lang}.xml`)).toBe(1);

@@ -13,6 +13,7 @@ import {
   jobRetryDelayMs,
   pruneFinishedJobs,
   releaseExpiredLeases,
+  releaseJob,
 } from '../../src/store/jobs-repo.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { createPostgresDatabase, testBackends } from '../support/test-stores.js';
@@ -184,6 +185,30 @@ describe.each(backends)('job queue on $name', (backend) => {
       await store.close();
     }
   });
+
+  run(
+    'hands a job its stopping worker gave up back uncounted, or to its waiting twin',
+    async () => {
+      const store = await backend.open();
+      try {
+        await enqueueJob(store.db, { kind: 'k', key: 'a' }, { now: T0 });
+        const job = await claim(store);
+        expect(await releaseJob(store.db, job!, seconds(1))).toBe('pending');
+        const [row] = await store.db.selectFrom('jobs').selectAll().execute();
+        expect(row).toMatchObject({ state: 'pending', attempts: 0, locked_by: null });
+        expect(row!.run_at).toBe(seconds(1).toISOString());
+        // Settled once: a second release (a stale handle) changes nothing.
+        expect(await releaseJob(store.db, job!, seconds(2))).toBe('lost');
+        // A twin enqueued while it ran does the work: the released one is closed.
+        const again = await claim(store, seconds(2));
+        await enqueueJob(store.db, { kind: 'k', key: 'a' }, { now: seconds(2) });
+        expect(await releaseJob(store.db, again!, seconds(3))).toBe('superseded');
+        expect(await countJobs(store.db)).toMatchObject({ pending: 1, running: 0, done: 1 });
+      } finally {
+        await store.close();
+      }
+    },
+  );
 
   run('runs at most one job of an exclusive kind at a time', async () => {
     const store = await backend.open();

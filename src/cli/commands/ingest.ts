@@ -43,7 +43,11 @@ export const ingestCommand: CommandModule = {
       .option('--source <id>', 'source id recorded on every document')
       .option('--no-extract', 'store documents without extracting event mentions')
       .option('--no-analyse', 'leave stored documents for `vigie run` or a worker to analyse')
-      .option('--batch-size <n>', 'documents per transaction', '500')
+      .option(
+        '--batch-size <n>',
+        'documents extracted together (and at most 512 Ki characters)',
+        '500',
+      )
       .option('--max-line-bytes <n>', 'longest line accepted', String(16 * 1024 * 1024))
       .option('--json', 'print the result as JSON')
       .action((paths: string[], options: IngestOptions) =>

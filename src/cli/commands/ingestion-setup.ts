@@ -59,10 +59,11 @@ export function createIngestionScheduler(
   return new Scheduler({
     store,
     fetcher,
-    process: (lines, source) =>
+    process: (lines, source, stop) =>
       processDocuments(store, lines, {
         sourceId: source.id,
         ...stages,
+        ...(stop ? { signal: stop } : {}),
       }),
     log: (line) => ctx.info(`${new Date().toISOString()} ${line}`),
     allowedRoots: ctx.config.sources.allowedRoots,

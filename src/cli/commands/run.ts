@@ -1,12 +1,15 @@
 /**
  * `vigie run`: the long-running process. Upserts the sources of vigie.yaml, then polls due
  * sources → fetch → parse → extract → store, one log line per cycle on stderr. SIGINT/SIGTERM
- * finish the work in flight and exit; after `kill -9` a restart resumes without loss or
- * duplicates (fetch state is recorded after the documents are committed).
+ * stop taking sources, abort the fetches in flight and stop each batch at its next safe point
+ * (between documents while extracting, between write transactions), then exit 0; the interrupted
+ * sources are still due, so the next start reads them again and stores what is missing. After
+ * `kill -9` a restart resumes the same way (fetch state is recorded after the documents are
+ * committed).
  * @module
  */
 import type { Command } from 'commander';
-import { InputError } from '../../domain/errors.js';
+import { InputError, StoppingError } from '../../domain/errors.js';
 import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { PUBLIC_FLAG } from '../../server/anonymous-exposure.js';
 import { checkServeExposure, startAnalysis, startServer } from './run-analysis.js';
@@ -60,8 +63,8 @@ async function runIngestion(ctx: CliContext, options: RunOptions): Promise<void>
   const server = options.serve ? await startServer(ctx, store, analysis.setup, {}, exposure) : null;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stop.signal.aborted) return;
-    ctx.info(`vigie run: ${signal} received, finishing the work in flight…`);
-    stop.abort();
+    ctx.info(`vigie run: ${signal} received, stopping the work in flight at a safe point…`);
+    stop.abort(new StoppingError(`${signal} received`));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

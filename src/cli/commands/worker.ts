@@ -2,14 +2,15 @@
  * `vigie worker`: takes jobs from the store's queue (fetch a source, analyse what is pending)
  * so fetching, extraction and analysis spread over any number of processes on any number of
  * machines sharing one PostgreSQL database. Every worker also enqueues the due sources (the
- * queue de-duplicates) and delivers the alert outbox. SIGINT/SIGTERM finish the jobs in flight.
+ * queue de-duplicates) and delivers the alert outbox. SIGINT/SIGTERM stop claiming jobs, abort the
+ * fetches in flight, stop each batch at its next safe point and hand its job back to the queue.
  * @module
  */
 import type { Command } from 'commander';
 import { closeNotifiers, createNotifiers } from '../../alert/create-notifiers.js';
 import { deliverDue } from '../../alert/deliver-due.js';
 import { startDeliveryLoop } from '../../alert/delivery-loop.js';
-import { InputError } from '../../domain/errors.js';
+import { InputError, StoppingError } from '../../domain/errors.js';
 import { SafeFetcher } from '../../ingest/fetch/safe-fetch.js';
 import { loadAnalysisSetup } from '../../pipeline/analysis-pipeline.js';
 import { enqueueDueSources } from '../../pipeline/jobs/enqueue-due-sources.js';
@@ -87,8 +88,8 @@ async function runWorkerCommand(ctx: CliContext, options: WorkerCliOptions): Pro
   });
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stop.signal.aborted) return;
-    ctx.info(`vigie worker: ${signal} received, finishing the jobs in flight…`);
-    stop.abort();
+    ctx.info(`vigie worker: ${signal} received, stopping the jobs in flight at a safe point…`);
+    stop.abort(new StoppingError(`${signal} received`));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

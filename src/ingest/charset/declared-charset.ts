@@ -5,7 +5,8 @@
  */
 import iconv from 'iconv-lite';
 
-export type CharsetOrigin = 'bom' | 'header' | 'xml' | 'meta' | 'sniff' | 'default';
+/** Where the charset came from; `utf8`: valid UTF-8 bytes overruled a declared single-byte charset. */
+export type CharsetOrigin = 'bom' | 'utf8' | 'header' | 'xml' | 'meta' | 'sniff' | 'default';
 
 /** Aliases browsers apply (WHATWG Encoding) that iconv-lite spells otherwise or treats too strictly. */
 const ALIASES: Readonly<Record<string, string>> = {

@@ -38,6 +38,25 @@ export interface StoryDocumentInput {
   readonly content_hash?: string | null;
 }
 
+/** The document's own story features and LSH bands: pure, computed before the write lock. */
+export interface StoryPreparation {
+  readonly features: StoryFeatures;
+  readonly bands: string[];
+}
+
+/** Features and bands of a document (prepareEnrichment computes them before the write lock). */
+export function prepareStory(
+  doc: StoryDocumentInput,
+  extraction?: ExtractionResult,
+): StoryPreparation {
+  const features = storyFeatures(doc, extraction);
+  const bands = lshBands(
+    minhash(features.shingles.vocabulary),
+    features.shingles.vocabulary.size === 0,
+  );
+  return { features, bands };
+}
+
 export interface StoryAssignment {
   readonly storyId: string;
   readonly matchedDocumentId?: string;
@@ -57,6 +76,7 @@ export async function assignStory(
   doc: StoryDocumentInput,
   extraction?: ExtractionResult,
   now: () => Date = () => new Date(),
+  prepared?: StoryPreparation,
 ): Promise<StoryAssignment> {
   const existing = await getStoryDocument(db, doc.id);
   if (existing) {
@@ -75,11 +95,7 @@ export async function assignStory(
     };
   }
 
-  const features = storyFeatures(doc, extraction);
-  const bands = lshBands(
-    minhash(features.shingles.vocabulary),
-    features.shingles.vocabulary.size === 0,
-  );
+  const { features, bands } = prepared ?? prepareStory(doc, extraction);
   const window = publicationWindow(
     features.published,
     Math.max(STORY_THRESHOLDS.sameLanguageDays, STORY_THRESHOLDS.translationDays),

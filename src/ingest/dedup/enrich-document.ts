@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { ExtractionResult } from '../../domain/mention.js';
 import type { Database, NewDocument } from '../../store/schema.js';
-import { assignStory } from './assign-story.js';
+import { assignStory, prepareStory, type StoryPreparation } from './assign-story.js';
 import { detectCreditedOrigin } from './credited-origin.js';
 import { shingleText } from './shingles.js';
 import { simhash } from './simhash.js';
@@ -16,6 +16,44 @@ export interface DocumentEnrichment {
   story_id: string;
   origin: string | null;
   lang: string | null;
+}
+
+/** What enrichment computes from the document alone (no store): story features, fingerprint, origin. */
+interface PreparedEnrichment {
+  readonly text: string;
+  readonly lang: string | null;
+  readonly story: StoryPreparation;
+  readonly fingerprint: string;
+  readonly origin: string | null;
+}
+
+/**
+ * Prepared enrichments by document object: prepareEnrichment fills it before the write lock,
+ * enrichDocument takes from it under the lock (and computes what is missing).
+ */
+const prepared = new WeakMap<NewDocument, PreparedEnrichment>();
+
+function computeEnrichment(doc: NewDocument, extraction?: ExtractionResult): PreparedEnrichment {
+  const lang = doc.lang ?? extraction?.lang ?? null;
+  const story = prepareStory(
+    { id: doc.id, text: doc.text, lang, published: doc.published ?? null },
+    extraction,
+  );
+  return {
+    text: doc.text,
+    lang,
+    story,
+    fingerprint: simhash(shingleText(doc.text, lang).copy),
+    origin: detectCreditedOrigin(doc.text, lang)?.name ?? null,
+  };
+}
+
+/**
+ * The pure part of {@link enrichDocument}, done ahead (process-documents calls it before it takes
+ * the write lock, so that the lock covers only what reads and writes the store).
+ */
+export function prepareEnrichment(doc: NewDocument, extraction?: ExtractionResult): void {
+  prepared.set(doc, computeEnrichment(doc, extraction));
 }
 
 /**
@@ -32,7 +70,14 @@ export async function enrichDocument(
   doc: NewDocument,
   extraction?: ExtractionResult,
 ): Promise<Partial<DocumentEnrichment>> {
+  const ahead = prepared.get(doc);
+  prepared.delete(doc);
+  // Prepared from the same text and language, or computed now.
   const lang = doc.lang ?? extraction?.lang ?? null;
+  const ready =
+    ahead && ahead.text === doc.text && ahead.lang === lang
+      ? ahead
+      : computeEnrichment(doc, extraction);
   const story = await assignStory(
     db,
     {
@@ -43,12 +88,13 @@ export async function enrichDocument(
       content_hash: doc.content_hash,
     },
     extraction,
+    undefined,
+    ready.story,
   );
-  const origin = detectCreditedOrigin(doc.text, lang);
   return {
-    fingerprint: simhash(shingleText(doc.text, lang).copy),
+    fingerprint: ready.fingerprint,
     story_id: story.storyId,
-    origin: origin?.name ?? null,
+    origin: ready.origin,
     ...(lang ? { lang } : {}),
   };
 }

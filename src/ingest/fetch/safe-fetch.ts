@@ -2,13 +2,16 @@
  * Guarded HTTP(S) GET: only http/https; the resolved address is checked in the socket's own
  * lookup (no DNS rebinding), IP literals before connecting; redirects followed by hand with each
  * hop re-checked and bounded; body streamed with a size cap; connect and total time-outs;
- * content-type checks; conditional GET (ETag / Last-Modified → 304).
+ * content-type checks; conditional GET (ETag / Last-Modified → 304). A GET whose pooled keep-alive
+ * connection was closed under it before any answer is sent again, once, on a fresh connection
+ * (closed-connection.ts); never after a time-out or an abort, nor once the answer has begun.
  * @module
  */
 import { isIP } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import { NetworkTimer } from '../../domain/network-timer.js';
 import { createAddressPolicy, type AddressPolicy } from './address-policy.js';
+import { isClosedConnection } from './closed-connection.js';
 import { createGuardedLookup, systemResolver, type Resolver } from './guarded-lookup.js';
 import { FetchFailedError, FetchRefusedError, findVigieError } from './fetch-error.js';
 import { HostLimiter } from './host-limiter.js';
@@ -60,6 +63,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export class SafeFetcher {
   readonly #policy: AddressPolicy;
   readonly #agent: Agent;
+  /** Connections used once, for the retry after the keep-alive race (pipelining 0: no reuse). */
+  readonly #fresh: Agent;
   readonly #limiter: HostLimiter;
 
   constructor(
@@ -71,11 +76,13 @@ export class SafeFetcher {
       options.hostAddresses ? { hostAddresses: options.hostAddresses } : {},
     );
     const lookup = createGuardedLookup(this.#policy, options.resolver ?? systemResolver);
-    this.#agent = new Agent({
+    const agentOptions = {
       connect: { lookup, timeout: config.connectTimeoutMs ?? Math.min(config.timeoutMs, 10_000) },
       headersTimeout: config.timeoutMs,
       bodyTimeout: config.timeoutMs,
-    });
+    };
+    this.#agent = new Agent(agentOptions);
+    this.#fresh = new Agent({ ...agentOptions, pipelining: 0 });
     this.#limiter = new HostLimiter({
       concurrency: config.perHostConcurrency ?? 2,
       minDelayMs: config.perHostDelayMs ?? 0,
@@ -104,7 +111,7 @@ export class SafeFetcher {
           async (): Promise<{ redirect: string | null; status: number } | FetchResponse> => {
             timer.start();
             try {
-              const res = await this.#request(hopUrl, conditional, signal);
+              const res = await this.#send(hopUrl, conditional, signal);
               if (!REDIRECTS.has(res.statusCode))
                 return await this.#finish(hopUrl, res, req, signal);
               await res.body.dump().catch(() => undefined);
@@ -143,7 +150,7 @@ export class SafeFetcher {
   }
 
   async close(): Promise<void> {
-    await this.#agent.close();
+    await Promise.all([this.#agent.close(), this.#fresh.close()]);
   }
 
   #checkUrl(raw: string, where: string): URL {
@@ -167,10 +174,29 @@ export class SafeFetcher {
     return url;
   }
 
+  /**
+   * One GET; again on a fresh connection when the pooled one was closed under it. `request`
+   * settles when the status line and headers are in, so a rejection means no answer began.
+   */
+  async #send(
+    url: URL,
+    req: Pick<FetchRequest, 'etag' | 'lastModified'>,
+    signal: AbortSignal,
+  ): Promise<Dispatcher.ResponseData> {
+    try {
+      return await this.#request(url, req, signal, this.#agent);
+    } catch (error) {
+      // A time-out or an abort (signal) is never retried, nor any other failure.
+      if (signal.aborted || !isClosedConnection(error)) throw error;
+      return this.#request(url, req, signal, this.#fresh);
+    }
+  }
+
   #request(
     url: URL,
     req: Pick<FetchRequest, 'etag' | 'lastModified'>,
     signal: AbortSignal,
+    dispatcher: Agent,
   ): Promise<Dispatcher.ResponseData> {
     const headers: Record<string, string> = {
       'user-agent': this.config.userAgent,
@@ -180,7 +206,7 @@ export class SafeFetcher {
     };
     if (req.etag) headers['if-none-match'] = req.etag;
     if (req.lastModified) headers['if-modified-since'] = req.lastModified;
-    return request(url, { method: 'GET', headers, signal, dispatcher: this.#agent });
+    return request(url, { method: 'GET', headers, signal, dispatcher });
   }
 
   async #finish(

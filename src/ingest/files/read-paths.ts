@@ -17,6 +17,8 @@ export interface SourceLine {
   readonly file?: string;
   readonly value?: InputDocument | unknown;
   readonly error?: string;
+  /** A caveat the document is stored with (its charset declaration was overruled). */
+  readonly warning?: string;
 }
 
 export interface ReadPathsOptions {

@@ -28,6 +28,8 @@ export interface ItemPageFailure {
 export interface ItemPages {
   /** Pages read, by item URL. */
   readonly articles: Map<string, PageArticle>;
+  /** Pages whose charset declaration was overruled, by item URL: the decoder's warning. */
+  readonly warnings: Map<string, string>;
   /** Pages that could not be read, by item URL (their items keep their summaries). */
   readonly failures: Map<string, ItemPageFailure>;
   /** Pages left unread because the budget ran out, with the budget's reason; 0 and null otherwise. */
@@ -45,6 +47,7 @@ export async function readItemPages(
 ): Promise<ItemPages> {
   const articles = new Map<string, PageArticle>();
   const failures = new Map<string, ItemPageFailure>();
+  const warnings = new Map<string, string>();
   const { signal, fetcher } = options;
   let unread = 0;
   let next = 0;
@@ -57,10 +60,9 @@ export async function readItemPages(
       }
       try {
         const res = await fetcher.fetch({ url, accept: PAGE_TYPES, ...(signal ? { signal } : {}) });
-        articles.set(
-          url,
-          extractArticle(decodeBytes(res.body, { contentType: res.contentType }).text, url),
-        );
+        const decoded = decodeBytes(res.body, { contentType: res.contentType });
+        if (decoded.warning !== null) warnings.set(url, decoded.warning);
+        articles.set(url, extractArticle(decoded.text, url));
       } catch (error) {
         if (signal?.aborted) unread += 1;
         else
@@ -74,7 +76,7 @@ export async function readItemPages(
   const workers = Math.max(1, Math.min(options.concurrency ?? 4, urls.length));
   await Promise.all(Array.from({ length: workers }, worker));
   const stoppedBy = unread > 0 ? budgetReason(signal) : null;
-  return { articles, failures, unread, stoppedBy };
+  return { articles, failures, warnings, unread, stoppedBy };
 }
 
 function budgetReason(signal: AbortSignal | undefined): Error {

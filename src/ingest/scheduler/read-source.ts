@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { InputDocument } from '../../domain/document.js';
-import { VigieError } from '../../domain/errors.js';
+import { isStopping, VigieError } from '../../domain/errors.js';
 import { decodeBytes } from '../charset/decode-bytes.js';
 import type { SafeFetcher } from '../fetch/safe-fetch.js';
 import { parseFeed, type FeedItem, type ParsedFeed } from '../feeds/parse-feed.js';
@@ -104,7 +104,8 @@ export async function readSource(source: SourceRef, deps: ReadSourceDeps): Promi
       etag: res.etag ?? source.etag ?? null,
       lastModified: res.lastModified ?? source.lastModified ?? null,
     };
-  const text = decodeBytes(res.body, { contentType: res.contentType }).text;
+  const decoded = decodeBytes(res.body, { contentType: res.contentType });
+  const { text } = decoded;
   if (looksLikeFeed(res.contentType, text)) {
     const feed = parseFeed(text, res.url);
     const docs = await feedDocuments(feed, source, deps, base.itemErrors);
@@ -112,7 +113,16 @@ export async function readSource(source: SourceRef, deps: ReadSourceDeps): Promi
       ...base,
       kind: 'feed',
       notModified: false,
-      lines: docs.map((value, i) => ({ line: i + 1, file: source.url, value })),
+      lines: docs.map((d, i) => {
+        // The page's own warning, else the feed's: both were read under an overruled charset.
+        const warning = d.warning ?? decoded.warning;
+        return {
+          line: i + 1,
+          file: source.url,
+          value: d.value,
+          ...(warning !== null ? { warning } : {}),
+        };
+      }),
     };
   }
   const article = extractArticle(text, res.url);
@@ -128,7 +138,14 @@ export async function readSource(source: SourceRef, deps: ReadSourceDeps): Promi
     ...base,
     kind: 'page',
     notModified: false,
-    lines: [{ line: 1, file: source.url, value: doc }],
+    lines: [
+      {
+        line: 1,
+        file: source.url,
+        value: doc,
+        ...(decoded.warning !== null ? { warning: decoded.warning } : {}),
+      },
+    ],
   };
 }
 
@@ -143,6 +160,8 @@ async function readLocal(source: SourceRef, deps: ReadSourceDeps): Promise<Sourc
     allowedRoots,
     ...(deps.readJsonl ? { readJsonl: deps.readJsonl } : {}),
   })) {
+    // Local reads keep no time budget, but stop with the process.
+    if (deps.signal?.aborted && isStopping(deps.signal.reason)) throw deps.signal.reason;
     if (line.error !== undefined && line.line <= 1 && line.value === undefined) {
       itemErrors.push({
         url: line.file ?? source.url,
@@ -190,7 +209,7 @@ async function feedDocuments(
   source: SourceRef,
   deps: ReadSourceDeps,
   errors: ItemError[],
-): Promise<InputDocument[]> {
+): Promise<{ value: InputDocument; warning: string | null }[]> {
   const wanted = feed.items.filter((i) => i.summaryOnly && i.url).map((i) => i.url!);
   const known =
     wanted.length > 0 && deps.knownUrls ? await deps.knownUrls(wanted) : new Set<string>();
@@ -215,7 +234,7 @@ async function feedDocuments(
       code: 'VIGIE_FETCH_FAILED',
       message: `${pages.stoppedBy.message}: ${pages.unread} of ${toRead.length} item pages not read, their summaries kept`,
     });
-  const docs: InputDocument[] = [];
+  const docs: { value: InputDocument; warning: string | null }[] = [];
   for (const item of feed.items) {
     if (item.url && known.has(item.url)) continue;
     let text = item.text;
@@ -231,8 +250,8 @@ async function feedDocuments(
     }
     if (text.trim().length === 0) text = title ?? '';
     if (text.trim().length === 0) continue;
-    docs.push(
-      compact({
+    docs.push({
+      value: compact({
         id: feedItemId(item, source.url),
         url: item.url,
         title,
@@ -241,7 +260,8 @@ async function feedDocuments(
         outlet: feed.title ?? source.name,
         text,
       }),
-    );
+      warning: (article && item.url ? pages.warnings.get(item.url) : undefined) ?? null,
+    });
   }
   return docs;
 }

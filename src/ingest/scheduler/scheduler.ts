@@ -5,6 +5,9 @@
  * content hashes are idempotent). Failures are logged against the source and retried with
  * backoff. `run` starts each source when it is due (polling-loop); `runOnce` polls the sources
  * due now and returns when all are done.
+ * When the process stops (the signal aborts), the fetches in flight are aborted and a batch being
+ * stored stops at its next safe point (processDocuments); such a source records neither success
+ * nor failure, so it is still due at the next start, which stores what was not stored.
  * @module
  */
 import { VigieError } from '../../domain/errors.js';
@@ -34,13 +37,22 @@ export interface BatchResult {
   warnings?: readonly { line: number; id?: string; reason: string }[];
   mentions: number;
   documentIds: readonly string[];
+  /** The stop signal cut the batch short: only `documentIds` were stored. */
+  stopped?: boolean;
 }
 
 export interface SchedulerOptions {
   readonly store: Store;
   readonly fetcher: SafeFetcher;
-  /** Stores a source's documents (extraction included); must commit before it resolves. */
-  readonly process: (lines: SourceLine[], source: SourceRow) => Promise<BatchResult>;
+  /**
+   * Stores a source's documents (extraction included); must commit before it resolves. When
+   * `stop` aborts it may stop at a safe point and say so (`stopped`).
+   */
+  readonly process: (
+    lines: SourceLine[],
+    source: SourceRow,
+    stop?: AbortSignal,
+  ) => Promise<BatchResult>;
   /** Called after each source's documents are committed (analysis and alerts hook in here). */
   readonly onBatch?: (result: BatchResult, source: SourceRow) => Promise<void> | void;
   /** One line per cycle and per failing source (stderr in the CLI). */
@@ -77,17 +89,18 @@ export interface CycleSummary {
   readonly nextDueAt: string | null;
 }
 
-/** What polling one source did. */
+/** What polling one source did; `stopped`: the process stopped first, and nothing was recorded. */
 export type PollOutcome =
   | { kind: 'failed' }
+  | { kind: 'stopped' }
   | { kind: 'ok' | 'not-modified'; stored: number; duplicates: number; failedDocuments: number };
 
 export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {}
 
   /**
-   * Polls each source when it is due, up to `concurrency` at once, until `signal` aborts; the
-   * polls in flight finish (no new source starts).
+   * Polls each source when it is due, up to `concurrency` at once, until `signal` aborts; then no
+   * new source starts and the polls in flight stop at their next safe point.
    * @example const stop = new AbortController(); process.once('SIGTERM', () => stop.abort()); await scheduler.run(stop.signal);
    */
   async run(signal: AbortSignal): Promise<void> {
@@ -97,7 +110,7 @@ export class Scheduler {
       {
         dueBy: (until) => dueSources(store.db, until.toISOString()),
         poll: (source) =>
-          this.pollSource(source).then(
+          this.pollSource(source, signal).then(
             (outcome) => addOutcome(totals, outcome),
             (error: unknown) => {
               totals.failed += 1;
@@ -129,7 +142,7 @@ export class Scheduler {
     const queue = [...due];
     const worker = async (): Promise<void> => {
       for (let source = queue.shift(); source && !signal?.aborted; source = queue.shift()) {
-        addOutcome(totals, await this.pollSource(source));
+        addOutcome(totals, await this.pollSource(source, signal));
       }
     };
     const workers = Math.max(1, Math.min(this.options.concurrency ?? 4, due.length));
@@ -148,9 +161,12 @@ export class Scheduler {
 
   /**
    * Reads one source and stores its batch, then records its fetch state (or its failure and
-   * backoff). Never throws for the source's own failures; `vigie worker` calls it per job.
+   * backoff). Never throws for the source's own failures; `vigie worker` calls it per job. When
+   * `stop` aborts, the read is abandoned and the batch stops at a safe point: nothing is
+   * recorded for the source (`stopped`), so it is still due; the documents already committed are
+   * duplicates when it is read again, and are analysed by the next start's catch-up.
    */
-  async pollSource(source: SourceRow): Promise<PollOutcome> {
+  async pollSource(source: SourceRow, stop?: AbortSignal): Promise<PollOutcome> {
     const { store } = this.options;
     const at = this.#now();
     if (!source.url) {
@@ -162,7 +178,8 @@ export class Scheduler {
       return { kind: 'failed' };
     }
     try {
-      const read = await this.#read(source, source.url);
+      const read = await this.#read(source, source.url, stop);
+      if (stop?.aborted) return this.#stopped(source, 0);
       let result: BatchResult = {
         stored: 0,
         duplicates: 0,
@@ -171,8 +188,11 @@ export class Scheduler {
         documentIds: [],
       };
       if (read.lines.length > 0) {
-        result = await this.options.process(read.lines, source);
-        await this.options.onBatch?.(result, source);
+        result = await this.options.process(read.lines, source, stop);
+        if (result.stopped) return this.#stopped(source, result.stored);
+        // Stopping: the batch is committed (its fetch state is recorded below), its analysis is
+        // left to the next start's catch-up.
+        if (!stop?.aborted) await this.options.onBatch?.(result, source);
       }
       const stamp = this.#now().toISOString();
       for (const e of read.itemErrors)
@@ -218,13 +238,23 @@ export class Scheduler {
         failedDocuments: result.failed.length,
       };
     } catch (error) {
+      // Aborted by the stop, or failed as the process stops: read again at the next start.
+      if (stop?.aborted) return this.#stopped(source, 0);
       await this.#fail(source, at, error);
       return { kind: 'failed' };
     }
   }
 
-  /** Reads the source within its time budget. */
-  #read(source: SourceRow, url: string): Promise<SourceRead> {
+  #stopped(source: SourceRow, stored: number): PollOutcome {
+    this.options.log?.(
+      `vigie run: ${source.name} (${source.id}) stopped before its batch was complete ` +
+        `(${stored} document(s) stored); it is read again at the next start`,
+    );
+    return { kind: 'stopped' };
+  }
+
+  /** Reads the source within its time budget, or until `stop` aborts. */
+  #read(source: SourceRow, url: string, stop: AbortSignal | undefined): Promise<SourceRead> {
     const { store, fetcher } = this.options;
     const budgetMs = this.options.sourceBudgetMs ?? DEFAULT_SOURCE_BUDGET_MS;
     const ref = {
@@ -235,18 +265,24 @@ export class Scheduler {
       etag: source.etag,
       lastModified: source.last_modified,
     };
-    return withTimeBudget(budgetMs, url, (signal) =>
-      readSource(ref, {
-        fetcher,
-        knownUrls: (urls) => knownDocumentUrls(store.db, urls),
-        allowedRoots: this.options.allowedRoots ?? [],
-        signal,
-        ...(this.options.readJsonl ? { readJsonl: this.options.readJsonl } : {}),
-        ...(this.options.pageConcurrency ? { pageConcurrency: this.options.pageConcurrency } : {}),
-        ...(this.options.maxPagesPerFeed !== undefined
-          ? { maxPagesPerFeed: this.options.maxPagesPerFeed }
-          : {}),
-      }),
+    return withTimeBudget(
+      budgetMs,
+      url,
+      (signal) =>
+        readSource(ref, {
+          fetcher,
+          knownUrls: (urls) => knownDocumentUrls(store.db, urls),
+          allowedRoots: this.options.allowedRoots ?? [],
+          signal,
+          ...(this.options.readJsonl ? { readJsonl: this.options.readJsonl } : {}),
+          ...(this.options.pageConcurrency
+            ? { pageConcurrency: this.options.pageConcurrency }
+            : {}),
+          ...(this.options.maxPagesPerFeed !== undefined
+            ? { maxPagesPerFeed: this.options.maxPagesPerFeed }
+            : {}),
+        }),
+      stop,
     );
   }
 
@@ -292,6 +328,7 @@ function emptyTotals(): Totals {
 
 function addOutcome(totals: Totals, outcome: PollOutcome): void {
   totals.sources += 1;
+  if (outcome.kind === 'stopped') return;
   if (outcome.kind === 'failed') {
     totals.failed += 1;
     return;

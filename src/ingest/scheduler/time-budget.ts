@@ -10,13 +10,15 @@ import { FetchFailedError } from '../fetch/fetch-error.js';
 export const DEFAULT_SOURCE_BUDGET_MS = 120_000;
 
 /**
- * Runs `work` with a signal that aborts after `budgetMs`.
+ * Runs `work` with a signal that aborts after `budgetMs`, or as soon as `stop` aborts (the
+ * process is stopping), with `stop`'s reason.
  * @example const read = await withTimeBudget(60_000, url, (signal) => readSource(ref, { fetcher, signal }));
  */
 export async function withTimeBudget<T>(
   budgetMs: number,
   where: string,
   work: (signal: AbortSignal) => Promise<T>,
+  stop?: AbortSignal,
 ): Promise<T> {
   const budget = new AbortController();
   const timer = setTimeout(() => {
@@ -28,7 +30,7 @@ export async function withTimeBudget<T>(
     );
   }, budgetMs);
   try {
-    return await work(budget.signal);
+    return await work(stop ? AbortSignal.any([stop, budget.signal]) : budget.signal);
   } finally {
     clearTimeout(timer);
   }

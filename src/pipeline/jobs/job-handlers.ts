@@ -5,7 +5,7 @@
  * alert recording as `vigie run` (`analysePending`).
  * @module
  */
-import { NotFoundError } from '../../domain/errors.js';
+import { NotFoundError, StoppingError } from '../../domain/errors.js';
 import type { Scheduler } from '../../ingest/scheduler/scheduler.js';
 import { enqueueJob } from '../../store/jobs-repo.js';
 import type { Store } from '../../store/open-store.js';
@@ -14,8 +14,11 @@ import { getSource } from '../../store/sources-repo.js';
 import { analysePending, type AnalysisSetup } from '../analysis-pipeline.js';
 import { analyseJob, JOB_KIND, readFetchSourcePayload } from './job-kinds.js';
 
-/** Handles one claimed job; resolves to a short summary for the log line, throws to fail it. */
-export type JobHandler = (job: JobRow) => Promise<string>;
+/**
+ * Handles one claimed job; resolves to a short summary for the log line, throws to fail it, or
+ * throws a StoppingError when `stop` made it give up at a safe point (the job is released).
+ */
+export type JobHandler = (job: JobRow, stop?: AbortSignal) => Promise<string>;
 
 export interface JobHandlerDeps {
   readonly store: Store;
@@ -30,7 +33,7 @@ export interface JobHandlerDeps {
 export function createJobHandlers(deps: JobHandlerDeps): Record<string, JobHandler> {
   const now = deps.now ?? (() => new Date());
   return {
-    [JOB_KIND.fetchSource]: async (job) => {
+    [JOB_KIND.fetchSource]: async (job, stop) => {
       const sourceId = readFetchSourcePayload(job.payload);
       const source = await getSource(deps.store.db, sourceId).catch((error: unknown) => {
         if (error instanceof NotFoundError) return null;
@@ -41,7 +44,9 @@ export function createJobHandlers(deps: JobHandlerDeps): Record<string, JobHandl
       if (source.enabled !== 1) return 'source disabled, skipped';
       if (source.next_fetch_at !== null && source.next_fetch_at > now().toISOString())
         return `not due before ${source.next_fetch_at}, skipped`;
-      const outcome = await deps.poller.pollSource(source);
+      const outcome = await deps.poller.pollSource(source, stop);
+      if (outcome.kind === 'stopped')
+        throw new StoppingError(`${source.name}: stopped before its batch was complete`);
       if (outcome.kind === 'failed') return `${source.name}: fetch failed (source retries later)`;
       if (outcome.stored > 0) await enqueueJob(deps.store.db, analyseJob(), { now: now() });
       return `${source.name}: ${outcome.kind}, ${outcome.stored} stored, ${outcome.duplicates} duplicate(s), ${outcome.failedDocuments} rejected`;

@@ -1,8 +1,9 @@
 /**
  * The loop of `vigie worker`: claim → handle → complete or fail, up to `concurrency` jobs at once.
  * Each job's lease is renewed while it runs, so only a dead or hung worker loses it. When the
- * signal aborts, no new job is claimed and the ones in flight finish. With `once`, the loop drains
- * what is due and returns.
+ * signal aborts, no new job is claimed; the ones in flight get the signal, and a job that gives up
+ * at a safe point (a fetch aborted, a batch cut between transactions) is handed back to the queue
+ * without counting the attempt. With `once`, the loop drains what is due and returns.
  * @module
  */
 import { hostname } from 'node:os';
@@ -11,10 +12,12 @@ import {
   completeJob,
   extendLease,
   failJob,
+  releaseJob,
   type BackoffOptions,
 } from '../../store/jobs-repo.js';
 import type { Store } from '../../store/open-store.js';
 import type { JobRow } from '../../store/schema.js';
+import { isStopping } from '../../domain/errors.js';
 import type { JobHandler } from './job-handlers.js';
 import { EXCLUSIVE_KINDS } from './job-kinds.js';
 
@@ -79,13 +82,20 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     );
     const what = `${job.kind} ${job.key} (attempt ${job.attempts}/${job.max_attempts})`;
     try {
-      const summary = await options.handlers[job.kind]!(job);
+      const summary = await options.handlers[job.kind]!(job, options.signal);
       const kept = await completeJob(options.store.db, job);
       totals.done += 1;
       log(
         `vigie worker: ${what} done in ${Date.now() - started} ms: ${summary}${kept ? '' : ' (lease had been lost)'}`,
       );
     } catch (error) {
+      if (isStopping(error) && options.signal?.aborted) {
+        const state = await releaseJob(options.store.db, job).catch(
+          (e: unknown) => `unrecorded (${String(e)}; its lease runs out)`,
+        );
+        log(`vigie worker: ${what} stopped at a safe point → ${state}: ${String(error)}`);
+        return;
+      }
       totals.failed += 1;
       const state = await failJob(options.store.db, job, error, {
         ...(options.backoff ? { backoff: options.backoff } : {}),

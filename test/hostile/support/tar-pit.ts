@@ -16,6 +16,8 @@ export interface TarPit {
   /** Requests held open now and at most, over the hanging and trickling paths together. */
   readonly held: { now: number; peak: number };
   route(path: string, handler: Handler): void;
+  /** Counts a response that a routed handler holds open in `held`, until it closes. */
+  hold(res: ServerResponse): void;
   hang(prefix: string): void;
   trickle(prefix: string, contentType?: string): void;
   close(): Promise<void>;
@@ -52,6 +54,7 @@ export async function startTarPit(trickleMs = 200): Promise<TarPit> {
     hits,
     held,
     route: (path, handler) => void routes.set(path, handler),
+    hold,
     hang: (prefix) => void hangs.push(prefix),
     trickle: (prefix, type = 'text/html') => void trickles.push({ prefix, type }),
     close: () =>
