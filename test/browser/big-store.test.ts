@@ -87,6 +87,14 @@ describe.skipIf(!hasChromium)('a 100,000-event store in Chromium', { timeout: 12
     expect(errors).toEqual([]);
   });
 
+  it('lays out a long event list a hundred rows at a time', async () => {
+    await expectContent('#/events', '[data-testid=event-row]');
+    expect(await page.locator('[data-testid=event-row]').count()).toBe(100);
+    await page.click('[data-testid=more-events]');
+    expect(await page.locator('[data-testid=event-row]').count()).toBe(200);
+    expect(errors).toEqual([]);
+  });
+
   it('pages on through the documents with the next-page link', async () => {
     await expectContent('#/documents', '[data-testid=document-row]');
     const first = await page.locator('[data-testid=document-row] a').first().textContent();

@@ -94,6 +94,7 @@ export const en = {
       network: 'Actor network',
       map: 'Map of transfers and deployments',
       list: 'List',
+      showMore: 'Show {n} more',
     },
     firstEventTitle: 'First {type}: {pair}',
     language: 'Language',

@@ -74,6 +74,7 @@ export const fr: Labels = {
       network: 'Réseau d’acteurs',
       map: 'Carte des transferts et déploiements',
       list: 'Liste',
+      showMore: 'Afficher {n} de plus',
     },
     firstEventTitle: 'Premier événement « {type} » : {pair}',
     language: 'Langue',
