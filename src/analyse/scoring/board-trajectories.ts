@@ -41,16 +41,32 @@ export async function boardTrajectories(
   const end = dayNumber(last)!;
   const start = Math.max(dayNumber(first)!, end - MAX_TRAJECTORY_DAYS + 1);
   const { events, matches } = await loadMatchedEvents(db, board.id, last);
+  // The scorer runs once a day over the same events: its matches are looked up in sets made
+  // once, and it is given only the events some indicator of the hypothesis matches (the others
+  // add nothing), already in its (day, id) order so its sort has nothing to move.
+  const ordered = [...events].sort((a, b) =>
+    a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   return board.hypotheses.map((h, i) => {
+    const byIndicator = new Map(
+      h.indicators.map((ind) => {
+        const key = indicatorKey(board.id, h.id, ind.id);
+        return [
+          ind.id,
+          new Set(ordered.filter((e) => matches.get(e.id)?.has(key)).map((e) => e.id)),
+        ];
+      }),
+    );
     const matcher = (ind: { id: string }, e: { id: string }) =>
-      matches.get(e.id)?.has(indicatorKey(board.id, h.id, ind.id)) ?? false;
+      byIndicator.get(ind.id)?.has(e.id) ?? false;
+    const relevant = ordered.filter((e) => h.indicators.some((ind) => matcher(ind, e)));
     const trajectory = [];
     let previous: number | null = null;
     for (let d = start; d <= end; d++) {
       const day = dayString(d);
       const { probability } = scoreHypothesis(
         h,
-        events,
+        relevant,
         {
           asOf: day,
           halfLifeDays: board.halfLifeDays,
