@@ -23,6 +23,7 @@ import { jobsOneRunningMigration } from './0080-jobs-one-running.js';
 import { correctionsMigration, mentionCorrectionMigration } from './0090-corrections.js';
 import { workbenchIndexesMigration } from './0095-workbench-indexes.js';
 import { savedSearchesMigration } from './0096-saved-searches.js';
+import { actorIndexesMigration } from './0120-actor-indexes.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -51,4 +52,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   mentionCorrectionMigration,
   workbenchIndexesMigration,
   savedSearchesMigration,
+  actorIndexesMigration,
 ];
