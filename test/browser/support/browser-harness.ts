@@ -102,7 +102,7 @@ export async function serveSeeded(server: Partial<Config['server']> = {}): Promi
  * dashboard bench import this file outside vitest, where importing vitest throws.
  */
 export interface SuiteHooks {
-  beforeAll(fn: () => Promise<void>): void;
+  beforeAll(fn: () => Promise<void>, timeout?: number): void;
   afterAll(fn: () => Promise<void>): void;
 }
 
@@ -177,6 +177,7 @@ export function useStoreChromium<T>(
 ): StoreChromiumSuite<T> {
   let suite: StoreChromiumSuite<T> | undefined;
   let close: (() => Promise<void>) | undefined;
+  // Filling a large store takes seconds on a quiet machine, a minute on a loaded one.
   hooks.beforeAll(async () => {
     await ensureWebBuilt();
     const store = await openStore({ url: ':memory:' });
@@ -194,7 +195,7 @@ export function useStoreChromium<T>(
       await app.close();
       await store.close();
     };
-  });
+  }, 180_000);
   hooks.afterAll(async () => close?.());
   const ready = (): StoreChromiumSuite<T> => {
     if (!suite) throw new Error('the server is set up in beforeAll; read it inside a test');
