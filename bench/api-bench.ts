@@ -15,7 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/open-store.js';
 import { addUser, createToken } from '../src/store/auth-repo.js';
-import { seedBenchStore } from './api-bench-seed.js';
+import { generateBigStore } from '../test/support/big-store.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -207,7 +207,11 @@ async function main(): Promise<void> {
   try {
     const store = await openStore({ url: dbPath });
     const t0 = performance.now();
-    const counts = seedBenchStore(store.sqlite!, { mentions: MENTIONS });
+    const { counts } = await generateBigStore(store, {
+      events: Math.ceil(MENTIONS / 10),
+      mentions: MENTIONS,
+      ingestBatches: true,
+    });
     const seedSeconds = (performance.now() - t0) / 1000;
     await addUser(store.db, { name: 'bench', role: 'viewer' });
     const { token } = await createToken(store.db, { user: 'bench' });

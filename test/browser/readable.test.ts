@@ -131,6 +131,28 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
     await expect.poll(() => page.locator('nav[aria-label=Main]').innerText()).toContain('Events');
   });
 
+  it('shows the workbench pages in French: event, actor, documents, story, saved searches', async () => {
+    await page.goto(`${suite.served.baseUrl}/#/events`);
+    await page.waitForSelector('[data-testid=event-row]');
+    await page.selectOption('[data-testid=language]', 'fr');
+    const pages: [string, string[]][] = [
+      ['#/events/evt-test-1', ['Pourquoi la crédibilité', 'Origines indépendantes', 'Titre']],
+      ['#/actors/PRK', ['Par type d’événement', 'Par partenaire', 'Dans le temps']],
+      ['#/documents', ['Recherches enregistrées', 'Enregistrer cette recherche sous', 'Média']],
+      ['#/stories/story-1', ['Origine citée', 'Pourquoi c’est une copie', '2 copies']],
+    ];
+    for (const [hash, words] of pages) {
+      await page.goto(`${suite.served.baseUrl}/${hash}`);
+      await page.waitForSelector('main h1');
+      await page.locator('main [aria-busy=true]').waitFor({ state: 'detached' });
+      const text = await visibleText(page);
+      for (const word of words) expect(text, hash).toContain(word);
+      expect(text, hash).not.toMatch(/Why credibility|By partner|Saved searches|Credited origin/);
+    }
+    await page.selectOption('[data-testid=language]', 'en');
+    await expect.poll(() => page.locator('nav[aria-label=Main]').innerText()).toContain('Events');
+  });
+
   it.skipIf(!koreanFont)('draws a Korean article with a CJK font, not empty boxes', async () => {
     await page.goto(`${suite.served.baseUrl}/#/documents/doc-ko-1`);
     await page.waitForSelector('main h1');

@@ -14,25 +14,9 @@ import {
   useEmptyChromium,
   useSeededChromium,
 } from './support/browser-harness.js';
+import { visit, watchErrors } from './support/page-checks.js';
 
 noteSkip();
-
-/** Collects page errors and console errors; a test ends by expecting none. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  return errors;
-}
-
-/** Opens a route and waits until it has rendered something other than "Loading…". */
-async function visit(page: Page, base: string, hash: string): Promise<void> {
-  await page.goto(`${base}/${hash}`);
-  await page.waitForSelector('main h1');
-  await page.locator('main [aria-busy=true]').waitFor({ state: 'detached' });
-}
 
 describe.skipIf(!hasChromium)('analyst workbench in Chromium', { timeout: 120_000 }, () => {
   const suite = useSeededChromium({ beforeAll, afterAll });

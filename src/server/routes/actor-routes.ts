@@ -24,7 +24,12 @@ export const actorRoutes = [
     }),
     response: z.object({ items: z.array(ActorCountSchema) }),
     async handler({ query, ctx }) {
-      return { items: await listApiActors(ctx.store.db, query.prefix, query.limit) };
+      const list = () => listApiActors(ctx.store.db, query.prefix, query.limit);
+      // Every filter form asks for the busiest actors (no prefix) as it opens: one count over
+      // all events, shared for a few seconds; typed prefixes are narrow and not kept.
+      const items =
+        query.prefix === '' ? await ctx.cache.get(`actors:${query.limit}`, list) : await list();
+      return { items };
     },
   }),
   defineRoute({

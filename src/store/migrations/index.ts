@@ -24,6 +24,7 @@ import { correctionsMigration, mentionCorrectionMigration } from './0090-correct
 import { workbenchIndexesMigration } from './0095-workbench-indexes.js';
 import { savedSearchesMigration } from './0096-saved-searches.js';
 import { sourceGradesMigration } from './0110-source-grades.js';
+import { actorIndexesMigration } from './0120-actor-indexes.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -53,4 +54,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   workbenchIndexesMigration,
   savedSearchesMigration,
   sourceGradesMigration,
+  actorIndexesMigration,
 ];

@@ -109,7 +109,7 @@ export async function serveSeeded(
  * dashboard bench import this file outside vitest, where importing vitest throws.
  */
 export interface SuiteHooks {
-  beforeAll(fn: () => Promise<void>): void;
+  beforeAll(fn: () => Promise<void>, timeout?: number): void;
   afterAll(fn: () => Promise<void>): void;
 }
 
@@ -157,38 +157,56 @@ export function useSeededChromium(
   };
 }
 
-export interface EmptyChromiumSuite {
-  /** The server over an empty store; read these inside tests (they are set in beforeAll). */
+export interface StoreChromiumSuite<T> {
+  /** The server over the store; read these inside tests (they are set in beforeAll). */
   readonly baseUrl: string;
   /** An analyst's token on that server. */
   readonly token: string;
   readonly browser: Browser;
+  readonly store: Store;
+  /** What `fill` returned. */
+  readonly filled: T;
 }
+export type EmptyChromiumSuite = StoreChromiumSuite<undefined>;
 
 /** Like useSeededChromium, over an empty store with one analyst: every page's empty state. */
 export function useEmptyChromium(hooks: SuiteHooks): EmptyChromiumSuite {
-  let suite: EmptyChromiumSuite | undefined;
+  return useStoreChromium(hooks, async () => undefined);
+}
+
+/**
+ * Like useSeededChromium, over an in-memory store that `fill` fills (a large generated store),
+ * with one analyst; `now` is the server's clock.
+ */
+export function useStoreChromium<T>(
+  hooks: SuiteHooks,
+  fill: (store: Store) => Promise<T>,
+  now?: () => Date,
+): StoreChromiumSuite<T> {
+  let suite: StoreChromiumSuite<T> | undefined;
   let close: (() => Promise<void>) | undefined;
+  // Filling a large store takes seconds on a quiet machine, a minute on a loaded one.
   hooks.beforeAll(async () => {
     await ensureWebBuilt();
     const store = await openStore({ url: ':memory:' });
-    await addUser(store.db, { name: 'empty-analyst', role: 'analyst' });
-    const { token } = await createToken(store.db, { user: 'empty-analyst' });
+    const filled = await fill(store);
+    await addUser(store.db, { name: 'store-analyst', role: 'analyst' });
+    const { token } = await createToken(store.db, { user: 'store-analyst' });
     const config = ConfigSchema.parse({ server: { rateLimitPerMinute: 100_000 } });
-    const app = await createServer({ store, config, webRoot: WEB_ROOT });
+    const app = await createServer({ store, config, webRoot: WEB_ROOT, ...(now ? { now } : {}) });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     const browser = await launchChromium();
-    suite = { baseUrl: `http://127.0.0.1:${port}`, token, browser };
+    suite = { baseUrl: `http://127.0.0.1:${port}`, token, browser, store, filled };
     close = async () => {
       await browser.close();
       await app.close();
       await store.close();
     };
-  });
+  }, 180_000);
   hooks.afterAll(async () => close?.());
-  const ready = (): EmptyChromiumSuite => {
-    if (!suite) throw new Error('the empty server is set up in beforeAll; read it inside a test');
+  const ready = (): StoreChromiumSuite<T> => {
+    if (!suite) throw new Error('the server is set up in beforeAll; read it inside a test');
     return suite;
   };
   return {
@@ -200,6 +218,12 @@ export function useEmptyChromium(hooks: SuiteHooks): EmptyChromiumSuite {
     },
     get browser() {
       return ready().browser;
+    },
+    get store() {
+      return ready().store;
+    },
+    get filled() {
+      return ready().filled;
     },
   };
 }

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { DocumentRef } from '../api-types.js';
 import { day } from '../format.js';
+import { useWords } from '../i18n/i18n.js';
 import { href } from '../router.js';
 
 export interface ExtraColumn {
@@ -21,12 +22,13 @@ export function DocumentTable({
   /** The story's first document, marked "(first)". */
   firstId?: string;
 }) {
+  const t = useWords().ui.wb;
   return (
     <div class="table-wrap">
       <table data-testid={testId}>
         <thead>
           <tr>
-            {['Title', 'Outlet', 'Published', 'Language', ...extra.map((c) => c.header)].map(
+            {[t.title, t.outlet, t.published, t.language, ...extra.map((c) => c.header)].map(
               (h) => (
                 <th scope="col" key={h}>
                   {h}
@@ -40,7 +42,7 @@ export function DocumentTable({
             <tr key={d.id}>
               <td>
                 <a href={href('documents', d.id)}>{d.title ?? d.id}</a>
-                {d.id === firstId && <span class="muted"> (first)</span>}
+                {d.id === firstId && <span class="muted">{t.firstMark}</span>}
               </td>
               <td>{d.outlet ?? '—'}</td>
               <td>{day(d.published)}</td>

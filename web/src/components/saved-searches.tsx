@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { SavedSearch } from '../api-types.js';
+import { useWords } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 import { ErrorNotice } from './status.js';
@@ -15,6 +16,8 @@ export function SavedSearches({ current }: { current: string }) {
     api.get<{ items: SavedSearch[] }>('/api/saved-searches'),
   );
   const items = load.state === 'ready' ? load.data.items : [];
+  const w = useWords();
+  const t = w.ui.wb;
 
   async function run(action: () => Promise<unknown>) {
     setError(null);
@@ -29,10 +32,10 @@ export function SavedSearches({ current }: { current: string }) {
   return (
     <section class="saved" aria-labelledby="saved-h">
       <h2 id="saved-h" class="small-h">
-        Saved searches
+        {t.saved}
       </h2>
       {items.length === 0 ? (
-        <p class="muted">None yet: search, then save it here under a name.</p>
+        <p class="muted">{t.noneSaved}</p>
       ) : (
         <ul class="saved-list" data-testid="saved-searches">
           {items.map((s) => (
@@ -41,12 +44,12 @@ export function SavedSearches({ current }: { current: string }) {
               <button
                 type="button"
                 class="secondary small"
-                aria-label={`Delete saved search ${s.name}`}
+                aria-label={w.fill(t.deleteSaved, { name: s.name })}
                 onClick={() =>
                   void run(() => api.delete(`/api/saved-searches/${encodeURIComponent(s.id)}`))
                 }
               >
-                Delete
+                {t.delete}
               </button>
             </li>
           ))}
@@ -67,15 +70,15 @@ export function SavedSearches({ current }: { current: string }) {
           }}
         >
           <label>
-            Save this search as{' '}
+            {t.saveAs}{' '}
             <input name="name" required maxLength={200} size={18} data-testid="save-name" />
           </label>{' '}
           <button type="submit" class="small" data-testid="save-search">
-            Save
+            {t.save}
           </button>
         </form>
       ) : (
-        <p class="hint">Sign in with a token to save searches.</p>
+        <p class="hint">{t.signInToSave}</p>
       )}
       <ErrorNotice error={error} />
     </section>

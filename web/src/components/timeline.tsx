@@ -1,4 +1,5 @@
 /** Events on a time axis (first report), one row per event type, and a list by day. */
+import { useState } from 'preact/hooks';
 import type { VigieEvent } from '../api-types.js';
 import { toneOf } from '../event-tone.js';
 import { day } from '../format.js';
@@ -105,9 +106,14 @@ function ActorPair({ source, target }: { source: string | null; target: string |
   );
 }
 
+/** Rows drawn at first: a long list is laid out a page at a time, not 500 rows at once. */
+export const LIST_PAGE = 100;
+
 export function EventList({ events }: { events: readonly VigieEvent[] }) {
   const w = useWords();
   const c = w.ui.columns;
+  const [shown, setShown] = useState(LIST_PAGE);
+  const more = Math.min(LIST_PAGE, events.length - shown);
   return (
     <div class="table-wrap">
       <table data-testid="event-table">
@@ -124,7 +130,7 @@ export function EventList({ events }: { events: readonly VigieEvent[] }) {
           </tr>
         </thead>
         <tbody>
-          {events.map((e) => (
+          {events.slice(0, shown).map((e) => (
             <tr key={e.id} data-testid="event-row">
               <td>{e.date ?? day(e.firstSeen)}</td>
               <td>
@@ -142,6 +148,16 @@ export function EventList({ events }: { events: readonly VigieEvent[] }) {
           ))}
         </tbody>
       </table>
+      {more > 0 && (
+        <button
+          type="button"
+          class="secondary small"
+          data-testid="more-events"
+          onClick={() => setShown(shown + LIST_PAGE)}
+        >
+          {w.fill(w.ui.filters.showMore, { n: more })}
+        </button>
+      )}
     </div>
   );
 }

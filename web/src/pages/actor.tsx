@@ -30,28 +30,33 @@ interface Range {
 
 function ActorView({ a, range, partner }: { a: Actor; range: Range; partner: string | null }) {
   const w = useWords();
+  const t = w.ui.wb;
   const months = [...new Set(a.periods.map((p) => p.month))].sort();
   const events = (extra: Record<string, string | undefined>) =>
     href('events', { actor: a.code, ...range, ...extra });
   return (
     <>
       <p class="crumbs">
-        <a href="#/">Overview</a> › <a href="#/events">Events</a> › Actor
+        <a href="#/">{t.crumbOverview}</a> › <a href="#/events">{t.crumbEvents}</a> › {t.crumbActor}
       </p>
       <h1 data-testid="actor-title">{w.actor(a.code)}</h1>
       <p class="lead">
         <a href={events({})}>
-          {a.events} event{a.events === 1 ? '' : 's'}
+          {a.events === 1 ? t.actorEvent : w.fill(t.actorEvents, { n: a.events })}
         </a>
-        {months.length > 0 && ` from ${months[0]} to ${months[months.length - 1]}`}
+        {months.length > 0 &&
+          w.fill(t.fromTo, { from: months[0]!, to: months[months.length - 1]! })}
         {range.since || range.until
-          ? ` (filtered: ${range.since ?? '…'} – ${range.until ?? '…'})`
+          ? w.fill(t.filtered, { since: range.since ?? '…', until: range.until ?? '…' })
           : ''}{' '}
-        · <a href={href('documents', { actor: a.code })}>documents naming {w.actor(a.code)}</a>
+        ·{' '}
+        <a href={href('documents', { actor: a.code })}>
+          {w.fill(t.documentsNaming, { actor: w.actor(a.code) })}
+        </a>
       </p>
       <div class="columns">
         <section aria-labelledby="by-type-h">
-          <h2 id="by-type-h">By event type</h2>
+          <h2 id="by-type-h">{t.byType}</h2>
           <ul data-testid="actor-types">
             {a.byType.map((t) => (
               <li key={t.type}>
@@ -61,17 +66,19 @@ function ActorView({ a, range, partner }: { a: Actor; range: Range; partner: str
           </ul>
         </section>
         <section aria-labelledby="by-partner-h">
-          <h2 id="by-partner-h">By partner</h2>
+          <h2 id="by-partner-h">{t.byPartner}</h2>
           <ul data-testid="actor-partners">
             {a.byPartner.map((p) => (
               <li key={p.partner ?? '-'} class={p.partner && p.partner === partner ? 'picked' : ''}>
                 {p.partner ? (
                   <>
                     <a href={href('actors', p.partner)}>{w.actor(p.partner)}</a>{' '}
-                    <a href={events({ partner: p.partner })}>{p.events} together</a>
+                    <a href={events({ partner: p.partner })}>
+                      {w.fill(t.together, { n: p.events })}
+                    </a>
                   </>
                 ) : (
-                  <>with no other actor: {p.events}</>
+                  <>{w.fill(t.alone, { n: p.events })}</>
                 )}
               </li>
             ))}
@@ -79,14 +86,22 @@ function ActorView({ a, range, partner }: { a: Actor; range: Range; partner: str
         </section>
       </div>
       <section aria-labelledby="over-time-h">
-        <h2 id="over-time-h">Over time</h2>
-        <OverTime a={a} months={months} keyOf={(p) => p.type} name={w.type} label="Type" />
+        <h2 id="over-time-h">{t.overTime}</h2>
+        <OverTime
+          a={a}
+          months={months}
+          keyOf={(p) => p.type}
+          name={w.type}
+          id="type"
+          label={t.typeRow}
+        />
         <OverTime
           a={a}
           months={months}
           keyOf={(p) => p.partner ?? ''}
-          name={(k) => (k ? w.actor(k) : 'alone')}
-          label="Partner"
+          name={(k) => (k ? w.actor(k) : t.aloneRow)}
+          id="partner"
+          label={t.partnerRow}
         />
       </section>
     </>
@@ -99,6 +114,7 @@ function OverTime({
   months,
   keyOf,
   name,
+  id,
   label,
 }: {
   a: Actor;
@@ -106,8 +122,11 @@ function OverTime({
   keyOf: (p: Actor['periods'][number]) => string;
   /** The row's key in words (an event type's label, an actor's name). */
   name: (key: string) => string;
+  /** Names the table for tests and links: `type`, `partner`. */
+  id: string;
   label: string;
 }) {
+  const w = useWords();
   const cells = new Map<string, number>();
   for (const p of a.periods) {
     const k = `${keyOf(p)}|${p.month}`;
@@ -117,8 +136,8 @@ function OverTime({
   const max = Math.max(1, ...cells.values());
   return (
     <div class="table-wrap">
-      <table class="compact heat" data-testid={`actor-${label.toLowerCase()}-months`}>
-        <caption>Events by {label.toLowerCase()} and month</caption>
+      <table class="compact heat" data-testid={`actor-${id}-months`}>
+        <caption>{w.fill(w.ui.wb.byMonth, { what: label.toLowerCase() })}</caption>
         <thead>
           <tr>
             <th scope="col">{label}</th>

@@ -27,11 +27,12 @@ export const DOCUMENT_FILTERS = [
 type Filters = Partial<Record<(typeof DOCUMENT_FILTERS)[number], string>>;
 const PAGE_SIZE = 50;
 
+/** Sortable columns and the key of each one's header in `w.ui.wb`. */
 const COLUMNS = [
-  ['title', 'Title'],
-  ['outlet', 'Outlet'],
-  ['lang', 'Language'],
-  ['published', 'Published'],
+  ['title', 'title'],
+  ['outlet', 'outlet'],
+  ['lang', 'language'],
+  ['published', 'published'],
 ] as const;
 type SortKey = (typeof COLUMNS)[number][0];
 
@@ -88,7 +89,7 @@ export function DocumentsPage({ query }: { query: URLSearchParams }) {
       <form
         class="filters"
         role="search"
-        aria-label="Search documents"
+        aria-label={w.ui.wb.searchDocuments}
         key={key}
         onSubmit={(e) => {
           e.preventDefault();
@@ -96,7 +97,7 @@ export function DocumentsPage({ query }: { query: URLSearchParams }) {
         }}
       >
         <label class="wide">
-          words
+          {w.ui.wb.words}
           <input
             name="q"
             type="search"
@@ -107,31 +108,36 @@ export function DocumentsPage({ query }: { query: URLSearchParams }) {
         </label>
         <Facet
           name="lang"
-          label="language"
+          label={w.ui.filters.language}
           value={filters.lang}
           values={counts.languages}
           word={w.language}
         />
-        <Facet name="outlet" label="outlet" value={filters.outlet} values={counts.outlets} />
+        <Facet
+          name="outlet"
+          label={w.ui.wb.outletFacet}
+          value={filters.outlet}
+          values={counts.outlets}
+        />
         {(['type', 'modality'] as const).map((k) => (
           <Facet
             key={k}
             name={k}
-            label={k}
+            label={w.ui.filters[k]}
             value={filters[k]}
             word={k === 'type' ? w.type : w.modality}
             values={(enums[k] ?? []).map((v) => ({ value: v, documents: null }))}
           />
         ))}
         <label>
-          actor
+          {w.ui.filters.actor}
           <ActorInput name="actor" id="documents-actor" value={filters.actor ?? ''} />
         </label>
         <DateRange value={filters} />
         <div class="filter-actions">
-          <button type="submit">Search</button>
+          <button type="submit">{w.ui.wb.search}</button>
           <a class="button secondary" href="#/documents">
-            Clear
+            {w.ui.filters.clear}
           </a>
         </div>
       </form>
@@ -193,12 +199,12 @@ function Results({
   sort: string;
   cursor: string | undefined;
 }) {
+  const w = useWords();
+  const t = w.ui.wb;
   if (page.items.length === 0) {
     return (
       <p class="muted" data-testid="no-documents">
-        {cursor
-          ? 'No more documents.'
-          : 'No document matches: search other words, or clear a filter.'}
+        {cursor ? t.noMore : t.noMatch}
       </p>
     );
   }
@@ -212,9 +218,9 @@ function Results({
   return (
     <>
       <p class="muted" data-testid="document-count">
-        {page.items.length} document{page.items.length === 1 ? '' : 's'} on this page
-        {cursor ? '' : ', newest first'}
-        {key ? ` · sorted by ${key} ${desc ? 'descending' : 'ascending'} within the page` : ''}
+        {page.items.length === 1 ? t.onPageOne : w.fill(t.onPage, { n: page.items.length })}
+        {cursor ? '' : t.newestFirst}
+        {key ? w.fill(t.sortedWithin, { key, dir: desc ? t.descending : t.ascending }) : ''}
       </p>
       <div class="table-wrap">
         <table data-testid="document-table">
@@ -227,12 +233,12 @@ function Results({
                   aria-sort={key === k ? (desc ? 'descending' : 'ascending') : undefined}
                 >
                   <a href={link({ sort: key === k && !desc ? `-${k}` : k })}>
-                    {label}
+                    {t[label]}
                     {key === k ? (desc ? ' ▼' : ' ▲') : ''}
                   </a>
                 </th>
               ))}
-              <th scope="col">Story</th>
+              <th scope="col">{t.storyCol}</th>
             </tr>
           </thead>
           <tbody>
@@ -245,17 +251,17 @@ function Results({
                 <td>{d.outlet ?? '—'}</td>
                 <td>{d.lang ?? '—'}</td>
                 <td>{day(d.published)}</td>
-                <td>{d.storyId ? <a href={href('stories', d.storyId)}>story</a> : '—'}</td>
+                <td>{d.storyId ? <a href={href('stories', d.storyId)}>{t.storyLink}</a> : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <nav class="pager" aria-label="Pages">
-        {cursor && <a href={link({ cursor: undefined })}>First page</a>}
+        {cursor && <a href={link({ cursor: undefined })}>{t.firstPage}</a>}
         {page.next && (
           <a href={link({ cursor: page.next })} data-testid="next-page">
-            Next page
+            {t.nextPage}
           </a>
         )}
       </nav>

@@ -49,10 +49,11 @@ export function ActorLink({ code }: { code: string | null }) {
 
 function EventView({ e, onCorrected }: { e: EventDetail; onCorrected: (r: Rescored) => void }) {
   const w = useWords();
+  const t = w.ui.wb;
   return (
     <>
       <p class="crumbs">
-        <a href="#/">Overview</a> › <a href="#/events">Events</a> › Event
+        <a href="#/">{t.crumbOverview}</a> › <a href="#/events">{t.crumbEvents}</a> › {t.crumbEvent}
       </p>
       <h1 data-testid="event-title">
         {w.type(e.type)} · <ActorLink code={e.source} />
@@ -65,15 +66,19 @@ function EventView({ e, onCorrected }: { e: EventDetail; onCorrected: (r: Rescor
       </h1>
       <p class="lead">
         {e.date ?? day(e.firstSeen)} · {w.modality(e.modality)} · {w.ui.credibilityWord}{' '}
-        {w.credibility(e.credibility)} · {e.independentSources} independent origin
-        {e.independentSources === 1 ? '' : 's'} · {e.mentionCount} mention
-        {e.mentionCount === 1 ? '' : 's'}
+        {w.credibility(e.credibility)} ·{' '}
+        {e.independentSources === 1
+          ? t.originOne
+          : w.fill(t.originCount, { n: e.independentSources })}{' '}
+        · {e.mentionCount === 1 ? t.mentionOne : w.fill(t.mentionCount, { n: e.mentionCount })}
         {e.capabilities.length > 0 ? ` · ${w.capabilities(e.capabilities)}` : ''}
       </p>
       <p class="muted small">{w.ui.credibilityScale}</p>
       <div class="columns">
         <section aria-labelledby="credibility-h">
-          <h2 id="credibility-h">Why credibility {w.credibility(e.credibility)}</h2>
+          <h2 id="credibility-h">
+            {w.fill(t.whyCredibility, { c: w.credibility(e.credibility) })}
+          </h2>
           {e.credibilityReasons.length > 0 ? (
             <ul data-testid="credibility-reasons">
               {e.credibilityReasons.map((r) => (
@@ -81,15 +86,13 @@ function EventView({ e, onCorrected }: { e: EventDetail; onCorrected: (r: Rescor
               ))}
             </ul>
           ) : (
-            <p class="muted">
-              No reasons stored for this event yet: run the analysis again to record them.
-            </p>
+            <p class="muted">{t.noReasons}</p>
           )}
         </section>
         <section aria-labelledby="moved-h">
-          <h2 id="moved-h">Hypotheses it moved</h2>
+          <h2 id="moved-h">{t.moved}</h2>
           {e.hypotheses.length === 0 ? (
-            <p class="muted">This event has not moved any hypothesis of a watchboard.</p>
+            <p class="muted">{t.movedNone}</p>
           ) : (
             <ul data-testid="moved-hypotheses">
               {e.hypotheses.map((s) => (
@@ -110,7 +113,7 @@ function EventView({ e, onCorrected }: { e: EventDetail; onCorrected: (r: Rescor
       <Origins e={e} />
       <Documents mentions={e.mentions} />
       <section aria-labelledby="event-mentions-h">
-        <h2 id="event-mentions-h">Mentions ({e.mentions.length})</h2>
+        <h2 id="event-mentions-h">{w.fill(t.mentionsN, { n: e.mentions.length })}</h2>
         <ul class="mentions" data-testid="event-mentions">
           {e.mentions.map((m) => (
             <li key={m.id}>
@@ -121,8 +124,8 @@ function EventView({ e, onCorrected }: { e: EventDetail; onCorrected: (r: Rescor
                 “<Sentence m={m} />”
               </a>{' '}
               <span class="muted">
-                — {m.document.outlet ?? 'unknown outlet'}, {day(m.document.published)} ·{' '}
-                {w.modality(m.modality)} · from {attributionText(m.attribution)}
+                — {m.document.outlet ?? t.unknownOutlet}, {day(m.document.published)} ·{' '}
+                {w.modality(m.modality)} · {t.from} {attributionText(m.attribution)}
               </span>
               <CorrectMention m={m} onDone={onCorrected} />
             </li>
@@ -149,9 +152,11 @@ function Sentence({ m }: { m: Mention }) {
 }
 
 function Origins({ e }: { e: EventDetail }) {
+  const w = useWords();
+  const t = w.ui.wb;
   return (
     <section aria-labelledby="origins-h">
-      <h2 id="origins-h">Independent origins</h2>
+      <h2 id="origins-h">{t.origins}</h2>
       {e.origins ? (
         <>
           <p data-testid="origins-summary">{e.origins.summary}</p>
@@ -159,7 +164,9 @@ function Origins({ e }: { e: EventDetail }) {
             {e.origins.origins.map((o) => (
               <li key={o.label}>
                 <strong>{o.label}</strong>
-                {o.outlets.length > 0 ? `, carried by ${o.outlets.join(', ')}` : ''}{' '}
+                {o.outlets.length > 0
+                  ? w.fill(t.carriedBy, { outlets: o.outlets.join(', ') })
+                  : ''}{' '}
                 <span class="muted">
                   (
                   {o.documentIds.map((d, i) => (
@@ -175,7 +182,7 @@ function Origins({ e }: { e: EventDetail }) {
           </ul>
         </>
       ) : (
-        <p class="muted">Origins are not recorded for this event yet: run the analysis again.</p>
+        <p class="muted">{t.noOrigins}</p>
       )}
     </section>
   );
@@ -183,21 +190,23 @@ function Origins({ e }: { e: EventDetail }) {
 
 /** The documents behind the mentions, once each, with the story each belongs to. */
 function Documents({ mentions }: { mentions: readonly Mention[] }) {
+  const w = useWords();
+  const t = w.ui.wb;
   const docs = [...new Map(mentions.map((m) => [m.document.id, m.document])).values()];
   return (
     <section aria-labelledby="event-docs-h">
-      <h2 id="event-docs-h">Documents ({docs.length})</h2>
+      <h2 id="event-docs-h">{w.fill(t.documentsN, { n: docs.length })}</h2>
       <DocumentTable
         documents={docs}
         testId="event-documents"
         extra={[
           {
-            header: 'Story',
+            header: t.storyCol,
             cell: (d) =>
               d.storyId ? (
-                <a href={href('stories', d.storyId)}>story</a>
+                <a href={href('stories', d.storyId)}>{t.storyLink}</a>
               ) : (
-                <span class="muted">own report</span>
+                <span class="muted">{t.ownReport}</span>
               ),
           },
         ]}

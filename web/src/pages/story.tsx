@@ -19,44 +19,46 @@ export function StoryPage({ id }: { id: string }) {
 
 function StoryView({ s }: { s: Story }) {
   const w = useWords();
+  const t = w.ui.wb;
+  const copies = (n: number) => (n === 1 ? t.copy : w.fill(t.copies, { n }));
   const joins = new Map(s.joins.map((j) => [j.documentId, j]));
   const first = s.documents.find((d) => d.id === s.firstDocumentId);
   return (
     <>
       <p class="crumbs">
-        <a href="#/">Overview</a> › <a href="#/documents">Documents</a> › Story
+        <a href="#/">{t.crumbOverview}</a> › <a href="#/documents">{t.crumbDocuments}</a> ›{' '}
+        {t.crumbStory}
       </p>
-      <h1 data-testid="story-title">{first?.title ?? `Story ${s.id}`}</h1>
+      <h1 data-testid="story-title">{first?.title ?? w.fill(t.storyTitle, { id: s.id })}</h1>
       <p class="lead">
-        {s.documentCount} cop{s.documentCount === 1 ? 'y' : 'ies'} · first published{' '}
-        {day(s.firstPublished)} by{' '}
+        {copies(s.documentCount)} · {w.fill(t.firstPublished, { day: day(s.firstPublished) })}{' '}
         <a href={href('documents', s.firstDocumentId)}>{first?.outlet ?? s.firstDocumentId}</a>
       </p>
       <section aria-labelledby="credited-h">
-        <h2 id="credited-h">Credited origin</h2>
+        <h2 id="credited-h">{t.creditedOrigin}</h2>
         {s.origins.length === 0 ? (
-          <p class="muted">No copy names where the report comes from.</p>
+          <p class="muted">{t.noOrigin}</p>
         ) : (
           <ul data-testid="story-origins">
             {s.origins.map((o) => (
               <li key={o.name}>
-                <strong>{o.name}</strong>, named by {o.documents} cop
-                {o.documents === 1 ? 'y' : 'ies'}
+                <strong>{o.name}</strong>
+                {w.fill(t.namedBy, { copies: copies(o.documents) })}
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="copies-h">
-        <h2 id="copies-h">Copies</h2>
+        <h2 id="copies-h">{t.copiesH}</h2>
         <DocumentTable
           documents={s.documents}
           testId="story-copies"
           firstId={s.firstDocumentId}
           extra={[
-            { header: 'Credits', cell: (d) => d.origin ?? '—' },
+            { header: t.credits, cell: (d) => d.origin ?? '—' },
             {
-              header: 'Why it is a copy',
+              header: t.whyCopy,
               cell: (d) => {
                 const summary = joins.get(d.id)?.summary;
                 // The server's reason names codes ("event MISSILE_TEST/PRK/-"): in words here.
