@@ -17,7 +17,7 @@ import { parseBoard } from '../../src/analyse/watchboards/load-boards.js';
 import { resolveHypothesis } from '../../src/analyse/watchboards/resolve-hypothesis.js';
 import { scoreBoards } from '../../src/analyse/watchboards/score-boards.js';
 import { pairOf } from '../../src/analyse/trends/trend-counts.js';
-import { EVENT_TYPES, SOLO_TYPES } from '../../src/domain/ontology.js';
+import { CAPABILITIES, EVENT_TYPES, SOLO_TYPES } from '../../src/domain/ontology.js';
 import type { Store } from '../../src/store/open-store.js';
 import { mergeSegments } from '../../src/store/search-index-upkeep.js';
 import { bigText, sentenceOf, type Sentence } from './big-store-text.js';
@@ -106,20 +106,7 @@ const MODALITIES = [
   'NEGATED',
   'HYPOTHETICAL',
 ];
-const CAPS = [
-  'BALLISTIC_MISSILE',
-  'CRUISE_MISSILE',
-  'HYPERSONIC',
-  'NUCLEAR_WEAPON',
-  'NUCLEAR_MATERIAL',
-  'SPACE',
-  'SUBMARINE',
-  'AIR_DEFENSE',
-  'AIRCRAFT',
-  'ARTILLERY',
-  'DRONE',
-  'CONVENTIONAL',
-];
+const CAPS = CAPABILITIES;
 const GRADES = ['A', 'B', 'B', 'C', 'C', 'C', 'D', 'E', 'F'];
 
 const DAYS = 730;
