@@ -68,7 +68,9 @@ beforeAll(async () => {
     Array.from({ length: BIG_ITEMS }, (_, i) => ({
       guid: `big-${i}`,
       link: `${pit.origin}/big/${i}.html`,
-      text: writerDocument('big', i, 3_000).text,
+      // 150 × 10,000 characters: three extraction batches of 512 Ki characters, so that the
+      // stop, sent once the first batch is stored, finds the rest still in flight on any machine.
+      text: writerDocument('big', i, 10_000).text,
     })),
   );
   pit.route('/big.xml', (_req, res) => {
@@ -166,7 +168,9 @@ async function stopMidWork(config: string, args: readonly string[]) {
   const child = vigie(config, args);
   await bigSent;
   for (let i = 0; i < 200 && pit.held.now < HELD; i++) await delay(50);
-  await delay(500);
+  // The stop comes once the big feed's first batch is stored: mid-batch, whatever the speed.
+  const db = config.replace(/\.yaml$/, '.db');
+  for (let i = 0; i < 1500 && storedSoFar(db, 'big') === 0; i++) await delay(10);
   const heldAtStop = pit.held.now;
   const sentAt = Date.now();
   child.kill('SIGTERM');
@@ -200,6 +204,23 @@ function readStore(db: string) {
     };
   } finally {
     sqlite.close();
+  }
+}
+
+/** Documents of `source` committed so far (0 while the file or its tables are not there yet). */
+function storedSoFar(db: string, source: string): number {
+  try {
+    const sqlite = new SqliteDatabase(db, { readonly: true, fileMustExist: true });
+    try {
+      const row = sqlite
+        .prepare(`SELECT COUNT(*) AS n FROM documents WHERE source_id = ?`)
+        .get(source) as { n: number };
+      return row.n;
+    } finally {
+      sqlite.close();
+    }
+  } catch {
+    return 0;
   }
 }
 
@@ -244,7 +265,7 @@ describe('SIGTERM with source work in flight', () => {
     expect(done.perSource).toEqual(complete);
     expect(done.pageTexts.every((p) => p.text.includes('Full page'))).toBe(true);
     expect(done.errors).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 
   it('vigie worker aborts it, hands its jobs back uncounted, exits 0 within 5 s', async () => {
     healthy = false;
@@ -273,5 +294,5 @@ describe('SIGTERM with source work in flight', () => {
     expect(done.pageTexts.every((p) => p.text.includes('Full page'))).toBe(true);
     expect(done.errors).toEqual([]);
     expect(done.jobs.filter((j) => j.state !== 'done')).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 });
