@@ -74,7 +74,17 @@ beforeAll(async () => {
     })),
   );
   pit.route('/big.xml', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(big, () => onBigSent());
+    const send = () =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(big, () => onBigSent());
+    if (healthy) return void send();
+    // The big feed is served once the item pages and the slow feed are held, so that the stop
+    // finds all of them in flight however the machine schedules the three sources.
+    const started = Date.now();
+    const poll = setInterval(() => {
+      if (pit.held.now < HELD && Date.now() - started < 30_000) return;
+      clearInterval(poll);
+      send();
+    }, 10);
   });
   const pages = Array.from({ length: PAGE_ITEMS }, (_, i) => ({
     guid: `page-${i}`,
@@ -167,7 +177,6 @@ async function stopMidWork(config: string, args: readonly string[]) {
   const bigSent = new Promise<void>((resolve) => (onBigSent = resolve));
   const child = vigie(config, args);
   await bigSent;
-  for (let i = 0; i < 200 && pit.held.now < HELD; i++) await delay(50);
   // The stop comes once the big feed's first batch is stored: mid-batch, whatever the speed.
   const db = config.replace(/\.yaml$/, '.db');
   for (let i = 0; i < 1500 && storedSoFar(db, 'big') === 0; i++) await delay(10);
