@@ -17,6 +17,7 @@ import {
   useSeededChromium,
 } from './support/browser-harness.js';
 import { SCREENSHOT_PAGES } from './support/screenshot-pages.js';
+import { settled } from './support/page-checks.js';
 
 noteSkip();
 
@@ -144,7 +145,7 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
     for (const [hash, words] of pages) {
       await page.goto(`${suite.served.baseUrl}/${hash}`);
       await page.waitForSelector('main h1');
-      await page.locator('main [aria-busy=true]').waitFor({ state: 'detached' });
+      await settled(page);
       const text = await visibleText(page);
       for (const word of words) expect(text, hash).toContain(word);
       expect(text, hash).not.toMatch(/Why credibility|By partner|Saved searches|Credited origin/);

@@ -19,5 +19,10 @@ export function watchErrors(page: Page): string[] {
 export async function visit(page: Page, base: string, hash: string): Promise<void> {
   await page.goto(`${base}/${hash}`);
   await page.waitForSelector('main h1');
-  await page.locator('main [aria-busy=true]').waitFor({ state: 'detached' });
+  await settled(page);
+}
+
+/** Waits until no part of the page says "Loading…" (several parts may load at once). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('main [aria-busy=true]') === null);
 }
