@@ -111,7 +111,10 @@ function pickSource(
   const head = relativeHead(facts, cands, trigger, lang, sov);
   if (head !== undefined) return { hit: head, rule: 'role.relative-head' };
   if (TRANSFER_TYPES.has(type) || SOLO_TYPES.has(type)) {
-    const mod = cands.find((a) => isOriginModifier(a, facts, trigger, classHit));
+    // "ウクライナ軍に対する戦闘に北朝鮮兵を投入": the side fought is not where troops come from.
+    const mod = cands.find(
+      (a) => !a.marks.has('opposed') && isOriginModifier(a, facts, trigger, classHit),
+    );
     if (mod !== undefined) return { hit: mod, rule: 'role.origin-modifier' };
   }
   if (!speech) {
@@ -410,7 +413,16 @@ function pickTarget(
   const near = SPEECH_TYPES.has(type)
     ? unplaced
     : unplaced.filter((a) => !acrossClause(facts, a.start, trigger.start));
-  const pick = sov ? (near.filter((a) => a.end <= trigger.start).pop() ?? near[0]) : near[0];
+  // In SOV a clause opens on its subject: a name before a subject-marked source ("アメリカ当局者が、
+  // 北朝鮮の兵士が…戦闘に参加した") stands outside that clause, as its sayer or topic.
+  const inside =
+    sov &&
+    !SPEECH_TYPES.has(type) &&
+    source?.marks.has('subject') === true &&
+    source.end <= trigger.start
+      ? near.filter((a) => a.start > source.start)
+      : near;
+  const pick = sov ? (inside.filter((a) => a.end <= trigger.start).pop() ?? inside[0]) : inside[0];
   if (pick !== undefined) return { hit: pick, rule: 'role.other-actor' };
   return { hit: null, rule: 'role.target-open' };
 }

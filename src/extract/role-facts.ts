@@ -73,7 +73,12 @@ export function isOriginModifier(
   if (a.ref.kind !== 'demonym') return false;
   const gapOk = (from: number, to: number) =>
     to >= from && to - from <= 3 && !/[,;:]/.test(facts.text.slice(from, to));
-  const near = (h: Hit<unknown>) => gapOk(a.end, h.start) || gapOk(h.end, a.start);
+  // "北朝鮮兵": the demonym and the class are one word.
+  // A name that takes a subject particle ("ロシア軍は北朝鮮兵を") modifies nothing after it.
+  const near = (h: Hit<unknown>) =>
+    (h.start < a.end && a.start < h.end) ||
+    (!a.marks.has('subject') && gapOk(a.end, h.start)) ||
+    gapOk(h.end, a.start);
   if (near(trigger)) return true;
   if (classHit !== null) return near(classHit);
   return facts.classes.some(near);

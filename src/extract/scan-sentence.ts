@@ -165,7 +165,12 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     lang.particles.matchAt(facts.norm, facts.mask, a.end) ??
     lang.particles.matchAt(facts.norm, facts.mask, after);
   const kind = particle?.payloads[0];
-  if (kind === 'attributionAfter' || kind === 'inertAfter') {
+  if (kind === 'opposedAfter') {
+    // "ウクライナ軍に対する戦闘": what the fight is against, never a recipient or host.
+    a.marks.add('target');
+    a.marks.add('opposed');
+    a.markRules.push('role.particle-opposed');
+  } else if (kind === 'attributionAfter' || kind === 'inertAfter') {
     const mark = kind === 'attributionAfter' ? 'origin' : 'inert';
     a.marks.add(mark);
     a.markRules.push(`role.${mark}-after`);
@@ -209,6 +214,36 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
   if (markedBefore(a, facts, lang, 'attribution')) {
     a.marks.add('origin');
     a.markRules.push('role.attribution');
+  }
+}
+
+/** How long the noun after an owner may be ("兵士", "병사들") before its subject particle. */
+const OWNED_NOUN_REACH = 6;
+const NOUN_LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * "北朝鮮の兵士が…戦闘に参加した", "북한의 병사들이 …": in a verb-final language the owner of the
+ * subject noun phrase is that clause's doer. The noun must hold no other name or event word.
+ */
+function markOwnedSubjects(facts: SentenceFacts, lang: CompiledLanguage): void {
+  if (lang.lexicon.wordOrder !== 'sov') return;
+  for (const a of facts.actors) {
+    if (!a.marks.has('possessor') || a.marks.has('subject')) continue;
+    const owner = lang.particles.matchAt(facts.norm, facts.mask, a.end);
+    if (owner === null) continue;
+    let k = owner.end;
+    if (facts.norm[k] === ' ') k++;
+    const noun = k;
+    const stop = facts.actors.find((x) => x.start >= noun)?.start ?? facts.norm.length;
+    const event = facts.triggers.find((t) => t.start >= noun)?.start ?? facts.norm.length;
+    for (; k < Math.min(stop, event, noun + OWNED_NOUN_REACH + 1); k++) {
+      if (!NOUN_LETTER.test(facts.norm[k] ?? '')) break;
+      if (k === noun) continue;
+      if (lang.particles.matchAt(facts.norm, facts.mask, k)?.payloads[0] !== 'subjectAfter') continue;
+      a.marks.add('subject');
+      a.markRules.push('role.owned-subject');
+      break;
+    }
   }
 }
 
@@ -502,6 +537,7 @@ export function scanSentence(
   facts.modality.length = 0;
   appendAll(facts.modality, cues);
   for (const a of facts.actors) markActor(a, facts, lang);
+  markOwnedSubjects(facts, lang);
   spreadInert(facts, lang);
   markPlaceOwners(facts, lang);
   markSayers(facts, lang);

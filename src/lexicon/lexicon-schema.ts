@@ -103,6 +103,8 @@ export const RoleCuesSchema = z.object({
   attributionAfter: TermListSchema.default([]),
   /** Words right after an actor that make it a mere modifier ("UN resolutions", "안보리 결의"). */
   inertAfter: TermListSchema.default([]),
+  /** Particles right after an actor that set it against the event (ja に対する, ko 을 상대로). */
+  opposedAfter: TermListSchema.default([]),
   /** Grammatical cases (from ending sets) marking target, source, subject. */
   targetCases: z.array(z.string()).default([]),
   sourceCases: z.array(z.string()).default([]),
@@ -209,6 +211,7 @@ export const LanguageLexiconSchema = z.object({
     possessorAfter: [],
     attributionAfter: [],
     inertAfter: [],
+    opposedAfter: [],
     targetCases: [],
     sourceCases: [],
     subjectCases: [],

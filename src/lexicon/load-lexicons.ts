@@ -83,7 +83,8 @@ export type ParticleKind =
   | 'subjectAfter'
   | 'possessorAfter'
   | 'attributionAfter'
-  | 'inertAfter';
+  | 'inertAfter'
+  | 'opposedAfter';
 
 /** Marker kinds found over the whole sentence, in the vocabulary pass. */
 export const SCANNED_MARKERS = [
@@ -267,7 +268,7 @@ function compileLanguage(
         startBoundary: boundaries,
         endBoundary: lexicon.spaced,
       });
-  for (const kind of ['attributionAfter', 'inertAfter'] as const)
+  for (const kind of ['attributionAfter', 'inertAfter', 'opposedAfter'] as const)
     for (const t of lexicon.roles[kind])
       for (const form of expand(t, `${file}: roles.${kind}`))
         particles.add(form.term, kind, { boundaries, startBoundary: boundaries });
