@@ -93,13 +93,16 @@ function namesWeaponMaker(a: ActorHit, facts: SentenceFacts): boolean {
 function pickSource(
   type: EventType,
   facts: SentenceFacts,
-  cands: readonly ActorHit[],
+  named: readonly ActorHit[],
   trigger: Hit<unknown>,
   sov: boolean,
   classHit: Hit<string> | null,
   lang: CompiledLanguage,
 ): { hit: ActorHit | null; rule: string } {
   const speech = SPEECH_TYPES.has(type);
+  // "…与俄罗斯军队一起作战", "fought alongside Russian units": the ally is not who fights here.
+  const unallied = type === 'ATTACK' ? named.filter((a) => !a.marks.has('ally')) : named;
+  const cands = unallied.length > 0 ? unallied : named;
   const explicit = cands.find(
     (a) =>
       a.marks.has('source') &&
@@ -113,7 +116,10 @@ function pickSource(
   if (TRANSFER_TYPES.has(type) || SOLO_TYPES.has(type)) {
     // "ウクライナ軍に対する戦闘に北朝鮮兵を投入": the side fought is not where troops come from.
     const mod = cands.find(
-      (a) => !a.marks.has('opposed') && isOriginModifier(a, facts, trigger, classHit),
+      (a) =>
+        !a.marks.has('opposed') &&
+        !a.marks.has('ally') &&
+        isOriginModifier(a, facts, trigger, classHit),
     );
     if (mod !== undefined) return { hit: mod, rule: 'role.origin-modifier' };
   }
@@ -137,7 +143,10 @@ function pickSource(
       return own;
     }
   }
-  const allBefore = cands.filter((a) => a.end <= trigger.start && !a.marks.has('target'));
+  // "朝鲜士兵正在乌克兰边境地区进行炮击": where it happens is not who does it.
+  const allBefore = cands.filter(
+    (a) => a.end <= trigger.start && !a.marks.has('target') && !a.marks.has('place'),
+  );
   const sameClause = allBefore.filter((a) => !acrossClause(facts, a.end, trigger.start));
   const before = speech || sameClause.length === 0 ? allBefore : sameClause;
   if (speech) {
@@ -173,6 +182,8 @@ function pickSource(
       (a) =>
         a.marks.has('possessor') &&
         trigger.start - a.end <= POSSESSOR_REACH &&
+        // "北朝鮮の団体に制裁": a case particle closes the owned noun before the event.
+        !caseParticleBetween(facts, lang, a.end + 1, trigger.start) &&
         // "북한의 핵잠수함 개발을 지원": the owner belongs to the nearer event (개발).
         !facts.triggers.some((t) => t.start >= a.end && t.end <= trigger.start),
     );
@@ -369,6 +380,10 @@ function pickTarget(
     if (doer !== undefined) return { hit: doer, rule: 'role.reported-subject-target' };
   }
   const marked = others.filter((a) => a.marks.has('target'));
+  // "对基辅发动空袭": in unspaced SVO (Chinese) a preposition puts the target before the verb,
+  // and it outranks whatever name follows the verb ("…时使用了朝鲜制造的导弹").
+  const fronted = !sov && !lang.lexicon.spaced ? frontedTarget(marked, facts, trigger) : undefined;
+  if (fronted !== undefined) return { hit: fronted, rule: 'role.target-fronted' };
   if (!sov) {
     const direct = after[0];
     // Right after the verb, or after filler only ("sanctioned three Iranian companies").
@@ -427,6 +442,39 @@ function pickTarget(
   return { hit: null, rule: 'role.target-open' };
 }
 
+const CASE_PARTICLES: ReadonlySet<string> = new Set(['targetAfter', 'subjectAfter', 'sourceAfter']);
+
+/** A target, subject or source particle right after a word between `from` and `to`. */
+function caseParticleBetween(
+  facts: SentenceFacts,
+  lang: CompiledLanguage,
+  from: number,
+  to: number,
+): boolean {
+  for (let k = from; k < to; k++) {
+    const p = lang.particles.matchAt(facts.norm, facts.mask, k);
+    if (p !== null && p.end <= to && CASE_PARTICLES.has(p.payloads[0] ?? '')) return true;
+  }
+  return false;
+}
+
+/** How far before its verb a fronted target may stand ("对基辅发动"). */
+const FRONTED_REACH = 8;
+
+function frontedTarget(
+  marked: readonly ActorHit[],
+  facts: SentenceFacts,
+  trigger: Hit<unknown>,
+): ActorHit | undefined {
+  return marked.findLast(
+    (a) =>
+      a.end <= trigger.start &&
+      trigger.start - a.end <= FRONTED_REACH &&
+      a.markRules.includes('role.preposition-target') &&
+      !acrossClause(facts, a.end, trigger.start),
+  );
+}
+
 interface RoleActors {
   /** The actors that may take a role (no credited origin, no inert name). */
   readonly cands: readonly ActorHit[];
@@ -461,7 +509,10 @@ export function assignRoles(
   if (!SPEECH_TYPES.has(type)) {
     // "X said Y sent…": X only reports. "X announced new sanctions": X is also the agent.
     const others = actors.others;
-    const ownSubject = others.some((a) => a.end <= trigger.start);
+    // An ally or a place before the verb ("与俄罗斯军队一起在乌克兰…作战") is no subject of its own.
+    const ownSubject = others.some(
+      (a) => a.end <= trigger.start && !a.marks.has('ally') && !a.marks.has('place'),
+    );
     // A topic that reports a quoted clause ("정부는 … 이전이 … 위협한다고 강조했다") does none of it.
     const quoting = sayer?.markRules.includes('role.topic-speaker') === true;
     // A state's own organ reporting its launch or test ("北朝鮮の国防省は…発射したと発表した") did it.

@@ -47,6 +47,8 @@ export interface SentenceHints {
   readonly namesAct?: boolean;
   /** Actors the sentence names as allies ("alongside Russian troops"): never the one attacked. */
   readonly allies?: readonly string[];
+  /** Where troops fight ("in Russia's Kursk region"): not whom they fight, nor a side. */
+  readonly places?: readonly string[];
   /** The sayer is a body that reports (an agency, a ministry, an official), not a state. */
   readonly sayerReports?: boolean;
   /** The target is only the sentence's remaining actor (role.other-actor), no marked one. */
@@ -116,6 +118,11 @@ export class DocumentContext {
    * The date the document already gave this event: the latest dated mention of the same type
    * between the same actors ("the treaty" after "signed a treaty on Wednesday").
    */
+  /** The most recent full day the document's mentions carry ("that day" refers to it). */
+  lastDay(): string | null {
+    return this.last((m) => m.date != null && m.date.length === 10)?.date ?? null;
+  }
+
   earlierDate(type: EventType, source: string | null, target: string | null): string | null {
     const same = (m: ContextMention) =>
       SYMMETRIC_TYPES.has(type)
@@ -201,6 +208,12 @@ export class DocumentContext {
       if (source !== null && MONITORING_BODIES.has(source)) source = null;
       if (target !== null && MONITORING_BODIES.has(target)) target = null;
     }
+    // "…为俄罗斯作战", "fought alongside Russian troops": a fight beside a named ally is aimed at
+    // that ally's enemy, before any guess from the document's pair.
+    if (type === 'ATTACK' && source !== null && target === null && hints.allies?.length) {
+      const a = this.withAdversary(type, { source, target, rule: null }, hints.allies, []);
+      if (a.target !== null) return a;
+    }
     const r = this.fillRaw(type, source, target, hints);
     if (
       MOVING_TYPES.has(type) &&
@@ -217,14 +230,22 @@ export class DocumentContext {
       r.target !== null &&
       (type === 'ATTACK' || type === 'THREAT') &&
       (hints.allies?.includes(r.target) === true ||
+        hints.places?.includes(r.target) === true ||
         (type === 'ATTACK' && this.cooperating(r.source, r.target)))
-    )
+    ) {
+      const onlyPlace =
+        hints.places?.includes(r.target) === true &&
+        hints.allies?.includes(r.target) !== true &&
+        !this.cooperating(r.source, r.target);
       return this.withAdversary(
         type,
         { ...r, target: null, rule: r.source === source ? null : r.rule },
-        [r.target, ...(hints.allies ?? [])],
+        [...(onlyPlace ? [] : [r.target]), ...(hints.allies ?? [])],
+        hints.places ?? [],
       );
-    if (r.target === null) return this.withAdversary(type, r, hints.allies ?? []);
+    }
+    if (r.target === null)
+      return this.withAdversary(type, r, hints.allies ?? [], hints.places ?? []);
     return r;
   }
 
@@ -233,15 +254,28 @@ export class DocumentContext {
    * (data/conflicts.yaml), of the side that fights or of the partner it fights for: "North
    * Korean troops fought in Kursk" fights Ukraine. Nothing when the wars give no single answer.
    */
-  private withAdversary(type: EventType, r: FilledRoles, partners: readonly string[]): FilledRoles {
+  private withAdversary(
+    type: EventType,
+    r: FilledRoles,
+    partners: readonly string[],
+    places: readonly string[],
+  ): FilledRoles {
     if (type !== 'ATTACK' || r.source === null) return r;
-    const sides = [r.source, ...partners, ...this.partnersOf(r.source)];
-    const found = new Set<string>();
-    for (const side of sides)
-      for (const z of adversariesOf(side, this.published)) if (z !== r.source) found.add(z);
+    const source = r.source;
+    const enemies = (sides: readonly string[]): Set<string> => {
+      const found = new Set<string>();
+      for (const side of sides)
+        for (const z of adversariesOf(side, this.published)) if (z !== source) found.add(z);
+      return found;
+    };
+    // The sides the text or the document names come first: "在乌克兰前线作战" beside Russian
+    // troops fights Ukraine. Only when they say nothing does the place fought in stand for a
+    // side ("fought in Russia's Kursk region").
+    let found = enemies([source, ...partners, ...this.partnersOf(source)]);
+    if (found.size === 0) found = enemies(places);
     if (found.size !== 1) return r;
     const [z] = found;
-    return { source: r.source, target: z!, rule: 'context.partner-adversary' };
+    return { source, target: z!, rule: 'context.partner-adversary' };
   }
 
   /** Those the document has told `code` sending troops, arms or help to, or receiving them from. */

@@ -17,16 +17,21 @@ export function resolveLanguage(text: string, hint: string | undefined): string 
   return detectDocumentLanguage(text, hint);
 }
 
-/** Every time expression of a sentence with its date, resolved against the publication date. */
+/**
+ * Every time expression of a sentence with its date, resolved against the publication date;
+ * "that day" against the last day the document gave (`lastDay`).
+ */
 export function resolveMentionDates(
   sentence: string,
   lang: string,
   published: string | undefined,
+  lastDay: string | null = null,
 ): MentionDate[] {
   return resolveEventDates({
     sentence,
     lang,
     ...(published !== undefined ? { published } : {}),
+    ...(lastDay !== null ? { lastDay } : {}),
   }).map((r) => ({
     date: r.date,
     ...(r.span !== undefined ? { span: r.span } : {}),

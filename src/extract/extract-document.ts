@@ -182,7 +182,10 @@ function extractSentence(
   const out: ExtractedMention[] = [];
   /** The reporter of each mention of `out`, by index. */
   const sayers = new Map<number, string>();
-  const dates = candidates.length > 0 ? resolveMentionDates(facts.text, lang.lang, published) : [];
+  const dates =
+    candidates.length > 0
+      ? resolveMentionDates(facts.text, lang.lang, published, ctx.lastDay())
+      : [];
   const dateOf = datesByTrigger(dates, candidates, facts, lang.lexicon.wordOrder === 'sov');
   const capabilitiesOf = eventCapabilities(
     facts,
@@ -212,15 +215,14 @@ function extractSentence(
               c.roles.sayer !== undefined &&
               c.roles.sayer !== null &&
               REPORTER_KINDS.has(c.roles.sayer.ref.kind),
-            allies: facts.actors.flatMap((a) =>
-              a.marks.has('ally') ||
-              // Where troops fight ("in Russia's Kursk region") is not whom they fight.
-              (c.type === 'ATTACK' &&
-                c.classHit?.value === 'troops' &&
-                (a.marks.has('place') || a.ref.kind === 'place'))
-                ? [a.ref.code]
+            allies: facts.actors.flatMap((a) => (a.marks.has('ally') ? [a.ref.code] : [])),
+            // Where troops fight ("in Russia's Kursk region") is not whom they fight.
+            places:
+              c.type === 'ATTACK' && c.classHit?.value === 'troops'
+                ? facts.actors.flatMap((a) =>
+                    a.marks.has('place') || a.ref.kind === 'place' ? [a.ref.code] : [],
+                  )
                 : [],
-            ),
             namesAct: candidates.some((x) => !SPEECH_TYPES.has(x.type)),
             leftoverTarget: c.roles.rules.includes('role.other-actor'),
             accusers: out.flatMap((m) =>

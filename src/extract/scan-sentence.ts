@@ -194,7 +194,7 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     a.marks.add('opposed');
     a.markRules.push('role.preposition-opposed');
   }
-  if (markedBefore(a, facts, lang, 'allyBefore')) {
+  if (markedBefore(a, facts, lang, 'allyBefore') || allyAfter(a, facts, lang)) {
     a.marks.add('ally');
     a.markRules.push('role.preposition-ally');
   }
@@ -239,12 +239,20 @@ function markOwnedSubjects(facts: SentenceFacts, lang: CompiledLanguage): void {
     for (; k < Math.min(stop, event, noun + OWNED_NOUN_REACH + 1); k++) {
       if (!NOUN_LETTER.test(facts.norm[k] ?? '')) break;
       if (k === noun) continue;
-      if (lang.particles.matchAt(facts.norm, facts.mask, k)?.payloads[0] !== 'subjectAfter') continue;
+      if (lang.particles.matchAt(facts.norm, facts.mask, k)?.payloads[0] !== 'subjectAfter')
+        continue;
       a.marks.add('subject');
       a.markRules.push('role.owned-subject');
       break;
     }
   }
+}
+
+/** "ロシア軍と共に", "러시아군과 함께", "与俄罗斯军队一起": the words after the name, or after its force. */
+function allyAfter(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): boolean {
+  let at = facts.classes.find((c) => c.start === a.end)?.end ?? a.end;
+  if (facts.norm[at] === ' ') at++;
+  return lang.particles.matchAt(facts.norm, facts.mask, at)?.payloads[0] === 'allyAfter';
 }
 
 /**

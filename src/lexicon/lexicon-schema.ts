@@ -105,6 +105,8 @@ export const RoleCuesSchema = z.object({
   inertAfter: TermListSchema.default([]),
   /** Particles right after an actor that set it against the event (ja に対する, ko 을 상대로). */
   opposedAfter: TermListSchema.default([]),
+  /** Words after an actor (or its force: "俄罗斯军队一起") that make it an ally (ja と共に, ko 과 함께). */
+  allyAfter: TermListSchema.default([]),
   /** Grammatical cases (from ending sets) marking target, source, subject. */
   targetCases: z.array(z.string()).default([]),
   sourceCases: z.array(z.string()).default([]),
@@ -212,6 +214,7 @@ export const LanguageLexiconSchema = z.object({
     attributionAfter: [],
     inertAfter: [],
     opposedAfter: [],
+    allyAfter: [],
     targetCases: [],
     sourceCases: [],
     subjectCases: [],

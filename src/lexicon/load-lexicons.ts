@@ -84,7 +84,8 @@ export type ParticleKind =
   | 'possessorAfter'
   | 'attributionAfter'
   | 'inertAfter'
-  | 'opposedAfter';
+  | 'opposedAfter'
+  | 'allyAfter';
 
 /** Marker kinds found over the whole sentence, in the vocabulary pass. */
 export const SCANNED_MARKERS = [
@@ -268,7 +269,7 @@ function compileLanguage(
         startBoundary: boundaries,
         endBoundary: lexicon.spaced,
       });
-  for (const kind of ['attributionAfter', 'inertAfter', 'opposedAfter'] as const)
+  for (const kind of ['attributionAfter', 'inertAfter', 'opposedAfter', 'allyAfter'] as const)
     for (const t of lexicon.roles[kind])
       for (const form of expand(t, `${file}: roles.${kind}`))
         particles.add(form.term, kind, { boundaries, startBoundary: boundaries });

@@ -45,6 +45,8 @@ export interface ResolveDateInput {
   readonly lang: string;
   /** Publication date or timestamp (ISO 8601); relative dates stay null without it. */
   readonly published?: string;
+  /** The last day (YYYY-MM-DD) the document gave before this sentence: what "that day" means. */
+  readonly lastDay?: string;
 }
 
 export interface ResolvedDate {
@@ -109,6 +111,8 @@ function relativeDate(kind: RelativeKind, p: Day): string {
       return String(p.year);
     case 'nextYear':
       return String(p.year + 1);
+    case 'sameDay':
+      return formatDay(p);
   }
 }
 
@@ -372,6 +376,7 @@ function ruleCandidates(
   data: CompiledTimeData,
   p: Day | undefined,
   kinds: DateWordKinds,
+  lastDay: string | undefined,
 ): Candidate[] {
   const out: Candidate[] = [];
   const rule = (name: string): string => `time.${data.lang}.${name}`;
@@ -415,7 +420,13 @@ function ruleCandidates(
   if (p === undefined) return out;
   for (const m of matches(kinds.relative ? data.relativeRe : undefined, text)) {
     const kind = data.relative.get(phraseKey(m[0]));
-    if (kind !== undefined) push(m, relativeDate(kind, p), `relative.${kind}`);
+    // "24日说，俄罗斯当天凌晨…": that day is the day named before it in the sentence.
+    const named =
+      kind === 'sameDay'
+        ? (out.findLast((c) => c.explicit && c.date.length === 10 && c.end <= m.index)?.date ??
+          lastDay)
+        : undefined;
+    if (kind !== undefined) push(m, named ?? relativeDate(kind, p), `relative.${kind}`);
   }
   for (const m of matches(kinds.weekday ? data.weekdayRe : undefined, text)) {
     const w = m.groups?.['weekday'];
@@ -502,7 +513,7 @@ function sentenceCandidates(input: ResolveDateInput): Candidate[] {
   const p = parsePublished(input.published);
   const data = timeDataFor(lang);
   const kinds = data ? dateWordKinds(text, data) : ALL_KINDS;
-  const candidates = data ? ruleCandidates(text, data, p, kinds) : [];
+  const candidates = data ? ruleCandidates(text, data, p, kinds, input.lastDay) : [];
   // chrono (the slow part) cannot beat a written full date the rules already found.
   if (!candidates.some((c) => c.explicit && c.date.length === 10))
     appendAll(candidates, chronoCandidates(text, lang, p, data, kinds));

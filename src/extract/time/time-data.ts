@@ -21,6 +21,8 @@ export const RELATIVE_KINDS = [
   'lastYear',
   'thisYear',
   'nextYear',
+  /** "that day", "当天", "同日": the day the sentence has just named, else the publication day. */
+  'sameDay',
 ] as const;
 export type RelativeKind = (typeof RELATIVE_KINDS)[number];
 
