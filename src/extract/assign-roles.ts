@@ -127,6 +127,10 @@ function pickSource(
     const owner = ownerAfter(facts, cands, trigger, lang.lexicon.roles.sourceCases);
     if (owner !== undefined) return { hit: owner, rule: 'role.owner-after' };
   }
+  if (!speech && lang.lexicon.wordOrder === 'v2') {
+    const inverted = invertedSubject(facts, cands, trigger);
+    if (inverted !== undefined) return { hit: inverted, rule: 'role.v2-inverted' };
+  }
   if (SOLO_TYPES.has(type)) {
     // Organisations neither test nor build weapons: the state named with the event does.
     const states = cands.filter((a) => !ORGANISATION_CODES.has(a.ref.code));
@@ -440,6 +444,39 @@ function pickTarget(
   const pick = sov ? (inside.filter((a) => a.end <= trigger.start).pop() ?? inside[0]) : inside[0];
   if (pick !== undefined) return { hit: pick, rule: 'role.other-actor' };
   return { hit: null, rule: 'role.target-open' };
+}
+
+/** How far after a fronted verb its subject may stand ("feuerte Nordkorea", "liefert seit Jahren Russland"). */
+const INVERTED_REACH = 12;
+
+/**
+ * "Am Dienstag feuerte Nordkorea … ab": in a verb-second main clause opened by an adverbial, the
+ * subject follows the verb. Only when no unmarked name stands before the verb in its clause.
+ */
+function invertedSubject(
+  facts: SentenceFacts,
+  cands: readonly ActorHit[],
+  trigger: Hit<unknown>,
+): ActorHit | undefined {
+  const unmarked = (a: ActorHit) =>
+    !a.marks.has('target') &&
+    !a.marks.has('opposed') &&
+    !a.marks.has('place') &&
+    !a.marks.has('source') &&
+    !a.marks.has('ally');
+  const fronted = cands.some(
+    (a) => a.end <= trigger.start && unmarked(a) && !acrossClause(facts, a.end, trigger.start),
+  );
+  if (fronted) return undefined;
+  const next = cands.find((a) => a.start >= trigger.end);
+  if (
+    next === undefined ||
+    !unmarked(next) ||
+    next.start - trigger.end > INVERTED_REACH ||
+    acrossClause(facts, trigger.end, next.start)
+  )
+    return undefined;
+  return next;
 }
 
 const CASE_PARTICLES: ReadonlySet<string> = new Set(['targetAfter', 'subjectAfter', 'sourceAfter']);
