@@ -20,9 +20,17 @@ import type { MentionAttribution } from '../../domain/attribution.js';
 import type { Span } from '../../domain/document.js';
 import type { ExtractedMention } from '../../domain/mention.js';
 import type { EventType } from '../../domain/ontology.js';
-import { readSources, sentenceSpans, SOURCE_AFTER_CUE, speaksAt } from './attributed-source.js';
+import { readSources, sentenceSpans, SOURCE_AFTER_CUE } from './attributed-source.js';
 import { detectAttributions } from './credited-origin.js';
 import { actorLabel, findActors, type ActorHit } from './speaker-actors.js';
+import {
+  isInverted,
+  joinsNames,
+  onlyFiller,
+  placeCues,
+  standsAsSpeaker,
+  type PlacedCue,
+} from './speaker-cues.js';
 import { loadStoryData, type Source, type StoryData } from './story-data.js';
 import { primaryLang } from './story-features.js';
 
@@ -41,6 +49,7 @@ export interface AttributionOptions {
 }
 
 type MentionSpan = Pick<ExtractedMention, 'type' | 'source' | 'target' | 'start' | 'end'> & {
+  readonly modality?: ExtractedMention['modality'];
   readonly trigger?: Span | undefined;
   readonly cues?: ExtractedMention['cues'];
 };
@@ -59,6 +68,12 @@ const AFTER_CUE = { source: SOURCE_AFTER_CUE, actor: 5 } as const;
 const SPEAKER_GAP = 15;
 /** Korean and Japanese topic particles: the state they mark speaks for the sentence. */
 const TOPIC = /^[은는は]$/u;
+/** Punctuation that ends the phrase a cue opens ("Selon lui, la Russie…"). */
+const CLAUSE_BREAK = /[,;:，。；：、]/u;
+/** How far before its cue a state that opens its clause may stand ("Ukraine's prosecutor general Andriy Kostin said"). */
+const CLAUSE_SPEAKER_GAP = 60;
+/** A wire dateline: a city in capitals, a date and an agency, then a dash. */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'-]+,[^\n]{0,40}?\s[-–—]{1,2}\s/u;
 
 const within = (outer: Span, inner: Span) => inner.start >= outer.start && inner.end <= outer.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -119,13 +134,22 @@ export function attributeMentions(
   const own = findAll(text, cueRegex(data.own, code));
   const commentary = findAll(text, cueRegex(data.commentary, code));
   const hearsay = findAll(text, cueRegex(data.hearsay, code));
-  const actors = findActors(text, code);
+  // Not the city of a dateline ("SEOUL, Dec 19 (Agency) - North Korea said …").
+  const dateline = DATELINE.exec(text)?.[0].length ?? 0;
+  const actors = findActors(text, code).filter((a) => a.start >= dateline);
   const conduits = detectAttributions(text, code)
     .filter((a) => a.credited)
     .map((a) => ({ start: a.span.start, end: a.span.end, name: a.name }))
     .sort((a, b) => a.start - b.start);
   const origin = options.origin ?? null;
-  const reader = { reading, sources, actors };
+  const cuesPlaced = placeCues(text, code, reading.cues, data, conduits, actors);
+  const reader = { cues: cuesPlaced, reading, sources, actors };
+  const joined = (a: ActorHit, b: ActorHit) => joinsNames(text.slice(a.end, b.start), code);
+  const opens = (a: ActorHit, from: number) => {
+    const head = text.slice(from, a.start);
+    const lastBreak = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(':'));
+    return onlyFiller(head.slice(lastBreak + 1), code);
+  };
 
   // Named statements of the text, sentence by sentence: what a later "it said" carries on.
   const statements: Statement[] = [];
@@ -148,6 +172,7 @@ export function attributeMentions(
   const result: (MentionAttribution | null)[] = mentions.map(() => null);
   // Speakers found at mention level join the named statements as the text goes.
   const carried: Statement[] = [];
+
   for (const [k, i] of order.entries()) {
     const m = mentions[i]!;
     const span = { start: m.start, end: m.end };
@@ -170,28 +195,55 @@ export function attributeMentions(
       if (j !== k && overlaps(o, m)) sameSentence.push(o);
     }
     const statement = STATEMENT_TYPES.has(m.type);
-    // What a denial denies is not its denier's claim.
-    if (!statement && sameSentence.some((o) => o.type === 'REJECTION')) continue;
     // A cue that is an event's own word ("передала": handed over) is no attribution.
     const eventWords = [m, ...sameSentence]
       .filter((o) => !STATEMENT_TYPES.has(o.type) && o.trigger)
       .map((o) => o.trigger!);
-    const cues = inSpan(reading.cues, span).filter((c) => !eventWords.some((w) => overlaps(w, c)));
+    const cues = inSpan(cuesPlaced, span).filter((c) => !eventWords.some((w) => overlaps(w, c)));
+    const inSentence = inSpan(actors, span);
+    // What a denial denies is not its denier's claim, but what it says did not happen is.
+    const denial = statement ? undefined : denialOf(m, sameSentence);
+    if (denial) {
+      if (m.modality !== 'NEGATED') continue;
+      const denier =
+        statementSpeaker(
+          denial,
+          [],
+          cues,
+          inSentence.filter((a) => within(m, a)),
+          joined,
+        )?.code ?? denial.source;
+      if (denier)
+        result[i] = {
+          actor: denier,
+          source: namedOf(denier, m.start)?.source ?? null,
+          label: namedOf(denier, m.start)?.label ?? actorLabel(denier),
+          basis: 'speaker',
+          span: denial.trigger ?? null,
+          conduit,
+        };
+      continue;
+    }
     let found: MentionAttribution | null = null;
-    const speaker = speakerOf(text, m, sameSentence, cues, inSpan(actors, span));
+    const speaker = speakerOf(text, m, sameSentence, cues, inSentence, joined, opens);
     const named = namedSource(reader, span, eventWords);
     // A statement's speaker is whoever stands first: a listed source or a state.
     const namedFirst =
       named && speaker?.span && statement ? named.span.start < speaker.span.start : false;
     if (speaker && (statement || !named) && !namedFirst) {
       const resolved = named?.actor === speaker.code ? named : namedOf(speaker.code, m.start);
+      const joint =
+        named?.actor === speaker.code ? null : jointOf(inSentence, speaker.span, joined);
       found = {
         actor: speaker.code,
-        source: resolved?.source ?? null,
-        label: resolved?.label ?? actorLabel(speaker.code),
+        source: joint ? null : (resolved?.source ?? null),
+        label: joint
+          ? joint.map(actorLabel).join(', ')
+          : (resolved?.label ?? actorLabel(speaker.code)),
         basis: named?.actor === speaker.code ? 'named' : 'speaker',
         span: named?.actor === speaker.code ? named.span : speaker.span,
         conduit,
+        ...(joint ? { joint } : {}),
       };
     } else if (named) {
       found = { ...named, basis: 'named', conduit };
@@ -231,6 +283,23 @@ export function attributeMentions(
   return result;
 }
 
+/**
+ * The denial a mention's sentence holds, unless another statement reports the event before the
+ * denial comes ("Washington accused Pyongyang of shipping arms, which both deny").
+ */
+function denialOf(m: MentionSpan, sameSentence: readonly MentionSpan[]): MentionSpan | undefined {
+  const denial = sameSentence.find((o) => o.type === 'REJECTION');
+  if (!denial?.trigger || !m.trigger || denial.trigger.start < m.trigger.start) return denial;
+  const reported = sameSentence.some(
+    (o) =>
+      STATEMENT_TYPES.has(o.type) &&
+      o.type !== 'REJECTION' &&
+      o.trigger !== undefined &&
+      o.trigger.start < m.trigger!.start,
+  );
+  return reported ? undefined : denial;
+}
+
 /** The attributed statement that ends last before `at`: a named sentence or a mention's speaker. */
 function lastStatement(
   statements: readonly Statement[],
@@ -248,6 +317,7 @@ function lastStatement(
 }
 
 interface TextReading {
+  readonly cues: readonly PlacedCue[];
   readonly reading: ReturnType<typeof readSources>;
   readonly sources: ReadonlyMap<string, Source>;
   readonly actors: readonly ActorHit[];
@@ -259,10 +329,10 @@ function namedSource(
   span: Span,
   eventWords: readonly Span[],
 ): (Omit<Statement, 'end'> & { span: Span }) | null {
-  const cues = inSpan(t.reading.cues, span).filter((c) => !eventWords.some((w) => overlaps(w, c)));
+  const cues = inSpan(t.cues, span).filter((c) => !eventWords.some((w) => overlaps(w, c)));
   if (cues.length === 0) return null;
   for (const n of inSpan(t.reading.names, span)) {
-    if (!t.reading.speaks(n.id) || !speaksAt(n, cues, AFTER_CUE.source)) continue;
+    if (!t.reading.speaks(n.id) || !standsAsSpeaker(n, cues, AFTER_CUE.source)) continue;
     const s = t.sources.get(n.id);
     if (s)
       return { actor: s.actor, source: s.id, label: s.label, span: { start: n.start, end: n.end } };
@@ -284,13 +354,34 @@ function speakerOf(
   text: string,
   m: MentionSpan,
   sameSentence: readonly MentionSpan[],
-  cues: readonly Span[],
+  placed: readonly PlacedCue[],
   actors: readonly ActorHit[],
+  joined: Joined,
+  opens: (a: ActorHit, from: number) => boolean,
 ): { code: string; span: Span | null } | null {
   const inSentence = actors.filter((a) => within(m, a));
   const hitSpan = (a: ActorHit) => ({ start: a.start, end: a.end });
+  const inClause = (c: PlacedCue, a: ActorHit) => a.start >= c.end && a.end <= c.clauseEnd;
+  // "…, said Ukraine's prosecutor general": the clause an inverted verb opens names its speaker.
+  const inverted = inSentence.find((a) => placed.some((c) => isInverted(c) && inClause(c, a)));
+  if (inverted) return { code: inverted.code, span: hitSpan(inverted) };
+  // "…, ont annoncé les trois pays": a clause naming no state points back to the sentence's
+  // subject, as a plain cue does.
+  const cues = placed.map((c) =>
+    isInverted(c) && !inSentence.some((a) => inClause(c, a)) ? { ...c, before: true } : c,
+  );
   if (STATEMENT_TYPES.has(m.type)) {
-    const speaker = statementSpeaker(m, sameSentence, cues, inSentence);
+    // "The spokesperson said …", "发言人指出，日方…": the speaker is the unnamed subject before the
+    // first cue, and the states after it are in what is said; a later "it said" carries it on.
+    const head = cues.find((c) => c.before);
+    const after = cues.filter((c) => c.after);
+    if (
+      head &&
+      !inSentence.some((a) => a.end <= head.start) &&
+      !inSentence.some((a) => standsAsSpeaker(a, after, AFTER_CUE.actor))
+    )
+      return null;
+    const speaker = statementSpeaker(m, sameSentence, cues, inSentence, joined);
     if (speaker) return { code: speaker.code, span: hitSpan(speaker) };
     if (m.source && m.source !== m.target) return { code: m.source, span: null };
     return null;
@@ -298,48 +389,84 @@ function speakerOf(
   const takesPart = (code: string) => code === m.source || code === m.target;
   for (const o of sameSentence) {
     if (!STATEMENT_TYPES.has(o.type)) continue;
-    const s = statementSpeaker(o, [], cues, inSentence);
+    const s = statementSpeaker(o, [], cues, inSentence, joined);
     const code = s?.code ?? o.source;
     if (!code) continue;
     const reported = !m.trigger || !o.trigger || m.trigger.start > o.trigger.start;
     if (reported || !takesPart(code)) return { code, span: s ? hitSpan(s) : null };
   }
   if (cues.length === 0) return null;
+  // Right after a cue that introduces its source ("selon Kiev", "according to South Korean
+  // officials"), a state speaks even when the events name it.
+  const introduced = inSentence.find((a) =>
+    cues.some(
+      (c) =>
+        c.preposed &&
+        a.start >= c.end &&
+        a.start - c.end <= AFTER_CUE.actor &&
+        !CLAUSE_BREAK.test(text.slice(c.end, a.start)),
+    ),
+  );
+  if (introduced) return { code: introduced.code, span: hitSpan(introduced) };
   const participants = new Set<string>();
   for (const o of [m, ...sameSentence]) {
     if (o.source) participants.add(o.source);
     if (o.target) participants.add(o.target);
     for (const c of o.cues ?? []) if (c.kind === 'actor' && c.value) participants.add(c.value);
   }
+  // The state that stands as the cue's subject first, then one merely named before a cue.
   for (const [k, a] of inSentence.entries()) {
     const next = inSentence[k + 1];
     const topic = TOPIC.test(text.slice(a.end, a.end + 1));
-    // Right before a cue with no other name between ("Pyongyang confirmed", "Seoul said"), or
-    // the topic of a Korean or Japanese sentence ("일본 정부는 … 밝혔다").
+    // Right before a cue with no other name nor comma between ("Pyongyang confirmed", "Seoul said"), the
+    // topic of a Korean or Japanese sentence ("일본 정부는 … 밝혔다"), or opening the clause that
+    // the cue ends ("…, Ukraine's prosecutor general Andriy Kostin said").
     const adjacent = cues.some(
       (c) =>
+        c.before &&
         c.start >= a.end &&
-        (topic || (c.start - a.end <= SPEAKER_GAP && (!next || next.start >= c.start))),
+        (topic ||
+          ((!next || next.start >= c.start) &&
+            !CLAUSE_BREAK.test(text.slice(a.end, c.start)) &&
+            (c.start - a.end <= SPEAKER_GAP ||
+              (c.start - a.end <= CLAUSE_SPEAKER_GAP && opens(a, m.start))))),
     );
     if (adjacent) {
-      const first = firstOfRun(inSentence, k);
+      const first = firstOfRun(inSentence, k, joined);
       return { code: first.code, span: hitSpan(first) };
     }
-    // A state taking no part in the events: anywhere before a cue, or right after one
-    // ("according to Seoul"; not a demonym: "the French newspaper").
-    if (!participants.has(a.code) && speaksAt(a, cues, a.kind === 'demonym' ? -1 : AFTER_CUE.actor))
-      return { code: a.code, span: hitSpan(a) };
   }
+  // A state taking no part in the events: anywhere before a cue, or right after one
+  // ("said Seoul"; not a demonym: "the French newspaper").
+  const bystander = inSentence.find(
+    (a) =>
+      !participants.has(a.code) &&
+      standsAsSpeaker(a, cues, a.kind === 'demonym' ? -1 : AFTER_CUE.actor),
+  );
+  if (bystander) return { code: bystander.code, span: hitSpan(bystander) };
   return null;
 }
 
-/** Gap between two names joined by "and", "und die", "et", "и", "、". */
-const COORDINATION_GAP = 9;
+/** Whether the text between two names joins them ("and", "und die", "et", "и", "、"). */
+type Joined = (a: ActorHit, b: ActorHit) => boolean;
+
+/**
+ * The states speaking together from `span` on ("Britain, France and Germany", "日本、韩国和美国"),
+ * sorted; null when one speaks alone. Two reports of one joint statement that list its members
+ * in another order then name one primary source.
+ */
+function jointOf(hits: readonly ActorHit[], span: Span | null, joined: Joined): string[] | null {
+  let i = span ? hits.findIndex((h) => h.start === span.start) : -1;
+  if (i < 0) return null;
+  const codes = new Set([hits[i]!.code]);
+  while (i + 1 < hits.length && joined(hits[i]!, hits[i + 1]!)) codes.add(hits[++i]!.code);
+  return codes.size > 1 ? [...codes].sort() : null;
+}
 
 /** The first of the names run that ends at `k` ("Südkorea und die USA" → Südkorea). */
-function firstOfRun(hits: readonly ActorHit[], k: number): ActorHit {
+function firstOfRun(hits: readonly ActorHit[], k: number, joined: Joined): ActorHit {
   let i = k;
-  while (i > 0 && hits[i]!.start - hits[i - 1]!.end <= COORDINATION_GAP) i--;
+  while (i > 0 && joined(hits[i - 1]!, hits[i]!)) i--;
   return hits[i]!;
 }
 
@@ -351,8 +478,9 @@ function firstOfRun(hits: readonly ActorHit[], k: number): ActorHit {
 function statementSpeaker(
   m: MentionSpan,
   sameSentence: readonly MentionSpan[],
-  cues: readonly Span[],
+  cues: readonly PlacedCue[],
   inSentence: readonly ActorHit[],
+  joined: Joined,
 ): ActorHit | undefined {
   if (!m.trigger) return undefined;
   const others = new Set<string>();
@@ -361,12 +489,19 @@ function statementSpeaker(
     if (o.source) others.add(o.source);
     if (o.target) others.add(o.target);
   }
-  return inSentence.find(
-    (a, k) =>
+  const k = inSentence.findIndex(
+    (a, j) =>
       a.code !== m.target &&
-      (k === 0 || !others.has(a.code)) &&
-      (a.end <= m.trigger!.start || speaksAt(a, cues, AFTER_CUE.actor)),
+      (j === 0 || !others.has(a.code)) &&
+      (a.end <= m.trigger!.start ||
+        standsAsSpeaker(
+          a,
+          cues.filter((c) => c.after),
+          AFTER_CUE.actor,
+        )),
   );
+  // Of states speaking together ("Britain, France and Germany accused…"), the first.
+  return k < 0 ? undefined : firstOfRun(inSentence, k, joined);
 }
 
 function sourceTable(data: StoryData, lang: string | null): Map<string, Source> {

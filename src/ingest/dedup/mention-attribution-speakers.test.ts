@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { primarySourceKey } from '../../domain/attribution.js';
+import type { Modality } from '../../domain/ontology.js';
+import type { EventType } from '../../domain/ontology.js';
+import { attributeMentions } from './mention-attribution.js';
+
+/** Where a mention's speaker stands: the rules of speaker-cues.ts, read through attribution. */
+interface Spec {
+  type: EventType;
+  source?: string | null;
+  target?: string | null;
+  modality?: Modality;
+  sentence: string;
+  trigger: string;
+}
+
+function attribute(text: string, lang: string, specs: Spec[]) {
+  const mentions = specs.map((s) => {
+    const start = text.indexOf(s.sentence);
+    if (start < 0) throw new Error(`no sentence "${s.sentence}"`);
+    const t = start + s.sentence.indexOf(s.trigger);
+    if (t < start) throw new Error(`no trigger "${s.trigger}"`);
+    return {
+      type: s.type,
+      source: s.source ?? null,
+      target: s.target ?? null,
+      modality: s.modality ?? 'ASSERTED',
+      start,
+      end: start + s.sentence.length,
+      trigger: { start: t, end: t + s.trigger.length },
+    };
+  });
+  return attributeMentions(text, lang, mentions);
+}
+
+const one = (text: string, lang: string, spec: Omit<Spec, 'sentence'>) =>
+  attribute(text, lang, [{ ...spec, sentence: text }])[0];
+
+describe('where a speaker stands', () => {
+  it('gives a state right after "according to" the claim, even one the event names', () => {
+    const fr = 'Selon Kiev, des soldats nord-coréens combattent déjà les troupes ukrainiennes.';
+    expect(
+      one(fr, 'fr', { type: 'ATTACK', source: 'PRK', target: 'UKR', trigger: 'combattent' }),
+    ).toMatchObject({ actor: 'UKR', basis: 'speaker' });
+    const en = 'According to Kyiv, North Korean units are already fighting Ukrainian troops.';
+    expect(
+      one(en, 'en', { type: 'ATTACK', source: 'PRK', target: 'UKR', trigger: 'fighting' }),
+    ).toMatchObject({ actor: 'UKR' });
+  });
+
+  it('never reads the state before "according to" as its speaker', () => {
+    const es = 'Irán habría enviado drones a Rusia, según un diario francés.';
+    expect(
+      one(es, 'es', { type: 'ARMS_TRANSFER', source: 'IRN', target: 'RUS', trigger: 'enviado' }),
+    ).toBeNull();
+    const de = 'Der Iran soll Russland nach einem Bericht einer Zeitung Raketen geliefert haben.';
+    expect(
+      one(de, 'de', { type: 'ARMS_TRANSFER', source: 'IRN', target: 'RUS', trigger: 'geliefert' }),
+    ).toBeNull();
+  });
+
+  it('reads a state after a Chinese or Japanese speech verb as what is said, not who says it', () => {
+    const zh = '外交部发言人表示，中方对此强烈不满。发言人指出，日方大幅增加防卫预算，值得警惕。';
+    const [, concern] = attribute(zh, 'zh', [
+      {
+        type: 'CONCERN',
+        source: 'CHN',
+        sentence: '外交部发言人表示，中方对此强烈不满。',
+        trigger: '不满',
+      },
+      {
+        type: 'CONCERN',
+        source: 'JPN',
+        sentence: '发言人指出，日方大幅增加防卫预算，值得警惕。',
+        trigger: '警惕',
+      },
+    ]);
+    expect(concern).toMatchObject({ actor: 'CHN', basis: 'continued' });
+    const ja =
+      '中国外務省の報道官は強い不満を表明した。報道官は、日本が防衛費を増やしていると批判した。';
+    const [, criticism] = attribute(ja, 'ja', [
+      {
+        type: 'CONCERN',
+        source: 'CHN',
+        sentence: '中国外務省の報道官は強い不満を表明した。',
+        trigger: '不満',
+      },
+      {
+        type: 'CONCERN',
+        source: 'JPN',
+        sentence: '報道官は、日本が防衛費を増やしていると批判した。',
+        trigger: '批判',
+      },
+    ]);
+    expect(criticism).toMatchObject({ actor: 'CHN', basis: 'continued' });
+  });
+
+  it('finds the speaker of a verb that follows a comma in the rest of its clause', () => {
+    const en =
+      'Russia has fired some twenty North Korean missiles at Ukrainian cities, said the prosecutor general of Ukraine.';
+    expect(
+      one(en, 'en', { type: 'ATTACK', source: 'RUS', target: 'UKR', trigger: 'fired' }),
+    ).toMatchObject({ actor: 'UKR' });
+    const uk =
+      'Росія випустила по українських містах два десятки північнокорейських ракет, заявив генеральний прокурор України.';
+    expect(
+      one(uk, 'uk', { type: 'ATTACK', source: 'RUS', target: 'UKR', trigger: 'випустила' }),
+    ).toMatchObject({ actor: 'UKR' });
+  });
+
+  it('reads a state opening the clause its verb ends as the speaker, however long its title', () => {
+    const en =
+      "Russia has fired two dozen North Korean missiles at Ukraine since December, Ukraine's prosecutor general Andriy Kostin said on Friday.";
+    expect(
+      one(en, 'en', { type: 'ATTACK', source: 'RUS', target: 'UKR', trigger: 'fired' }),
+    ).toMatchObject({ actor: 'UKR' });
+    const de =
+      'Russland habe seit Dezember zwei Dutzend nordkoreanische Raketen auf die Ukraine abgefeuert, die ukrainische Generalstaatsanwaltschaft teilte das am Freitag mit.';
+    expect(
+      one(de, 'de', { type: 'ATTACK', source: 'RUS', target: 'UKR', trigger: 'abgefeuert' }),
+    ).toMatchObject({ actor: 'UKR' });
+  });
+
+  it('leaves a claim an agency reports after its verb to the agency, as a conduit alone', () => {
+    const es =
+      'Francia, Alemania y el Reino Unido activaron el mecanismo de sanciones contra Irán, según informó la AFP.';
+    expect(
+      one(es, 'es', { type: 'SANCTION', source: 'UN', target: 'IRN', trigger: 'sanciones' }),
+    ).toMatchObject({ actor: null, basis: 'conduit', conduit: 'AFP' });
+    const uk =
+      'Франція, Німеччина та Велика Британія запустили механізм відновлення санкцій проти Ірану, повідомляє AFP.';
+    expect(
+      one(uk, 'uk', { type: 'SANCTION', source: 'UN', target: 'IRN', trigger: 'санкцій' }),
+    ).toMatchObject({ actor: null, basis: 'conduit' });
+  });
+
+  it('skips the city of a wire dateline', () => {
+    const en =
+      'SEOUL, Jan 5 (Wire) - North Korea said on Sunday it had tested a new solid-fuel engine.';
+    expect(
+      one(en, 'en', { type: 'WEAPONS_DEVELOPMENT', source: 'PRK', trigger: 'tested' }),
+    ).toMatchObject({ actor: 'PRK' });
+    const fr =
+      'SÉOUL, 5 janv. (Agence) - La Corée du Nord a déclaré dimanche avoir testé un nouveau moteur.';
+    expect(
+      one(fr, 'fr', { type: 'WEAPONS_DEVELOPMENT', source: 'PRK', trigger: 'testé' }),
+    ).toMatchObject({ actor: 'PRK' });
+  });
+});
+
+describe('denials and joint statements', () => {
+  it('gives what a denial says did not happen to the denier', () => {
+    const en = 'Beijing has denied providing lethal aid to Russia.';
+    const [, aid] = attribute(en, 'en', [
+      { type: 'REJECTION', source: 'CHN', sentence: en, trigger: 'denied' },
+      {
+        type: 'ARMS_TRANSFER',
+        source: 'CHN',
+        target: 'RUS',
+        modality: 'NEGATED',
+        sentence: en,
+        trigger: 'providing',
+      },
+    ]);
+    expect(aid).toMatchObject({ actor: 'CHN', basis: 'speaker' });
+    const ru = 'Пекин отверг обвинения в поставках летального оружия России.';
+    const [, supply] = attribute(ru, 'ru', [
+      { type: 'REJECTION', source: 'CHN', sentence: ru, trigger: 'отверг' },
+      {
+        type: 'ARMS_TRANSFER',
+        source: 'CHN',
+        target: 'RUS',
+        modality: 'NEGATED',
+        sentence: ru,
+        trigger: 'поставках',
+      },
+    ]);
+    expect(supply).toMatchObject({ actor: 'CHN' });
+  });
+
+  it('keeps an accusation made before a denial with its accuser', () => {
+    const en =
+      'Washington accused Pyongyang of shipping shells to Russia, which both governments deny.';
+    const [, , shipping] = attribute(en, 'en', [
+      { type: 'CONCERN', source: 'USA', target: 'PRK', sentence: en, trigger: 'accused' },
+      { type: 'REJECTION', source: 'PRK', sentence: en, trigger: 'deny' },
+      { type: 'ARMS_TRANSFER', source: 'PRK', target: 'RUS', sentence: en, trigger: 'shipping' },
+    ]);
+    expect(shipping).toMatchObject({ actor: 'USA' });
+    const zh = '美国指责朝鲜向俄罗斯运送弹药，俄朝双方均予以否认。';
+    const [, , shells] = attribute(zh, 'zh', [
+      { type: 'CONCERN', source: 'USA', target: 'PRK', sentence: zh, trigger: '指责' },
+      { type: 'REJECTION', source: 'PRK', sentence: zh, trigger: '否认' },
+      { type: 'ARMS_TRANSFER', source: 'PRK', target: 'RUS', sentence: zh, trigger: '运送' },
+    ]);
+    expect(shells).toMatchObject({ actor: 'USA' });
+  });
+
+  it('names states speaking together as one source, whatever order a report lists them in', () => {
+    const en = 'Britain, France and Germany accused Iran of breaking the nuclear deal.';
+    const de =
+      'Deutschland, Frankreich und Großbritannien warfen dem Iran vor, das Atomabkommen zu brechen.';
+    const a = one(en, 'en', { type: 'CONCERN', source: 'GBR', target: 'IRN', trigger: 'accused' });
+    const b = one(de, 'de', { type: 'CONCERN', source: 'DEU', target: 'IRN', trigger: 'warfen' });
+    expect(a).toMatchObject({ actor: 'GBR', joint: ['DEU', 'FRA', 'GBR'] });
+    expect(b).toMatchObject({ actor: 'DEU', joint: ['DEU', 'FRA', 'GBR'] });
+    expect(primarySourceKey(a)).toBe('actor:DEU+FRA+GBR');
+    expect(primarySourceKey(b)).toBe(primarySourceKey(a));
+    // One state alone keeps its own key.
+    const alone = one('France accused Iran of breaking the deal.', 'en', {
+      type: 'CONCERN',
+      source: 'FRA',
+      target: 'IRN',
+      trigger: 'accused',
+    });
+    expect(alone?.joint).toBeUndefined();
+    expect(primarySourceKey(alone)).toBe('actor:FRA');
+  });
+});
+
+describe('names that speak for a body', () => {
+  it('reads Brussels speaking as the EU', () => {
+    const fr =
+      "Bruxelles leur reproche d'avoir organisé l'envoi de troupes nord-coréennes en Russie.";
+    expect(
+      one(fr, 'fr', { type: 'TROOP_DEPLOYMENT', source: 'PRK', target: 'RUS', trigger: 'envoi' }),
+    ).toMatchObject({ actor: 'EU', source: 'eu' });
+    const uk =
+      'У Брюсселі пояснили, що ці особи організували відправлення військових КНДР до Росії.';
+    expect(
+      one(uk, 'uk', {
+        type: 'TROOP_DEPLOYMENT',
+        source: 'PRK',
+        target: 'RUS',
+        trigger: 'відправлення',
+      }),
+    ).toMatchObject({ actor: 'EU' });
+  });
+
+  it('reads "the Korean side" in Chinese as South Korea', () => {
+    const zh = '韩方判断，朝鲜可能试射了新型固体燃料导弹。';
+    expect(one(zh, 'zh', { type: 'MISSILE_TEST', source: 'PRK', trigger: '试射' })).toMatchObject({
+      actor: 'KOR',
+    });
+    const uk = 'Сполучені Штати заявили, що КНДР передала Росії балістичні ракети.';
+    expect(
+      one(uk, 'uk', { type: 'ARMS_TRANSFER', source: 'PRK', target: 'RUS', trigger: 'передала' }),
+    ).toMatchObject({ actor: 'USA' });
+  });
+});
