@@ -48,6 +48,19 @@ describe('where a speaker stands', () => {
     ).toMatchObject({ actor: 'UKR' });
   });
 
+  it('reads the longer forms of "according to" in Spanish and French', () => {
+    const es =
+      'Corea del Norte envió otros 2.000 soldados a Rusia, de acuerdo con la inteligencia surcoreana.';
+    expect(
+      one(es, 'es', { type: 'TROOP_DEPLOYMENT', source: 'PRK', target: 'RUS', trigger: 'envió' }),
+    ).toMatchObject({ actor: 'KOR' });
+    const fr =
+      'À en croire le renseignement sud-coréen, Pyongyang a envoyé 2 000 soldats de plus en Russie.';
+    expect(
+      one(fr, 'fr', { type: 'TROOP_DEPLOYMENT', source: 'PRK', target: 'RUS', trigger: 'envoyé' }),
+    ).toMatchObject({ actor: 'KOR' });
+  });
+
   it('never reads the state before "according to" as its speaker', () => {
     const es = 'Irán habría enviado drones a Rusia, según un diario francés.';
     expect(
