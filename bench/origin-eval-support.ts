@@ -227,7 +227,8 @@ function scoreAttribution(
       }
       if (errors && got !== want)
         errors.push(
-          `attribution ${p.mention.id} ${p.mention.type}: gold ${want ?? 'none'}, got ${got ?? 'none'}`,
+          `attribution ${doc.id} ${p.mention.type}: gold ${want ?? 'none'}, got ${got ?? 'none'}` +
+            ` (${readAttribution(p.mention.attribution)?.basis ?? 'none'}) «${doc.events[p.gold]!.evidence}»`,
         );
     }
     goldEvents += doc.events.length;
