@@ -231,6 +231,62 @@ describe('denials and joint statements', () => {
   });
 });
 
+describe('more words of saying', () => {
+  it('reads admitting as saying, in German and Japanese', () => {
+    const de = 'Nordkorea hat erstmals eingeräumt, Soldaten nach Russland geschickt zu haben.';
+    expect(
+      one(de, 'de', {
+        type: 'TROOP_DEPLOYMENT',
+        source: 'PRK',
+        target: 'RUS',
+        trigger: 'geschickt',
+      }),
+    ).toMatchObject({ actor: 'PRK' });
+    const ja = 'ロシアは北朝鮮兵の派遣を初めて認めた。';
+    expect(
+      one(ja, 'ja', { type: 'TROOP_DEPLOYMENT', source: 'PRK', target: 'RUS', trigger: '派遣' }),
+    ).toMatchObject({ actor: 'RUS' });
+  });
+
+  it('reads detecting a launch as the detector telling it, in Spanish and Korean', () => {
+    const es = 'El Estado Mayor Conjunto surcoreano detectó dos lanzamientos cerca de Pyongyang.';
+    expect(
+      one(es, 'es', { type: 'MISSILE_TEST', source: 'PRK', trigger: 'lanzamientos' }),
+    ).toMatchObject({ actor: 'KOR' });
+    const ko = '한국군은 북한이 동해상으로 탄도미사일을 발사한 것을 탐지했다.';
+    expect(one(ko, 'ko', { type: 'MISSILE_TEST', source: 'PRK', trigger: '발사' })).toMatchObject({
+      actor: 'KOR',
+    });
+  });
+
+  it('reads a Japanese or Korean topic with a title before its particle as the speaker', () => {
+    // Another state named first in what is said must not take the topic's place.
+    const tech = (text: string, lang: string, trigger: string) =>
+      one(text, lang, { type: 'TECH_TRANSFER', source: 'RUS', target: 'PRK', trigger });
+    expect(
+      tech(
+        '韓国政府は、米国の分析を踏まえ、ロシアが北朝鮮を技術支援したとみている。',
+        'ja',
+        '技術支援',
+      ),
+    ).toMatchObject({ actor: 'KOR' });
+    expect(
+      tech(
+        '韓国政府は、9月の首脳会談の後にロシアが北朝鮮を技術支援した可能性があるとみている。',
+        'ja',
+        '技術支援',
+      ),
+    ).toMatchObject({ actor: 'KOR' });
+    expect(
+      tech(
+        '한국 정부는 미국과 함께 러시아가 북한에 위성 기술을 지원했다고 판단했다.',
+        'ko',
+        '지원',
+      ),
+    ).toMatchObject({ actor: 'KOR' });
+  });
+});
+
 describe('names that speak for a body', () => {
   it('reads Brussels speaking as the EU', () => {
     const fr =

@@ -67,7 +67,9 @@ const AFTER_CUE = { source: SOURCE_AFTER_CUE, actor: 5 } as const;
 /** How close before a cue a state must stand to speak ("Pyongyang confirmed", "Seoul said"). */
 const SPEAKER_GAP = 15;
 /** Korean and Japanese topic particles: the state they mark speaks for the sentence. */
-const TOPIC = /^[은는は]$/u;
+const TOPIC = /[은는は]/u;
+/** How far after a state its topic particle may stand, titles between ("韓国政府は", "한국 정부는"). */
+const TOPIC_REACH = 12;
 /** Punctuation that ends the phrase a cue opens ("Selon lui, la Russie…"). */
 const CLAUSE_BREAK = /[,;:，。；：、]/u;
 /** How far before its cue a state that opens its clause may stand ("Ukraine's prosecutor general Andriy Kostin said"). */
@@ -145,6 +147,13 @@ export function attributeMentions(
   const cuesPlaced = placeCues(text, code, reading.cues, data, conduits, actors);
   const reader = { cues: cuesPlaced, reading, sources, actors };
   const joined = (a: ActorHit, b: ActorHit) => joinsNames(text.slice(a.end, b.start), code);
+  // The topic of a Korean or Japanese sentence, its particle right after the name or after a
+  // title ("북한은", "韓国政府は", "한국 정부는").
+  const topicAt = (a: ActorHit) => {
+    const after = text.slice(a.end, a.end + TOPIC_REACH);
+    const p = after.search(TOPIC);
+    return p === 0 || (p > 0 && onlyFiller(after.slice(0, p), code));
+  };
   const opens = (a: ActorHit, from: number) => {
     const head = text.slice(from, a.start);
     const lastBreak = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(':'));
@@ -225,7 +234,7 @@ export function attributeMentions(
       continue;
     }
     let found: MentionAttribution | null = null;
-    const speaker = speakerOf(text, m, sameSentence, cues, inSentence, joined, opens);
+    const speaker = speakerOf(text, m, sameSentence, cues, inSentence, joined, opens, topicAt);
     const named = namedSource(reader, span, eventWords);
     // A statement's speaker is whoever stands first: a listed source or a state.
     const namedFirst =
@@ -358,6 +367,7 @@ function speakerOf(
   actors: readonly ActorHit[],
   joined: Joined,
   opens: (a: ActorHit, from: number) => boolean,
+  topicAt: (a: ActorHit) => boolean,
 ): { code: string; span: Span | null } | null {
   const inSentence = actors.filter((a) => within(m, a));
   const hitSpan = (a: ActorHit) => ({ start: a.start, end: a.end });
@@ -417,7 +427,7 @@ function speakerOf(
   // The state that stands as the cue's subject first, then one merely named before a cue.
   for (const [k, a] of inSentence.entries()) {
     const next = inSentence[k + 1];
-    const topic = TOPIC.test(text.slice(a.end, a.end + 1));
+    const topic = topicAt(a);
     // Right before a cue with no other name nor comma between ("Pyongyang confirmed", "Seoul said"), the
     // topic of a Korean or Japanese sentence ("일본 정부는 … 밝혔다"), or opening the clause that
     // the cue ends ("…, Ukraine's prosecutor general Andriy Kostin said").
