@@ -41,7 +41,9 @@ for (const half of ['tune', 'held'] as const) {
     `attribution: ${pct(a.after.accuracy)} of ${a.after.attributed} matched mentions with a gold attribution ` +
       `(before ${pct(a.before.accuracy)}); gold events attributed ${pct(a.after.goldAttributedShare)} ` +
       `(${a.after.matched}/${a.after.goldEvents} matched); unattributed left so ${a.after.unattributedCorrect}/${a.after.unattributed} ` +
-      `(before ${a.before.unattributedCorrect}); overall ${pct(a.after.overall)} (before ${pct(a.before.overall)})`,
+      `(before ${a.before.unattributedCorrect}); overall ${pct(a.after.overall)} (before ${pct(a.before.overall)}); ` +
+      `missed: ${a.after.missed.unattributed} left unattributed (${a.after.missed.unattributedWithoutCue} in a sentence with no cue), ` +
+      `${a.after.missed.otherActor} given another actor`,
   );
   for (const which of ['before', 'after'] as const) {
     const c = o[which];
