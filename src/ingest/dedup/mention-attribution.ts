@@ -234,7 +234,11 @@ export function attributeMentions(
       continue;
     }
     let found: MentionAttribution | null = null;
-    const speaker = speakerOf(text, m, sameSentence, cues, inSentence, joined, opens, topicAt);
+    const speaker = speakerOf(text, m, sameSentence, cues, inSentence, {
+      joined,
+      opens,
+      topicAt,
+    });
     const named = namedSource(reader, span, eventWords);
     // A statement's speaker is whoever stands first: a listed source or a state.
     const namedFirst =
@@ -365,9 +369,7 @@ function speakerOf(
   sameSentence: readonly MentionSpan[],
   placed: readonly PlacedCue[],
   actors: readonly ActorHit[],
-  joined: Joined,
-  opens: (a: ActorHit, from: number) => boolean,
-  topicAt: (a: ActorHit) => boolean,
+  { joined, opens, topicAt }: SpeakerReading,
 ): { code: string; span: Span | null } | null {
   const inSentence = actors.filter((a) => within(m, a));
   const hitSpan = (a: ActorHit) => ({ start: a.start, end: a.end });
@@ -459,6 +461,15 @@ function speakerOf(
 
 /** Whether the text between two names joins them ("and", "und die", "et", "и", "、"). */
 type Joined = (a: ActorHit, b: ActorHit) => boolean;
+
+/** What speakerOf reads of the text around the names, beside the cues. */
+interface SpeakerReading {
+  readonly joined: Joined;
+  /** Whether a name opens its clause, only filler words after the last comma before it. */
+  readonly opens: (a: ActorHit, from: number) => boolean;
+  /** Whether a name is the topic of a Korean or Japanese sentence. */
+  readonly topicAt: (a: ActorHit) => boolean;
+}
 
 /**
  * The states speaking together from `span` on ("Britain, France and Germany", "日本、韩国和美国"),

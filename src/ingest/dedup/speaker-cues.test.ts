@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findActors } from './speaker-actors.js';
-import { joinsNames, placeCues } from './speaker-cues.js';
+import { joinsNames, placeCues, standsAsSpeaker } from './speaker-cues.js';
 import { loadStoryData } from './story-data.js';
 
 describe('joinsNames', () => {
@@ -55,6 +55,23 @@ describe('placeCues', () => {
       before: true,
       after: false,
     });
+  });
+
+  it('keeps a name after a comma out of the cue before it ("he said, Pyongyang…"), in English and Russian', () => {
+    const en = 'In return, he said, Pyongyang is seeking fighter jets.';
+    const ru = 'В ответ, по его словам, Пхеньян хочет получить истребители.';
+    for (const [text, lang] of [
+      [en, 'en'],
+      [ru, 'ru'],
+    ] as const) {
+      const cues = place(text, lang);
+      const name = findActors(text, lang).find((a) => a.code === 'PRK')!;
+      expect(standsAsSpeaker(name, cues, 8)).toBe(false);
+    }
+    // Without the comma the name right after the verb may be its speaker ("said Seoul").
+    const close = 'The launch failed, said Seoul on Monday.';
+    const seoul = findActors(close, 'en').find((a) => a.code === 'KOR')!;
+    expect(standsAsSpeaker(seoul, place(close, 'en'), 8)).toBe(true);
   });
 
   it('reads a verb after a comma as inverted up to the end of its clause, in French and English', () => {

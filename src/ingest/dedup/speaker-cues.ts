@@ -25,6 +25,8 @@ export interface PlacedCue extends Span {
   readonly preposed: boolean;
   /** Where the clause it opens ends: an inverted verb's speaker stands before that. */
   readonly clauseEnd: number;
+  /** The first comma or stop after it: a speaker right after a cue stands before that ("he said, Pyongyang…"). */
+  readonly phraseEnd: number;
 }
 
 /** How far after a cue a credited agency may stand and still be its speaker ("informó la AFP"). */
@@ -51,7 +53,12 @@ export function placeCues(
   // A credited agency that is no state (AFP, Yonhap; not KCNA, read as North Korea).
   const agencies = conduits.filter((c) => !actors.some((a) => overlaps(a, c)));
   return cues.map((c) => {
-    const base = { start: c.start, end: c.end, clauseEnd: c.end };
+    const base = {
+      start: c.start,
+      end: c.end,
+      clauseEnd: c.end,
+      phraseEnd: phraseEnd(text, c.end),
+    };
     const isPreposed = preposed.some((p) => overlaps(p, c));
     const verb = inverted.find((v) => overlaps(v, c));
     const isInvertible = verb !== undefined;
@@ -88,7 +95,9 @@ export function standsAsSpeaker(name: Span, cues: readonly PlacedCue[], after: n
   return cues.some(
     (c) =>
       (c.before && name.end <= c.start) ||
-      (c.after && name.start >= c.end && (name.start - c.end <= after || name.end <= c.clauseEnd)),
+      (c.after &&
+        name.start >= c.end &&
+        ((name.start - c.end <= after && name.start < c.phraseEnd) || name.end <= c.clauseEnd)),
   );
 }
 
@@ -102,6 +111,11 @@ function findCues(text: string, lang: string | null, map: ReadonlyMap<string, Re
     for (const m of text.matchAll(new RegExp(regex.source, regex.flags)))
       if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
+}
+
+function phraseEnd(text: string, from: number): number {
+  const p = text.slice(from).search(CLAUSE_BREAK);
+  return p < 0 ? text.length : from + p;
 }
 
 function clauseEnd(text: string, from: number): number {
