@@ -231,6 +231,22 @@ describe('denials and joint statements', () => {
   });
 });
 
+describe('a statement read by word order', () => {
+  it('keeps the state its verb is about apart from its speaker when the roles come reversed', () => {
+    // The extractor may swap who accuses whom; the word order says who speaks.
+    const en =
+      'Washington and its allies, who accuse Pyongyang of arming Moscow, criticised the summit.';
+    expect(
+      one(en, 'en', { type: 'CONCERN', source: 'PRK', target: 'USA', trigger: 'accuse' }),
+    ).toMatchObject({ actor: 'USA' });
+    const fr =
+      "L'ambassadrice britannique, Barbara Woodward, a accusé Moscou de contourner les sanctions.";
+    expect(
+      one(fr, 'fr', { type: 'CONCERN', source: 'RUS', target: 'GBR', trigger: 'accusé' }),
+    ).toMatchObject({ actor: 'GBR' });
+  });
+});
+
 describe('more words of saying', () => {
   it('reads admitting as saying, in German and Japanese', () => {
     const de = 'Nordkorea hat erstmals eingeräumt, Soldaten nach Russland geschickt zu haben.';

@@ -72,6 +72,8 @@ const TOPIC = /[은는は]/u;
 const TOPIC_REACH = 12;
 /** Punctuation that ends the phrase a cue opens ("Selon lui, la Russie…"). */
 const CLAUSE_BREAK = /[,;:，。；：、]/u;
+/** How far after a statement's verb the state it is about stands ("accused Moscow", "a accusé la Russie"). */
+const OBJECT_GAP = 5;
 /** How far before its cue a state that opens its clause may stand ("Ukraine's prosecutor general Andriy Kostin said"). */
 const CLAUSE_SPEAKER_GAP = 60;
 /** A wire dateline: a city in capitals, a date and an agency, then a dash. */
@@ -510,9 +512,17 @@ function statementSpeaker(
     if (o.source) others.add(o.source);
     if (o.target) others.add(o.target);
   }
+  // The state right after the statement's verb is whom it is about ("accused Moscow", "敦促朝鲜");
+  // when the extractor made that state the speaker, the roles are read from the word order.
+  const trigger = m.trigger;
+  const object = inSentence.find(
+    (a) => a.start >= trigger.end && a.start - trigger.end <= OBJECT_GAP,
+  );
+  const addressee = object && object.code === m.source && m.target ? object.code : m.target;
   const k = inSentence.findIndex(
     (a, j) =>
-      a.code !== m.target &&
+      a !== object &&
+      a.code !== addressee &&
       (j === 0 || !others.has(a.code)) &&
       (a.end <= m.trigger!.start ||
         standsAsSpeaker(
