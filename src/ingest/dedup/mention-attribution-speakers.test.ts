@@ -247,6 +247,46 @@ describe('a statement read by word order', () => {
   });
 });
 
+describe('whom a request is addressed to', () => {
+  it('never reads the states urged as the speaker, in English and Chinese', () => {
+    const en =
+      'The State Department said forty countries had signed the text. They urged Pyongyang and Moscow to stop the transfers.';
+    const [, request] = attribute(en, 'en', [
+      {
+        type: 'CONCERN',
+        source: 'USA',
+        sentence: 'The State Department said forty countries had signed the text.',
+        trigger: 'said',
+      },
+      {
+        type: 'REQUEST',
+        source: 'PRK',
+        target: 'RUS',
+        sentence: 'They urged Pyongyang and Moscow to stop the transfers.',
+        trigger: 'urged',
+      },
+    ]);
+    expect(request).toMatchObject({ actor: 'USA', basis: 'continued' });
+    const zh = '美国国务院表示，四十多个国家签署了声明。声明还敦促朝鲜和俄罗斯停止此类合作。';
+    const [, urge] = attribute(zh, 'zh', [
+      {
+        type: 'CONCERN',
+        source: 'USA',
+        sentence: '美国国务院表示，四十多个国家签署了声明。',
+        trigger: '表示',
+      },
+      {
+        type: 'REQUEST',
+        source: 'PRK',
+        target: 'RUS',
+        sentence: '声明还敦促朝鲜和俄罗斯停止此类合作。',
+        trigger: '敦促',
+      },
+    ]);
+    expect(urge).toMatchObject({ actor: 'USA', basis: 'continued' });
+  });
+});
+
 describe('more words of saying', () => {
   it('reads admitting as saying, in German and Japanese', () => {
     const de = 'Nordkorea hat erstmals eingeräumt, Soldaten nach Russland geschickt zu haben.';

@@ -397,7 +397,10 @@ function speakerOf(
       return null;
     const speaker = statementSpeaker(m, sameSentence, cues, inSentence, joined);
     if (speaker) return { code: speaker.code, span: hitSpan(speaker) };
-    if (m.source && m.source !== m.target) return { code: m.source, span: null };
+    // The extractor's speaker, unless it is whom the statement is about ("urged Pyongyang").
+    const about = m.trigger ? objectOf(m.trigger, inSentence, joined) : [];
+    if (m.source && m.source !== m.target && !about.some((a) => a.code === m.source))
+      return { code: m.source, span: null };
     return null;
   }
   const takesPart = (code: string) => code === m.source || code === m.target;
@@ -514,14 +517,12 @@ function statementSpeaker(
   }
   // The state right after the statement's verb is whom it is about ("accused Moscow", "敦促朝鲜");
   // when the extractor made that state the speaker, the roles are read from the word order.
-  const trigger = m.trigger;
-  const object = inSentence.find(
-    (a) => a.start >= trigger.end && a.start - trigger.end <= OBJECT_GAP,
-  );
+  const about = objectOf(m.trigger, inSentence, joined);
+  const object = about[0];
   const addressee = object && object.code === m.source && m.target ? object.code : m.target;
   const k = inSentence.findIndex(
     (a, j) =>
-      a !== object &&
+      !about.includes(a) &&
       a.code !== addressee &&
       (j === 0 || !others.has(a.code)) &&
       (a.end <= m.trigger!.start ||
@@ -533,6 +534,18 @@ function statementSpeaker(
   );
   // Of states speaking together ("Britain, France and Germany accused…"), the first.
   return k < 0 ? undefined : firstOfRun(inSentence, k, joined);
+}
+
+/** The states right after a statement's verb, joined ("urged Pyongyang and Moscow"): whom it is about. */
+function objectOf(trigger: Span, inSentence: readonly ActorHit[], joined: Joined): ActorHit[] {
+  let i = inSentence.findIndex(
+    (a) => a.start >= trigger.end && a.start - trigger.end <= OBJECT_GAP,
+  );
+  if (i < 0) return [];
+  const run = [inSentence[i]!];
+  while (i + 1 < inSentence.length && joined(inSentence[i]!, inSentence[i + 1]!))
+    run.push(inSentence[++i]!);
+  return run;
 }
 
 function sourceTable(data: StoryData, lang: string | null): Map<string, Source> {
