@@ -304,6 +304,18 @@ describe('more words of saying', () => {
     ).toMatchObject({ actor: 'RUS' });
   });
 
+  it('reads announcing as saying, the German verb split around its object too', () => {
+    const de =
+      'Die EU-Außenbeauftragte Kaja Kallas kündigte weitere Strafmaßnahmen gegen Moskau an.';
+    expect(
+      one(de, 'de', { type: 'SANCTION', source: null, target: 'RUS', trigger: 'Strafmaßnahmen' }),
+    ).toMatchObject({ actor: 'EU' });
+    const en = 'EU foreign policy chief Kaja Kallas announced further penalties against Moscow.';
+    expect(
+      one(en, 'en', { type: 'SANCTION', source: null, target: 'RUS', trigger: 'penalties' }),
+    ).toMatchObject({ actor: 'EU' });
+  });
+
   it('reads detecting a launch as the detector telling it, in Spanish and Korean', () => {
     const es = 'El Estado Mayor Conjunto surcoreano detectó dos lanzamientos cerca de Pyongyang.';
     expect(
