@@ -14,7 +14,7 @@ import { analyseDocuments } from '../src/analyse/analyse-documents.js';
 import { readAttribution } from '../src/domain/attribution.js';
 import type { GoldDocument } from '../src/domain/document.js';
 import { extractDocument } from '../src/extract/extract-document.js';
-import { attributeSource } from '../src/ingest/dedup/attributed-source.js';
+import { attributeSource, readSources } from '../src/ingest/dedup/attributed-source.js';
 import { enrichDocument } from '../src/ingest/dedup/enrich-document.js';
 import { loadStoryData } from '../src/ingest/dedup/story-data.js';
 import { processDocuments } from '../src/pipeline/process-documents.js';
@@ -33,6 +33,12 @@ export interface AttributionScore {
   /** Matched gold events without one (unattributed, own reporting) that Vigie leaves without. */
   unattributed: number;
   unattributedCorrect: number;
+  /**
+   * Matched gold events with an attribution that Vigie misses, by kind (counts only, so that the
+   * held half can say why without showing a sentence): left without one, of them in a sentence
+   * holding no attribution cue at all, and given another actor.
+   */
+  missed: { unattributed: number; unattributedWithoutCue: number; otherActor: number };
   /** Every matched gold event. */
   overall: number;
 }
@@ -193,6 +199,7 @@ function scoreAttribution(
   let correct = 0;
   let unattributed = 0;
   let unattributedCorrect = 0;
+  const missed = { unattributed: 0, unattributedWithoutCue: 0, otherActor: 0 };
   for (const doc of docs) {
     const candidates = byDoc.get(doc.id) ?? [];
     const pairs: { gold: number; mention: StoredMention; overlap: number }[] = [];
@@ -221,13 +228,21 @@ function scoreAttribution(
       if (want !== null) {
         attributed++;
         if (got === want) correct++;
+        else if (got !== null) missed.otherActor++;
+        else {
+          missed.unattributed++;
+          const evidence = doc.events[p.gold]!.evidence;
+          if (readSources(evidence, doc.lang, undefined, { statements: true }).cues.length === 0)
+            missed.unattributedWithoutCue++;
+        }
       } else {
         unattributed++;
         if (got === null) unattributedCorrect++;
       }
       if (errors && got !== want)
         errors.push(
-          `attribution ${p.mention.id} ${p.mention.type}: gold ${want ?? 'none'}, got ${got ?? 'none'}`,
+          `attribution ${doc.id} ${p.mention.type}: gold ${want ?? 'none'}, got ${got ?? 'none'}` +
+            ` (${readAttribution(p.mention.attribution)?.basis ?? 'none'}) «${doc.events[p.gold]!.evidence}»`,
         );
     }
     goldEvents += doc.events.length;
@@ -243,6 +258,7 @@ function scoreAttribution(
     accuracy: ratio(correct, attributed),
     unattributed,
     unattributedCorrect,
+    missed,
     overall: ratio(correct + unattributedCorrect, matched),
   };
 }

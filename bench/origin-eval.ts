@@ -12,9 +12,11 @@
  *   announcement should count ≤ 2, events supported by two announcements 2; before = stories,
  *   credited origins and outlets alone.
  *
- * Usage: npx tsx bench/origin-eval.ts [--errors]   (--errors lists the tune half's errors only)
+ * Usage: npx tsx bench/origin-eval.ts [--errors] [--label NAME]   (--errors lists the tune
+ * halves' errors only; --label keeps this run's figures under `runs.NAME` beside earlier ones)
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gitCommit, loadAverage } from './bench-record.js';
 import { readCorpus, syndicationHalf } from './story-eval-support.js';
 import { runOrigins, type OriginRun } from './origin-eval-support.js';
 
@@ -22,6 +24,9 @@ const TARGETS = { attributionAccuracy: 0.85, singleAtMostTwo: 1, pairsTwo: 1 } a
 const args = process.argv.slice(2);
 const corpus = readCorpus(new URL('./corpora/syndication.jsonl', import.meta.url).pathname);
 const out = new URL('./results/origins.json', import.meta.url);
+const labelAt = args.indexOf('--label');
+const label = labelAt >= 0 ? args[labelAt + 1] : undefined;
+const loadBefore = loadAverage();
 
 const halves: Record<string, OriginRun> = {};
 for (const half of ['tune', 'held'] as const) {
@@ -36,7 +41,9 @@ for (const half of ['tune', 'held'] as const) {
     `attribution: ${pct(a.after.accuracy)} of ${a.after.attributed} matched mentions with a gold attribution ` +
       `(before ${pct(a.before.accuracy)}); gold events attributed ${pct(a.after.goldAttributedShare)} ` +
       `(${a.after.matched}/${a.after.goldEvents} matched); unattributed left so ${a.after.unattributedCorrect}/${a.after.unattributed} ` +
-      `(before ${a.before.unattributedCorrect}); overall ${pct(a.after.overall)} (before ${pct(a.before.overall)})`,
+      `(before ${a.before.unattributedCorrect}); overall ${pct(a.after.overall)} (before ${pct(a.before.overall)}); ` +
+      `missed: ${a.after.missed.unattributed} left unattributed (${a.after.missed.unattributedWithoutCue} in a sentence with no cue), ` +
+      `${a.after.missed.otherActor} given another actor`,
   );
   for (const which of ['before', 'after'] as const) {
     const c = o[which];
@@ -65,14 +72,44 @@ for (const half of ['tune', 'held'] as const) {
       `matched mentions with a gold attribution (before ${run.attribution.before.accuracy.toFixed(3)}); ` +
       `overall ${a.overall.toFixed(3)} (before ${run.attribution.before.overall.toFixed(3)})`,
   );
+  // No announcements are marked there, so only attribution errors mean anything.
   if (args.includes('--errors') && half === 'tune')
-    for (const e of run.errors) console.log(`  ${e}`);
+    for (const e of run.errors.filter((x) => x.startsWith('attribution'))) console.log(`  ${e}`);
 }
 
+// Earlier labelled runs stay; this one joins them under its label.
+const previous = existsSync(out)
+  ? ((JSON.parse(readFileSync(out, 'utf8')) as { runs?: Record<string, unknown> }).runs ?? {})
+  : {};
+const measuredAt = new Date().toISOString();
+const summary = (run: OriginRun) => {
+  const a = run.attribution.after;
+  const o = run.origins.after;
+  return {
+    attribution: { accuracy: a.accuracy, correct: a.correct, attributed: a.attributed },
+    singleAtMostTwo: `${o.single.atMostTwo}/${o.single.events}`,
+    pairsTwo: `${o.pairs.two}/${o.pairs.events}`,
+  };
+};
+const runs = label
+  ? {
+      ...previous,
+      [label]: {
+        at: measuredAt,
+        commit: gitCommit(),
+        loadAverage: { before: loadBefore, after: loadAverage() },
+        tune: summary(halves['tune']!),
+        held: summary(halves['held']!),
+        blind3: Object.fromEntries(
+          Object.entries(blind3Attribution).map(([h, a]) => [h, a.after.accuracy]),
+        ),
+      },
+    }
+  : previous;
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
   out,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), targets: TARGETS, halves, blind3Attribution }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt, targets: TARGETS, halves, blind3Attribution, runs }, null, 2)}\n`,
 );
 
 const missed: string[] = [];

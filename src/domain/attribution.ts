@@ -36,15 +36,22 @@ export const MentionAttributionSchema = z.object({
   span: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).nullable(),
   /** The agency or outlet that carried the claim ("Yonhap", "SBS"), when the text names one. */
   conduit: z.string().nullable(),
+  /**
+   * States that speak together ("Britain, France and Germany said"), sorted; `actor` is the
+   * first the text names. Absent when one speaks alone.
+   */
+  joint: z.array(ActorCodeSchema).min(2).optional(),
 });
 export type MentionAttribution = z.infer<typeof MentionAttributionSchema>;
 
 /**
- * The key independence groups by: the listed source, else the actor; null when the claim has no
+ * The key independence groups by: the listed source, else the actor (the states speaking
+ * together, in code order: `actor:DEU+FRA+GBR`); null when the claim has no
  * primary source (own reporting, a conduit alone).
  */
 export function primarySourceKey(a: MentionAttribution | null | undefined): string | null {
   if (!a || a.basis === 'own' || a.basis === 'conduit') return null;
+  if (a.joint) return `actor:${a.joint.join('+')}`;
   return a.source ?? (a.actor ? `actor:${a.actor}` : null);
 }
 

@@ -146,6 +146,32 @@ describe('independent origins by primary source', () => {
     ).toHaveLength(3);
   });
 
+  it('states speaking together are one source, in whatever order each report lists them', () => {
+    const e3 = (first: string): MentionAttribution => ({
+      actor: first,
+      source: null,
+      label: 'E3',
+      basis: 'speaker',
+      span: null,
+      conduit: null,
+      joint: ['DEU', 'FRA', 'GBR'],
+    });
+    const docs = [
+      doc('en', 'Harbour Times', '2025-08-28'),
+      doc('de', 'Nordkurier', '2025-08-28'),
+      doc('fr', 'Le Veilleur', '2025-08-29'),
+    ];
+    const joint = groupIndependentOrigins(docs, [
+      mention('en', e3('GBR')),
+      mention('de', e3('DEU')),
+      mention('fr', { ...e3('FRA'), joint: undefined }),
+    ]);
+    // Britain-first and Germany-first reports of the joint step are one origin; France speaking
+    // alone is another.
+    expect(joint.map((g) => g.documentIds)).toEqual([['de', 'en'], ['fr']]);
+    expect(joint[0]!.keys.some((k) => k.startsWith('source:actor:DEU+FRA+GBR@'))).toBe(true);
+  });
+
   it("falls back to story, credited origin and outlet; an outlet's own reporting is its own", () => {
     const docs = [
       doc('a', 'NK Watch', '2025-03-02'),

@@ -266,8 +266,9 @@ function windowPrimarySources(keyed: Keyed[]): void {
     listedByActor.set(o.primary.actor, list);
   }
   // In day order, so that a state joined to a body carries the body's window on (chained).
+  // States speaking together (`actor:DEU+FRA+GBR`) are no one state's body.
   const speaking = keyed
-    .filter((k) => k.key.startsWith('actor:'))
+    .filter((k) => k.key.startsWith('actor:') && !k.key.includes('+'))
     .sort((a, b) => (a.day ?? 0) - (b.day ?? 0) || (a.node < b.node ? -1 : 1));
   for (const k of speaking) {
     const bodies = (listedByActor.get(k.primary.actor) ?? []).filter((o) => near(o.day, k.day));

@@ -2,48 +2,50 @@
  * Attribution of every mention: whom its sentence says the claim comes from (the primary source),
  * apart from the conduit that carried it. The same detector as the story stage
  * (attributed-source.ts: data/stories/sources.yaml and attribution-cues.yaml), read within each
- * mention's sentence span, then, in this order:
+ * mention's sentence span, with where each cue takes its speaker (speaker-cues.ts: before "said",
+ * after "according to", after an inverted "…, said"), then, in this order:
  *
  * | the sentence | attribution |
  * |---|---|
  * | marks the outlet's own reporting ("our correspondent saw") | `own`: no primary source |
- * | denies the claim (a REJECTION in the same sentence) | none: the denier is not its source |
+ * | denies the claim (a REJECTION before it) | none; what it says did not happen: the denier |
  * | names a listed source with a cue ("the NIS said") | `named`: that source |
- * | is a statement (CONCERN, REJECTION, REQUEST, THREAT), holds one, or names a state with a cue ("Seoul said") | `speaker`: the speaking state, resolved to the source the document names for it |
- * | has a cue but no speaker ("it said", "the agency added", "报道称") | `continued`: the last attributed statement before it |
- * | names only a credited agency ("selon Yonhap") | `conduit` |
+ * | is a statement (CONCERN, REJECTION, REQUEST, THREAT), holds one, or names a state where a cue's speaker stands (speaking-state.ts) | `speaker`: the speaking state (or states speaking together, `joint`), resolved to the source the document names for it |
+ * | has a cue but no speaker ("it said", "the agency added", "报道称", "发言人指出") | `continued`: the last attributed statement before it |
+ * | names only a credited agency ("selon Yonhap", "según informó la AFP") | `conduit` |
  *
  * The conduit is the credited agency the sentence names, else the document's credited origin.
  * @module
  */
 import type { MentionAttribution } from '../../domain/attribution.js';
 import type { Span } from '../../domain/document.js';
-import type { ExtractedMention } from '../../domain/mention.js';
-import type { EventType } from '../../domain/ontology.js';
-import { readSources, sentenceSpans, SOURCE_AFTER_CUE, speaksAt } from './attributed-source.js';
+import { readSources, sentenceSpans, SOURCE_AFTER_CUE } from './attributed-source.js';
 import { detectAttributions } from './credited-origin.js';
 import { actorLabel, findActors, type ActorHit } from './speaker-actors.js';
+import {
+  joinsNames,
+  onlyFiller,
+  placeCues,
+  standsAsSpeaker,
+  type PlacedCue,
+} from './speaker-cues.js';
+import {
+  jointOf,
+  speakerOf,
+  STATEMENT_TYPES,
+  statementSpeaker,
+  type MentionSpan,
+} from './speaking-state.js';
 import { loadStoryData, type Source, type StoryData } from './story-data.js';
 import { primaryLang } from './story-features.js';
 
-/** Event types that are statements: their speaker (the mention's source) is their source. */
-export const STATEMENT_TYPES: ReadonlySet<EventType> = new Set<EventType>([
-  'CONCERN',
-  'REJECTION',
-  'REQUEST',
-  'THREAT',
-]);
+export { STATEMENT_TYPES } from './speaking-state.js';
 
 export interface AttributionOptions {
   /** The document's credited origin ("Yonhap"): the conduit when a sentence names none. */
   readonly origin?: string | null;
   readonly data?: StoryData;
 }
-
-type MentionSpan = Pick<ExtractedMention, 'type' | 'source' | 'target' | 'start' | 'end'> & {
-  readonly trigger?: Span | undefined;
-  readonly cues?: ExtractedMention['cues'];
-};
 
 /** A statement earlier in the text that a later sentence may carry on. */
 interface Statement {
@@ -53,12 +55,14 @@ interface Statement {
   readonly label: string;
 }
 
-/** How far after a cue a listed source or a state may stand and still be its speaker. */
-const AFTER_CUE = { source: SOURCE_AFTER_CUE, actor: 5 } as const;
-/** How close before a cue a state must stand to speak ("Pyongyang confirmed", "Seoul said"). */
-const SPEAKER_GAP = 15;
+/** How far after a cue a listed source may stand and still be its speaker. */
+const SOURCE_AFTER = SOURCE_AFTER_CUE;
 /** Korean and Japanese topic particles: the state they mark speaks for the sentence. */
-const TOPIC = /^[은는は]$/u;
+const TOPIC = /[은는は]/u;
+/** How far after a state its topic particle may stand, titles between ("韓国政府は", "한국 정부는"). */
+const TOPIC_REACH = 12;
+/** A wire dateline: a city in capitals, a date and an agency, then a dash. */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'-]+,[^\n]{0,40}?\s[-–—]{1,2}\s/u;
 
 const within = (outer: Span, inner: Span) => inner.start >= outer.start && inner.end <= outer.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -119,13 +123,29 @@ export function attributeMentions(
   const own = findAll(text, cueRegex(data.own, code));
   const commentary = findAll(text, cueRegex(data.commentary, code));
   const hearsay = findAll(text, cueRegex(data.hearsay, code));
-  const actors = findActors(text, code);
+  // Not the city of a dateline ("SEOUL, Dec 19 (Agency) - North Korea said …").
+  const dateline = DATELINE.exec(text)?.[0].length ?? 0;
+  const actors = findActors(text, code).filter((a) => a.start >= dateline);
   const conduits = detectAttributions(text, code)
     .filter((a) => a.credited)
     .map((a) => ({ start: a.span.start, end: a.span.end, name: a.name }))
     .sort((a, b) => a.start - b.start);
   const origin = options.origin ?? null;
-  const reader = { reading, sources, actors };
+  const cuesPlaced = placeCues(text, code, reading.cues, data, conduits, actors);
+  const reader = { cues: cuesPlaced, reading, sources, actors };
+  const joined = (a: ActorHit, b: ActorHit) => joinsNames(text.slice(a.end, b.start), code);
+  // The topic of a Korean or Japanese sentence, its particle right after the name or after a
+  // title ("북한은", "韓国政府は", "한국 정부는").
+  const topicAt = (a: ActorHit) => {
+    const after = text.slice(a.end, a.end + TOPIC_REACH);
+    const p = after.search(TOPIC);
+    return p === 0 || (p > 0 && onlyFiller(after.slice(0, p), code));
+  };
+  const opens = (a: ActorHit, from: number) => {
+    const head = text.slice(from, a.start);
+    const lastBreak = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(':'));
+    return onlyFiller(head.slice(lastBreak + 1), code);
+  };
 
   // Named statements of the text, sentence by sentence: what a later "it said" carries on.
   const statements: Statement[] = [];
@@ -148,6 +168,7 @@ export function attributeMentions(
   const result: (MentionAttribution | null)[] = mentions.map(() => null);
   // Speakers found at mention level join the named statements as the text goes.
   const carried: Statement[] = [];
+
   for (const [k, i] of order.entries()) {
     const m = mentions[i]!;
     const span = { start: m.start, end: m.end };
@@ -170,28 +191,59 @@ export function attributeMentions(
       if (j !== k && overlaps(o, m)) sameSentence.push(o);
     }
     const statement = STATEMENT_TYPES.has(m.type);
-    // What a denial denies is not its denier's claim.
-    if (!statement && sameSentence.some((o) => o.type === 'REJECTION')) continue;
     // A cue that is an event's own word ("передала": handed over) is no attribution.
     const eventWords = [m, ...sameSentence]
       .filter((o) => !STATEMENT_TYPES.has(o.type) && o.trigger)
       .map((o) => o.trigger!);
-    const cues = inSpan(reading.cues, span).filter((c) => !eventWords.some((w) => overlaps(w, c)));
+    const cues = inSpan(cuesPlaced, span).filter((c) => !eventWords.some((w) => overlaps(w, c)));
+    const inSentence = inSpan(actors, span);
+    // What a denial denies is not its denier's claim, but what it says did not happen is.
+    const denial = statement ? undefined : denialOf(m, sameSentence);
+    if (denial) {
+      if (m.modality !== 'NEGATED') continue;
+      const denier =
+        statementSpeaker(
+          denial,
+          [],
+          cues,
+          inSentence.filter((a) => within(m, a)),
+          joined,
+        )?.code ?? denial.source;
+      if (denier)
+        result[i] = {
+          actor: denier,
+          source: namedOf(denier, m.start)?.source ?? null,
+          label: namedOf(denier, m.start)?.label ?? actorLabel(denier),
+          basis: 'speaker',
+          span: denial.trigger ?? null,
+          conduit,
+        };
+      continue;
+    }
     let found: MentionAttribution | null = null;
-    const speaker = speakerOf(text, m, sameSentence, cues, inSpan(actors, span));
+    const speaker = speakerOf(text, m, sameSentence, cues, inSentence, {
+      joined,
+      opens,
+      topicAt,
+    });
     const named = namedSource(reader, span, eventWords);
     // A statement's speaker is whoever stands first: a listed source or a state.
     const namedFirst =
       named && speaker?.span && statement ? named.span.start < speaker.span.start : false;
     if (speaker && (statement || !named) && !namedFirst) {
       const resolved = named?.actor === speaker.code ? named : namedOf(speaker.code, m.start);
+      const joint =
+        named?.actor === speaker.code ? null : jointOf(inSentence, speaker.span, joined);
       found = {
         actor: speaker.code,
-        source: resolved?.source ?? null,
-        label: resolved?.label ?? actorLabel(speaker.code),
+        source: joint ? null : (resolved?.source ?? null),
+        label: joint
+          ? joint.map(actorLabel).join(', ')
+          : (resolved?.label ?? actorLabel(speaker.code)),
         basis: named?.actor === speaker.code ? 'named' : 'speaker',
         span: named?.actor === speaker.code ? named.span : speaker.span,
         conduit,
+        ...(joint ? { joint } : {}),
       };
     } else if (named) {
       found = { ...named, basis: 'named', conduit };
@@ -231,6 +283,23 @@ export function attributeMentions(
   return result;
 }
 
+/**
+ * The denial a mention's sentence holds, unless another statement reports the event before the
+ * denial comes ("Washington accused Pyongyang of shipping arms, which both deny").
+ */
+function denialOf(m: MentionSpan, sameSentence: readonly MentionSpan[]): MentionSpan | undefined {
+  const denial = sameSentence.find((o) => o.type === 'REJECTION');
+  if (!denial?.trigger || !m.trigger || denial.trigger.start < m.trigger.start) return denial;
+  const reported = sameSentence.some(
+    (o) =>
+      STATEMENT_TYPES.has(o.type) &&
+      o.type !== 'REJECTION' &&
+      o.trigger !== undefined &&
+      o.trigger.start < m.trigger!.start,
+  );
+  return reported ? undefined : denial;
+}
+
 /** The attributed statement that ends last before `at`: a named sentence or a mention's speaker. */
 function lastStatement(
   statements: readonly Statement[],
@@ -248,6 +317,7 @@ function lastStatement(
 }
 
 interface TextReading {
+  readonly cues: readonly PlacedCue[];
   readonly reading: ReturnType<typeof readSources>;
   readonly sources: ReadonlyMap<string, Source>;
   readonly actors: readonly ActorHit[];
@@ -259,114 +329,15 @@ function namedSource(
   span: Span,
   eventWords: readonly Span[],
 ): (Omit<Statement, 'end'> & { span: Span }) | null {
-  const cues = inSpan(t.reading.cues, span).filter((c) => !eventWords.some((w) => overlaps(w, c)));
+  const cues = inSpan(t.cues, span).filter((c) => !eventWords.some((w) => overlaps(w, c)));
   if (cues.length === 0) return null;
   for (const n of inSpan(t.reading.names, span)) {
-    if (!t.reading.speaks(n.id) || !speaksAt(n, cues, AFTER_CUE.source)) continue;
+    if (!t.reading.speaks(n.id) || !standsAsSpeaker(n, cues, SOURCE_AFTER)) continue;
     const s = t.sources.get(n.id);
     if (s)
       return { actor: s.actor, source: s.id, label: s.label, span: { start: n.start, end: n.end } };
   }
   return null;
-}
-
-/**
- * The state that speaks in a mention's sentence:
- * - for a statement (CONCERN, REJECTION, REQUEST, THREAT), the first state before its trigger
- *   that is not its addressee ("Kiev, for its part, denied…"), else its source;
- * - the speaker of a statement in the same sentence, for what the statement reports
- *   ("Washington accused Pyongyang of sending troops"), not for the speaker's own act;
- * - a state named next to a cue that takes no part in the sentence's events ("В Сеуле полагают,
- *   что Пхеньян…", "according to Seoul"), or one that does, right before the cue ("Pyongyang
- *   confirmed sending troops"); of states joined by "and", the first.
- */
-function speakerOf(
-  text: string,
-  m: MentionSpan,
-  sameSentence: readonly MentionSpan[],
-  cues: readonly Span[],
-  actors: readonly ActorHit[],
-): { code: string; span: Span | null } | null {
-  const inSentence = actors.filter((a) => within(m, a));
-  const hitSpan = (a: ActorHit) => ({ start: a.start, end: a.end });
-  if (STATEMENT_TYPES.has(m.type)) {
-    const speaker = statementSpeaker(m, sameSentence, cues, inSentence);
-    if (speaker) return { code: speaker.code, span: hitSpan(speaker) };
-    if (m.source && m.source !== m.target) return { code: m.source, span: null };
-    return null;
-  }
-  const takesPart = (code: string) => code === m.source || code === m.target;
-  for (const o of sameSentence) {
-    if (!STATEMENT_TYPES.has(o.type)) continue;
-    const s = statementSpeaker(o, [], cues, inSentence);
-    const code = s?.code ?? o.source;
-    if (!code) continue;
-    const reported = !m.trigger || !o.trigger || m.trigger.start > o.trigger.start;
-    if (reported || !takesPart(code)) return { code, span: s ? hitSpan(s) : null };
-  }
-  if (cues.length === 0) return null;
-  const participants = new Set<string>();
-  for (const o of [m, ...sameSentence]) {
-    if (o.source) participants.add(o.source);
-    if (o.target) participants.add(o.target);
-    for (const c of o.cues ?? []) if (c.kind === 'actor' && c.value) participants.add(c.value);
-  }
-  for (const [k, a] of inSentence.entries()) {
-    const next = inSentence[k + 1];
-    const topic = TOPIC.test(text.slice(a.end, a.end + 1));
-    // Right before a cue with no other name between ("Pyongyang confirmed", "Seoul said"), or
-    // the topic of a Korean or Japanese sentence ("일본 정부는 … 밝혔다").
-    const adjacent = cues.some(
-      (c) =>
-        c.start >= a.end &&
-        (topic || (c.start - a.end <= SPEAKER_GAP && (!next || next.start >= c.start))),
-    );
-    if (adjacent) {
-      const first = firstOfRun(inSentence, k);
-      return { code: first.code, span: hitSpan(first) };
-    }
-    // A state taking no part in the events: anywhere before a cue, or right after one
-    // ("according to Seoul"; not a demonym: "the French newspaper").
-    if (!participants.has(a.code) && speaksAt(a, cues, a.kind === 'demonym' ? -1 : AFTER_CUE.actor))
-      return { code: a.code, span: hitSpan(a) };
-  }
-  return null;
-}
-
-/** Gap between two names joined by "and", "und die", "et", "и", "、". */
-const COORDINATION_GAP = 9;
-
-/** The first of the names run that ends at `k` ("Südkorea und die USA" → Südkorea). */
-function firstOfRun(hits: readonly ActorHit[], k: number): ActorHit {
-  let i = k;
-  while (i > 0 && hits[i]!.start - hits[i - 1]!.end <= COORDINATION_GAP) i--;
-  return hits[i]!;
-}
-
-/**
- * A statement's speaker: the first state before its trigger (or right after a cue) that is not
- * the statement's addressee, nor a participant of another event in the sentence once another
- * state stands before it.
- */
-function statementSpeaker(
-  m: MentionSpan,
-  sameSentence: readonly MentionSpan[],
-  cues: readonly Span[],
-  inSentence: readonly ActorHit[],
-): ActorHit | undefined {
-  if (!m.trigger) return undefined;
-  const others = new Set<string>();
-  for (const o of sameSentence) {
-    if (STATEMENT_TYPES.has(o.type)) continue;
-    if (o.source) others.add(o.source);
-    if (o.target) others.add(o.target);
-  }
-  return inSentence.find(
-    (a, k) =>
-      a.code !== m.target &&
-      (k === 0 || !others.has(a.code)) &&
-      (a.end <= m.trigger!.start || speaksAt(a, cues, AFTER_CUE.actor)),
-  );
 }
 
 function sourceTable(data: StoryData, lang: string | null): Map<string, Source> {

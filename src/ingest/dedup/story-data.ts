@@ -38,6 +38,12 @@ const CuesFileSchema = z.object({
   hearsay: NamesSchema.default({}),
   /** Looser statement words, read within one sentence by mention attribution only. */
   statements: NamesSchema.default({}),
+  /** Cues that introduce their source after them ("according to", "selon", "据"). */
+  preposed: NamesSchema.default({}),
+  /** Finite speech verbs whose speaker may follow them after a comma ("…, said X"). */
+  inverted: NamesSchema.default({}),
+  /** Languages whose speech verbs follow their speaker ("국정원은 … 밝혔다"). */
+  speakerFirst: z.array(z.string().min(2)).default([]),
 });
 
 const NumbersFileSchema = z.object({
@@ -88,6 +94,12 @@ export interface StoryData {
   readonly commentary: ReadonlyMap<string, RegExp>;
   /** Reported-speech markers per language ("soll", "aurait"), the same way. */
   readonly hearsay: ReadonlyMap<string, RegExp>;
+  /** Cues that introduce their source after them, per language, the same way. */
+  readonly preposed: ReadonlyMap<string, RegExp>;
+  /** Finite speech verbs that may put their speaker after them, per language, the same way. */
+  readonly inverted: ReadonlyMap<string, RegExp>;
+  /** Languages whose speech verbs follow their speaker (a state after one is what is said). */
+  readonly speakerFirst: ReadonlySet<string>;
   readonly numbers: NumberWriting;
 }
 
@@ -153,6 +165,9 @@ export function loadStoryData(dir: string = DEFAULT_STORY_DATA_DIR): StoryData {
     own: ownRegexes,
     commentary: commentaryRegexes,
     hearsay: hearsayRegexes,
+    preposed: compileCues(cues.preposed, where),
+    inverted: compileCues(cues.inverted, where),
+    speakerFirst: new Set(cues.speakerFirst),
     numbers: {
       attached: new Map(Object.entries(numbers.attached)),
       words: numbers.words.map((w) => ({
