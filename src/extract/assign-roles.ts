@@ -110,7 +110,9 @@ function pickSource(
       // "fired missiles supplied by North Korea": the weapon's maker is not the one who fired it.
       !(type === 'ATTACK' && namesWeaponMaker(a, facts)),
   );
-  if (explicit !== undefined && !speech) return { hit: explicit, rule: 'role.source-marked' };
+  // "обстреливают … из этого российского региона": fire from a region names where, not who.
+  if (explicit !== undefined && !speech && !(type === 'ATTACK' && explicit.ref.kind === 'demonym'))
+    return { hit: explicit, rule: 'role.source-marked' };
   const head = relativeHead(facts, cands, trigger, lang, sov);
   if (head !== undefined) return { hit: head, rule: 'role.relative-head' };
   if (TRANSFER_TYPES.has(type) || SOLO_TYPES.has(type)) {
@@ -149,7 +151,12 @@ function pickSource(
   }
   // "朝鲜士兵正在乌克兰边境地区进行炮击": where it happens is not who does it.
   const allBefore = cands.filter(
-    (a) => a.end <= trigger.start && !a.marks.has('target') && !a.marks.has('place'),
+    (a) =>
+      a.end <= trigger.start &&
+      !a.marks.has('target') &&
+      !a.marks.has('place') &&
+      // A test site stands for the state that tests there ("풍계리 핵실험장").
+      (a.ref.kind !== 'place' || SOLO_TYPES.has(type)),
   );
   const sameClause = allBefore.filter((a) => !acrossClause(facts, a.end, trigger.start));
   const before = speech || sameClause.length === 0 ? allBefore : sameClause;
@@ -400,17 +407,27 @@ function pickTarget(
         gapIsFiller(facts, trigger.end, direct.start, lang, FILLER))
     )
       return { hit: direct, rule: 'role.direct-object' };
-    const markedAfter = after.find((a) => a.marks.has('target'));
+    // "поставки оружия … вторжения России в Украину": a target past another event is that event's.
+    const markedAfter = after.find(
+      (a) => a.marks.has('target') && !eventBetween(facts, trigger.end, a.start),
+    );
     if (markedAfter !== undefined) return { hit: markedAfter, rule: 'role.target-marked' };
   }
   // In SOV a marked target belongs to the first verb after it ("러시아에 무기를 공급한 중국 기업을
   // 제재했다": Russia receives the weapons, not the sanction), not to one before or after that.
   const markedNear = marked.filter(
     (a) =>
-      !acrossClause(facts, a.start, trigger.start) && !(sov && ownedByOther(facts, a, trigger)),
+      !acrossClause(facts, a.start, trigger.start) &&
+      !(sov && ownedByOther(facts, a, trigger)) &&
+      !(!sov && a.start >= trigger.end && eventBetween(facts, trigger.end, a.start)),
   );
+  // "находятся в Курской области и обстреливают…": a place named before a strike is where it is.
+  const aimed =
+    type === 'ATTACK' && !sov
+      ? markedNear.filter((a) => !(a.ref.kind === 'place' && a.end <= trigger.start))
+      : markedNear;
   const m =
-    (sov ? markedNear[markedNear.length - 1] : markedNear[0]) ??
+    (sov ? aimed[aimed.length - 1] : aimed[0]) ??
     // Across a clause only for a reaction ("If Seoul arms Kyiv, …, Moscow warned"): "Si la Chine
     // livrait des armes à Moscou, l'UE adopterait des sanctions" sanctions no Moscow.
     marked.find(
@@ -477,6 +494,20 @@ function invertedSubject(
   )
     return undefined;
   return next;
+}
+
+/**
+ * Another event with its own actor stands between the two offsets ("вторжения России в
+ * Украину"): what follows belongs to it. A bare modifier ("North Korean-supplied missiles at
+ * Ukraine") claims nothing.
+ */
+function eventBetween(facts: SentenceFacts, from: number, to: number): boolean {
+  return facts.triggers.some(
+    (t) =>
+      t.start >= from &&
+      t.end <= to &&
+      facts.actors.some((x) => x.start >= t.end && x.end < to && x.start - wordEnd(facts, t) <= 2),
+  );
 }
 
 const CASE_PARTICLES: ReadonlySet<string> = new Set(['targetAfter', 'subjectAfter', 'sourceAfter']);
