@@ -111,7 +111,14 @@ function pickSource(
       !(type === 'ATTACK' && namesWeaponMaker(a, facts)),
   );
   // "обстреливают … из этого российского региона": fire from a region names where, not who.
-  if (explicit !== undefined && !speech && !(type === 'ATTACK' && explicit.ref.kind === 'demonym'))
+  // "…territoire occupé par l'Ukraine", "…a été confirmé par l'Otan": an agent past a clause
+  // break or a speech verb is another verb's.
+  if (
+    explicit !== undefined &&
+    !speech &&
+    !(type === 'ATTACK' && explicit.ref.kind === 'demonym') &&
+    !agentOfAnother(facts, explicit, trigger)
+  )
     return { hit: explicit, rule: 'role.source-marked' };
   const head = relativeHead(facts, cands, trigger, lang, sov);
   if (head !== undefined) return { hit: head, rule: 'role.relative-head' };
@@ -496,6 +503,19 @@ function invertedSubject(
   return next;
 }
 
+/** How long an aside between an event and its agent may be ("help, possibly from Russia"). */
+const AGENT_ASIDE = 20;
+
+function agentOfAnother(facts: SentenceFacts, agent: ActorHit, trigger: Hit<unknown>): boolean {
+  const from = Math.min(agent.end, trigger.end);
+  const to = Math.max(agent.start, trigger.start);
+  // "help, possibly from Russia": a short aside keeps its agent.
+  return (
+    (to - from > AGENT_ASIDE && acrossClause(facts, from, to)) ||
+    facts.markers.speech.some((v) => v.start >= from && v.end <= to)
+  );
+}
+
 /**
  * Another event with its own actor stands between the two offsets ("вторжения России в
  * Украину"): what follows belongs to it. A bare modifier ("North Korean-supplied missiles at
@@ -590,6 +610,9 @@ export function assignRoles(
       (ownSubject ||
         quoting ||
         SOLO_TYPES.has(type) ||
+        // "Le Pentagone a confirmé des pertes parmi les soldats envoyés": an agency or ministry
+        // that reports a deployment or a delivery is not its source (issue #12, phenomenon 9).
+        (TRANSFER_TYPES.has(type) && sayer?.ref.kind === 'institution') ||
         sayer === undefined ||
         sayer.start > trigger.start)
     )
