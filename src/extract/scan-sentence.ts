@@ -268,6 +268,8 @@ function spreadInert(facts: SentenceFacts, lang: CompiledLanguage): void {
       if (a.marks.has('inert') === b.marks.has('inert')) continue;
       if (!gapIsFiller(facts, a.end, b.start, lang, FILLER)) continue;
       const plain = a.marks.has('inert') ? b : a;
+      // "북한이 우크라이나 전쟁 지원": a name with its own case particle is no modifier.
+      if (plain.markRules.some((r) => r.startsWith('role.particle-'))) continue;
       plain.marks.add('inert');
       plain.markRules.push('role.inert-joined');
     }
