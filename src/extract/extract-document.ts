@@ -140,7 +140,7 @@ function sentenceCandidates(
     const also = cargo !== null && !seenTypes.has(cargo.type) ? cargo : null;
     if (also !== null) seenTypes.add(also.type);
     for (const chosen of assignRoles(frame.type, facts, trig, lang, frame.classHit)) {
-      const roles = received ? asReceived(chosen) : chosen;
+      const roles = received ? asReceived(chosen, facts, lang) : chosen;
       const mention = {
         type: frame.type,
         trigger: trig,

@@ -62,8 +62,19 @@ export function receivedBySubject(
  * position becomes the target and the other actor the source. A marked giver ("from Russia")
  * or a maker ("Iranian missiles") was read as the source already and stays.
  */
-export function asReceived(c: RoleChoice): RoleChoice {
+export function asReceived(
+  c: RoleChoice,
+  facts: SentenceFacts,
+  lang: CompiledLanguage,
+): RoleChoice {
   if (!SUBJECT_RULES.has(c.rules[0] ?? '')) return c;
+  // "러시아에서 기술 자문을 받아": with a verb of receiving, the place particle names the giver.
+  const s = c.source;
+  if (
+    s !== null &&
+    lang.particles.matchAt(facts.norm, facts.mask, s.end)?.payloads[0] === 'givenFromAfter'
+  )
+    return { ...c, rules: [...c.rules, 'role.received-from'] };
   return {
     ...c,
     source: c.target,

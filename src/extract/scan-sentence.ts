@@ -174,7 +174,14 @@ function markActor(a: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): v
     const mark = kind === 'attributionAfter' ? 'origin' : 'inert';
     a.marks.add(mark);
     a.markRules.push(`role.${mark}-after`);
-  } else if (particle !== null && particle.start === a.end) {
+  } else if (
+    particle !== null &&
+    particle.start === a.end &&
+    (kind === 'targetAfter' ||
+      kind === 'sourceAfter' ||
+      kind === 'possessorAfter' ||
+      kind === 'subjectAfter')
+  ) {
     const mark =
       kind === 'targetAfter'
         ? 'target'

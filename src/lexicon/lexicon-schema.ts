@@ -107,6 +107,8 @@ export const RoleCuesSchema = z.object({
   opposedAfter: TermListSchema.default([]),
   /** Words after an actor (or its force: "俄罗斯军队一起") that make it an ally (ja と共に, ko 과 함께). */
   allyAfter: TermListSchema.default([]),
+  /** Particles that, before a verb of receiving, mark the giver (ko 에서: "러시아에서 … 받았다"). */
+  givenFromAfter: TermListSchema.default([]),
   /** Grammatical cases (from ending sets) marking target, source, subject. */
   targetCases: z.array(z.string()).default([]),
   sourceCases: z.array(z.string()).default([]),
@@ -215,6 +217,7 @@ export const LanguageLexiconSchema = z.object({
     inertAfter: [],
     opposedAfter: [],
     allyAfter: [],
+    givenFromAfter: [],
     targetCases: [],
     sourceCases: [],
     subjectCases: [],

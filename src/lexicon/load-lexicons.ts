@@ -85,7 +85,8 @@ export type ParticleKind =
   | 'attributionAfter'
   | 'inertAfter'
   | 'opposedAfter'
-  | 'allyAfter';
+  | 'allyAfter'
+  | 'givenFromAfter';
 
 /** Marker kinds found over the whole sentence, in the vocabulary pass. */
 export const SCANNED_MARKERS = [
@@ -269,7 +270,13 @@ function compileLanguage(
         startBoundary: boundaries,
         endBoundary: lexicon.spaced,
       });
-  for (const kind of ['attributionAfter', 'inertAfter', 'opposedAfter', 'allyAfter'] as const)
+  for (const kind of [
+    'attributionAfter',
+    'inertAfter',
+    'opposedAfter',
+    'allyAfter',
+    'givenFromAfter',
+  ] as const)
     for (const t of lexicon.roles[kind])
       for (const form of expand(t, `${file}: roles.${kind}`))
         particles.add(form.term, kind, { boundaries, startBoundary: boundaries });
