@@ -213,7 +213,8 @@ function pickSource(
     if (last !== undefined && !sov) return { hit: last, rule: 'role.before-trigger-nearest' };
     if (last !== undefined) return { hit: before[0]!, rule: 'role.before-trigger-first' };
   }
-  if (explicit !== undefined) return { hit: explicit, rule: 'role.source-marked' };
+  if (explicit !== undefined && !agentOfAnother(facts, explicit, trigger))
+    return { hit: explicit, rule: 'role.source-marked' };
   return { hit: null, rule: 'role.source-open' };
 }
 

@@ -45,6 +45,8 @@ export interface SentenceHints {
   readonly accusers?: readonly string[];
   /** The sentence names an act besides reactions ("denied selling weapons"), not just a report. */
   readonly namesAct?: boolean;
+  /** Troops fight with no side named ("some of these units have fought"). */
+  readonly troopsFight?: boolean;
   /** Actors the sentence names as allies ("alongside Russian troops"): never the one attacked. */
   readonly allies?: readonly string[];
   /** Where troops fight ("in Russia's Kursk region"): not whom they fight, nor a side. */
@@ -344,6 +346,11 @@ export class DocumentContext {
       return r === undefined
         ? { source, target, rule: null }
         : { source, target: r.sayer!, rule: 'context.rejected-reporter' };
+    }
+    // "Some of these units have fought": the troops the document has deployed.
+    if (source === null && hints.troopsFight === true) {
+      const d = this.last((x) => x.type === 'TROOP_DEPLOYMENT' && x.source !== null);
+      if (d !== undefined) return { source: d.source, target, rule: 'context.deployed-troops' };
     }
     if (source === null && !REACTION_TYPES.has(type)) {
       const m = this.last((x) => x.type === type && x.source !== null);

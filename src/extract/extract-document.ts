@@ -224,6 +224,11 @@ function extractSentence(
                   )
                 : [],
             namesAct: candidates.some((x) => !SPEECH_TYPES.has(x.type)),
+            // …unless the sentence deploys them ("pourraient être déployés sur le front").
+            troopsFight:
+              c.type === 'ATTACK' &&
+              c.classHit?.value === 'troops' &&
+              !candidates.some((x) => x.type === 'TROOP_DEPLOYMENT'),
             leftoverTarget: c.roles.rules.includes('role.other-actor'),
             accusers: out.flatMap((m) =>
               m.type === 'CONCERN' && m.source !== null ? [m.source] : [],

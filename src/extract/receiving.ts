@@ -75,9 +75,11 @@ export function asReceived(
     lang.particles.matchAt(facts.norm, facts.mask, s.end)?.payloads[0] === 'givenFromAfter'
   )
     return { ...c, rules: [...c.rules, 'role.received-from'] };
+  // "…, an official in Seoul said": a place or a speaker left over is not the giver.
+  const giver = c.target?.marks.has('place') || c.target?.marks.has('sayer') ? null : c.target;
   return {
     ...c,
-    source: c.target,
+    source: giver,
     target: c.source,
     rules: [...c.rules, 'role.receiving-subject'],
   };
