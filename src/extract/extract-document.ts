@@ -35,7 +35,7 @@ import { sortSmall } from '../domain/sort-small.js';
 import { normalizeDocument, sliceNormalized } from '../lexicon/normalize-text.js';
 
 /** Changes whenever rules or data change what is extracted. */
-export const EXTRACTOR_VERSION = 'vigie-rules-1.7.0';
+export const EXTRACTOR_VERSION = 'vigie-rules-1.8.0';
 
 export interface ExtractInput {
   readonly id?: string;
