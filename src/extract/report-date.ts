@@ -8,6 +8,8 @@ type Spanned = { readonly start: number; readonly end: number };
 
 /** Spaces and commas a topic may leave before its time ("朝鮮中央通信は13日、", "국정원은 23일"). */
 const TOPIC_GAP = /^[\s,、，]*$/u;
+/** Longest opening topic phrase read without a known name ("米国防総省傘下の国防情報局(DIA)は"). */
+const TOPIC_HEAD = 32;
 
 /**
  * "朝鮮中央通信は13日、…を12日に実施したと報じた", "실장은 22일 … 제공한 것으로 파악됐다고 밝혔다":
@@ -31,7 +33,16 @@ export function datesClosingReport(
   if (last.start < span.end || lastEvent > last.start) return false;
   // A name of its own before the closing verb speaks there ("…진행했다고 조선중앙통신이 2일
   // 보도했다"): the opening topic is then the one that acted.
-  if (facts.actors.some((a) => a.start >= lastEvent && a.end <= last.start)) return false;
+  // A name with no subject particle there ("北朝鮮製だったとする") is part of what is told.
+  if (
+    facts.actors.some((a) => a.start >= lastEvent && a.end <= last.start && a.marks.has('subject'))
+  )
+    return false;
+  // An opening topic with no name we know ("国防情報局(DIA)は29日、", "美 국방정보국은 29일"):
+  // a short head ending on its topic particle, with no clause break.
+  const head = facts.norm.slice(0, span.start).replace(/[\s,、，]+$/u, '');
+  if (head.length <= TOPIC_HEAD && TOPIC_PARTICLE.test(head.slice(-1)) && !/[,、，;；]/u.test(head))
+    return true;
   const topic = facts.actors[0];
   if (topic === undefined || topic.end > span.start) return false;
   // The topic particle stands inside the name's match ("정부는") or right after it ("국정원은").
