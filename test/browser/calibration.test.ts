@@ -6,8 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBoard } from '../../src/analyse/watchboards/load-boards.js';
 import { scoreBoards } from '../../src/analyse/watchboards/score-boards.js';
+import {
+  CALIBRATION_BOARD as BOARD,
+  CALIBRATION_RESOLUTIONS,
+} from './support/calibration-board.js';
 import {
   hasChromium,
   noteSkip,
@@ -17,36 +20,6 @@ import {
 
 noteSkip();
 
-const BOARD = parseBoard(
-  `id: peninsula
-title: Russia and the DPRK (calibration test)
-start: '2024-06-01'
-hypotheses:
-  - id: transfer
-    title: Russia transfers arms or technology to the DPRK
-    kind: occurrence
-    resolution: { criterion: a transfer stated as fact by a party, by: Russia or the DPRK }
-    prior: 0.3
-    indicators:
-      - id: t
-        title: transfers
-        match: { types: [ARMS_TRANSFER, TECH_TRANSFER], actors: { source: [RUS] } }
-        lr: 4
-  - id: test
-    title: The DPRK conducts a nuclear test
-    kind: window
-    horizonDays: 90
-    resolution: { criterion: a test detected by seismographs, by: a government }
-    prior: 0.2
-    indicators:
-      - id: n
-        title: nuclear tests
-        match: { types: [NUCLEAR_TEST] }
-        lr: 3
-        absence: { days: 60, lr: 0.8 }
-`,
-  'peninsula.yaml',
-);
 const SHOT = fileURLToPath(new URL('../../docs/screenshots/calibration.png', import.meta.url));
 
 describe.skipIf(!hasChromium)('calibration page in Chromium', { timeout: 120_000 }, () => {
@@ -55,13 +28,10 @@ describe.skipIf(!hasChromium)('calibration page in Chromium', { timeout: 120_000
   it('shows the reliability diagram, the scores and the resolutions on the trajectories', async () => {
     const { served } = suite;
     await scoreBoards(served.store, [BOARD]);
-    for (const [id, outcome, date] of [
-      ['peninsula%2Ftransfer', true, '2024-11-12'],
-      ['peninsula%2Ftest', false, '2024-11-10'],
-    ] as const) {
+    for (const [id, outcome, date] of CALIBRATION_RESOLUTIONS) {
       const res = await served.app.inject({
         method: 'POST',
-        url: `/api/hypotheses/${id}/resolution`,
+        url: `/api/hypotheses/${encodeURIComponent(id)}/resolution`,
         headers: { authorization: `Bearer ${served.seed.tokens.analyst}` },
         payload: { outcome, date, source: 'https://example.org/record' },
       });
