@@ -5,6 +5,7 @@
  * same shape, checked by the `Labels` type.
  * @module
  */
+import type { MessageTable } from '../../../src/domain/messages.js';
 import type { Capability, EventType, Modality } from '../../../src/domain/ontology.js';
 import codes from '../../../data/labels/en.json' with { type: 'json' };
 
@@ -20,6 +21,10 @@ export interface CodeLabels {
   readonly reliability: Readonly<Record<Reliability, string>>;
   readonly alertKind: Readonly<Record<string, string>>;
   readonly organisation: Readonly<Record<string, string>>;
+  /** Long dates of server sentences ("4 November 2025"). */
+  readonly dateLocale: string;
+  /** The sentences the server builds, as templates (src/domain/messages.ts). */
+  readonly messages: MessageTable['messages'];
 }
 
 const enCodes: CodeLabels = codes;
@@ -291,6 +296,12 @@ export const en = {
     export: {
       label: 'Export this view',
       analystOnly: 'Exports need the analyst role.',
+    },
+    attribution: {
+      own: 'own reporting',
+      carried: '{who}, carried on',
+      via: '{who} via {conduit}',
+      viaOnly: 'via {conduit}, no primary source',
     },
   },
 };

@@ -272,5 +272,11 @@ export const fr: Labels = {
       label: 'Exporter cette vue',
       analystOnly: 'Les exports demandent le rôle analyste.',
     },
+    attribution: {
+      own: 'informations propres',
+      carried: '{who}, repris',
+      via: '{who} via {conduit}',
+      viaOnly: 'via {conduit}, sans source première',
+    },
   },
 };

@@ -197,10 +197,10 @@ function DocumentView({
                         })}
                         title="Show where the text says it"
                       >
-                        {attributionText(m.attribution)}
+                        {attributionText(m.attribution, w)}
                       </a>
                     ) : (
-                      attributionText(m.attribution)
+                      attributionText(m.attribution, w)
                     )}
                   </td>
                   <td class="rules">{m.rules.join(', ')}</td>

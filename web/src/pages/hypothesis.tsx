@@ -172,11 +172,12 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
       <StepCorrections explanation={s.explanation} />
       {s.origins && (
         <details class="origins" data-testid="origins">
-          <summary>{s.origins.summary}</summary>
+          <summary>{w.message(s.origins.summaryMessage)}</summary>
           <ul>
             {s.origins.origins.map((o) => (
               <li key={o.label}>
-                {o.label}: <span class="muted">{o.outlets.join(', ') || '—'}</span>
+                {w.message(o.labelMessage)}:{' '}
+                <span class="muted">{o.outlets.join(', ') || '—'}</span>
               </li>
             ))}
           </ul>
@@ -194,7 +195,7 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
             <span class="muted">
               — {m.document.outlet ?? 'unknown outlet'}, {day(m.document.published)} (
               {m.document.lang ?? '?'})
-              {m.attribution ? `, from ${attributionText(m.attribution)}` : ''}
+              {m.attribution ? `, from ${attributionText(m.attribution, w)}` : ''}
             </span>
           </li>
         ))}
