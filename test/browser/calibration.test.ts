@@ -1,7 +1,8 @@
 /**
  * The calibration page in real Chromium: a board scored in the seeded store, two hypotheses
  * resolved through the API, then the reliability diagram, the scores table and the trajectories
- * with their resolution marked. Saves docs/screenshots/calibration.png.
+ * with their resolution marked. Saves docs/screenshots/calibration.png and, on a 390-px phone,
+ * calibration-mobile.png.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +63,21 @@ describe.skipIf(!hasChromium)('calibration page in Chromium', { timeout: 120_000
       recursive: true,
     });
     await page.screenshot({ path: SHOT, fullPage: true });
+    // On a 390-px phone: nothing wider than the screen, and its screenshot for the README.
+    const phone = await signedInPage(suite.browser, served.baseUrl, served.seed.tokens.viewer, {
+      width: 390,
+      height: 844,
+    });
+    phone.on('pageerror', (e) => errors.push(e.message));
+    await phone.goto(`${served.baseUrl}/#/calibration/peninsula`);
+    await phone.waitForSelector('[data-testid=resolution-mark]', { state: 'attached' });
+    await phone.waitForLoadState('networkidle');
+    const overflow = await phone.evaluate(
+      '(document.documentElement.scrollWidth - document.documentElement.clientWidth)',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: SHOT.replace('.png', '-mobile.png'), fullPage: true });
+    await phone.context().close();
     expect(errors).toEqual([]);
   });
 });
