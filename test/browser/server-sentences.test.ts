@@ -1,6 +1,6 @@
 /**
  * Sentences the server builds (why an event has its credibility, its independent origins, why a
- * source grade is suggested, a threshold alert) read in the dashboard's language: on French
+ * source grade is suggested, why a copy joined its story, a threshold alert) read in the dashboard's language: on French
  * pages none of their English wording is left, and in English the page words them exactly as
  * the API's English text, since both come from one table (data/labels, src/domain/messages.ts).
  */
@@ -137,6 +137,28 @@ describe.skipIf(!hasChromium)(
       expect(grades.join('\n')).toMatch(/affirmations? résolues? confirmées?/);
       expect(grades.join('\n')).toMatch(/borne inférieure 0,44 → C \(assez fiable\)/);
       for (const line of grades) expect(line).not.toMatch(ENGLISH);
+
+      // Why each copy joined its story, on the story page and on a copy's document page.
+      const STORY_ENGLISH =
+        /joined|first report|near-duplicate|rewrite of|translation of|apart|same source|named by both|Why this copy/;
+      await open('#/stories/story-1', '[data-testid=story-copies]');
+      const whys = await texts('[data-testid=story-copies] tbody tr td:last-child');
+      expect(whys.join('\n')).toMatch(
+        /premier article de sa dépêche|rattaché à|quasi-copie|réécriture|traduction/,
+      );
+      for (const line of whys) expect(line).not.toMatch(STORY_ENGLISH);
+      const copy = (
+        await suite.served.store.db
+          .selectFrom('story_documents')
+          .select('document_id')
+          .where('matched_document_id', 'is not', null)
+          .orderBy('document_id')
+          .executeTakeFirstOrThrow()
+      ).document_id;
+      await open(`#/documents/${copy}`, '.story-join');
+      const join = await page.locator('.story-join').innerText();
+      expect(join).toMatch(/^Pourquoi cette copie est ici :/);
+      expect(join).not.toMatch(STORY_ENGLISH);
 
       await open('#/alerts', '[data-testid=alert]');
       const alert = page.locator('[data-testid=alert]', { hasText: 'DPRK tests an ICBM' });

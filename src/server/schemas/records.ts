@@ -109,6 +109,7 @@ export const StoryJoinSchema = z
         'What the document shares with the matched one: { stage: "evidence", days, source, sourceId, figures, events, names, score } or { stage, measures }',
     }),
     summary: z.string().meta({ description: 'The reason in one line' }),
+    summaryMessage: MessageSchema,
   })
   .meta({ id: 'StoryJoin' });
 
