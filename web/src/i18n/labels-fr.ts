@@ -272,6 +272,42 @@ export const fr: Labels = {
       label: 'Exporter cette vue',
       analystOnly: 'Les exports demandent le rôle analyste.',
     },
+    brief: {
+      aria: 'Synthèse pour {title}',
+      period: 'Période',
+      periods: { '7d': '7 jours', '30d': '30 jours' } as Record<string, string>,
+      latest: 'dernières nouvelles',
+      format: 'Format',
+      formats: {
+        html: 'HTML (nouvel onglet)',
+        md: 'Markdown (téléchargement)',
+        pdf: 'PDF (téléchargement)',
+      } as Record<string, string>,
+      language: 'Langue',
+      submit: 'Synthèse',
+      pdfUnavailable: 'PDF indisponible sur ce serveur',
+      preparing: 'Préparation de la synthèse…',
+      opened: 'Synthèse ouverte dans un nouvel onglet.',
+      downloaded: 'Synthèse téléchargée sous le nom {name}.',
+    },
+    inbox: {
+      showAll: 'Montrer aussi les alertes acquittées',
+      refresh: 'Actualiser',
+      viewerNote:
+        'Vous êtes connecté en lecture seule : acquitter une alerte demande le rôle analyste.',
+      rule: 'règle {id}',
+      acknowledged: ' · acquittée le {when} par {who}',
+      ack: 'Acquitter',
+      needsAnalyst: 'Demande le rôle analyste',
+    },
+    gradeViewerNote:
+      'Vous êtes connecté en lecture seule : changer une cote demande le rôle analyste.',
+    hypothesisLead: {
+      now: 'aujourd’hui',
+      prior: 'a priori {p}',
+      horizon: 'horizon {n} jours',
+      updated: 'mise à jour le {day}',
+    },
     doc: {
       crumb: 'Document',
       untitled: '(sans titre)',
