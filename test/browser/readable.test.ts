@@ -141,7 +141,10 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
       ['#/actors/PRK', ['Par type d’événement', 'Par partenaire', 'Dans le temps']],
       ['#/documents', ['Recherches enregistrées', 'Enregistrer cette recherche sous', 'Média']],
       ['#/stories/story-1', ['Origine citée', 'Pourquoi c’est une copie', '2 copies']],
-      ['#/documents/doc-en-2', ['Pourquoi cette copie est ici', 'Attribué à', 'Texte']],
+      [
+        '#/documents/doc-en-2',
+        ['Pourquoi cette copie est ici', 'Attribué à', 'Texte', 'Aucun analyste n’a corrigé'],
+      ],
       ['#/alerts', ['Montrer aussi les alertes acquittées', 'Acquitter', 'règle']],
       ['#/', ['Période', 'Synthèse', '7 jours']],
       ['#/hypotheses/korea.icbm', ['aujourd’hui', 'a priori']],
@@ -153,7 +156,7 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
       const text = await visibleText(page);
       for (const word of words) expect(text, hash).toContain(word);
       expect(text, hash).not.toMatch(
-        /Why credibility|By partner|Saved searches|Credited origin|Why this copy|Attributed to|Show acknowledged|Acknowledge|Period|\bprior\b|updated/,
+        /Why credibility|By partner|Saved searches|Credited origin|Why this copy|Attributed to|Show acknowledged|Acknowledge|Period|\bprior\b|updated|No analyst|Save correction/,
       );
     }
     await page.selectOption('[data-testid=language]', 'en');

@@ -28,6 +28,7 @@ function spanFrom(query: URLSearchParams): { start: number; end: number } | null
 
 export function DocumentPage({ id, query }: { id: string; query: URLSearchParams }) {
   const { api } = useSession();
+  const w = useWords();
   const [version, setVersion] = useState(0);
   const [rescored, setRescored] = useState<Rescored | null>(null);
   const [load] = useLoad(`document:${id}:${version}`, () =>
@@ -46,7 +47,7 @@ export function DocumentPage({ id, query }: { id: string; query: URLSearchParams
           <DocumentView d={d} focus={focus} onCorrected={corrected} />
           {rescored && (
             <p class="notice" role="status" data-testid="correction-result">
-              {rescoredText(rescored)}
+              {rescoredText(rescored, w)}
             </p>
           )}
           <DocumentCorrections documentId={d.id} version={version} onChange={corrected} />

@@ -17,6 +17,7 @@ type Mention = EventDetail['mentions'][number];
 
 export function EventPage({ id }: { id: string }) {
   const { api } = useSession();
+  const w = useWords();
   const [rescored, setRescored] = useState<Rescored | null>(null);
   const [load, reload] = useLoad(`event:${id}:${rescored?.correction.id ?? ''}`, () =>
     api.get<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
@@ -25,7 +26,7 @@ export function EventPage({ id }: { id: string }) {
     <>
       {rescored && (
         <p class="notice" role="status" data-testid="correction-result">
-          {rescoredText(rescored)}
+          {rescoredText(rescored, w)}
           {rescored.eventId && rescored.eventId !== id && (
             <>
               {' '}
