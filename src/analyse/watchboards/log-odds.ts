@@ -111,7 +111,12 @@ interface PreparedEvent {
   readonly event: BoardEvent;
   readonly dayNumber: number;
   readonly matched: readonly IndicatorDefinition[];
+  /** Positions of `matched` in the hypothesis's indicators. */
+  readonly matchedAt: readonly number[];
   readonly chosen: IndicatorDefinition;
+  readonly chosenAt: number;
+  /** ln(LR) of the chosen indicator. */
+  readonly base: number;
   readonly credible: boolean;
   readonly credibilityWeight: number;
   readonly independenceWeight: number;
@@ -142,13 +147,17 @@ export function prepareHypothesis(
   for (const e of ordered) {
     const matched = h.indicators.filter((i) => matches(i, e));
     if (matched.length === 0) continue;
+    const chosen = matched.reduce((best, i) =>
+      Math.abs(Math.log(i.lr)) > Math.abs(Math.log(best.lr)) ? i : best,
+    );
     prepared.push({
       event: e,
       dayNumber: dayNumber(e.day)!,
       matched,
-      chosen: matched.reduce((best, i) =>
-        Math.abs(Math.log(i.lr)) > Math.abs(Math.log(best.lr)) ? i : best,
-      ),
+      matchedAt: matched.map((i) => h.indicators.indexOf(i)),
+      chosen,
+      chosenAt: h.indicators.indexOf(chosen),
+      base: Math.log(chosen.lr),
       credible: e.credibility <= CREDIBLE_AT,
       credibilityWeight: CREDIBILITY_WEIGHT[e.credibility as Credibility] ?? 0.2,
       independenceWeight: independenceWeight(e.independentSources),
@@ -190,30 +199,36 @@ function walk(
   const asOfDay = resolved ? resolved.date : o.asOf;
   const asOf = dayNumber(asOfDay)!;
   const occurrence = h.kind === 'occurrence';
-  const budget = new Map<string, number>(
-    h.indicators.map((i) => [i.id, i.cap * Math.abs(Math.log(i.lr))]),
-  );
-  const lastMatch = new Map<string, string>();
-  // occurrence: indicators that a credible event has supported (their silence means nothing).
-  const established = new Set<string>();
+  // Per indicator (by position): budget left, last matching day, and (occurrence) whether a
+  // credible event has supported it, so its silence means nothing. Arrays, not maps: this runs
+  // for every event on every day of a trajectory.
+  const budget = h.indicators.map((i) => i.cap * Math.abs(Math.log(i.lr)));
+  const lastMatch: (string | undefined)[] = h.indicators.map(() => undefined);
+  const established: boolean[] = h.indicators.map(() => false);
   const raw: RawStep[] = [];
   const eventDeltas: number[] = [];
   const eventDays: string[] = [];
   for (const pe of p.events) {
     const e = pe.event;
     if (e.day > asOfDay) break;
-    const { chosen, credible } = pe;
-    for (const i of pe.matched) {
-      lastMatch.set(i.id, e.day);
-      if (occurrence && credible && i.lr > 1) established.add(i.id);
+    const { chosen, credible, base } = pe;
+    for (let k = 0; k < pe.matched.length; k++) {
+      const at = pe.matchedAt[k]!;
+      lastMatch[at] = e.day;
+      if (occurrence && credible && pe.matched[k]!.lr > 1) established[at] = true;
     }
     const halfLife = chosen.halfLifeDays ?? o.halfLifeDays;
     const age = Math.max(0, asOf - pe.dayNumber);
     // "Has X happened?": a credible report stays true however old it is.
     const decay = occurrence && credible ? 1 : Math.pow(0.5, age / halfLife);
-    const base = Math.log(chosen.lr);
     const uncapped = base * pe.credibilityWeight * pe.independenceWeight * decay;
-    const { delta, remaining, capped } = spend(budget, chosen, uncapped);
+    // The indicator's budget (its cap): spent in the rule's order.
+    const left = budget[pe.chosenAt]!;
+    const magnitude = Math.min(Math.abs(uncapped), left);
+    budget[pe.chosenAt] = left - magnitude;
+    const delta = Math.sign(uncapped) * magnitude;
+    const capped = magnitude < Math.abs(uncapped);
+    const remaining = left - magnitude;
     // Once an indicator's budget is spent its later events add nothing: not stored as steps.
     if (delta === 0 && capped) continue;
     if (!record) {
@@ -277,17 +292,17 @@ function silenceSteps(
   o: ScoreOptions,
   asOfDay: string,
   asOf: number,
-  lastMatch: ReadonlyMap<string, string>,
-  established: ReadonlySet<string>,
+  lastMatch: readonly (string | undefined)[],
+  established: readonly boolean[],
 ): RawStep[] {
   const occurrence = h.kind === 'occurrence';
   const out: RawStep[] = [];
   // Silence of an occurrence question counts up to its deadline only (then it is no longer open).
   const silenceEnd =
     occurrence && h.deadline && h.deadline < asOfDay ? dayNumber(h.deadline)! : asOf;
-  for (const i of h.indicators) {
-    if (!i.absence || established.has(i.id)) continue;
-    const from = [lastMatch.get(i.id), o.observationStart, occurrence ? h.since : undefined]
+  for (const [at, i] of h.indicators.entries()) {
+    if (!i.absence || established[at]) continue;
+    const from = [lastMatch[at], o.observationStart, occurrence ? h.since : undefined]
       .filter((d): d is string => d !== undefined && d !== null)
       .sort()
       .pop();
