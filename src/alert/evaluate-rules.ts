@@ -191,7 +191,8 @@ function evaluateFirstEvent(
         rule: rule.id,
         kind: 'first-event',
         summary,
-        at: event.date ?? options.now ?? '',
+        // When it happened: its date, else its first report; never when the alert was recorded.
+        at: event.date ?? event.firstSeen ?? options.now ?? '',
         pair: [event.source ?? '', event.target ?? ''],
         eventType: event.type,
         evidenceIds: [],
