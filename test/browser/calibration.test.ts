@@ -78,6 +78,19 @@ describe.skipIf(!hasChromium)('calibration page in Chromium', { timeout: 120_000
     expect(overflow).toBeLessThanOrEqual(0);
     await phone.screenshot({ path: SHOT.replace('.png', '-mobile.png'), fullPage: true });
     await phone.context().close();
+    // In French: the page's words, its numbers written the French way.
+    await page.selectOption('[data-testid=language]', 'fr');
+    await expect
+      .poll(() => page.locator('[data-testid=calibration-summary]').textContent())
+      .toMatch(/^Brier 0,\d{3} sur 2 hypothèses résolues/);
+    const text = await page.locator('main').innerText();
+    for (const words of ['Diagramme de fiabilité', 'Hypothèses résolues', 'Score logarithmique'])
+      expect(text).toContain(words);
+    expect(await page.locator('figure').first().textContent()).toContain(
+      'résolue vraie le 2024-11-12',
+    );
+    expect(text).not.toMatch(/Reliability diagram|Resolved hypotheses|resolved true|Log score/);
+    await page.selectOption('[data-testid=language]', 'en');
     expect(errors).toEqual([]);
   });
 });
