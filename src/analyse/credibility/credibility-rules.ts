@@ -96,7 +96,12 @@ export interface CredibilityExplanation {
 }
 
 /** A base rule's English text, from data/labels (the dashboard words it in its language). */
-const ruleText = (rule: CredibilityRule): string => englishText(ruleMessage(rule));
+const ruleTexts = new Map<CredibilityRule, string>();
+function ruleText(rule: CredibilityRule): string {
+  let text = ruleTexts.get(rule);
+  if (text === undefined) ruleTexts.set(rule, (text = englishText(ruleMessage(rule))));
+  return text;
+}
 
 export function assessCredibility(input: CredibilityInput): CredibilityExplanation {
   const docs = new Map(input.documents.map((d) => [d.id, d]));

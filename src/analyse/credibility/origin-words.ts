@@ -5,7 +5,7 @@
  * language; the explanation stores both the message and its English text.
  * @module
  */
-import { englishText, EN_MESSAGES } from '../../domain/english-messages.js';
+import { englishMessages, englishText } from '../../domain/english-messages.js';
 import { formatDay, message, type Message } from '../../domain/messages.js';
 import { normaliseName as normalise, type OriginGroup } from './independence.js';
 
@@ -14,7 +14,7 @@ const DAY = /^(\d{4}-\d{2}-\d{2})/;
 /** `2025-11-04…` → "4 November 2025"; null when not a date. */
 export function dayInWords(iso: string | null | undefined): string | null {
   const m = DAY.exec(iso ?? '');
-  return m ? formatDay(EN_MESSAGES, m[1]!) : null;
+  return m ? formatDay(englishMessages(), m[1]!) : null;
 }
 
 /**
