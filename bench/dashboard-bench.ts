@@ -1,12 +1,15 @@
 /**
  * Dashboard benchmark: bundle sizes (raw and gzipped) of web/dist, and paint timings of the
- * overview, events and documents pages in headless Chromium on localhost, over a store of
+ * overview, events, documents and calibration pages in headless Chromium on localhost, over a store of
  * 1,000,000 mentions and 100,000 events (test/support/big-store.ts, generated into a temporary
  * SQLite file) against the reference of the same pages over the small test seed, timed in the
  * same run. "First meaningful paint" is the first animation frame after the page's main content
- * (watchboard cards, event rows, document rows) is in the DOM, measured from navigation start,
+ * (watchboard cards, event rows, document rows, resolved hypotheses) is in the DOM, measured from navigation start,
  * alongside the browser's first-contentful-paint and LCP, and the slowest API answer of the load.
+ * The calibration page's reference is a small board scored and resolved over the seed
+ * (test/browser/support/calibration-board.ts); over the big store, its generated board.
  * Run: npx tsx bench/dashboard-bench.ts [--runs 10] [--mentions 1000000] [--events 100000]
+ *   [--pages calibration,events] (default: all)
  *   →  bench/results/dashboard.json
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -28,6 +31,10 @@ import {
   launchChromium,
   serveSeeded,
 } from '../test/browser/support/browser-harness.js';
+import {
+  CALIBRATION_BOARD,
+  resolveCalibrationBoard,
+} from '../test/browser/support/calibration-board.js';
 import { gitCommit, loadAverage, machineRecord, writeResult } from './bench-record.js';
 
 const arg = (name: string, fallback: number) => {
@@ -97,13 +104,22 @@ const METRICS = `(() => {
 
 type Metrics = Record<string, number | null>;
 
-/** The pages timed, and what marks each one's meaningful paint (its main content). */
-const PAGES = [
-  { name: 'overview', hash: '#/', content: '[data-testid=hypothesis-card]' },
-  { name: 'events', hash: '#/events', content: '[data-testid=event-row]' },
-  { name: 'documents', hash: '#/documents', content: '[data-testid=document-row]' },
+/** The pages timed (a hash per store's board), and what marks each one's meaningful paint. */
+const ALL_PAGES = [
+  { name: 'overview', hash: () => '#/', content: '[data-testid=hypothesis-card]' },
+  { name: 'events', hash: () => '#/events', content: '[data-testid=event-row]' },
+  { name: 'documents', hash: () => '#/documents', content: '[data-testid=document-row]' },
+  {
+    name: 'calibration',
+    hash: (board: string) => `#/calibration/${board}`,
+    content: '[data-testid=scored-hypothesis]',
+  },
 ] as const;
-type PageName = (typeof PAGES)[number]['name'];
+type PageName = (typeof ALL_PAGES)[number]['name'];
+const pagesArg = process.argv.indexOf('--pages');
+const PAGES = ALL_PAGES.filter(
+  (p) => pagesArg < 0 || process.argv[pagesArg + 1]!.split(',').includes(p.name),
+);
 
 function stats(values: number[]): { median: number; p95: number; max: number } {
   const v = [...values].sort((a, b) => a - b);
@@ -121,6 +137,7 @@ async function timePages(
   browser: Browser,
   baseUrl: string,
   token: string,
+  board: string,
 ): Promise<Record<PageName, Record<string, ReturnType<typeof stats>>>> {
   const out = {} as Record<PageName, Record<string, ReturnType<typeof stats>>>;
   for (const p of PAGES) {
@@ -135,7 +152,7 @@ async function timePages(
         if (r.url().includes('/api/') && t.responseEnd > 0)
           slowestApi = Math.max(slowestApi, t.responseEnd - t.requestStart);
       });
-      await page.goto(`${baseUrl}/${p.hash}`, { waitUntil: 'load' });
+      await page.goto(`${baseUrl}/${p.hash(board)}`, { waitUntil: 'load' });
       await page.waitForSelector(p.content, { timeout: 60_000 });
       while ((await page.evaluate('window.__fmp === undefined')) === true) {
         await page.waitForTimeout(10);
@@ -169,6 +186,7 @@ async function serveBigStore(dir: string) {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     token,
+    board: big.ids.board,
     counts: big.counts,
     seconds,
     fileBytes: statSync(join(dir, 'big.db')).size,
@@ -194,14 +212,20 @@ async function main(): Promise<void> {
   try {
     const served = await serveSeeded();
     try {
-      seedMs = await timePages(browser, served.baseUrl, served.seed.tokens.viewer);
+      await resolveCalibrationBoard(served.store);
+      seedMs = await timePages(
+        browser,
+        served.baseUrl,
+        served.seed.tokens.viewer,
+        CALIBRATION_BOARD.id,
+      );
     } finally {
       await served.close();
     }
     big = await serveBigStore(dir);
     console.log(`generated ${JSON.stringify(big.counts)} in ${big.seconds} s`);
     try {
-      bigMs = await timePages(browser, big.baseUrl, big.token);
+      bigMs = await timePages(browser, big.baseUrl, big.token, big.board);
     } finally {
       await big.close();
     }

@@ -15,6 +15,8 @@ export interface AlertPayload {
   readonly at: string;
   readonly boardId?: string;
   readonly hypothesisId?: string;
+  /** The hypothesis's title (threshold alerts), for wording the alert in another language. */
+  readonly hypothesisTitle?: string;
   readonly direction?: 'up' | 'down';
   readonly level?: number;
   readonly before?: number;

@@ -137,6 +137,16 @@ describe('first-event rules', () => {
     });
   });
 
+  it('dates the alert when its event happened: its date, else its first report, not now', () => {
+    const r = rule({ id: 'first', kind: 'first-event' });
+    const at = (e: NewEventSignal) =>
+      evaluateAlertRules([r], { ...empty, newEvents: [e] }, { now: '2026-12-07T20:00:00Z' })[0]!
+        .payload.at;
+    expect(at(event())).toBe('2024-06-19');
+    expect(at(event({ date: null, firstSeen: '2024-05-02' }))).toBe('2024-05-02');
+    expect(at(event({ date: null }))).toBe('2026-12-07T20:00:00Z');
+  });
+
   it('filters by types, actors (any/all), capabilities and ignores denials by default', () => {
     const signals = (e: NewEventSignal) => ({ ...empty, newEvents: [e] });
     const byCap = rule({ id: 'c', kind: 'first-event', capabilities: ['SUBMARINE'] });

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { AlertRuleConfig } from '../config/schema.js';
 import { appendAll } from '../domain/append-all.js';
+import { englishText } from '../domain/english-messages.js';
+import { message } from '../domain/messages.js';
 import type {
   AlertSignals,
   HypothesisChange,
@@ -118,8 +120,16 @@ function evaluateThreshold(rule: AlertRule, changes: readonly HypothesisChange[]
     for (const { direction, level } of crossings) {
       const evidence = [...change.evidenceIds].sort();
       const cause = evidence.length > 0 ? hashIds(evidence) : `at-${change.at}`;
-      const verb = direction === 'up' ? 'rose above' : 'fell below';
-      const summary = `${change.title} ${verb} ${percent(level)}: ${percent(change.before)} → ${percent(change.after)} on ${change.at}`;
+      // Worded from data/labels (`alert.threshold.*`), which the dashboard words in its language.
+      const summary = englishText(
+        message(`alert.threshold.${direction}`, {
+          hypothesis: change.title,
+          level: percent(level),
+          before: percent(change.before),
+          after: percent(change.after),
+          at: change.at,
+        }),
+      );
       firings.push({
         ruleId: rule.id,
         kind: 'threshold',
@@ -132,6 +142,7 @@ function evaluateThreshold(rule: AlertRule, changes: readonly HypothesisChange[]
           at: change.at,
           boardId: change.boardId,
           hypothesisId: change.hypothesisId,
+          hypothesisTitle: change.title,
           direction,
           level,
           before: change.before,
@@ -180,7 +191,8 @@ function evaluateFirstEvent(
         rule: rule.id,
         kind: 'first-event',
         summary,
-        at: event.date ?? options.now ?? '',
+        // When it happened: its date, else its first report; never when the alert was recorded.
+        at: event.date ?? event.firstSeen ?? options.now ?? '',
         pair: [event.source ?? '', event.target ?? ''],
         eventType: event.type,
         evidenceIds: [],

@@ -147,6 +147,7 @@ async function loadNewEventSignals(db: Db, eventIds: readonly string[]): Promise
         capabilities: decodeCodes(e.capabilities) as NewEventSignal['capabilities'],
         modality: e.modality as Modality,
         date: e.date,
+        firstSeen: e.first_seen,
         credibility: e.credibility,
         firstForPair: await isFirstForPair(db, e, earliest),
         mentionIds: members.filter((m) => m.event_id === e.id).map((m) => m.id),

@@ -24,6 +24,8 @@ export interface NewEventSignal {
   readonly capabilities: readonly Capability[];
   readonly modality: Modality;
   readonly date: string | null;
+  /** The day it was first reported (events.first_seen): when an undated event happened, roughly. */
+  readonly firstSeen?: string;
   readonly credibility: number;
   /** True when no earlier event of this type exists for this actor pair. */
   readonly firstForPair: boolean;

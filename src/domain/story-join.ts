@@ -3,6 +3,8 @@
  * and as the API, the dashboard and `vigie board --explain` show it.
  * @module
  */
+import { englishText } from './english-messages.js';
+import { message, type Message } from './messages.js';
 
 /** How the attributed sources of two reports relate (see src/ingest/dedup/story-evidence.ts). */
 export type SourceRelation = 'same' | 'named' | 'none' | 'different' | 'one-sided';
@@ -40,6 +42,8 @@ export interface StoryJoin {
   readonly evidence: JoinEvidence | null;
   /** One line for people, e.g. "joined doc-1 on evidence: same source kor-nis; figures 1500". */
   readonly summary: string;
+  /** The same line as a message (src/domain/messages.ts), to word in another language. */
+  readonly summaryMessage: Message;
 }
 
 /** A stored join as the API and the CLI show it; unreadable evidence counts as none. */
@@ -57,50 +61,71 @@ export function readStoryJoin(row: {
       evidence = null;
     }
   }
+  const summaryMessage = storyJoinMessage(row.reason, row.matched_document_id, evidence);
   return {
     reason: row.reason,
     matchedDocumentId: row.matched_document_id,
     source: row.source,
     evidence,
-    summary: describeStoryJoin(row.reason, row.matched_document_id, evidence),
+    summary: englishText(summaryMessage),
+    summaryMessage,
   };
 }
 
+const percent = (x: unknown) => (typeof x === 'number' ? `${Math.round(x * 100)}%` : '?');
+/** A listed source (data/stories/sources.yaml id), which a language may name. */
+const sourceName = (id: string | null) => message(`source.${id ?? '?'}`, { fallback: id ?? '?' });
+
 /**
- * @example describeStoryJoin('evidence', 'doc-1', evidence)
+ * @example englishText(storyJoinMessage('evidence', 'doc-1', evidence))
  *   // 'joined doc-1 on evidence: same source kor-nis; figures 1500, 12000; event TROOP_DEPLOYMENT/PRK/RUS; 0 days apart'
  */
+export function storyJoinMessage(
+  reason: string,
+  matched: string | null,
+  evidence: JoinEvidence | null,
+): Message {
+  if (reason === 'new-story' || matched === null) return message('story.first');
+  if (evidence?.stage === 'evidence')
+    return message('story.evidence', { matched, parts: evidenceMessages(evidence) });
+  const m = evidence && 'measures' in evidence ? evidence.measures : {};
+  if (reason === 'near-duplicate')
+    return message('story.nearDuplicate', { matched, share: percent(m['copy']) });
+  if (reason === 'rewrite')
+    return message('story.rewrite', { matched, share: percent(m['vocabulary']) });
+  if (reason === 'translation') {
+    const events = Array.isArray(m['events']) ? (m['events'] as string[]).join(', ') : '?';
+    return message('story.translation', { matched, events, share: percent(m['actors']) });
+  }
+  return message('story.other', { reason, matched });
+}
+
 export function describeStoryJoin(
   reason: string,
   matched: string | null,
   evidence: JoinEvidence | null,
 ): string {
-  if (reason === 'new-story' || matched === null) return 'first report of its story';
-  if (evidence?.stage === 'evidence')
-    return `joined ${matched} on evidence: ${describeEvidence(evidence)}`;
-  const m = evidence && 'measures' in evidence ? evidence.measures : {};
-  const pct = (x: unknown) => (typeof x === 'number' ? `${Math.round(x * 100)}%` : '?');
-  if (reason === 'near-duplicate')
-    return `near-duplicate of ${matched} (${pct(m['copy'])} of the shorter text's passages shared)`;
-  if (reason === 'rewrite') return `rewrite of ${matched} (${pct(m['vocabulary'])} shared wording)`;
-  if (reason === 'translation') {
-    const events = Array.isArray(m['events']) ? (m['events'] as string[]).join(', ') : '?';
-    return `translation of ${matched} (events ${events}; actors ${pct(m['actors'])} shared)`;
-  }
-  return `${reason}: ${matched}`;
+  return englishText(storyJoinMessage(reason, matched, evidence));
+}
+
+/** "same source kor-nis", "figures 1500, 12000", "event TROOP_DEPLOYMENT/PRK/RUS", "0 days apart". */
+function evidenceMessages(e: StoryEvidence): Message[] {
+  const parts: Message[] = [];
+  if (e.source === 'same')
+    parts.push(message('story.sameSource', { source: sourceName(e.sourceId) }));
+  else if (e.source === 'named')
+    parts.push(message('story.namedSource', { source: sourceName(e.sourceId) }));
+  else parts.push(message('story.noSource'));
+  if (e.figures.length) parts.push(message('story.figures', { figures: e.figures.join(', ') }));
+  if (e.events.length)
+    parts.push(message('story.events', { n: e.events.length, events: e.events.join(', ') }));
+  const others = e.names.filter((n) => n !== e.sourceId);
+  if (others.length) parts.push(message('story.alsoNaming', { names: others.map(sourceName) }));
+  parts.push(message('story.days', { n: e.days }));
+  return parts;
 }
 
 /** "same source kor-nis; figures 1500, 12000; event TROOP_DEPLOYMENT/PRK/RUS; 0 days apart". */
 export function describeEvidence(e: StoryEvidence): string {
-  const parts: string[] = [];
-  if (e.source === 'same') parts.push(`same source ${e.sourceId}`);
-  else if (e.source === 'named') parts.push(`source ${e.sourceId} named by both`);
-  else parts.push('no attributed source');
-  if (e.figures.length) parts.push(`figures ${e.figures.join(', ')}`);
-  if (e.events.length)
-    parts.push(`${e.events.length > 1 ? 'events' : 'event'} ${e.events.join(', ')}`);
-  const others = e.names.filter((n) => n !== e.sourceId);
-  if (others.length) parts.push(`also naming ${others.join(', ')}`);
-  parts.push(`${e.days} ${e.days === 1 ? 'day' : 'days'} apart`);
-  return parts.join('; ');
+  return evidenceMessages(e).map(englishText).join('; ');
 }

@@ -1,13 +1,17 @@
 /**
  * The calibration page in real Chromium: a board scored in the seeded store, two hypotheses
  * resolved through the API, then the reliability diagram, the scores table and the trajectories
- * with their resolution marked. Saves docs/screenshots/calibration.png.
+ * with their resolution marked. Saves docs/screenshots/calibration.png and, on a 390-px phone,
+ * calibration-mobile.png.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBoard } from '../../src/analyse/watchboards/load-boards.js';
 import { scoreBoards } from '../../src/analyse/watchboards/score-boards.js';
+import {
+  CALIBRATION_BOARD as BOARD,
+  CALIBRATION_RESOLUTIONS,
+} from './support/calibration-board.js';
 import {
   hasChromium,
   noteSkip,
@@ -17,36 +21,6 @@ import {
 
 noteSkip();
 
-const BOARD = parseBoard(
-  `id: peninsula
-title: Russia and the DPRK (calibration test)
-start: '2024-06-01'
-hypotheses:
-  - id: transfer
-    title: Russia transfers arms or technology to the DPRK
-    kind: occurrence
-    resolution: { criterion: a transfer stated as fact by a party, by: Russia or the DPRK }
-    prior: 0.3
-    indicators:
-      - id: t
-        title: transfers
-        match: { types: [ARMS_TRANSFER, TECH_TRANSFER], actors: { source: [RUS] } }
-        lr: 4
-  - id: test
-    title: The DPRK conducts a nuclear test
-    kind: window
-    horizonDays: 90
-    resolution: { criterion: a test detected by seismographs, by: a government }
-    prior: 0.2
-    indicators:
-      - id: n
-        title: nuclear tests
-        match: { types: [NUCLEAR_TEST] }
-        lr: 3
-        absence: { days: 60, lr: 0.8 }
-`,
-  'peninsula.yaml',
-);
 const SHOT = fileURLToPath(new URL('../../docs/screenshots/calibration.png', import.meta.url));
 
 describe.skipIf(!hasChromium)('calibration page in Chromium', { timeout: 120_000 }, () => {
@@ -55,13 +29,10 @@ describe.skipIf(!hasChromium)('calibration page in Chromium', { timeout: 120_000
   it('shows the reliability diagram, the scores and the resolutions on the trajectories', async () => {
     const { served } = suite;
     await scoreBoards(served.store, [BOARD]);
-    for (const [id, outcome, date] of [
-      ['peninsula%2Ftransfer', true, '2024-11-12'],
-      ['peninsula%2Ftest', false, '2024-11-10'],
-    ] as const) {
+    for (const [id, outcome, date] of CALIBRATION_RESOLUTIONS) {
       const res = await served.app.inject({
         method: 'POST',
-        url: `/api/hypotheses/${id}/resolution`,
+        url: `/api/hypotheses/${encodeURIComponent(id)}/resolution`,
         headers: { authorization: `Bearer ${served.seed.tokens.analyst}` },
         payload: { outcome, date, source: 'https://example.org/record' },
       });
@@ -92,6 +63,34 @@ describe.skipIf(!hasChromium)('calibration page in Chromium', { timeout: 120_000
       recursive: true,
     });
     await page.screenshot({ path: SHOT, fullPage: true });
+    // On a 390-px phone: nothing wider than the screen, and its screenshot for the README.
+    const phone = await signedInPage(suite.browser, served.baseUrl, served.seed.tokens.viewer, {
+      width: 390,
+      height: 844,
+    });
+    phone.on('pageerror', (e) => errors.push(e.message));
+    await phone.goto(`${served.baseUrl}/#/calibration/peninsula`);
+    await phone.waitForSelector('[data-testid=resolution-mark]', { state: 'attached' });
+    await phone.waitForLoadState('networkidle');
+    const overflow = await phone.evaluate(
+      '(document.documentElement.scrollWidth - document.documentElement.clientWidth)',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: SHOT.replace('.png', '-mobile.png'), fullPage: true });
+    await phone.context().close();
+    // In French: the page's words, its numbers written the French way.
+    await page.selectOption('[data-testid=language]', 'fr');
+    await expect
+      .poll(() => page.locator('[data-testid=calibration-summary]').textContent())
+      .toMatch(/^Brier 0,\d{3} sur 2 hypothèses résolues/);
+    const text = await page.locator('main').innerText();
+    for (const words of ['Diagramme de fiabilité', 'Hypothèses résolues', 'Score logarithmique'])
+      expect(text).toContain(words);
+    expect(await page.locator('figure').first().textContent()).toContain(
+      'résolue vraie le 2024-11-12',
+    );
+    expect(text).not.toMatch(/Reliability diagram|Resolved hypotheses|resolved true|Log score/);
+    await page.selectOption('[data-testid=language]', 'en');
     expect(errors).toEqual([]);
   });
 });

@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('corrections in Chromium', { timeout: 180_000 }, (
     const result = page.locator('[data-testid=correction-result]');
     await result.waitFor();
     const text = (await result.textContent()) ?? '';
-    expect(text).toContain('modality ASSERTED → HEDGED');
+    expect(text).toContain('modality asserted → hedged (not confirmed)');
     expect(text).toContain('Rescored:');
     await page.locator('[data-testid=correction]').first().waitFor();
     expect(await page.locator('[data-testid=correction]').first().textContent()).toContain(
@@ -156,7 +156,9 @@ describe.skipIf(!hasChromium)('corrections in Chromium', { timeout: 180_000 }, (
     await page.goto(`${world.baseUrl}/#/hypotheses/${encodeURIComponent(hypothesisId)}`);
     const note = page.locator('[data-testid=step-correction]');
     await note.first().waitFor();
-    expect(await note.first().textContent()).toContain('modality ASSERTED → HEDGED');
+    expect(await note.first().textContent()).toContain(
+      'modality asserted → hedged (not confirmed)',
+    );
     expect(await note.first().textContent()).toContain('unconfirmed');
     expect(await page.locator('.lead .prob').textContent()).toBe(
       `${Math.round(after.probability * 100)}%`,

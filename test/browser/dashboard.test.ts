@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', { timeout: 90_000 }, () =
     await expect
       .poll(() => join.textContent())
       .toContain(
-        'joined doc-en-1 on evidence: source kor-jcs named by both; event MISSILE_TEST/PRK/-',
+        'joined doc-en-1 on evidence: source kor-jcs named by both; event Missile test/🇰🇵 North Korea/-',
       );
     expect(await join.locator('a').getAttribute('href')).toBe('#/documents/doc-en-1');
   });
@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', { timeout: 90_000 }, () =
     const cells = page.locator('[data-testid=attribution]');
     await expect.poll(() => cells.count()).toBe(2);
     expect(await cells.nth(0).textContent()).toBe(
-      "South Korea's Joint Chiefs of Staff (KOR) via Yonhap",
+      "South Korea's Joint Chiefs of Staff (🇰🇷 South Korea) via Yonhap",
     );
     expect(await cells.nth(0).locator('a').getAttribute('href')).toBe(
       '#/documents/doc-en-1?start=71&end=74',

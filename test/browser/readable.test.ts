@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
     await expect.poll(() => page.locator('nav[aria-label=Main]').innerText()).toContain('Events');
   });
 
-  it('shows the workbench pages in French: event, actor, documents, story, saved searches', async () => {
+  it('shows the workbench pages in French: event, actor, documents, story, document, alerts, brief, hypothesis', async () => {
     await page.goto(`${suite.served.baseUrl}/#/events`);
     await page.waitForSelector('[data-testid=event-row]');
     await page.selectOption('[data-testid=language]', 'fr');
@@ -141,6 +141,13 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
       ['#/actors/PRK', ['Par type d’événement', 'Par partenaire', 'Dans le temps']],
       ['#/documents', ['Recherches enregistrées', 'Enregistrer cette recherche sous', 'Média']],
       ['#/stories/story-1', ['Origine citée', 'Pourquoi c’est une copie', '2 copies']],
+      [
+        '#/documents/doc-en-2',
+        ['Pourquoi cette copie est ici', 'Attribué à', 'Texte', 'Aucun analyste n’a corrigé'],
+      ],
+      ['#/alerts', ['Montrer aussi les alertes acquittées', 'Acquitter', 'règle']],
+      ['#/', ['Période', 'Synthèse', '7 jours']],
+      ['#/hypotheses/korea.icbm', ['aujourd’hui', 'a priori']],
     ];
     for (const [hash, words] of pages) {
       await page.goto(`${suite.served.baseUrl}/${hash}`);
@@ -148,7 +155,9 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
       await settled(page);
       const text = await visibleText(page);
       for (const word of words) expect(text, hash).toContain(word);
-      expect(text, hash).not.toMatch(/Why credibility|By partner|Saved searches|Credited origin/);
+      expect(text, hash).not.toMatch(
+        /Why credibility|By partner|Saved searches|Credited origin|Why this copy|Attributed to|Show acknowledged|Acknowledge|Period|\bprior\b|updated|No analyst|Save correction/,
+      );
     }
     await page.selectOption('[data-testid=language]', 'en');
     await expect.poll(() => page.locator('nav[aria-label=Main]').innerText()).toContain('Events');

@@ -94,9 +94,11 @@ describe('vigie board --explain', () => {
           factors: { lr: 2, independentSources: 1 },
           origins: {
             summary: "3 outlets, 1 independent origin: South Korea's NIS on 5 March 2031",
+            summaryMessage: { key: 'text', params: { text: '(not printed)' } },
             origins: [
               {
                 label: "South Korea's NIS on 5 March 2031",
+                labelMessage: { key: 'text', params: { text: '(not printed)' } },
                 source: 'kor-nis',
                 outlets: ['Seoul Wire', 'Le Veilleur', 'Nordkurier'],
                 documentIds: ['a', 'b', 'c'],

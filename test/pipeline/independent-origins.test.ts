@@ -112,7 +112,12 @@ describe.each(backends)('independent origins by primary source on $name', (backe
         "4 outlets, 2 independent origins: South Korea's NIS on 6 May 2031; " +
           "Ukraine's military intelligence (HUR) on 7 May 2031",
       );
-      expect(origins.origins).toEqual([
+      // Each origin also carries its label as a message, for the dashboard's other language.
+      expect(origins.origins[0]!.labelMessage).toMatchObject({
+        key: 'origin.primary',
+        params: { source: { key: 'source.kor-nis' }, on: { params: { day: '2031-05-06' } } },
+      });
+      expect(origins.origins).toMatchObject([
         {
           label: "South Korea's NIS on 6 May 2031",
           source: 'kor-nis',

@@ -41,7 +41,7 @@ for (const backend of await testBackends()) {
           await seedTrackRecords(h.store);
           expect((await h.as('none', { url: '/api/sources/track-records' })).statusCode).toBe(401);
           const all = await records(h);
-          expect(all.total).toBe(7);
+          expect(all.total).toBe(6);
           const nk = all.items.find((i) => i.source.id === TRACK.nkWatch)!;
           expect(nk.record).toMatchObject({ claims: 7, confirmed: 5, contradicted: 1 });
           expect(nk.suggestion).toMatchObject({ suggested: 'C', change: true });

@@ -94,7 +94,7 @@ describe.each(backends)('source track records on $name', (backend) => {
   run('lists every source a page at a time', async () => {
     const first = await readTrackRecords(store, { limit: 2, offset: 0 });
     // Five sources, then the outlets of documents no source brought in.
-    expect(first.total).toBe(7);
+    expect(first.total).toBe(6);
     expect(first.items.map((i) => i.source.name)).toEqual(['NK Watch', 'Seoul Wire']);
     const rest = await readTrackRecords(store, { limit: 4, offset: 2 });
     expect(rest.items.map((i) => i.source.id)).toEqual([
@@ -103,8 +103,23 @@ describe.each(backends)('source track records on $name', (backend) => {
       'src-yonhap',
       'outlet:Harbour Times',
     ]);
-    const last = await readTrackRecords(store, { limit: 4, offset: 6 });
-    expect(last.items.map((i) => i.source.id)).toEqual(['outlet:Unknown Blog']);
+    expect((await readTrackRecords(store, { limit: 4, offset: 6 })).items).toEqual([]);
+  });
+
+  run('counts documents ingested under a named outlet’s name with it: one record', async () => {
+    // "Unknown Blog" is a registered named outlet (src-outlet), and doc-hostile was ingested
+    // without a source under that outlet name; give its mention an event so it is a claim.
+    await store.db
+      .updateTable('mentions')
+      .set({ event_id: 'evt-test-2' })
+      .where('document_id', '=', 'doc-hostile')
+      .execute();
+    const all = await readTrackRecords(store);
+    expect(all.items.filter((i) => i.source.name === 'Unknown Blog')).toHaveLength(1);
+    const blog = await recordOf('src-outlet');
+    expect(blog.source).toMatchObject({ kind: 'outlet', registered: true });
+    expect(blog.claims.map((c) => c.eventId)).toEqual(['evt-test-2']);
+    expect((await readTrackRecords(store, { sourceId: 'outlet:Unknown Blog' })).total).toBe(0);
   });
 
   run('keeps a record for an outlet of ingested files, which has no grade to set', async () => {

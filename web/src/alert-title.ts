@@ -9,6 +9,8 @@ import type { Alert } from './api-types.js';
 import type { Words } from './i18n/i18n.js';
 
 export function alertTitle(a: Alert, w: Words): string {
+  const threshold = thresholdTitle(a, w);
+  if (threshold) return threshold;
   const p = a.payload as { eventType?: unknown; pair?: unknown } | null;
   const type = typeof p?.eventType === 'string' ? p.eventType : null;
   const pair =
@@ -29,4 +31,35 @@ export function relabel(text: string, w: Words): string {
     const actor = w.actor(code);
     return actor === code ? code : actor;
   });
+}
+
+/** "[board] Title rose above 50%: 10% → 78.4% on 2025-06-18", worded from the payload. */
+function thresholdTitle(a: Alert, w: Words): string | null {
+  const p = a.payload as {
+    boardId?: unknown;
+    hypothesisTitle?: unknown;
+    direction?: unknown;
+    level?: unknown;
+    before?: unknown;
+    after?: unknown;
+    at?: unknown;
+  } | null;
+  if (a.kind !== 'threshold' || !p || typeof p.hypothesisTitle !== 'string') return null;
+  const { level, before, after } = p;
+  if (typeof level !== 'number' || typeof before !== 'number' || typeof after !== 'number')
+    return null;
+  if (p.direction !== 'up' && p.direction !== 'down') return null;
+  const percent = (x: number) =>
+    new Intl.NumberFormat(w.lang, { style: 'percent', maximumFractionDigits: 1 }).format(x);
+  const text = w.message({
+    key: `alert.threshold.${p.direction}`,
+    params: {
+      hypothesis: p.hypothesisTitle,
+      level: percent(level),
+      before: percent(before),
+      after: percent(after),
+      at: typeof p.at === 'string' ? p.at : '',
+    },
+  });
+  return typeof p.boardId === 'string' ? `[${p.boardId}] ${text}` : text;
 }

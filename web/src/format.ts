@@ -1,4 +1,5 @@
 /** Display helpers: percentages, dates, actor pairs. */
+import type { Words } from './i18n/i18n.js';
 
 export function pct(p: number): string {
   return `${Math.round(p * 100)}%`;
@@ -39,20 +40,32 @@ export function pair(source: string | null, target: string | null): string {
 /** What a mention's attribution says, in the words of the document page. */
 export interface AttributionLike {
   readonly actor: string | null;
+  /** The listed source (`kor-nis`), which the labels may name in the reader's language. */
+  readonly source?: string | null;
   readonly label: string | null;
   readonly basis: string;
   readonly conduit: string | null;
 }
 
 /**
- * Whom a mention's text says the claim comes from: "South Korea's NIS (KOR) via Yonhap",
- * "the Kremlin (RUS), carried on", "own reporting", "via Yonhap, no primary source", "—".
+ * Whom a mention's text says the claim comes from: "South Korea's NIS (🇰🇷 South Korea) via
+ * Yonhap", "the Kremlin (🇷🇺 Russia), carried on", "own reporting", "via Yonhap, no primary
+ * source", "—". A listed source is named by the labels' `source.<id>` message, else its label.
  */
-export function attributionText(a: AttributionLike | null | undefined): string {
+export function attributionText(a: AttributionLike | null | undefined, w: Words): string {
   if (!a) return '—';
-  if (a.basis === 'own') return 'own reporting';
-  const via = a.conduit ? ` via ${a.conduit}` : '';
-  if (!a.actor) return a.conduit ? `via ${a.conduit}, no primary source` : '—';
-  const who = a.label && a.label !== a.actor ? `${a.label} (${a.actor})` : a.actor;
-  return `${who}${a.basis === 'continued' ? ', carried on' : ''}${via}`;
+  const t = w.ui.attribution;
+  if (a.basis === 'own') return t.own;
+  if (!a.actor) return a.conduit ? w.fill(t.viaOnly, { conduit: a.conduit }) : '—';
+  const name = a.source
+    ? w.message({ key: `source.${a.source}`, params: { fallback: a.label ?? a.actor } })
+    : null;
+  // The state in brackets, unless the name already says whom (an organisation's acronym).
+  let who = !name
+    ? w.actor(a.actor)
+    : name.includes(a.actor)
+      ? name
+      : `${name} (${w.actor(a.actor)})`;
+  if (a.basis === 'continued') who = w.fill(t.carried, { who });
+  return a.conduit ? w.fill(t.via, { who, conduit: a.conduit }) : who;
 }

@@ -6,13 +6,16 @@
  */
 import type { MentionAttribution } from '../../domain/attribution.js';
 import type { Credibility, Modality } from '../../domain/ontology.js';
+import { ruleMessage, type CredibilityRule } from '../../domain/credibility-reasons.js';
+import { englishText } from '../../domain/english-messages.js';
+import type { Message } from '../../domain/messages.js';
 import {
   groupIndependentOrigins,
   type DocumentOrigin,
   type OriginGroup,
   type PrimarySource,
 } from './independence.js';
-import { describeOrigin, summariseOrigins } from './origin-words.js';
+import { originMessage, originsMessage } from './origin-words.js';
 
 /** Modality precedence for an event's overall modality (first wins). */
 export const MODALITY_PRECEDENCE: readonly Modality[] = [
@@ -56,6 +59,8 @@ export interface GroupExplanation {
   readonly id: string;
   /** The origin in words: "South Korea's NIS on 4 November 2025". */
   readonly label: string;
+  /** The same as a message, for the dashboard to word in its language. */
+  readonly labelMessage: Message;
   /** The primary source that ties the group, or null (grouped by story, origin or outlet). */
   readonly primary: PrimarySource | null;
   /** Outlets that carried it, in order of first publication. */
@@ -73,6 +78,7 @@ export interface CredibilityExplanation {
   readonly rules: 'credibility-v2';
   /** Outlets and independent origins in words: "6 outlets, 1 independent origin: …". */
   readonly summary: string;
+  readonly summaryMessage: Message;
   readonly groups: readonly GroupExplanation[];
   readonly counts: {
     readonly firm: number;
@@ -87,6 +93,14 @@ export interface CredibilityExplanation {
   readonly modality: Modality;
   readonly independentSources: number;
   readonly mentionCount: number;
+}
+
+/** A base rule's English text, from data/labels (the dashboard words it in its language). */
+const ruleTexts = new Map<CredibilityRule, string>();
+function ruleText(rule: CredibilityRule): string {
+  let text = ruleTexts.get(rule);
+  if (text === undefined) ruleTexts.set(rule, (text = englishText(ruleMessage(rule))));
+  return text;
 }
 
 export function assessCredibility(input: CredibilityInput): CredibilityExplanation {
@@ -106,9 +120,11 @@ export function assessCredibility(input: CredibilityInput): CredibilityExplanati
     const reliability = g.documentIds
       .map((id) => docs.get(id)?.reliability ?? 'F')
       .reduce((best, r) => (r < best ? r : best), 'F');
+    const labelMessage = originMessage(g);
     return {
       id: g.id,
-      label: describeOrigin(g),
+      label: englishText(labelMessage),
+      labelMessage,
       primary: g.primary,
       outlets: g.outlets,
       firstPublished: g.firstPublished,
@@ -148,12 +164,14 @@ export function assessCredibility(input: CredibilityInput): CredibilityExplanati
   const byId = new Map(origins.map((g) => [g.id, g]));
   const originsOf = (list: readonly GroupExplanation[]): OriginGroup[] =>
     list.map((g) => byId.get(g.id)).filter((g): g is OriginGroup => g !== undefined);
+  const summaryMessage = originsMessage(
+    originsOf(supporting),
+    originsOf(groups.filter((g) => g.supportModality === null && g.denialMentionIds.length > 0)),
+  );
   return {
     rules: 'credibility-v2',
-    summary: summariseOrigins(
-      originsOf(supporting),
-      originsOf(groups.filter((g) => g.supportModality === null && g.denialMentionIds.length > 0)),
-    ),
+    summary: englishText(summaryMessage),
+    summaryMessage,
     groups,
     counts: { firm, hedged, hypothetical, denials },
     bestReliability,
@@ -173,17 +191,16 @@ function baseCredibility(
   strong: boolean,
   best: string | null,
 ): { value: Credibility; rule: string } {
-  if (firm >= 3) return { value: 1, rule: '3+ independent origins assert it' };
-  if (firm >= 2 && strong)
-    return { value: 1, rule: '2 independent origins assert it, one graded A/B' };
-  if (firm === 2) return { value: 2, rule: '2 independent origins assert it' };
-  if (firm === 1 && strong) return { value: 2, rule: '1 origin graded A/B asserts it' };
-  if (firm === 1 && best === 'E') return { value: 4, rule: '1 origin graded E asserts it' };
-  if (firm === 1) return { value: 3, rule: '1 origin asserts it' };
-  if (hedged >= 2) return { value: 3, rule: '2+ independent origins report it as possible' };
-  if (hedged === 1) return { value: 4, rule: '1 origin reports it as possible' };
-  if (hypothetical > 0) return { value: 6, rule: 'only hypothetical mentions: cannot be judged' };
-  return { value: 5, rule: 'no supporting origin: only denials' };
+  if (firm >= 3) return { value: 1, rule: ruleText('firm3') };
+  if (firm >= 2 && strong) return { value: 1, rule: ruleText('firm2Strong') };
+  if (firm === 2) return { value: 2, rule: ruleText('firm2') };
+  if (firm === 1 && strong) return { value: 2, rule: ruleText('firm1Strong') };
+  if (firm === 1 && best === 'E') return { value: 4, rule: ruleText('firm1E') };
+  if (firm === 1) return { value: 3, rule: ruleText('firm1') };
+  if (hedged >= 2) return { value: 3, rule: ruleText('hedged2') };
+  if (hedged === 1) return { value: 4, rule: ruleText('hedged1') };
+  if (hypothetical > 0) return { value: 6, rule: ruleText('hypothetical') };
+  return { value: 5, rule: ruleText('denials') };
 }
 
 /** Weight of an event's evidence by credibility, used by the watchboards (docs/credibility.md). */

@@ -55,7 +55,7 @@ export async function boardTrajectories(
     let previous: number | null = null;
     for (let d = start; d <= end; d++) {
       const day = dayString(d);
-      const { probability } = score(h, day);
+      const probability = score.probability(h, day);
       // Only the days the probability changes: the scorer holds a point until the next.
       if (probability !== previous) trajectory.push({ day, probability });
       previous = probability;

@@ -6,6 +6,8 @@
  * @module
  */
 import type { Reliability } from '../../domain/ontology.js';
+import { englishText } from '../../domain/english-messages.js';
+import { message, type Message } from '../../domain/messages.js';
 import type { TrackRecord } from './track-record.js';
 
 /** Resolved claims (confirmed + contradicted) needed before a grade other than the current one. */
@@ -29,14 +31,9 @@ export const GRADE_FLOORS: readonly { readonly grade: Reliability; readonly floo
 /** What the rule reads of a record: its counts, not the claims. */
 export type RecordCounts = Omit<TrackRecord, 'outcomes'>;
 
-const WORDS: Readonly<Record<Reliability, string>> = {
-  A: 'completely reliable',
-  B: 'usually reliable',
-  C: 'fairly reliable',
-  D: 'not usually reliable',
-  E: 'unreliable',
-  F: 'reliability cannot be judged',
-};
+const GRADES: readonly string[] = ['A', 'B', 'C', 'D', 'E', 'F'];
+/** "fairly reliable" for C, as a message (data/labels `grade.words.*`). */
+const words = (grade: Reliability): Message => message(`grade.words.${grade}`);
 
 export interface GradeSuggestion {
   readonly current: string;
@@ -50,6 +47,8 @@ export interface GradeSuggestion {
   readonly lowerBound: number | null;
   /** The rule in words, one line per reason. */
   readonly reasons: readonly string[];
+  /** The same reasons as messages (src/domain/messages.ts), to word in another language. */
+  readonly reasonMessages: Message[];
 }
 
 /** Lower bound of the 95 % Wilson score interval of `k` successes in `n` trials. */
@@ -66,17 +65,22 @@ export function gradeForBound(bound: number): Reliability {
   return GRADE_FLOORS.find((g) => bound >= g.floor)?.grade ?? 'E';
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const fixed2 = (x: number) => x.toFixed(2);
-
-function recordLine(r: RecordCounts, resolved: number): string {
-  const how = [
-    r.confirmedByResolution > 0 ? `${r.confirmedByResolution} by a resolution` : '',
-    r.confirmedByCorroboration > 0 ? `${r.confirmedByCorroboration} by an independent origin` : '',
-  ].filter((s) => s !== '');
-  const confirmed = `${r.confirmed} of ${plural(resolved, 'resolved claim')} confirmed${how.length ? ` (${how.join(', ')})` : ''}`;
+function recordLine(r: RecordCounts, resolved: number): Message {
+  const parts = [
+    r.confirmedByResolution > 0
+      ? message('grade.byResolution', { n: r.confirmedByResolution })
+      : null,
+    r.confirmedByCorroboration > 0
+      ? message('grade.byOrigin', { n: r.confirmedByCorroboration })
+      : null,
+  ].filter((m): m is Message => m !== null);
+  const confirmed = message('grade.confirmed', {
+    k: r.confirmed,
+    n: resolved,
+    how: parts.length > 0 ? message('grade.how', { parts }) : '',
+  });
   return r.contradicted > 0
-    ? `${confirmed}; ${r.contradicted} contradicted by a resolution`
+    ? message('grade.contradicted', { record: confirmed, n: r.contradicted })
     : confirmed;
 }
 
@@ -84,38 +88,53 @@ function recordLine(r: RecordCounts, resolved: number): string {
 export function suggestGrade(record: RecordCounts, current: string): GradeSuggestion {
   const resolved = record.confirmed + record.contradicted;
   const rate = resolved > 0 ? record.confirmed / resolved : null;
-  const reasons: string[] = [];
+  const reasons: Message[] = [];
   let suggested: Reliability;
   let lowerBound: number | null = null;
   if (resolved < MIN_RESOLVED) {
-    suggested = (WORDS as Record<string, string>)[current] ? (current as Reliability) : 'F';
+    suggested = GRADES.includes(current) ? (current as Reliability) : 'F';
     reasons.push(
-      `${resolved === 0 ? 'no resolved claim' : recordLine(record, resolved)}: at least ${MIN_RESOLVED} are needed to suggest a grade, so ${suggested} (${WORDS[suggested]}) stands`,
+      message('grade.tooFew', {
+        record: resolved === 0 ? message('grade.noResolved') : recordLine(record, resolved),
+        min: MIN_RESOLVED,
+        grade: suggested,
+        words: words(suggested),
+      }),
     );
   } else {
     lowerBound = wilsonLowerBound(record.confirmed, resolved);
     suggested = gradeForBound(lowerBound);
     reasons.push(
-      `${recordLine(record, resolved)}; lower bound ${fixed2(lowerBound)} → ${suggested} (${WORDS[suggested]})`,
+      message('grade.bound', {
+        record: recordLine(record, resolved),
+        bound: lowerBound,
+        grade: suggested,
+        words: words(suggested),
+      }),
     );
     if (suggested === 'A' && record.confirmedByResolution < MIN_RESOLUTIONS_FOR_A) {
       suggested = 'B';
       reasons.push(
-        `A needs at least ${MIN_RESOLUTIONS_FOR_A} claims confirmed by a resolution (${record.confirmedByResolution} here): B`,
+        message('grade.needsResolutions', {
+          min: MIN_RESOLUTIONS_FOR_A,
+          n: record.confirmedByResolution,
+        }),
       );
     }
   }
-  if (record.open > 0) reasons.push(`${plural(record.open, 'claim')} still open`);
-  if (record.late > 0)
-    reasons.push(`${plural(record.late, 'claim')} reported after the resolution, not counted`);
+  if (record.open > 0) reasons.push(message('grade.open', { n: record.open }));
+  if (record.late > 0) reasons.push(message('grade.late', { n: record.late }));
   const median = record.lead.medianDays;
   if (record.lead.compared > 0 && median !== null)
     reasons.push(
-      `first on ${record.lead.first} of ${plural(record.lead.compared, 'claim')} other origins also reported; ${
-        median >= 0
-          ? `median lead ${median} day${median === 1 ? '' : 's'}`
-          : `median ${-median} day${median === -1 ? '' : 's'} after the first other origin`
-      }`,
+      message('grade.lead', {
+        first: record.lead.first,
+        compared: message('grade.claims', { n: record.lead.compared }),
+        median:
+          median >= 0
+            ? message('grade.medianLead', { n: median })
+            : message('grade.medianAfter', { n: -median }),
+      }),
     );
   return {
     current,
@@ -124,6 +143,7 @@ export function suggestGrade(record: RecordCounts, current: string): GradeSugges
     resolved,
     rate,
     lowerBound,
-    reasons,
+    reasons: reasons.map(englishText),
+    reasonMessages: reasons,
   };
 }

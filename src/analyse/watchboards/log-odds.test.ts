@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { HypothesisDefinition } from './board-schema.js';
-import { independenceWeight, logit, scoreHypothesis, sigmoid } from './log-odds.js';
+import {
+  independenceWeight,
+  logit,
+  prepareHypothesis,
+  probabilityAsOf,
+  scoreHypothesis,
+  sigmoid,
+} from './log-odds.js';
+import { dayString } from '../dates.js';
 import type { BoardEvent } from './match-indicator.js';
 
 const hypothesis = (
@@ -204,4 +212,51 @@ describe('question kinds', () => {
     expect(before.resolved).toBeUndefined();
     expect(before.probability).toBeCloseTo(0.5, 12);
   });
+});
+
+describe('the probability alone (trajectories)', () => {
+  // A fixed pseudo-random world: events on both indicators, credible and not, some on one day,
+  // enough to spend caps, with silences between them.
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const day0 = 19723; // 2024-01-01
+  const events = Array.from({ length: 120 }, (_, k) =>
+    event(
+      `e${k}`,
+      dayString(day0 + Math.floor(rand() * 500)),
+      1 + Math.floor(rand() * 6),
+      1 + Math.floor(rand() * 3),
+      {
+        target: rand() < 0.5 ? 'PRK' : 'IRN',
+      },
+    ),
+  );
+  const shapes: [string, HypothesisDefinition][] = [
+    ['window with silence', { ...hypothesis({ absence: { days: 30, lr: 0.7 }, cap: 2 }) }],
+    [
+      'occurrence with since and deadline',
+      {
+        ...hypothesis({ absence: { days: 45, lr: 0.6 }, cap: 1.5 }),
+        kind: 'occurrence',
+        horizonDays: undefined,
+        since: '2024-02-10',
+        deadline: '2025-01-20',
+      },
+    ],
+  ];
+  for (const [name, h] of shapes) {
+    it(`equals the full score's on every day: ${name}`, () => {
+      const prepared = prepareHypothesis(h, events);
+      const resolution = { outcome: false, date: '2025-03-01' };
+      for (let d = day0 - 5; d < day0 + 540; d++) {
+        const o = {
+          asOf: dayString(d),
+          halfLifeDays: 60,
+          observationStart: '2024-01-01',
+          resolution,
+        };
+        expect(probabilityAsOf(prepared, o)).toBe(scoreHypothesis(h, events, o).probability);
+      }
+    });
+  }
 });

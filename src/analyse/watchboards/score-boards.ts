@@ -17,8 +17,11 @@ import {
 } from './board-matches.js';
 import type { BoardEvent } from './match-indicator.js';
 import {
-  scoreHypothesis,
+  prepareHypothesis,
+  probabilityAsOf,
+  scorePrepared,
   type HypothesisOutcome,
+  type PreparedHypothesis,
   type HypothesisScore,
   type ScoreStep,
 } from './log-odds.js';
@@ -56,27 +59,35 @@ export function boardScorer(
   matched: MatchedEvents,
   firstDay: string | null,
   resolutions: ReadonlyMap<string, HypothesisOutcome>,
-): (h: HypothesisDefinition, asOf: string) => HypothesisScore {
+): ((h: HypothesisDefinition, asOf: string) => HypothesisScore) & {
+  /** The probability alone (a trajectory's point), without the steps. */
+  readonly probability: (h: HypothesisDefinition, asOf: string) => number;
+} {
   const ordered = [...matched.events].sort((a, b) =>
     a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
-  const inputs = new Map<HypothesisDefinition, HypothesisInput>();
-  return (h, asOf) => {
-    let input = inputs.get(h);
-    if (!input) inputs.set(h, (input = hypothesisInput(board, h, ordered, matched)));
-    const met = input.met;
-    return scoreHypothesis(
-      h,
-      input.events,
-      {
-        asOf,
-        halfLifeDays: board.halfLifeDays,
-        observationStart: board.start ?? firstDay,
-        resolution: resolutions.get(hypothesisKey(board.id, h.id)) ?? null,
-      },
-      (i, e) => met.get(e.id)?.has(i.id) ?? false,
-    );
+  const prepared = new Map<HypothesisDefinition, PreparedHypothesis>();
+  const prepare = (h: HypothesisDefinition): PreparedHypothesis => {
+    let p = prepared.get(h);
+    if (!p) {
+      const { events, met } = hypothesisInput(board, h, ordered, matched);
+      p = prepareHypothesis(h, events, (i, e) => met.get(e.id)?.has(i.id) ?? false);
+      prepared.set(h, p);
+    }
+    return p;
   };
+  const options = (h: HypothesisDefinition, asOf: string) => ({
+    asOf,
+    halfLifeDays: board.halfLifeDays,
+    observationStart: board.start ?? firstDay,
+    resolution: resolutions.get(hypothesisKey(board.id, h.id)) ?? null,
+  });
+  const score = (h: HypothesisDefinition, asOf: string) =>
+    scorePrepared(prepare(h), options(h, asOf));
+  return Object.assign(score, {
+    probability: (h: HypothesisDefinition, asOf: string) =>
+      probabilityAsOf(prepare(h), options(h, asOf)),
+  });
 }
 
 interface HypothesisInput {

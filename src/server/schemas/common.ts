@@ -102,3 +102,14 @@ export const SnippetSchema = z
     highlights: z.array(SpanOutSchema).meta({ description: 'Where the query terms occur in text' }),
   })
   .meta({ id: 'Snippet' });
+
+/** A sentence as a key and parameters (src/domain/messages.ts), worded from data/labels. */
+export const MessageSchema = z
+  .object({
+    key: z.string().meta({ description: 'Key of the `messages` table of data/labels/<lang>.json' }),
+    params: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: 'Strings, numbers, messages or lists of messages' }),
+  })
+  .meta({ id: 'Message' });

@@ -1,7 +1,7 @@
 /** Response shapes of the store's records: documents, mentions, events, sources, alerts. */
 import { z } from 'zod';
 import { ATTRIBUTION_BASES } from '../../domain/attribution.js';
-import { SnippetSchema, SpanOutSchema } from './common.js';
+import { MessageSchema, SnippetSchema, SpanOutSchema } from './common.js';
 
 export const CueSchema = z.object({
   start: z.number().int(),
@@ -109,6 +109,7 @@ export const StoryJoinSchema = z
         'What the document shares with the matched one: { stage: "evidence", days, source, sourceId, figures, events, names, score } or { stage, measures }',
     }),
     summary: z.string().meta({ description: 'The reason in one line' }),
+    summaryMessage: MessageSchema,
   })
   .meta({ id: 'StoryJoin' });
 
@@ -170,9 +171,11 @@ export const EventOriginsSchema = z
     summary: z.string().meta({
       description: 'Outlets and independent origins in words: "6 outlets, 1 independent origin: …"',
     }),
+    summaryMessage: MessageSchema,
     origins: z.array(
       z.object({
         label: z.string(),
+        labelMessage: MessageSchema,
         source: z
           .string()
           .nullable()
@@ -191,6 +194,9 @@ export const EventDetailSchema = EventSchema.extend({
   credibilityReasons: z.array(z.string()).meta({
     description: 'Why the event has its credibility, in words (empty before analysis v2)',
   }),
+  credibilityReasonMessages: z
+    .array(MessageSchema)
+    .meta({ description: 'The same reasons as messages, to word in another language' }),
   explanation: z.unknown().meta({ description: 'How support and credibility were computed' }),
   mentions: z.array(MentionInContextSchema),
   hypotheses: z

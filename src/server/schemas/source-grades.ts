@@ -1,6 +1,6 @@
 /** Response shapes of source track records and grades (src/analyse/sources, docs/source-grades.md). */
 import { z } from 'zod';
-import { ReliabilitySchema } from './common.js';
+import { MessageSchema, ReliabilitySchema } from './common.js';
 
 const Count = z.number().int().min(0);
 
@@ -34,6 +34,9 @@ export const GradeSuggestionSchema = z
       .nullable()
       .meta({ description: '95 % Wilson lower bound of the confirmed share' }),
     reasons: z.array(z.string()),
+    reasonMessages: z
+      .array(MessageSchema)
+      .meta({ description: 'The same reasons as messages, to word in another language' }),
   })
   .strict()
   .meta({ id: 'GradeSuggestion' });

@@ -4,7 +4,9 @@
  * @module
  */
 import type { Kysely } from 'kysely';
-import { readCredibilityReasons } from '../../domain/credibility-reasons.js';
+import { readCredibilityReasonMessages } from '../../domain/credibility-reasons.js';
+import { englishText } from '../../domain/english-messages.js';
+import type { Message } from '../../domain/messages.js';
 import { readEventOrigins, type EventOrigins } from '../../domain/event-origins.js';
 import { decodeCodes, type Database, type EventRow } from '../schema.js';
 import type { StoreReader } from '../read-rows.js';
@@ -96,6 +98,8 @@ export interface ApiEventDetail extends ApiEvent {
   origins: EventOrigins | null;
   /** Why the event has its credibility, in words (from the explanation). */
   credibilityReasons: string[];
+  /** The same reasons as messages (src/domain/messages.ts), to word in another language. */
+  credibilityReasonMessages: Message[];
   /** How support and credibility were computed (the analysis module's JSON, as stored). */
   explanation: unknown;
   mentions: MentionInContext[];
@@ -162,10 +166,12 @@ export async function getApiEvent(
   } catch {
     explanation = { raw: row.explanation };
   }
+  const reasons = readCredibilityReasonMessages(explanation);
   return {
     ...toApiEvent(row),
     origins: readEventOrigins(explanation),
-    credibilityReasons: readCredibilityReasons(explanation),
+    credibilityReasons: reasons.map(englishText),
+    credibilityReasonMessages: reasons,
     explanation,
     mentions,
     hypotheses,

@@ -78,12 +78,22 @@ const outletSubject = (name: string): RecordSubject => ({
   registered: false,
 });
 
-/** Documents without a source, by outlet. */
+/**
+ * A registered source of this kind stands for an outlet by its name (the API's "named outlet"):
+ * documents ingested without a source but under that outlet name are its reports too, so the
+ * outlet has one record, not one for the source and another for its documents.
+ */
+const NAMED_OUTLET = 'outlet';
+
+/** Documents without a source, by outlet, except the outlets a named-outlet source stands for. */
 const bareOutlets = (db: Db) =>
   db
     .selectFrom('documents')
     .where('source_id', 'is', null)
     .where('outlet', 'is not', null)
+    .where('outlet', 'not in', (eb) =>
+      eb.selectFrom('sources').select('name').where('kind', '=', NAMED_OUTLET),
+    )
     .groupBy('outlet');
 
 /**
@@ -162,9 +172,16 @@ export async function readSourceReports(
       'md.outlet as matchedOutlet',
     ])
     .where('m.modality', 'in', CLAIM_MODALITIES);
-  q = subject.registered
-    ? q.where('d.source_id', '=', subject.id)
-    : q.where('d.source_id', 'is', null).where('d.outlet', '=', subject.name);
+  if (!subject.registered)
+    q = q.where('d.source_id', 'is', null).where('d.outlet', '=', subject.name);
+  else if (subject.kind === NAMED_OUTLET)
+    q = q.where((eb) =>
+      eb.or([
+        eb('d.source_id', '=', subject.id),
+        eb.and([eb('d.source_id', 'is', null), eb('d.outlet', '=', subject.name)]),
+      ]),
+    );
+  else q = q.where('d.source_id', '=', subject.id);
   const rows = await q
     .orderBy('d.published', 'desc')
     .orderBy('d.id')

@@ -19,15 +19,7 @@ interface BriefFormats {
   readonly pdfUnavailableReason: string | null;
 }
 
-const PERIODS = [
-  ['7d', '7 days'],
-  ['30d', '30 days'],
-] as const;
-const FORMAT_LABELS: Readonly<Record<BriefFormat, string>> = {
-  html: 'HTML (new tab)',
-  md: 'Markdown (download)',
-  pdf: 'PDF (download)',
-};
+const PERIODS = ['7d', '30d'] as const;
 const LANGUAGES: Readonly<Record<string, string>> = { en: 'English', fr: 'Français' };
 // The new tab or the download reads the Blob URL after the click returns; freed a minute later.
 const URL_LIFETIME_MS = 60_000;
@@ -46,10 +38,12 @@ export function BriefControl({
   const w = useWords();
   const [load] = useLoad('brief-formats', () => api.get<BriefFormats>('/api/briefs/formats'));
   const ranged = range.since !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(range.since);
-  const rangeLabel = ranged ? `${range.since} – ${range.until ?? 'latest news'}` : '';
+  const t = w.ui.brief;
+  const rangeLabel = ranged ? `${range.since} – ${range.until ?? t.latest}` : '';
   const [since, setSince] = useState(ranged ? 'range' : '7d');
   const [format, setFormat] = useState<BriefFormat>('html');
-  const [lang, setLang] = useState('en');
+  // The brief's language follows the dashboard's, which the reader may change here.
+  const [lang, setLang] = useState<string>(w.lang);
   const [status, setStatus] = useState<{ kind: 'busy' | 'done' | 'error'; text: string } | null>(
     null,
   );
@@ -61,7 +55,7 @@ export function BriefControl({
     e.preventDefault();
     // Opened now, inside the click, so no popup blocker stops it; filled when the brief arrives.
     const tab = format === 'html' ? window.open('', '_blank') : null;
-    setStatus({ kind: 'busy', text: 'Preparing the brief…' });
+    setStatus({ kind: 'busy', text: t.preparing });
     try {
       const blob = await api.blob(`/api/boards/${encodeURIComponent(boardId)}/brief`, {
         format,
@@ -76,14 +70,14 @@ export function BriefControl({
       const name = `brief-${boardId}-${since === 'range' ? range.since : since}-${lang}.${format}`;
       if (format === 'html' && tab) {
         tab.location.href = url;
-        setStatus({ kind: 'done', text: 'Brief opened in a new tab.' });
+        setStatus({ kind: 'done', text: t.opened });
       } else {
         // A download (or, when the new tab was blocked, the HTML saved instead).
         const a = document.createElement('a');
         a.href = url;
         a.download = name;
         a.click();
-        setStatus({ kind: 'done', text: `Brief downloaded as ${name}.` });
+        setStatus({ kind: 'done', text: w.fill(t.downloaded, { name }) });
       }
     } catch (error) {
       tab?.close();
@@ -99,27 +93,27 @@ export function BriefControl({
   return (
     <form
       class="filters brief"
-      aria-label={`Brief for ${boardTitle}`}
+      aria-label={w.fill(t.aria, { title: boardTitle })}
       data-testid="brief-control"
       onSubmit={(e) => void produce(e)}
     >
       <label>
-        Period
+        {t.period}
         <select
           name="since"
           value={since}
           onChange={(e) => setSince((e.target as HTMLSelectElement).value)}
         >
           {ranged && <option value="range">{rangeLabel}</option>}
-          {PERIODS.map(([value, label]) => (
+          {PERIODS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t.periods[value]}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Format
+        {t.format}
         <select
           name="format"
           value={format}
@@ -127,13 +121,13 @@ export function BriefControl({
         >
           {formats.map((f) => (
             <option key={f} value={f}>
-              {FORMAT_LABELS[f]}
+              {t.formats[f]}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Language
+        {t.language}
         <select
           name="lang"
           value={lang}
@@ -147,11 +141,11 @@ export function BriefControl({
         </select>
       </label>
       <button type="submit" disabled={status?.kind === 'busy'}>
-        Brief
+        {t.submit}
       </button>
       {offered?.pdfUnavailableReason && (
         <span class="muted brief-note" title={offered.pdfUnavailableReason}>
-          PDF unavailable on this server
+          {t.pdfUnavailable}
         </span>
       )}
       {status && (

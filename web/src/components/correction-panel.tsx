@@ -11,6 +11,7 @@ import type {
   RescoredCorrectionSchema,
 } from '../../../src/server/schemas/corrections.js';
 import { dateTime, pct } from '../format.js';
+import { useWords, type Words } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 import { ErrorNotice, Loaded } from './status.js';
@@ -47,13 +48,6 @@ const MODALITY_CODES: Record<Modality, true> = {
 };
 
 const CHOICES = { type: Object.keys(TYPE_CODES), modality: Object.keys(MODALITY_CODES) };
-const FIELD_NAMES = {
-  type: 'Type',
-  modality: 'Modality',
-  source: 'Source',
-  target: 'Target',
-  date: 'Date',
-} as const;
 /** Free-text fields: actor codes (upper-cased) and the date; empty clears the value. */
 const TEXT_FIELDS = [
   { key: 'source', hint: 'PRK', size: 5 },
@@ -61,22 +55,35 @@ const TEXT_FIELDS = [
   { key: 'date', hint: 'YYYY-MM-DD', size: 10 },
 ] as const;
 
-/** What changed between two versions of a mention, in words. */
-export function changeText(before: Fields, after: Fields | null): string {
-  if (after === null) return 'marked wrong';
+/** One field's value in words: an event type, a modality, an actor, or the date as it is. */
+function valueText(key: keyof Fields, value: string | null, w: Words): string {
+  if (value === null) return '—';
+  if (key === 'type') return w.type(value);
+  if (key === 'modality') return w.modality(value);
+  return key === 'source' || key === 'target' ? w.actor(value) : value;
+}
+
+/** What changed between two versions of a mention, in words ("modality asserted → denied"). */
+export function changeText(before: Fields, after: Fields | null, w: Words): string {
+  const t = w.ui.correct;
+  if (after === null) return t.markedWrong;
   const parts: string[] = [];
   for (const key of ['type', 'source', 'target', 'modality', 'date'] as const) {
     if (before[key] !== after[key])
-      parts.push(`${key} ${before[key] ?? '—'} → ${after[key] ?? '—'}`);
+      parts.push(
+        `${t.fields[key].toLowerCase()} ${valueText(key, before[key], w)} → ${valueText(key, after[key], w)}`,
+      );
   }
-  return parts.join(', ') || 'no change';
+  return parts.join(', ') || t.noChange;
 }
 
 /** A hypothesis change after a correction, as the page shows it. */
-export function rescoredText(r: Rescored): string {
+export function rescoredText(r: Rescored, w: Words): string {
+  const t = w.ui.correct;
   const moved = r.hypothesisChanges.map((h) => `${h.title}: ${pct(h.before)} → ${pct(h.after)}`);
-  return `Correction saved (${changeText(r.correction.before, r.correction.after)}). ${
-    moved.length > 0 ? `Rescored: ${moved.join('; ')}.` : 'No hypothesis moved.'
+  const change = changeText(r.correction.before, r.correction.after, w);
+  return `${w.fill(t.saved, { change })} ${
+    moved.length > 0 ? w.fill(t.rescored, { list: moved.join('; ') }) : t.noneMoved
   }`;
 }
 
@@ -100,6 +107,8 @@ export function CorrectMention({
   onDone: (result: Rescored) => void;
 }) {
   const { api, canEdit } = useSession();
+  const w = useWords();
+  const t = w.ui.correct;
   const blank = () => ({ ...m, reject: false, note: '' });
   const [form, setForm] = useState(blank);
   const [open, setOpen] = useState(false);
@@ -126,7 +135,7 @@ export function CorrectMention({
     }
   }
 
-  const label = (what: string) => `${what} of mention ${m.id}`;
+  const label = (what: string) => w.fill(t.of, { what, id: m.id });
   return (
     <details
       class="correct"
@@ -134,7 +143,7 @@ export function CorrectMention({
       open={open}
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary>Correct</summary>
+      <summary>{t.open}</summary>
       <form onSubmit={(e) => void submit(e)} class="correct-form">
         <label>
           <input
@@ -142,28 +151,30 @@ export function CorrectMention({
             checked={form.reject}
             onChange={(e) => set({ reject: e.currentTarget.checked })}
           />{' '}
-          Mark wrong (not an event)
+          {t.markWrong}
         </label>
         <fieldset disabled={form.reject}>
           {(['type', 'modality'] as const).map((key) => (
             <label key={key}>
-              {FIELD_NAMES[key]}{' '}
+              {t.fields[key]}{' '}
               <select
-                aria-label={label(FIELD_NAMES[key])}
+                aria-label={label(t.fields[key])}
                 value={form[key]}
                 onChange={(e) => set({ [key]: e.currentTarget.value })}
               >
                 {CHOICES[key].map((code) => (
-                  <option key={code}>{code}</option>
+                  <option key={code} value={code}>
+                    {valueText(key, code, w)}
+                  </option>
                 ))}
               </select>
             </label>
           ))}
           {TEXT_FIELDS.map(({ key, hint, size }) => (
             <label key={key}>
-              {FIELD_NAMES[key]}{' '}
+              {t.fields[key]}{' '}
               <input
-                aria-label={label(FIELD_NAMES[key])}
+                aria-label={label(t.fields[key])}
                 value={form[key] ?? ''}
                 placeholder={hint}
                 size={size}
@@ -176,15 +187,15 @@ export function CorrectMention({
           ))}
         </fieldset>
         <label>
-          Note{' '}
+          {t.note}{' '}
           <input
-            aria-label={label('Note')}
+            aria-label={label(t.note)}
             value={form.note}
             onInput={(e) => set({ note: e.currentTarget.value })}
           />
         </label>
         <button type="submit" class="small" disabled={busy} data-testid="correct-submit">
-          {busy ? 'Rescoring…' : 'Save correction'}
+          {busy ? t.rescoring : t.save}
         </button>
         <ErrorNotice error={error} />
       </form>
@@ -203,6 +214,8 @@ export function DocumentCorrections({
   onChange: (result: Rescored) => void;
 }) {
   const { api, canEdit } = useSession();
+  const w = useWords();
+  const t = w.ui.correct;
   const [error, setError] = useState<Error | null>(null);
   const [load] = useLoad(`corrections:${documentId}:${version}`, () =>
     api.get<{ items: Correction[] }>('/api/corrections', { documentId, limit: 200 }),
@@ -219,24 +232,24 @@ export function DocumentCorrections({
 
   return (
     <section aria-labelledby="corrections-h">
-      <h2 id="corrections-h">Corrections</h2>
+      <h2 id="corrections-h">{t.title}</h2>
       <ErrorNotice error={error} />
       <Loaded load={load}>
         {(page) =>
           page.items.length === 0 ? (
             <p class="muted">
-              No analyst has corrected this document.
-              {canEdit ? ' Use “Correct” on a mention to fix what the machine got wrong.' : ''}
+              {t.none}
+              {canEdit ? t.howTo : ''}
             </p>
           ) : (
             <ul class="corrections">
               {page.items.map((c) => (
                 <li key={c.id} data-testid="correction" class={c.revokedAt ? 'revoked' : ''}>
-                  <strong>{c.mentionId}</strong>: {changeText(c.before, c.after)} · by {c.createdBy}
-                  , {dateTime(c.createdAt)}
+                  <strong>{c.mentionId}</strong>: {changeText(c.before, c.after, w)}
+                  {w.fill(t.by, { who: c.createdBy, when: dateTime(c.createdAt) })}
                   {c.note ? ` · “${c.note}”` : ''}
                   {c.revokedAt
-                    ? ` · revoked by ${c.revokedBy ?? '?'}, ${dateTime(c.revokedAt)}`
+                    ? w.fill(t.revoked, { who: c.revokedBy ?? '?', when: dateTime(c.revokedAt) })
                     : canEdit && (
                         <>
                           {' '}
@@ -246,7 +259,7 @@ export function DocumentCorrections({
                             data-testid="revoke"
                             onClick={() => void revoke(c)}
                           >
-                            Revoke
+                            {t.revoke}
                           </button>
                         </>
                       )}
@@ -272,15 +285,19 @@ interface StepCorrection {
 
 /** The corrections an evidence step's explanation names (score-boards writes them). */
 export function StepCorrections({ explanation }: { explanation: unknown }) {
+  const w = useWords();
   const list = (explanation as { corrections?: StepCorrection[] } | null)?.corrections ?? [];
   if (list.length === 0) return null;
   return (
     <ul class="step-corrections">
       {list.map((c) => (
         <li key={c.id} data-testid="step-correction">
-          Changed by an analyst correction: {changeText(c.before, c.after)} ({c.by},{' '}
-          {dateTime(c.at)}
-          {c.note ? `: “${c.note}”` : ''})
+          {w.fill(w.ui.correct.step, {
+            change: changeText(c.before, c.after, w),
+            who: c.by,
+            when: dateTime(c.at),
+            note: c.note ? `: “${c.note}”` : '',
+          })}
         </li>
       ))}
     </ul>

@@ -3,12 +3,15 @@
  * the next page starts clean: the app remounts the boundary on every route).
  */
 import { Component, type ComponentChildren } from 'preact';
+import { WordsContext, type Words } from '../i18n/i18n.js';
 
 export class PageErrorBoundary extends Component<
   { children: ComponentChildren },
   { error: Error | null }
 > {
   override state = { error: null as Error | null };
+  static override contextType = WordsContext;
+  declare context: Words;
 
   static override getDerivedStateFromError(error: unknown) {
     return { error: error instanceof Error ? error : new Error(String(error)) };
@@ -19,10 +22,10 @@ export class PageErrorBoundary extends Component<
     if (!error) return this.props.children;
     return (
       <section role="alert" class="notice notice-error">
-        <h1>This page could not be shown</h1>
+        <h1>{this.context.ui.pageError}</h1>
         <p>{error.message}</p>
         <p>
-          <a href="#/">Back to the overview</a>
+          <a href="#/">{this.context.ui.backToOverview}</a>
         </p>
       </section>
     );

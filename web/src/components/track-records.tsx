@@ -93,8 +93,8 @@ export function TrackRecords(props: {
                         </strong>
                         {!r.suggestion.change && <span class="muted"> ({t.same})</span>}
                         <ul class="reasons" data-testid="grade-reasons">
-                          {r.suggestion.reasons.map((reason) => (
-                            <li key={reason}>{reason}</li>
+                          {r.suggestion.reasonMessages.map((reason, i) => (
+                            <li key={i}>{w.message(reason)}</li>
                           ))}
                         </ul>
                         {canEdit && r.source.registered && r.suggestion.change && (

@@ -5,6 +5,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { formatMessage, type Message, type MessageTable } from '../../../src/domain/messages.js';
 import { flagOf, languageName, stateName } from './actors.js';
 import { en, type Credibility, type Labels, type Reliability } from './labels-en.js';
 import { fr } from './labels-fr.js';
@@ -58,7 +59,15 @@ export interface Words {
   pair(source: string | null, target: string | null): string;
   language(code: string): string;
   fill(template: string, values: Record<string, string | number>): string;
+  /**
+   * A sentence the server sent as a message (credibility reasons, origins, grade reasons); the
+   * API's schema types its parameters loosely, the server builds them as `Message` params.
+   */
+  message(m: { readonly key: string; readonly params?: Readonly<Record<string, unknown>> }): string;
 }
+
+/** A primary source the table does not name, but whose key is a state: its name with flag. */
+const ACTOR_SOURCE = 'source.actor:';
 
 export function wordsFor(lang: Lang): Words {
   const l = TABLES[lang];
@@ -70,6 +79,9 @@ export function wordsFor(lang: Lang): Words {
     const name = stateName(code, lang);
     return name ? `${flagOf(code)} ${name}` : code;
   };
+  const table: MessageTable = { lang, dateLocale: l.dateLocale, messages: l.messages };
+  const word = (name: string): string | null =>
+    name.startsWith(ACTOR_SOURCE) ? actor(name.slice(ACTOR_SOURCE.length)) : null;
   return {
     lang,
     ui: l.ui,
@@ -91,6 +103,7 @@ export function wordsFor(lang: Lang): Words {
     pair: (s, t) => (s && t ? `${actor(s)} → ${actor(t)}` : s || t ? actor(s ?? t) : '—'),
     language: (c) => languageName(c, lang),
     fill,
+    message: (m) => formatMessage(table, m as Message, word),
   };
 }
 

@@ -5,8 +5,10 @@
  * same shape, checked by the `Labels` type.
  * @module
  */
+import type { MessageTable } from '../../../src/domain/messages.js';
 import type { Capability, EventType, Modality } from '../../../src/domain/ontology.js';
 import codes from '../../../data/labels/en.json' with { type: 'json' };
+import { enPages } from './page-labels-en.js';
 
 export type Credibility = 1 | 2 | 3 | 4 | 5 | 6;
 export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
@@ -20,6 +22,10 @@ export interface CodeLabels {
   readonly reliability: Readonly<Record<Reliability, string>>;
   readonly alertKind: Readonly<Record<string, string>>;
   readonly organisation: Readonly<Record<string, string>>;
+  /** Long dates of server sentences ("4 November 2025"). */
+  readonly dateLocale: string;
+  /** The sentences the server builds, as templates (src/domain/messages.ts). */
+  readonly messages: MessageTable['messages'];
 }
 
 const enCodes: CodeLabels = codes;
@@ -28,6 +34,7 @@ export const en = {
   ...enCodes,
   edgeKind: { asserted: 'asserted', hedged: 'hedged or planned', denied: 'denied' },
   ui: {
+    ...enPages,
     nav: {
       overview: 'Overview',
       events: 'Events',

@@ -1,6 +1,7 @@
 /** French labels: code words from data/labels/fr.json, the same shape as labels-en.ts (the `Labels` type checks every key). */
 import codes from '../../../data/labels/fr.json' with { type: 'json' };
 import type { CodeLabels, Labels } from './labels-en.js';
+import { frPages } from './page-labels-fr.js';
 
 const frCodes: CodeLabels = codes;
 
@@ -8,6 +9,7 @@ export const fr: Labels = {
   ...frCodes,
   edgeKind: { asserted: 'affirmé', hedged: 'non confirmé ou prévu', denied: 'démenti' },
   ui: {
+    ...frPages,
     nav: {
       overview: 'Vue d’ensemble',
       events: 'Événements',

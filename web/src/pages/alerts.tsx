@@ -45,15 +45,15 @@ export function AlertsPage() {
               setDone({});
             }}
           />{' '}
-          Show acknowledged alerts too
+          {w.ui.inbox.showAll}
         </label>
         <button type="button" class="secondary small" onClick={reload}>
-          Refresh
+          {w.ui.inbox.refresh}
         </button>
       </div>
       {!canEdit && (
         <p class="hint" data-testid="viewer-note">
-          You are signed in as a viewer: acknowledging alerts needs the analyst role.
+          {w.ui.inbox.viewerNote}
         </p>
       )}
       <ErrorNotice error={error} />
@@ -76,9 +76,12 @@ export function AlertsPage() {
                         <strong>{alertTitle(a, w)}</strong>
                       )}
                       <div class="muted">
-                        {whenText(a, w)} · rule {a.ruleId}
+                        {whenText(a, w)} · {w.fill(w.ui.inbox.rule, { id: a.ruleId })}
                         {a.acknowledgedAt &&
-                          ` · acknowledged ${dateTime(a.acknowledgedAt)} by ${a.acknowledgedBy ?? '?'}`}
+                          w.fill(w.ui.inbox.acknowledged, {
+                            when: dateTime(a.acknowledgedAt),
+                            who: a.acknowledgedBy ?? '?',
+                          })}
                       </div>
                     </div>
                     {!a.acknowledgedAt && (
@@ -86,11 +89,11 @@ export function AlertsPage() {
                         type="button"
                         class="small"
                         aria-disabled={canEdit ? undefined : 'true'}
-                        title={canEdit ? undefined : 'Needs the analyst role'}
+                        title={canEdit ? undefined : w.ui.inbox.needsAnalyst}
                         data-testid="ack"
                         onClick={() => void ack(a)}
                       >
-                        Acknowledge
+                        {w.ui.inbox.ack}
                       </button>
                     )}
                   </li>

@@ -9,16 +9,22 @@ import type { BoardScoresSchema } from '../../../src/server/schemas/scores.js';
 import { ProbabilityGrid } from '../components/charts.js';
 import { Loaded } from '../components/status.js';
 import { pct } from '../format.js';
+import { useWords, type Words } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
 type BoardScores = z.output<typeof BoardScoresSchema>;
 type Point = { day: string; probability: number };
 
-const f3 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
+/** A score with three decimals, in the reader's language ("0.259", "0,259"). */
+const f3 = (v: number | null | undefined, w: Words) =>
+  v === null || v === undefined
+    ? '—'
+    : v.toLocaleString(w.lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 
 export function CalibrationPage({ boardId }: { boardId: string | undefined }) {
   const { api } = useSession();
+  const w = useWords();
   const [load] = useLoad(`calibration:${boardId ?? ''}`, async () => {
     const id =
       boardId ?? (await api.get<{ items: { id: string }[] }>('/api/boards')).items[0]?.id ?? null;
@@ -27,44 +33,52 @@ export function CalibrationPage({ boardId }: { boardId: string | undefined }) {
   });
   return (
     <Loaded load={load}>
-      {(s) => (s ? <CalibrationView s={s} /> : <p class="muted">No watchboard yet.</p>)}
+      {(s) => (s ? <CalibrationView s={s} /> : <p class="muted">{w.ui.calibration.noBoard}</p>)}
     </Loaded>
   );
 }
 
 function CalibrationView({ s }: { s: BoardScores }) {
+  const w = useWords();
+  const t = w.ui.calibration;
   const resolved = s.hypotheses.filter((h) => h.resolution);
   const trajectory = new Map(s.trajectories.map((t) => [t.id, t.trajectory]));
   return (
     <>
-      <h1>Calibration — {s.title}</h1>
+      <h1>{w.fill(t.title, { title: s.title })}</h1>
       {s.pendingDocuments > 0 && (
         <p class="notice" data-testid="pending-documents">
-          {s.pendingDocuments} documents not analysed yet: the scores do not count them.
+          {w.fill(t.pending, { n: s.pendingDocuments })}
         </p>
       )}
       <p class="lead" data-testid="calibration-summary">
         {s.scored === 0
-          ? 'No hypothesis of this board is resolved yet: nothing to score.'
-          : `Brier ${f3(s.brier)} over ${s.scored} resolved hypothes${s.scored === 1 ? 'is' : 'es'} (target ≤ 0.15) · true ones above 70% before confirmation: ${s.warnedInTime.count}/${s.warnedInTime.of} · false ones above 70% for more than 30 days: ${s.longFalseAlarms}`}
+          ? t.nothing
+          : w.fill(s.scored === 1 ? t.summaryOne : t.summary, {
+              brier: f3(s.brier, w),
+              n: s.scored,
+              warned: s.warnedInTime.count,
+              of: s.warnedInTime.of,
+              alarms: s.longFalseAlarms,
+            })}
       </p>
       <section aria-labelledby="reliability">
-        <h2 id="reliability">Reliability diagram</h2>
-        <Reliability buckets={s.calibration} />
+        <h2 id="reliability">{t.diagram}</h2>
+        <Reliability buckets={s.calibration} w={w} />
       </section>
       <section aria-labelledby="resolved">
-        <h2 id="resolved">Resolved hypotheses</h2>
+        <h2 id="resolved">{t.resolved}</h2>
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Hypothesis</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Resolved</th>
-                <th scope="col">Brier</th>
-                <th scope="col">Brier 30/90/180 d before</th>
-                <th scope="col">Log score</th>
-                <th scope="col">Lead time / false alarm</th>
+                <th scope="col">{t.columns.hypothesis}</th>
+                <th scope="col">{t.columns.kind}</th>
+                <th scope="col">{t.columns.resolved}</th>
+                <th scope="col">{t.columns.brier}</th>
+                <th scope="col">{t.columns.brierBefore}</th>
+                <th scope="col">{t.columns.logScore}</th>
+                <th scope="col">{t.columns.lead}</th>
               </tr>
             </thead>
             <tbody>
@@ -73,22 +87,25 @@ function CalibrationView({ s }: { s: BoardScores }) {
                   <td>
                     <a href={`#/hypotheses/${encodeURIComponent(h.id)}`}>{h.title}</a>
                   </td>
-                  <td>{h.kind}</td>
+                  <td>{t.kind[h.kind] ?? h.kind}</td>
                   <td>
-                    {h.resolution!.outcome ? 'true' : 'false'} on {h.resolution!.date}
+                    {w.fill(t.resolvedOn, {
+                      outcome: h.resolution!.outcome ? t.outcome.true : t.outcome.false,
+                      date: h.resolution!.date,
+                    })}
                   </td>
-                  <td>{f3(h.scores?.brier)}</td>
+                  <td>{f3(h.scores?.brier, w)}</td>
                   <td>
-                    {f3(h.scores?.brierAt[30])} / {f3(h.scores?.brierAt[90])} /{' '}
-                    {f3(h.scores?.brierAt[180])}
+                    {f3(h.scores?.brierAt[30], w)} / {f3(h.scores?.brierAt[90], w)} /{' '}
+                    {f3(h.scores?.brierAt[180], w)}
                   </td>
-                  <td>{f3(h.scores?.logScore)}</td>
+                  <td>{f3(h.scores?.logScore, w)}</td>
                   <td>
                     {h.resolution!.outcome
                       ? h.scores?.leadDays
-                        ? `warned ${h.scores.leadDays} days ahead`
-                        : 'no warning above 70%'
-                      : `${h.scores?.falseAlarmDays ?? 0} days above 70%`}
+                        ? w.fill(t.warned, { n: h.scores.leadDays })
+                        : t.noWarning
+                      : w.fill(t.alarmDays, { n: h.scores?.falseAlarmDays ?? 0 })}
                   </td>
                 </tr>
               ))}
@@ -101,7 +118,8 @@ function CalibrationView({ s }: { s: BoardScores }) {
             <ResolvedTrajectory
               points={trajectory.get(h.id) ?? []}
               resolution={h.resolution!}
-              title={`Probability of "${h.title}" by day; the line marks its resolution`}
+              title={w.fill(t.trajectory, { title: h.title })}
+              w={w}
             />
           </figure>
         ))}
@@ -111,7 +129,8 @@ function CalibrationView({ s }: { s: BoardScores }) {
 }
 
 /** Forecast (x) against observed frequency (y) per bucket; the diagonal is perfect calibration. */
-function Reliability({ buckets }: { buckets: BoardScores['calibration'] }) {
+function Reliability({ buckets, w }: { buckets: BoardScores['calibration']; w: Words }) {
+  const t = w.ui.calibration;
   const size = 320;
   const m = 52;
   const inner = size - 2 * m;
@@ -125,7 +144,7 @@ function Reliability({ buckets }: { buckets: BoardScores['calibration'] }) {
       width={size}
       height={size}
       role="img"
-      aria-label="Reliability diagram: observed frequency against forecast probability"
+      aria-label={t.diagramLabel}
     >
       {[0, 0.5, 1].map((t) => (
         <g key={t}>
@@ -140,7 +159,7 @@ function Reliability({ buckets }: { buckets: BoardScores['calibration'] }) {
       ))}
       <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} class="grid" stroke-dasharray="4 4" />
       <text x={size / 2} y={size - 6} text-anchor="middle" class="axis">
-        forecast
+        {t.forecast}
       </text>
       <text
         x={12}
@@ -149,7 +168,7 @@ function Reliability({ buckets }: { buckets: BoardScores['calibration'] }) {
         class="axis"
         transform={`rotate(-90 12 ${size / 2})`}
       >
-        observed
+        {t.observed}
       </text>
       {buckets
         .filter((b) => b.forecasts > 0)
@@ -162,7 +181,15 @@ function Reliability({ buckets }: { buckets: BoardScores['calibration'] }) {
             r={3 + 7 * Math.sqrt(b.forecasts / most)}
             class="marker"
           >
-            <title>{`${pct(b.from)}–${pct(b.to)}: ${b.forecasts} forecast-days, mean ${pct(b.meanForecast!)}, observed ${pct(b.observed!)}`}</title>
+            <title>
+              {w.fill(t.point, {
+                from: pct(b.from),
+                to: pct(b.to),
+                n: b.forecasts,
+                mean: pct(b.meanForecast!),
+                observed: pct(b.observed!),
+              })}
+            </title>
           </circle>
         ))}
     </svg>
@@ -173,12 +200,15 @@ function ResolvedTrajectory({
   points,
   resolution,
   title,
+  w: words,
 }: {
   points: readonly Point[];
   resolution: { outcome: boolean; date: string };
   title: string;
+  w: Words;
 }) {
-  if (points.length === 0) return <p class="muted">No trajectory.</p>;
+  const t = words.ui.calibration;
+  if (points.length === 0) return <p class="muted">{t.noTrajectory}</p>;
   const w = 640;
   const h = 160;
   const m = { l: 42, r: 12, t: 10, b: 22 };
@@ -217,8 +247,11 @@ function ResolvedTrajectory({
         stroke-width="2"
         data-testid="resolution-mark"
       />
-      <text x={Math.min(rx, w - 140)} y={h - 6} class="axis">
-        {`resolved ${resolution.outcome ? 'true' : 'false'} ${resolution.date}`}
+      <text x={w - m.r} y={h - 6} text-anchor="end" class="axis">
+        {words.fill(t.mark, {
+          outcome: resolution.outcome ? t.outcome.true : t.outcome.false,
+          date: resolution.date,
+        })}
       </text>
     </svg>
   );

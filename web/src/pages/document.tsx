@@ -8,6 +8,7 @@ import {
   type Rescored,
 } from '../components/correction-panel.js';
 import { Loaded } from '../components/status.js';
+import { relabel } from '../alert-title.js';
 import { attributionText, dateTime, day } from '../format.js';
 import { useWords } from '../i18n/i18n.js';
 import { safeHttpUrl } from '../highlight.js';
@@ -27,6 +28,7 @@ function spanFrom(query: URLSearchParams): { start: number; end: number } | null
 
 export function DocumentPage({ id, query }: { id: string; query: URLSearchParams }) {
   const { api } = useSession();
+  const w = useWords();
   const [version, setVersion] = useState(0);
   const [rescored, setRescored] = useState<Rescored | null>(null);
   const [load] = useLoad(`document:${id}:${version}`, () =>
@@ -45,7 +47,7 @@ export function DocumentPage({ id, query }: { id: string; query: URLSearchParams
           <DocumentView d={d} focus={focus} onCorrected={corrected} />
           {rescored && (
             <p class="notice" role="status" data-testid="correction-result">
-              {rescoredText(rescored)}
+              {rescoredText(rescored, w)}
             </p>
           )}
           <DocumentCorrections documentId={d.id} version={version} onChange={corrected} />
@@ -69,35 +71,37 @@ function DocumentView({
   const url = safeHttpUrl(d.url);
   const cues = d.mentions.flatMap((m) => m.cues);
   const kinds = new Set(cues.map((c) => c.kind));
+  const t = w.ui.doc;
   return (
     <>
       <p class="crumbs">
-        <a href="#/">Overview</a> › Document
+        <a href="#/">{w.ui.nav.overview}</a> › {t.crumb}
       </p>
-      <h1 data-testid="document-title">{d.title ?? '(untitled)'}</h1>
+      <h1 data-testid="document-title">{d.title ?? t.untitled}</h1>
       <p class="lead">
-        {d.outlet ?? 'unknown outlet'} · {dateTime(d.published)} · {d.lang ?? '?'}
+        {d.outlet ?? w.ui.wb.unknownOutlet} · {dateTime(d.published)} ·{' '}
+        {d.lang ? w.language(d.lang) : '?'}
         {url && (
           <>
             {' · '}
             <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-              original
+              {t.original}
             </a>
           </>
         )}
       </p>
       <div class="doc-layout">
         <section aria-labelledby="text-h" class="doc-text">
-          <h2 id="text-h">Text</h2>
-          <ul class="legend" aria-label="Highlight legend">
+          <h2 id="text-h">{t.text}</h2>
+          <ul class="legend" aria-label={t.legend}>
             {CUE_LEGEND.filter(([k]) => kinds.has(k)).map(([k, label]) => (
               <li key={k}>
-                <mark class={`cue cue-${k}`}>{label}</mark>
+                <mark class={`cue cue-${k}`}>{t.cues[k] ?? label}</mark>
               </li>
             ))}
             {focus && (
               <li>
-                <mark class="focus-span">Linked passage</mark>
+                <mark class="focus-span">{t.linked}</mark>
               </li>
             )}
           </ul>
@@ -105,39 +109,40 @@ function DocumentView({
         </section>
         <aside class="doc-side">
           <section aria-labelledby="source-h">
-            <h2 id="source-h">Source</h2>
+            <h2 id="source-h">{t.source}</h2>
             {d.source ? (
               <p>
-                {d.source.name} ({d.source.kind}) · reliability{' '}
+                {d.source.name} ({d.source.kind}) · {t.reliability}{' '}
                 <strong class={`grade grade-${d.source.reliability}`}>
                   {w.reliability(d.source.reliability)}
                 </strong>
               </p>
             ) : (
-              <p class="muted">
-                Not linked to a registered source (reliability F: cannot be judged).
-              </p>
+              <p class="muted">{t.noSource}</p>
             )}
             <p>
-              Credited origin: <strong>{d.origin ?? 'none stated'}</strong>
+              {t.credited} <strong>{d.origin ?? t.noneStated}</strong>
             </p>
           </section>
           <section aria-labelledby="story-h">
-            <h2 id="story-h">Story</h2>
+            <h2 id="story-h">{t.story}</h2>
             {d.story ? (
               <>
                 <p class="muted">
-                  {d.story.documentCount} copies; first published {day(d.story.firstPublished)}
+                  {w.fill(t.copies, {
+                    n: d.story.documentCount,
+                    day: day(d.story.firstPublished),
+                  })}
                 </p>
                 {d.story.joined ? (
                   <p class="story-join">
-                    Why this copy is here: {d.story.joined.summary}
+                    {t.whyHere} {relabel(w.message(d.story.joined.summaryMessage), w)}
                     {d.story.joined.matchedDocumentId ? (
                       <>
                         {' '}
                         (
                         <a href={href('documents', d.story.joined.matchedDocumentId)}>
-                          matched report
+                          {t.matched}
                         </a>
                         )
                       </>
@@ -150,34 +155,34 @@ function DocumentView({
                       <a href={href('documents', s.id)}>{s.title ?? s.id}</a>{' '}
                       <span class="muted">
                         — {s.outlet ?? '?'}, {day(s.published)}
-                        {s.origin ? `, credits ${s.origin}` : ''}
-                        {s.id === d.story?.firstDocumentId ? ' (first)' : ''}
+                        {s.origin ? w.fill(t.credits, { origin: s.origin }) : ''}
+                        {s.id === d.story?.firstDocumentId ? t.first : ''}
                       </span>
                     </li>
                   ))}
                 </ul>
               </>
             ) : (
-              <p class="muted">Not part of a story with other copies.</p>
+              <p class="muted">{t.noStory}</p>
             )}
           </section>
         </aside>
       </div>
       <section aria-labelledby="mentions-h">
-        <h2 id="mentions-h">Mentions ({d.mentions.length})</h2>
+        <h2 id="mentions-h">{w.fill(t.mentions, { n: d.mentions.length })}</h2>
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Type</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Modality</th>
-                <th scope="col">Capabilities</th>
-                <th scope="col">Date</th>
-                <th scope="col">Attributed to</th>
-                <th scope="col">Rules</th>
-                <th scope="col">Passage</th>
-                {canEdit && <th scope="col">Correction</th>}
+                <th scope="col">{t.columns.type}</th>
+                <th scope="col">{t.columns.roles}</th>
+                <th scope="col">{t.columns.modality}</th>
+                <th scope="col">{t.columns.capabilities}</th>
+                <th scope="col">{t.columns.date}</th>
+                <th scope="col">{t.columns.attributed}</th>
+                <th scope="col">{t.columns.rules}</th>
+                <th scope="col">{t.columns.passage}</th>
+                {canEdit && <th scope="col">{t.columns.correction}</th>}
               </tr>
             </thead>
             <tbody>
@@ -195,18 +200,18 @@ function DocumentView({
                           start: m.attribution.span.start,
                           end: m.attribution.span.end,
                         })}
-                        title="Show where the text says it"
+                        title={t.showWhere}
                       >
-                        {attributionText(m.attribution)}
+                        {attributionText(m.attribution, w)}
                       </a>
                     ) : (
-                      attributionText(m.attribution)
+                      attributionText(m.attribution, w)
                     )}
                   </td>
                   <td class="rules">{m.rules.join(', ')}</td>
                   <td>
                     <a href={href('documents', d.id, { start: m.span.start, end: m.span.end })}>
-                      show
+                      {t.show}
                     </a>
                   </td>
                   {canEdit && (

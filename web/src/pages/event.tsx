@@ -17,6 +17,7 @@ type Mention = EventDetail['mentions'][number];
 
 export function EventPage({ id }: { id: string }) {
   const { api } = useSession();
+  const w = useWords();
   const [rescored, setRescored] = useState<Rescored | null>(null);
   const [load, reload] = useLoad(`event:${id}:${rescored?.correction.id ?? ''}`, () =>
     api.get<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
@@ -25,7 +26,7 @@ export function EventPage({ id }: { id: string }) {
     <>
       {rescored && (
         <p class="notice" role="status" data-testid="correction-result">
-          {rescoredText(rescored)}
+          {rescoredText(rescored, w)}
           {rescored.eventId && rescored.eventId !== id && (
             <>
               {' '}
@@ -79,10 +80,10 @@ function EventView({ e, onCorrected }: { e: EventDetail; onCorrected: (r: Rescor
           <h2 id="credibility-h">
             {w.fill(t.whyCredibility, { c: w.credibility(e.credibility) })}
           </h2>
-          {e.credibilityReasons.length > 0 ? (
+          {e.credibilityReasonMessages.length > 0 ? (
             <ul data-testid="credibility-reasons">
-              {e.credibilityReasons.map((r) => (
-                <li key={r}>{r}</li>
+              {e.credibilityReasonMessages.map((r, i) => (
+                <li key={i}>{w.message(r)}</li>
               ))}
             </ul>
           ) : (
@@ -125,7 +126,7 @@ function EventView({ e, onCorrected }: { e: EventDetail; onCorrected: (r: Rescor
               </a>{' '}
               <span class="muted">
                 — {m.document.outlet ?? t.unknownOutlet}, {day(m.document.published)} ·{' '}
-                {w.modality(m.modality)} · {t.from} {attributionText(m.attribution)}
+                {w.modality(m.modality)} · {t.from} {attributionText(m.attribution, w)}
               </span>
               <CorrectMention m={m} onDone={onCorrected} />
             </li>
@@ -159,11 +160,11 @@ function Origins({ e }: { e: EventDetail }) {
       <h2 id="origins-h">{t.origins}</h2>
       {e.origins ? (
         <>
-          <p data-testid="origins-summary">{e.origins.summary}</p>
+          <p data-testid="origins-summary">{w.message(e.origins.summaryMessage)}</p>
           <ul class="origins" data-testid="origins">
             {e.origins.origins.map((o) => (
               <li key={o.label}>
-                <strong>{o.label}</strong>
+                <strong>{w.message(o.labelMessage)}</strong>
                 {o.outlets.length > 0
                   ? w.fill(t.carriedBy, { outlets: o.outlets.join(', ') })
                   : ''}{' '}

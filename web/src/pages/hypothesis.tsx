@@ -54,12 +54,15 @@ function HypothesisView({ h, e }: { h: Hypothesis; e: Explanation }) {
   return (
     <>
       <p class="crumbs">
-        <a href="#/">Overview</a> › {h.boardTitle ?? h.boardId}
+        <a href="#/">{w.ui.nav.overview}</a> › {h.boardTitle ?? h.boardId}
       </p>
       <h1>{h.title}</h1>
       <p class="lead">
-        <span class="prob">{pct(h.probability)}</span> now · prior {pct(h.prior)}
-        {h.horizonDays ? ` · horizon ${h.horizonDays} days` : ''} · updated {day(h.updatedAt)}
+        <span class="prob">{pct(h.probability)}</span> {w.ui.hypothesisLead.now} ·{' '}
+        {w.fill(w.ui.hypothesisLead.prior, { p: pct(h.prior) })}
+        {h.horizonDays
+          ? ` · ${w.fill(w.ui.hypothesisLead.horizon, { n: h.horizonDays })}`
+          : ''} · {w.fill(w.ui.hypothesisLead.updated, { day: day(h.updatedAt) })}
       </p>
       {h.pendingDocuments > 0 && (
         <p class="notice" data-testid="pending-documents">
@@ -172,11 +175,12 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
       <StepCorrections explanation={s.explanation} />
       {s.origins && (
         <details class="origins" data-testid="origins">
-          <summary>{s.origins.summary}</summary>
+          <summary>{w.message(s.origins.summaryMessage)}</summary>
           <ul>
             {s.origins.origins.map((o) => (
               <li key={o.label}>
-                {o.label}: <span class="muted">{o.outlets.join(', ') || '—'}</span>
+                {w.message(o.labelMessage)}:{' '}
+                <span class="muted">{o.outlets.join(', ') || '—'}</span>
               </li>
             ))}
           </ul>
@@ -192,9 +196,9 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
               “{m.sentence}”
             </a>{' '}
             <span class="muted">
-              — {m.document.outlet ?? 'unknown outlet'}, {day(m.document.published)} (
-              {m.document.lang ?? '?'})
-              {m.attribution ? `, from ${attributionText(m.attribution)}` : ''}
+              — {m.document.outlet ?? w.ui.wb.unknownOutlet}, {day(m.document.published)} (
+              {m.document.lang ? w.language(m.document.lang) : '?'})
+              {m.attribution ? `, ${w.ui.wb.from} ${attributionText(m.attribution, w)}` : ''}
             </span>
           </li>
         ))}

@@ -43,9 +43,7 @@ export function SourcesPage() {
   return (
     <>
       <h1>{w.ui.nav.sources}</h1>
-      {!canEdit && (
-        <p class="hint">You are signed in as a viewer: changing a grade needs the analyst role.</p>
-      )}
+      {!canEdit && <p class="hint">{w.ui.gradeViewerNote}</p>}
       <ErrorNotice error={error} />
       <p class="sr-status" role="status">
         {status}

@@ -60,7 +60,8 @@ function StoryView({ s }: { s: Story }) {
             {
               header: t.whyCopy,
               cell: (d) => {
-                const summary = joins.get(d.id)?.summary;
+                const join = joins.get(d.id);
+                const summary = join ? w.message(join.summaryMessage) : null;
                 // The server's reason names codes ("event MISSILE_TEST/PRK/-"): in words here.
                 return summary ? relabel(summary, w) : '—';
               },
