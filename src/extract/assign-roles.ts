@@ -471,6 +471,29 @@ function pickTarget(
   return { hit: null, rule: 'role.target-open' };
 }
 
+/**
+ * "하르키우 공격", "ハリコフ攻撃": in a verb-final language a place compounded with a strike noun is
+ * what is struck. Not for troops in combat ("쿠르스크 전투": where they fight, not whom).
+ */
+function struckPlace(
+  type: EventType,
+  facts: SentenceFacts,
+  cands: readonly ActorHit[],
+  trigger: Hit<unknown>,
+  lang: CompiledLanguage,
+  classHit: Hit<string> | null,
+): { hit: ActorHit; rule: string } | undefined {
+  if (type !== 'ATTACK' || classHit?.value === 'troops' || lang.lexicon.wordOrder !== 'sov')
+    return undefined;
+  const hit = cands.find(
+    (a) =>
+      a.ref.kind === 'place' &&
+      a.end <= trigger.start &&
+      /^ ?$/u.test(facts.norm.slice(a.end, trigger.start)),
+  );
+  return hit === undefined ? undefined : { hit, rule: 'role.struck-place' };
+}
+
 /** How far after a fronted verb its subject may stand ("feuerte Nordkorea", "liefert seit Jahren Russland"). */
 const INVERTED_REACH = 12;
 
@@ -646,16 +669,18 @@ export function assignRoles(
     return [withSayer({ source: src.hit, target: null, rules }, sayer)];
   }
   const sourceGroup = src.hit === null ? [] : coordinated(src.hit, facts, lang);
-  const tgt = pickTarget(
-    type,
-    facts,
-    cands.filter((a) => !sourceGroup.includes(a)),
-    src.hit,
-    trigger,
-    sov,
-    src.rule === 'role.source-marked',
-    lang,
-  );
+  const tgt =
+    struckPlace(type, facts, cands, trigger, lang, classHit) ??
+    pickTarget(
+      type,
+      facts,
+      cands.filter((a) => !sourceGroup.includes(a)),
+      src.hit,
+      trigger,
+      sov,
+      src.rule === 'role.source-marked',
+      lang,
+    );
   // Coordinated actors ("Tokyo and Canberra condemned…", "sanctions on Iran and Russia") make
   // one mention with the first-named of each (ontology v1.1); the others stay as cues.
   const sources = src.hit === null ? [] : distinctByCode(byPosition(sourceGroup));
