@@ -20,6 +20,15 @@ import {
   ownedByOther,
 } from './role-facts.js';
 import { perSentence } from './per-sentence.js';
+import {
+  agentOfAnother,
+  caseParticleBetween,
+  eventBetween,
+  frontedTarget,
+  invertedSubject,
+  struckPlace,
+  wordEnd,
+} from './role-clues.js';
 import { letterRun } from './text-runs.js';
 import { sortSmall } from '../domain/sort-small.js';
 
@@ -220,11 +229,6 @@ function pickSource(
 
 const FILLER_OR_COMMA: readonly RoleMarkerKind[] = ['filler', 'coordination'];
 const FILLER: readonly RoleMarkerKind[] = ['filler'];
-
-/** The end of the word the trigger starts (a stem may end inside its word). */
-function wordEnd(facts: SentenceFacts, trigger: Hit<unknown>): number {
-  return trigger.end + letterRun(facts.norm, trigger.end, trigger.end + 12);
-}
 
 /**
  * "러시아에 무기를 공급한 중국 기업", "포탄을 넘긴 북한은": a trigger in a relative form (its word ends
@@ -469,122 +473,6 @@ function pickTarget(
   const pick = sov ? (inside.filter((a) => a.end <= trigger.start).pop() ?? inside[0]) : inside[0];
   if (pick !== undefined) return { hit: pick, rule: 'role.other-actor' };
   return { hit: null, rule: 'role.target-open' };
-}
-
-/**
- * "하르키우 공격", "ハリコフ攻撃": in a verb-final language a place compounded with a strike noun is
- * what is struck. Not for troops in combat ("쿠르스크 전투": where they fight, not whom).
- */
-function struckPlace(
-  type: EventType,
-  facts: SentenceFacts,
-  cands: readonly ActorHit[],
-  trigger: Hit<unknown>,
-  lang: CompiledLanguage,
-  classHit: Hit<string> | null,
-): { hit: ActorHit; rule: string } | undefined {
-  if (type !== 'ATTACK' || classHit?.value === 'troops' || lang.lexicon.wordOrder !== 'sov')
-    return undefined;
-  const hit = cands.find(
-    (a) =>
-      a.ref.kind === 'place' &&
-      a.end <= trigger.start &&
-      /^ ?$/u.test(facts.norm.slice(a.end, trigger.start)),
-  );
-  return hit === undefined ? undefined : { hit, rule: 'role.struck-place' };
-}
-
-/** How far after a fronted verb its subject may stand ("feuerte Nordkorea", "liefert seit Jahren Russland"). */
-const INVERTED_REACH = 12;
-
-/**
- * "Am Dienstag feuerte Nordkorea … ab": in a verb-second main clause opened by an adverbial, the
- * subject follows the verb. Only when no unmarked name stands before the verb in its clause.
- */
-function invertedSubject(
-  facts: SentenceFacts,
-  cands: readonly ActorHit[],
-  trigger: Hit<unknown>,
-): ActorHit | undefined {
-  const unmarked = (a: ActorHit) =>
-    !a.marks.has('target') &&
-    !a.marks.has('opposed') &&
-    !a.marks.has('place') &&
-    !a.marks.has('source') &&
-    !a.marks.has('ally');
-  const fronted = cands.some(
-    (a) => a.end <= trigger.start && unmarked(a) && !acrossClause(facts, a.end, trigger.start),
-  );
-  if (fronted) return undefined;
-  const next = cands.find((a) => a.start >= trigger.end);
-  if (
-    next === undefined ||
-    !unmarked(next) ||
-    next.start - trigger.end > INVERTED_REACH ||
-    acrossClause(facts, trigger.end, next.start)
-  )
-    return undefined;
-  return next;
-}
-
-/** How long an aside between an event and its agent may be ("help, possibly from Russia"). */
-const AGENT_ASIDE = 20;
-
-function agentOfAnother(facts: SentenceFacts, agent: ActorHit, trigger: Hit<unknown>): boolean {
-  const from = Math.min(agent.end, trigger.end);
-  const to = Math.max(agent.start, trigger.start);
-  // "help, possibly from Russia": a short aside keeps its agent.
-  return (
-    (to - from > AGENT_ASIDE && acrossClause(facts, from, to)) ||
-    facts.markers.speech.some((v) => v.start >= from && v.end <= to)
-  );
-}
-
-/**
- * Another event with its own actor stands between the two offsets ("вторжения России в
- * Украину"): what follows belongs to it. A bare modifier ("North Korean-supplied missiles at
- * Ukraine") claims nothing.
- */
-function eventBetween(facts: SentenceFacts, from: number, to: number): boolean {
-  return facts.triggers.some(
-    (t) =>
-      t.start >= from &&
-      t.end <= to &&
-      facts.actors.some((x) => x.start >= t.end && x.end < to && x.start - wordEnd(facts, t) <= 2),
-  );
-}
-
-const CASE_PARTICLES: ReadonlySet<string> = new Set(['targetAfter', 'subjectAfter', 'sourceAfter']);
-
-/** A target, subject or source particle right after a word between `from` and `to`. */
-function caseParticleBetween(
-  facts: SentenceFacts,
-  lang: CompiledLanguage,
-  from: number,
-  to: number,
-): boolean {
-  for (let k = from; k < to; k++) {
-    const p = lang.particles.matchAt(facts.norm, facts.mask, k);
-    if (p !== null && p.end <= to && CASE_PARTICLES.has(p.payloads[0] ?? '')) return true;
-  }
-  return false;
-}
-
-/** How far before its verb a fronted target may stand ("对基辅发动"). */
-const FRONTED_REACH = 8;
-
-function frontedTarget(
-  marked: readonly ActorHit[],
-  facts: SentenceFacts,
-  trigger: Hit<unknown>,
-): ActorHit | undefined {
-  return marked.findLast(
-    (a) =>
-      a.end <= trigger.start &&
-      trigger.start - a.end <= FRONTED_REACH &&
-      a.markRules.includes('role.preposition-target') &&
-      !acrossClause(facts, a.end, trigger.start),
-  );
 }
 
 interface RoleActors {
