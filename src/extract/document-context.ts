@@ -330,6 +330,9 @@ export class DocumentContext {
       return { source, target, rule: null };
     }
     if (type === 'REJECTION') {
+      // "Both governments deny any arms deal": the pair the document is about denies.
+      const pair = source === null && hints.pairReference ? this.lastPair() : null;
+      if (pair !== null) return { source: pair[0], target, rule: 'context.pair' };
       if (target !== null || source === null) return { source, target, rule: null };
       const accuser = hints.accusers?.find((a) => a !== source);
       if (accuser !== undefined)
