@@ -5,7 +5,7 @@
  * shared by thousands of documents costs the same as one shared by a few.
  * @module
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf } from './dialect-of.js';
 import { decodeCodes, type Database } from './schema.js';
 
@@ -63,7 +63,9 @@ export async function findStoryCandidates(
   if (ids.size === 0) return [];
   const out: StoryCandidateRow[] = [];
   const all = [...ids];
+  const postgres = dialectOf(db) === 'postgres';
   for (let i = 0; i < all.length; i += CHUNK) {
+    const chunk = all.slice(i, i + CHUNK);
     let q = db
       .selectFrom('story_documents as s')
       .leftJoin('documents as d', 'd.id', 's.document_id')
@@ -81,7 +83,12 @@ export async function findStoryCandidates(
         's.names',
         'd.content_hash',
       ])
-      .where('s.document_id', 'in', all.slice(i, i + CHUNK));
+      // The ids as one parameter: one statement text whatever their number (SQLite keeps it).
+      .where(
+        postgres
+          ? sql<SqlBool>`s.document_id = ANY(${chunk}::text[])`
+          : sql<SqlBool>`s.document_id IN (SELECT value FROM json_each(${JSON.stringify(chunk)}))`,
+      );
     const { from, to } = query;
     if (from !== null && to !== null) {
       q = q.where((eb) =>
