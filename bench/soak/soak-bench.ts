@@ -205,7 +205,7 @@ async function main(): Promise<void> {
   const result = {
     benchmark: 'soak',
     what:
-      'built `vigie run` (defaults: concurrency 4, 20 s time-out, 20 MiB cap, 1 s per host) polling local ' +
+      'built `vigie run` (defaults: concurrency 16, 20 s time-out, 20 MiB cap, 1 s per host) polling local ' +
       'RSS/Atom feeds in 8 languages; items at 10× a realistic rate; 5% hostile feeds',
     targets: TARGETS,
     minutes,

@@ -305,12 +305,16 @@ export interface StoryKeysTable {
 export interface StoryBandsTable {
   band: string;
   document_id: string;
+  /** The document's publication date, so a band's latest members are read first (migration 0130). */
+  published: string | null;
 }
 
 /** Event signatures of a document, for cross-language story candidates (migration 0011). */
 export interface StorySignaturesTable {
   signature: string;
   document_id: string;
+  /** As in story_bands (migration 0130). */
+  published: string | null;
 }
 
 /**

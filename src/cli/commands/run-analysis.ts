@@ -1,6 +1,7 @@
 /**
- * The analysis half of `vigie run`: after each committed batch, analyse and record alerts; deliver
- * them in a background loop so a notifier that is down never blocks ingestion.
+ * The analysis half of `vigie run`: after each committed batch, analyse and record alerts (one
+ * analysis at a time, batches that wait merged); deliver them in a background loop so a notifier
+ * that is down never blocks ingestion.
  * @module
  */
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +13,7 @@ import {
   loadAnalysisSetup,
   type AnalysisSetup,
 } from '../../pipeline/analysis-pipeline.js';
+import { queueAnalysis } from '../../pipeline/analysis-queue.js';
 import { checkAnonymousExposure } from '../../server/anonymous-exposure.js';
 import { createServer } from '../../server/create-server.js';
 import type { Store } from '../../store/open-store.js';
@@ -45,6 +47,16 @@ export function startAnalysis(ctx: CliContext, store: Store, signal: AbortSignal
       ctx.info(`vigie run: analysed ${documents} document(s), ${alerts} new alert(s)`);
     if (alerts > 0) delivery.wake();
   };
+  // One analysis at a time; batches committed meanwhile are analysed together (analysis-queue.ts).
+  const queued = queueAnalysis(async (documentIds) => {
+    try {
+      const done = await analyseAndAlert(store, documentIds, setup);
+      log(done.documents, done.alertsRecorded);
+    } catch (error) {
+      // The documents stay pending (analysed_at is null) and are retried on the next start.
+      ctx.info(`vigie run: analysis failed, will retry: ${String(error)}`);
+    }
+  });
   return {
     setup,
     async catchUp() {
@@ -53,13 +65,7 @@ export function startAnalysis(ctx: CliContext, store: Store, signal: AbortSignal
     },
     async analyse(documentIds) {
       if (documentIds.length === 0) return;
-      try {
-        const done = await analyseAndAlert(store, documentIds, setup);
-        log(done.documents, done.alertsRecorded);
-      } catch (error) {
-        // The documents stay pending (analysed_at is null) and are retried on the next start.
-        ctx.info(`vigie run: analysis failed, will retry: ${String(error)}`);
-      }
+      await queued(documentIds);
     },
     async close() {
       await delivery.stopped;

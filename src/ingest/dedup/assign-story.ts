@@ -13,6 +13,10 @@ import type { Database } from '../../store/schema.js';
 import {
   findEvidenceCandidates,
   findStoryCandidates,
+  readDocumentTexts,
+  type StoryCandidateRow,
+} from '../../store/story-candidates-repo.js';
+import {
   findStoryByContentHash,
   getStoryDocument,
   indexStoryDocument,
@@ -107,9 +111,11 @@ export async function assignStory(
     to: window?.to ?? null,
     excludeDocumentId: doc.id,
   });
-  const candidates = rows
-    .filter((r) => r.text !== null)
-    .map((r) => ({ row: r, features: candidateFeatures(r) }));
+  const shingles = await candidateShingles(db, rows);
+  const candidates = rows.flatMap((r) => {
+    const s = shingles.get(r.document_id);
+    return s ? [{ row: r, features: candidateFeatures(r, s) }] : [];
+  });
   const best = bestStoryMatch(features, candidates);
   const keys = features.published ? evidenceKeys(features) : { stored: [], query: [] };
 
@@ -172,6 +178,12 @@ export async function assignStory(
     newStory: joined === null,
     now: now().toISOString(),
   });
+  // The next documents compare with this one: its shingles are at hand.
+  remember(doc.id, {
+    hash: doc.content_hash ?? contentHash(doc.text),
+    lang: features.lang,
+    shingles: features.shingles,
+  });
   return {
     storyId,
     reason,
@@ -199,42 +211,65 @@ function evidenceFeatures(row: {
 /**
  * Shingles of recently seen documents, by id: a feed's items are each other's candidates, and
  * shingling every candidate again for every new document was a third of `vigie run`'s CPU time
- * (bench/run-throughput.ts). The text is compared, so an edited document is shingled afresh.
+ * (bench/run-throughput.ts). An entry holds for the document's content hash (shingles are taken
+ * of the normalised text that hash covers), so only the texts of candidates not at hand are read.
+ * The candidate look-up reads the latest documents first, which are the ones kept here.
  */
-const SHINGLE_CACHE_SIZE = 512;
+const SHINGLE_CACHE_SIZE = 1024;
 const shingleCache = new Map<
   string,
-  { text: string; lang: string | null; shingles: StoryFeatures['shingles'] }
+  { hash: string; lang: string | null; shingles: StoryFeatures['shingles'] }
 >();
 
-function cachedShingles(id: string, text: string, lang: string | null): StoryFeatures['shingles'] {
-  const hit = shingleCache.get(id);
-  const shingles =
-    hit && hit.text === text && hit.lang === lang ? hit.shingles : shingleText(text, lang);
-  shingleCache.delete(id);
-  shingleCache.set(id, { text, lang, shingles });
-  if (shingleCache.size > SHINGLE_CACHE_SIZE)
-    shingleCache.delete(shingleCache.keys().next().value!);
-  return shingles;
+/** Shingles of each candidate whose document row is stored, from the cache or its text. */
+async function candidateShingles(
+  db: Kysely<Database>,
+  rows: readonly StoryCandidateRow[],
+): Promise<Map<string, StoryFeatures['shingles']>> {
+  const out = new Map<string, StoryFeatures['shingles']>();
+  const missing: StoryCandidateRow[] = [];
+  for (const r of rows) {
+    if (r.content_hash === null) continue;
+    const hit = shingleCache.get(r.document_id);
+    if (hit && hit.hash === r.content_hash && hit.lang === r.lang) {
+      remember(r.document_id, hit);
+      out.set(r.document_id, hit.shingles);
+    } else missing.push(r);
+  }
+  if (missing.length === 0) return out;
+  const texts = await readDocumentTexts(
+    db,
+    missing.map((r) => r.document_id),
+  );
+  for (const r of missing) {
+    const text = texts.get(r.document_id);
+    if (text === undefined) continue;
+    const entry = { hash: r.content_hash!, lang: r.lang, shingles: shingleText(text, r.lang) };
+    remember(r.document_id, entry);
+    out.set(r.document_id, entry.shingles);
+  }
+  return out;
 }
 
-function candidateFeatures(row: {
-  document_id: string;
-  text: string | null;
-  lang: string | null;
-  published: string | null;
-  signatures: string[];
-  actors: string[];
-  numbers: string[];
-  details: string[];
-  sentences: number;
-  source: string | null;
-  names: string[];
-}): StoryFeatures {
+/** Puts an entry last in the cache (most recently used), dropping the oldest past its size. */
+function remember(
+  id: string,
+  entry: { hash: string; lang: string | null; shingles: StoryFeatures['shingles'] },
+): void {
+  shingleCache.delete(id);
+  shingleCache.set(id, entry);
+  if (shingleCache.size > SHINGLE_CACHE_SIZE)
+    shingleCache.delete(shingleCache.keys().next().value!);
+}
+
+function candidateFeatures(
+  row: StoryCandidateRow,
+  shingles: StoryFeatures['shingles'],
+): StoryFeatures {
   return {
     lang: row.lang,
     published: row.published,
-    shingles: cachedShingles(row.document_id, row.text ?? '', row.lang),
+    shingles,
     signatures: new Set(row.signatures),
     actors: new Set(row.actors),
     numbers: new Set(row.numbers),

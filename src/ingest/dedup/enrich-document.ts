@@ -8,7 +8,6 @@ import type { ExtractionResult } from '../../domain/mention.js';
 import type { Database, NewDocument } from '../../store/schema.js';
 import { assignStory, prepareStory, type StoryPreparation } from './assign-story.js';
 import { detectCreditedOrigin } from './credited-origin.js';
-import { shingleText } from './shingles.js';
 import { simhash } from './simhash.js';
 
 export interface DocumentEnrichment {
@@ -43,7 +42,8 @@ function computeEnrichment(doc: NewDocument, extraction?: ExtractionResult): Pre
     text: doc.text,
     lang,
     story,
-    fingerprint: simhash(shingleText(doc.text, lang).copy),
+    // The story's shingles: the mode follows the primary language, as shingleText's hint does.
+    fingerprint: simhash(story.features.shingles.copy),
     origin: detectCreditedOrigin(doc.text, lang)?.name ?? null,
   };
 }

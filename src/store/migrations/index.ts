@@ -25,6 +25,7 @@ import { workbenchIndexesMigration } from './0095-workbench-indexes.js';
 import { savedSearchesMigration } from './0096-saved-searches.js';
 import { sourceGradesMigration } from './0110-source-grades.js';
 import { actorIndexesMigration } from './0120-actor-indexes.js';
+import { storyCandidateWindowMigration } from './0130-story-candidate-window.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -55,4 +56,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   savedSearchesMigration,
   sourceGradesMigration,
   actorIndexesMigration,
+  storyCandidateWindowMigration,
 ];
