@@ -213,8 +213,11 @@ export class DocumentContext {
     // "…为俄罗斯作战", "fought alongside Russian troops": a fight beside a named ally is aimed at
     // that ally's enemy, before any guess from the document's pair.
     if (type === 'ATTACK' && source !== null && target === null && hints.allies?.length) {
-      const a = this.withAdversary(type, { source, target, rule: null }, hints.allies, []);
-      if (a.target !== null) return a;
+      // A side at war with the source is no ally, whatever the grammar ("朝鲜士兵与乌军交火").
+      const enemies = adversariesOf(source, this.published);
+      const allies = hints.allies.filter((x) => !enemies.includes(x));
+      const a = this.withAdversary(type, { source, target, rule: null }, allies, []);
+      if (allies.length > 0 && a.target !== null) return a;
     }
     const r = this.fillRaw(type, source, target, hints);
     if (

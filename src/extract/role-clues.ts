@@ -82,9 +82,14 @@ export function agentOfAnother(
   const from = Math.min(agent.end, trigger.end);
   const to = Math.max(agent.start, trigger.start);
   // "help, possibly from Russia": a short aside keeps its agent.
+  // "a claim by Kyiv since North Korea sent…": a subject between them has its own verb.
   return (
     (to - from > AGENT_ASIDE && acrossClause(facts, from, to)) ||
-    facts.markers.speech.some((v) => v.start >= from && v.end <= to)
+    facts.markers.speech.some((v) => v.start >= from && v.end <= to) ||
+    (agent.end <= trigger.start &&
+      facts.actors.some(
+        (a) => a.start >= from && a.end <= to && !a.marks.has('target') && !a.marks.has('place'),
+      ))
   );
 }
 
