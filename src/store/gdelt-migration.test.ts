@@ -1,46 +1,15 @@
-import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { sql } from 'kysely';
+import { partlyMigratedStore } from '../../test/support/partly-migrated-store.js';
 import { describe, expect, it } from 'vitest';
-import { createPostgresDatabase, testBackends } from '../../test/support/test-stores.js';
+import { testBackends } from '../../test/support/test-stores.js';
 import { listGdeltEvents } from './gdelt-repo.js';
-import { MIGRATIONS } from './migrations/index.js';
-import { migrateStore, openStore, type Store } from './open-store.js';
+import { migrateStore, type Store } from './open-store.js';
 
 const backends = await testBackends();
 
 /** A store migrated up to, not including, 0013; `close` drops it. */
-async function storeBefore0013(name: 'sqlite' | 'postgres'): Promise<Store> {
-  let store: Store;
-  if (name === 'sqlite') {
-    store = await openStore({ url: ':memory:', migrate: false });
-  } else {
-    const database = await createPostgresDatabase();
-    const opened = await openStore({ url: database.url, migrate: false, poolSize: 2 });
-    store = {
-      ...opened,
-      close: async () => {
-        await opened.close();
-        await database.drop();
-      },
-    };
-  }
-  const provider: MigrationProvider = {
-    getMigrations: async () =>
-      Object.fromEntries(
-        MIGRATIONS.filter((m) => m.name !== '0013-gdelt-lean-rows').map((m) => [
-          m.name,
-          { up: (db: Kysely<unknown>) => m.up(db, store.dialect) },
-        ]),
-      ),
-  };
-  const { error } = await new Migrator({
-    db: store.db,
-    provider,
-    allowUnorderedMigrations: true,
-    migrationTableName: 'vigie_migrations',
-    migrationLockTableName: 'vigie_migrations_lock',
-  }).migrateToLatest();
-  if (error) throw error;
-  return store;
+function storeBefore0013(name: 'sqlite' | 'postgres'): Promise<Store> {
+  return partlyMigratedStore(name, (m) => m !== '0013-gdelt-lean-rows');
 }
 
 /** Rows as migration 0012 stored them (29 columns). */

@@ -1,8 +1,8 @@
-import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { sql } from 'kysely';
+import { partlyMigratedStore } from '../../test/support/partly-migrated-store.js';
 import { describe, expect, it } from 'vitest';
-import { createPostgresDatabase, testBackends } from '../../test/support/test-stores.js';
-import { MIGRATIONS } from './migrations/index.js';
-import { migrateStore, openStore, type Store } from './open-store.js';
+import { testBackends } from '../../test/support/test-stores.js';
+import { migrateStore, type Store } from './open-store.js';
 import { indexStoryDocument } from './stories-repo.js';
 import { findStoryCandidates } from './story-candidates-repo.js';
 
@@ -51,38 +51,8 @@ async function index(
 const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}T12:00:00.000Z`;
 
 /** A store migrated up to, not including, 0130; `close` drops it. */
-async function storeBefore0130(name: 'sqlite' | 'postgres'): Promise<Store> {
-  let store: Store;
-  if (name === 'sqlite') store = await openStore({ url: ':memory:', migrate: false });
-  else {
-    const database = await createPostgresDatabase();
-    const opened = await openStore({ url: database.url, migrate: false, poolSize: 2 });
-    store = {
-      ...opened,
-      close: async () => {
-        await opened.close();
-        await database.drop();
-      },
-    };
-  }
-  const provider: MigrationProvider = {
-    getMigrations: async () =>
-      Object.fromEntries(
-        MIGRATIONS.filter((m) => m.name < '0130').map((m) => [
-          m.name,
-          { up: (db: Kysely<unknown>) => m.up(db, store.dialect) },
-        ]),
-      ),
-  };
-  const { error } = await new Migrator({
-    db: store.db,
-    provider,
-    allowUnorderedMigrations: true,
-    migrationTableName: 'vigie_migrations',
-    migrationLockTableName: 'vigie_migrations_lock',
-  }).migrateToLatest();
-  if (error) throw error;
-  return store;
+function storeBefore0130(name: 'sqlite' | 'postgres'): Promise<Store> {
+  return partlyMigratedStore(name, (m) => m < '0130');
 }
 
 const backends = await testBackends();
