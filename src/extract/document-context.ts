@@ -116,15 +116,15 @@ export class DocumentContext {
     return this.last((m) => types.includes(m.type), RESTATEMENT_LOOKBACK);
   }
 
-  /**
-   * The date the document already gave this event: the latest dated mention of the same type
-   * between the same actors ("the treaty" after "signed a treaty on Wednesday").
-   */
   /** The most recent full day the document's mentions carry ("that day" refers to it). */
   lastDay(): string | null {
     return this.last((m) => m.date != null && m.date.length === 10)?.date ?? null;
   }
 
+  /**
+   * The date the document already gave this event: the latest dated mention of the same type
+   * between the same actors ("the treaty" after "signed a treaty on Wednesday").
+   */
   earlierDate(type: EventType, source: string | null, target: string | null): string | null {
     const same = (m: ContextMention) =>
       SYMMETRIC_TYPES.has(type)
