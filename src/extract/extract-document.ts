@@ -25,7 +25,13 @@ import { DocumentContext } from './document-context.js';
 import { resolveLanguage, resolveMentionDates, type MentionDate } from './extract-adapters.js';
 import { eventCapabilities } from './event-capabilities.js';
 import { withExchanges } from './exchange.js';
-import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
+import {
+  coordinatedWith,
+  scanSentence,
+  type ActorHit,
+  type Hit,
+  type SentenceFacts,
+} from './scan-sentence.js';
 import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
 import { datesClosingReport } from './report-date.js';
@@ -86,6 +92,75 @@ function allTypesSeen(e: TriggerRef['entry'], seen: ReadonlySet<EventType>): boo
   return e.type === undefined || seen.has(e.type);
 }
 
+/**
+ * The date of a mention, shared between the clauses of one type: a second clause without its
+ * own time takes the first's ("俄罗斯投反对票，中国投弃权票" on the 28th), and a time before the
+ * first trigger that the verb-final rule gave the second clause covers both ("米国は3日、…制裁を
+ * 科し、英国も…制裁を科した").
+ */
+function sharedClauseDate(
+  c: SentenceMention,
+  candidates: readonly SentenceMention[],
+  dateOf: ReadonlyMap<Hit<TriggerRef>, MentionDate>,
+): MentionDate | undefined {
+  const own = dateOf.get(c.trigger);
+  if (own !== undefined) return own;
+  if (c.repeatOf !== undefined) return dateOf.get(c.repeatOf.trigger);
+  for (const x of candidates) {
+    if (x.repeatOf !== c) continue;
+    const d = dateOf.get(x.trigger);
+    if (d?.span !== undefined && d.span.end <= c.trigger.start) return d;
+  }
+  return undefined;
+}
+
+/**
+ * A launch's flight and splash-down are that launch again, never a second one; a visit and the
+ * talks held during it are one meeting.
+ */
+const SINGLE_PER_SENTENCE: ReadonlySet<EventType> = new Set([
+  'MEETING',
+  'MISSILE_TEST',
+  'SPACE_LAUNCH',
+  'NUCLEAR_TEST',
+]);
+
+/**
+ * A second trigger of a type already found in the sentence is a mention of its own when its
+ * clause has its own subject: the last actor between the two triggers, with no other event's
+ * trigger before it (that would make the clause that event's complement: "urged the US to
+ * supply"), neither a reporter nor a place, and not the first mention's source. "China abstained
+ * and Russia voted against"; "Pyongyang sent shells, and Moscow handed over missiles".
+ * Returns the roles with that subject as source, or null when the trigger repeats the first.
+ */
+function secondClauseRoles(
+  r: RoleChoice,
+  earlier: SentenceMention,
+  trig: Hit<TriggerRef>,
+  facts: SentenceFacts,
+  lang: CompiledLanguage,
+): RoleChoice | null {
+  const first = earlier.roles.source;
+  if (first === null || SINGLE_PER_SENTENCE.has(earlier.type)) return null;
+  const from = earlier.trigger.end;
+  if (facts.triggers.some((t) => t.start >= from && t.end <= trig.start)) return null;
+  let subject: ActorHit | null = null;
+  for (const a of facts.actors) if (a.start >= from && a.end <= trig.start) subject = a;
+  if (subject === null || subject.ref.code === first.ref.code) return null;
+  // Its own clause: a comma or a conjunction opens it before the subject.
+  const opened =
+    clausePunctuationIn(facts, from, subject.start) ||
+    facts.markers.coordination.some((m) => m.start >= from && m.end <= subject.start);
+  // …and it heads its own list: "claims from Seoul and Kyiv" names no new subject.
+  if (!opened || coordinatedWith(subject, facts, lang)[0] !== subject) return null;
+  const m = subject.marks;
+  if (m.has('sayer') || m.has('place') || m.has('origin') || m.has('possessor')) return null;
+  if (m.has('target') || m.has('opposed') || m.has('ally') || m.has('inert')) return null;
+  const target =
+    r.target !== null && r.target.start > from && r.target !== subject ? r.target : null;
+  return { ...r, source: subject, target, rules: ['role.second-clause-subject'] };
+}
+
 interface SentenceMention {
   readonly type: EventType;
   /** The earlier mention a bare event noun restates ("the launch"), when it has no object here. */
@@ -95,6 +170,8 @@ interface SentenceMention {
   readonly rules: string[];
   readonly classHit: Hit<string> | null;
   readonly triggerModality: ExtractedMention['modality'] | undefined;
+  /** The sentence's first mention of this type, when this one is its second clause. */
+  readonly repeatOf?: SentenceMention;
 }
 
 function sentenceCandidates(
@@ -104,6 +181,8 @@ function sentenceCandidates(
 ): SentenceMention[] {
   const out: SentenceMention[] = [];
   const seenTypes = new Set<EventType>();
+  /** The first mention of each type, which a second clause of that type must differ from. */
+  const firstOfType = new Map<EventType, SentenceMention>();
   const triggers = facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE);
   for (const trig of triggers) {
     const e = trig.value.entry;
@@ -126,9 +205,23 @@ function sentenceCandidates(
       ctx.restated([e.type]) === undefined
     )
       continue;
-    if (allTypesSeen(e, seenTypes)) continue;
+    const repeatable = e.nominal !== true && e.light !== true;
+    if (allTypesSeen(e, seenTypes) && !repeatable) continue;
     const frame = chooseFrame(trig, facts, lang) ?? restatedFrame(e.frames, ctx);
-    if (frame === null || seenTypes.has(frame.type)) continue;
+    if (frame === null) continue;
+    const earlier = firstOfType.get(frame.type);
+    let repeatOf: SentenceMention | undefined;
+    let ownRoles: RoleChoice[] | undefined;
+    if (earlier !== undefined) {
+      // "China abstained and Russia voted against": one type twice, each with its own subject.
+      if (!repeatable || frame.restated !== undefined) continue;
+      const again = assignRoles(frame.type, facts, trig, lang, frame.classHit).map((r) =>
+        secondClauseRoles(r, earlier, trig, facts, lang),
+      );
+      if (again.length === 0 || again.some((r) => r === null)) continue;
+      ownRoles = again as RoleChoice[];
+      repeatOf = earlier;
+    } else if (seenTypes.has(frame.type)) continue;
     seenTypes.add(frame.type);
     const entry = trig.value.entry;
     const base = [`${lang.lang}.trigger.${frame.type}.${entry.id}`];
@@ -139,7 +232,7 @@ function sentenceCandidates(
     const cargo = frame.restated === undefined ? coTransferred(trig, frame, facts, lang) : null;
     const also = cargo !== null && !seenTypes.has(cargo.type) ? cargo : null;
     if (also !== null) seenTypes.add(also.type);
-    for (const chosen of assignRoles(frame.type, facts, trig, lang, frame.classHit)) {
+    for (const chosen of ownRoles ?? assignRoles(frame.type, facts, trig, lang, frame.classHit)) {
       const roles = received ? asReceived(chosen, facts, lang) : chosen;
       const mention = {
         type: frame.type,
@@ -149,8 +242,10 @@ function sentenceCandidates(
         classHit: frame.classHit,
         restated: frame.restated,
         triggerModality: entry.modality,
+        ...(repeatOf !== undefined ? { repeatOf } : {}),
       };
       out.push(mention);
+      if (!firstOfType.has(mention.type)) firstOfType.set(mention.type, mention);
       if (also === null) continue;
       // The second cargo moves between the same parties, by the same verb.
       const rules = [`${lang.lang}.trigger.${also.type}.${entry.id}`, 'frame.co-cargo'];
@@ -291,7 +386,7 @@ function extractSentence(
         ref: modality.rule,
         value: modality.modality,
       });
-    const date = dateOf.get(c.trigger);
+    const date = sharedClauseDate(c, candidates, dateOf);
     if (date !== undefined && date.date !== null) {
       rules.push(date.rule ?? 'time.resolved');
       if (date.span !== undefined)

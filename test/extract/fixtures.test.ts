@@ -32,6 +32,8 @@ interface FixtureCase {
   sentences?: number;
   expect: Expected[];
   absent?: EventType[];
+  /** When given, exactly this many mentions of each listed type. */
+  counts?: Partial<Record<EventType, number>>;
 }
 
 const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -81,6 +83,11 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
           expect(found, `expected ${JSON.stringify(e)} in ${JSON.stringify(got)}`).toBe(true);
         }
         for (const t of c.absent ?? []) expect(result.mentions.map((m) => m.type)).not.toContain(t);
+        for (const [t, n] of Object.entries(c.counts ?? {}))
+          expect(
+            result.mentions.filter((m) => m.type === t),
+            `${t} in ${JSON.stringify(got)}`,
+          ).toHaveLength(n);
         for (const m of result.mentions) {
           expect(m.rules.length).toBeGreaterThan(0);
           expect(c.text.slice(m.start, m.end).trim()).toBe(c.text.slice(m.start, m.end));
