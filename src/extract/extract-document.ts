@@ -16,28 +16,22 @@ import {
   type LexiconSet,
   type TriggerRef,
 } from '../lexicon/load-lexicons.js';
-import type { Frame } from '../lexicon/lexicon-schema.js';
-import { assignRoles, SPEECH_TYPES, type RoleChoice } from './assign-roles.js';
-import { clausePunctuationIn } from './role-facts.js';
-import { chooseFrame, coTransferred, type FrameChoice } from './choose-frame.js';
+import { SPEECH_TYPES } from './assign-roles.js';
 import { decideModality, isProhibited, namesTreaty } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
-import { resolveLanguage, resolveMentionDates, type MentionDate } from './extract-adapters.js';
+import { resolveLanguage, resolveMentionDates } from './extract-adapters.js';
 import { eventCapabilities } from './event-capabilities.js';
 import { withExchanges } from './exchange.js';
+import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
+import { datesByTrigger, sharedClauseDate } from './mention-dates.js';
 import {
-  coordinatedWith,
-  scanSentence,
-  type ActorHit,
-  type Hit,
-  type SentenceFacts,
-} from './scan-sentence.js';
+  MAX_TRIGGERS_PER_SENTENCE,
+  sentenceCandidates,
+  type SentenceMention,
+} from './sentence-candidates.js';
 import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
-import { datesClosingReport } from './report-date.js';
-import { asReceived, receivedBySubject } from './receiving.js';
 import { appendAll } from '../domain/append-all.js';
-import { sortSmall } from '../domain/sort-small.js';
 import { normalizeDocument, sliceNormalized } from '../lexicon/normalize-text.js';
 
 /** Changes whenever rules or data change what is extracted. */
@@ -55,14 +49,18 @@ export interface ExtractOptions {
   readonly lexicons?: LexiconSet;
 }
 
-/** Triggers examined per sentence: beyond this a "sentence" is a list, not prose. */
-const MAX_TRIGGERS_PER_SENTENCE = 48;
-
-/** How far a speech verb's own time expression may stand from it ("said on Friday"). */
-const SPEECH_DATE_REACH = 16;
-
-/** How far after a light verb ("oversaw the launch of") another trigger takes over. */
-const LIGHT_VERB_REACH = 30;
+/**
+ * Events a later sentence names again ("the treaty", "the summit", "the launch"): an undated
+ * mention of one takes the date the document gave it (ontology v1.1). Transfers and
+ * deployments recur, so a new undated one is no restatement.
+ */
+const RESTATED_DATE_TYPES: ReadonlySet<EventType> = new Set([
+  'AGREEMENT',
+  'MEETING',
+  'MISSILE_TEST',
+  'SPACE_LAUNCH',
+  'NUCLEAR_TEST',
+]);
 
 /** Appends the cue of an actor (when there is one) at document offsets. */
 function pushActorCue(cues: Cue[], hit: ActorHit | null, offset: number): void {
@@ -74,191 +72,6 @@ function pushActorCue(cues: Cue[], hit: ActorHit | null, offset: number): void {
     ref: `gazetteer.${hit.ref.id}`,
     value: hit.ref.code,
   });
-}
-
-/** `first` followed by `then`, in a new array. */
-function withRules(first: readonly string[], then: readonly string[]): string[] {
-  const out = first.slice();
-  for (const r of then) out.push(r);
-  return out;
-}
-
-/** True when every type the entry can denote is in `seen` (or it denotes none). */
-function allTypesSeen(e: TriggerRef['entry'], seen: ReadonlySet<EventType>): boolean {
-  if (e.frames !== undefined) {
-    for (const f of e.frames) if (!seen.has(f.type)) return false;
-    return true;
-  }
-  return e.type === undefined || seen.has(e.type);
-}
-
-/**
- * The date of a mention, shared between the clauses of one type: a second clause without its
- * own time takes the first's ("俄罗斯投反对票，中国投弃权票" on the 28th), and a time before the
- * first trigger that the verb-final rule gave the second clause covers both ("米国は3日、…制裁を
- * 科し、英国も…制裁を科した").
- */
-function sharedClauseDate(
-  c: SentenceMention,
-  candidates: readonly SentenceMention[],
-  dateOf: ReadonlyMap<Hit<TriggerRef>, MentionDate>,
-): MentionDate | undefined {
-  const own = dateOf.get(c.trigger);
-  if (own !== undefined) return own;
-  if (c.repeatOf !== undefined) return dateOf.get(c.repeatOf.trigger);
-  for (const x of candidates) {
-    if (x.repeatOf !== c) continue;
-    const d = dateOf.get(x.trigger);
-    if (d?.span !== undefined && d.span.end <= c.trigger.start) return d;
-  }
-  return undefined;
-}
-
-/**
- * A launch's flight and splash-down are that launch again, never a second one; a visit and the
- * talks held during it are one meeting.
- */
-const SINGLE_PER_SENTENCE: ReadonlySet<EventType> = new Set([
-  'MEETING',
-  'MISSILE_TEST',
-  'SPACE_LAUNCH',
-  'NUCLEAR_TEST',
-]);
-
-/**
- * A second trigger of a type already found in the sentence is a mention of its own when its
- * clause has its own subject: the last actor between the two triggers, with no other event's
- * trigger before it (that would make the clause that event's complement: "urged the US to
- * supply"), neither a reporter nor a place, and not the first mention's source. "China abstained
- * and Russia voted against"; "Pyongyang sent shells, and Moscow handed over missiles".
- * Returns the roles with that subject as source, or null when the trigger repeats the first.
- */
-function secondClauseRoles(
-  r: RoleChoice,
-  earlier: SentenceMention,
-  trig: Hit<TriggerRef>,
-  facts: SentenceFacts,
-  lang: CompiledLanguage,
-): RoleChoice | null {
-  const first = earlier.roles.source;
-  if (first === null || SINGLE_PER_SENTENCE.has(earlier.type)) return null;
-  const from = earlier.trigger.end;
-  if (facts.triggers.some((t) => t.start >= from && t.end <= trig.start)) return null;
-  let subject: ActorHit | null = null;
-  for (const a of facts.actors) if (a.start >= from && a.end <= trig.start) subject = a;
-  if (subject === null || subject.ref.code === first.ref.code) return null;
-  // Its own clause: a comma or a conjunction opens it before the subject.
-  const opened =
-    clausePunctuationIn(facts, from, subject.start) ||
-    facts.markers.coordination.some((m) => m.start >= from && m.end <= subject.start);
-  // …and it heads its own list: "claims from Seoul and Kyiv" names no new subject.
-  if (!opened || coordinatedWith(subject, facts, lang)[0] !== subject) return null;
-  const m = subject.marks;
-  if (m.has('sayer') || m.has('place') || m.has('origin') || m.has('possessor')) return null;
-  if (m.has('target') || m.has('opposed') || m.has('ally') || m.has('inert')) return null;
-  const target =
-    r.target !== null && r.target.start > from && r.target !== subject ? r.target : null;
-  return { ...r, source: subject, target, rules: ['role.second-clause-subject'] };
-}
-
-interface SentenceMention {
-  readonly type: EventType;
-  /** The earlier mention a bare event noun restates ("the launch"), when it has no object here. */
-  readonly restated: FrameChoice['restated'] | undefined;
-  readonly trigger: Hit<TriggerRef>;
-  readonly roles: RoleChoice;
-  readonly rules: string[];
-  readonly classHit: Hit<string> | null;
-  readonly triggerModality: ExtractedMention['modality'] | undefined;
-  /** The sentence's first mention of this type, when this one is its second clause. */
-  readonly repeatOf?: SentenceMention;
-}
-
-function sentenceCandidates(
-  facts: SentenceFacts,
-  lang: CompiledLanguage,
-  ctx: DocumentContext,
-): SentenceMention[] {
-  const out: SentenceMention[] = [];
-  const seenTypes = new Set<EventType>();
-  /** The first mention of each type, which a second clause of that type must differ from. */
-  const firstOfType = new Map<EventType, SentenceMention>();
-  const triggers = facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE);
-  for (const trig of triggers) {
-    const e = trig.value.entry;
-    if (
-      e.light === true &&
-      triggers.some(
-        (t) =>
-          t.value.entry.light !== true &&
-          t.start >= trig.end &&
-          t.start - trig.end <= LIGHT_VERB_REACH,
-      )
-    )
-      continue;
-    // "under the new treaty": a noun alone reports nothing unless a verb of its type stands in the
-    // sentence or the document reported the event before (a restatement).
-    if (
-      e.nominal === true &&
-      e.type !== undefined &&
-      !triggers.some((t) => t.value.entry.type === e.type && t.value.entry.nominal !== true) &&
-      ctx.restated([e.type]) === undefined
-    )
-      continue;
-    const repeatable = e.nominal !== true && e.light !== true;
-    if (allTypesSeen(e, seenTypes) && !repeatable) continue;
-    const frame = chooseFrame(trig, facts, lang) ?? restatedFrame(e.frames, ctx);
-    if (frame === null) continue;
-    const earlier = firstOfType.get(frame.type);
-    let repeatOf: SentenceMention | undefined;
-    let ownRoles: RoleChoice[] | undefined;
-    if (earlier !== undefined) {
-      // "China abstained and Russia voted against": one type twice, each with its own subject.
-      if (!repeatable || frame.restated !== undefined) continue;
-      const again = assignRoles(frame.type, facts, trig, lang, frame.classHit).map((r) =>
-        secondClauseRoles(r, earlier, trig, facts, lang),
-      );
-      if (again.length === 0 || again.some((r) => r === null)) continue;
-      ownRoles = again as RoleChoice[];
-      repeatOf = earlier;
-    } else if (seenTypes.has(frame.type)) continue;
-    seenTypes.add(frame.type);
-    const entry = trig.value.entry;
-    const base = [`${lang.lang}.trigger.${frame.type}.${entry.id}`];
-    if (frame.classHit !== null) base.push(`frame.class-${frame.classHit.value}`);
-    if (frame.frame.needsTarget === true) base.push('frame.needs-target');
-    if (frame.restated !== undefined) base.push('frame.restated');
-    const received = receivedBySubject(frame.type, trig, triggers, facts, lang);
-    const cargo = frame.restated === undefined ? coTransferred(trig, frame, facts, lang) : null;
-    const also = cargo !== null && !seenTypes.has(cargo.type) ? cargo : null;
-    if (also !== null) seenTypes.add(also.type);
-    for (const chosen of ownRoles ?? assignRoles(frame.type, facts, trig, lang, frame.classHit)) {
-      const roles = received ? asReceived(chosen, facts, lang) : chosen;
-      const mention = {
-        type: frame.type,
-        trigger: trig,
-        roles,
-        rules: withRules(base, roles.rules),
-        classHit: frame.classHit,
-        restated: frame.restated,
-        triggerModality: entry.modality,
-        ...(repeatOf !== undefined ? { repeatOf } : {}),
-      };
-      out.push(mention);
-      if (!firstOfType.has(mention.type)) firstOfType.set(mention.type, mention);
-      if (also === null) continue;
-      // The second cargo moves between the same parties, by the same verb.
-      const rules = [`${lang.lang}.trigger.${also.type}.${entry.id}`, 'frame.co-cargo'];
-      rules.push(`frame.class-${also.classHit!.value}`);
-      out.push({
-        ...mention,
-        type: also.type,
-        classHit: also.classHit,
-        rules: withRules(rules, roles.rules),
-      });
-    }
-  }
-  return out;
 }
 
 function extractSentence(
@@ -439,119 +252,6 @@ function extractSentence(
       sayer: sayers.get(out.indexOf(m)) ?? null,
     });
   return final;
-}
-
-/**
- * Events a bare noun restates: launches and tests are discrete acts the press names again ("the
- * launch", "этот пуск", "해당 발사"); "help", "deliveries" or "development" without an object are
- * as often generic as they are a restatement.
- */
-const RESTATABLE: ReadonlySet<EventType> = new Set([
-  'MISSILE_TEST',
-  'SPACE_LAUNCH',
-  'NUCLEAR_TEST',
-]);
-
-/**
- * Events a later sentence names again ("the treaty", "the summit", "the launch"): an undated
- * mention of one takes the date the document gave it (ontology v1.1). Transfers and
- * deployments recur, so a new undated one is no restatement.
- */
-const RESTATED_DATE_TYPES: ReadonlySet<EventType> = new Set([
-  'AGREEMENT',
-  'MEETING',
-  'MISSILE_TEST',
-  'SPACE_LAUNCH',
-  'NUCLEAR_TEST',
-]);
-
-/**
- * A trigger whose object class is missing from its sentence ("Tokyo condemned the launch",
- * "Пуск пришёлся на визит…") restates the document's latest event of one of its frame types
- * (ontology v1.1, restated events). Frames that need a target are never restated.
- */
-function restatedFrame(
-  frames: readonly Frame[] | undefined,
-  ctx: DocumentContext,
-): FrameChoice | null {
-  const usable = (frames ?? []).filter(
-    (f) => f.needsTarget !== true && f.class !== undefined && RESTATABLE.has(f.type),
-  );
-  const earlier = ctx.restated(usable.map((f) => f.type));
-  const frame = usable.find((f) => f.type === earlier?.type);
-  return earlier === undefined || frame === undefined
-    ? null
-    : { type: frame.type, frame, classHit: null, restated: earlier };
-}
-
-/**
- * The trigger a sentence's time expression belongs to: the head of its clause (the first event
- * of it in SVO, the last in SOV: "condemned Moscow's pact on Thursday" dates the condemnation,
- * not the pact), else the nearest event. A speech verb nearer still, in the same clause ("…,
- * officials said on Friday"), takes the date for itself, and no event gets it: an event the
- * sentence does not time has no date (ontology v1.1, "Dates of undated events").
- */
-function dateAnchor(
-  span: { readonly start: number; readonly end: number },
-  candidates: readonly SentenceMention[],
-  facts: SentenceFacts,
-  sov: boolean,
-  timeSpans: readonly { readonly start: number; readonly end: number }[],
-): Hit<TriggerRef> | null {
-  const gap = (x: { readonly start: number; readonly end: number }) =>
-    x.start >= span.end ? x.start - span.end : x.end <= span.start ? span.start - x.end : 0;
-  const sameClause = (x: { readonly start: number; readonly end: number }) =>
-    !clausePunctuationIn(facts, Math.min(x.end, span.end), Math.max(x.start, span.start));
-  let nearest: Hit<TriggerRef> | null = null;
-  for (const c of candidates)
-    if (nearest === null || gap(c.trigger) < gap(nearest)) nearest = c.trigger;
-  if (nearest === null) return null;
-  // "said on Friday" (or "Friday said"), not "on Friday and said": a speech verb after the
-  // time expression owns it only when nothing stands between them.
-  const speech = facts.markers.speech.some(
-    (m) =>
-      gap(m) < gap(nearest) &&
-      gap(m) <= (m.start >= span.end ? 1 : SPEECH_DATE_REACH) &&
-      sameClause(m),
-  );
-  if (speech) return null;
-  if (
-    sov &&
-    datesClosingReport(
-      span,
-      candidates.map((c) => c.trigger.end),
-      timeSpans,
-      facts,
-    )
-  )
-    return null;
-  const clause = sortSmall(
-    candidates.map((c) => c.trigger).filter(sameClause),
-    (a, b) => a.start - b.start,
-  );
-  return (sov ? clause.at(-1) : clause[0]) ?? nearest;
-}
-
-/**
- * The date of each event of a sentence: every time expression goes to its anchor (above); an
- * event that gets several keeps the most precise.
- */
-function datesByTrigger(
-  dates: readonly MentionDate[],
-  candidates: readonly SentenceMention[],
-  facts: SentenceFacts,
-  sov: boolean,
-): Map<Hit<TriggerRef>, MentionDate> {
-  const out = new Map<Hit<TriggerRef>, MentionDate>();
-  const timeSpans = dates.flatMap((d) => (d.span !== undefined && d.date !== null ? [d.span] : []));
-  for (const d of dates) {
-    if (d.span === undefined || d.date === null) continue;
-    const anchor = dateAnchor(d.span, candidates, facts, sov, timeSpans);
-    if (anchor === null) continue;
-    const held = out.get(anchor);
-    if (held === undefined || (held.date?.length ?? 0) < d.date.length) out.set(anchor, d);
-  }
-  return out;
 }
 
 /** Acts that a neighbour's military or ministry detects and announces ("합참은 … 포착했다고"). */
