@@ -8,7 +8,7 @@ import type { EventType } from '../domain/ontology.js';
 import type { CompiledLanguage, TriggerRef } from '../lexicon/load-lexicons.js';
 import type { RoleChoice } from './assign-roles.js';
 import { clausePunctuationIn } from './role-facts.js';
-import type { Hit, SentenceFacts } from './scan-sentence.js';
+import type { ActorMark, Hit, SentenceFacts } from './scan-sentence.js';
 
 const TRANSFER_TYPES: ReadonlySet<EventType> = new Set([
   'ARMS_TRANSFER',
@@ -66,7 +66,9 @@ export function asReceived(
   c: RoleChoice,
   facts: SentenceFacts,
   lang: CompiledLanguage,
+  trig: Hit<TriggerRef>,
 ): RoleChoice {
+  if (c.rules[0] === 'role.source-marked') return withSubjectRecipient(c, facts, trig);
   if (!SUBJECT_RULES.has(c.rules[0] ?? '')) return c;
   // "러시아에서 기술 자문을 받아": with a verb of receiving, the place particle names the giver.
   const s = c.source;
@@ -83,4 +85,37 @@ export function asReceived(
     target: c.source,
     rules: [...c.rules, 'role.receiving-subject'],
   };
+}
+
+const NOT_RECIPIENT_MARKS: readonly ActorMark[] = [
+  'place',
+  'sayer',
+  'source',
+  'target',
+  'opposed',
+  'origin',
+  'inert',
+];
+
+/**
+ * "Russia has begun using missiles received from North Korea to strike Ukraine", "Россия начала
+ * применять полученные от КНДР ракеты для ударов по Украине": with its giver marked, a verb of
+ * receiving gets its recipient from the subject before it, not from a name after it (which
+ * belongs to the clause that follows).
+ */
+function withSubjectRecipient(
+  c: RoleChoice,
+  facts: SentenceFacts,
+  trig: Hit<TriggerRef>,
+): RoleChoice {
+  if (c.target !== null && c.target.end <= trig.start) return c;
+  const subject = facts.actors.findLast(
+    (a) =>
+      a.end <= trig.start &&
+      a !== c.source &&
+      a.ref.code !== c.source?.ref.code &&
+      !NOT_RECIPIENT_MARKS.some((m) => a.marks.has(m)),
+  );
+  if (subject === undefined) return c;
+  return { ...c, target: subject, rules: [...c.rules, 'role.receiving-subject'] };
 }

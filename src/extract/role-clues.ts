@@ -1,12 +1,12 @@
 /**
  * Small clues the role rules read beside the main source/target choice: verb-second inversion,
  * agents that belong to another verb, events standing between a verb and a name, fronted and
- * compounded targets.
+ * compounded targets, relative heads and owners named after their event.
  * @module
  */
 import type { EventType } from '../domain/ontology.js';
-import type { CompiledLanguage } from '../lexicon/load-lexicons.js';
-import type { ActorHit, Hit, SentenceFacts } from './scan-sentence.js';
+import type { CompiledLanguage, RoleMarkerKind } from '../lexicon/load-lexicons.js';
+import { gapIsFiller, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
 import { acrossClause } from './role-facts.js';
 import { letterRun } from './text-runs.js';
 
@@ -138,4 +138,100 @@ export function frontedTarget(
       a.markRules.includes('role.preposition-target') &&
       !acrossClause(facts, a.end, trigger.start),
   );
+}
+
+const FILLER_OR_COMMA: readonly RoleMarkerKind[] = ['filler', 'coordination'];
+
+/**
+ * "러시아에 무기를 공급한 중국 기업", "포탄을 넘긴 북한은": a trigger in a relative form (its word ends
+ * in one of the language's relative endings) qualifies the noun right after it, an actor
+ * here, which is its subject, unless the relative clause names its own subject ("미국이 제재한
+ * 러시아 기업": the head is then its object).
+ */
+export function relativeHead(
+  facts: SentenceFacts,
+  cands: readonly ActorHit[],
+  trigger: Hit<unknown>,
+  lang: CompiledLanguage,
+  sov: boolean,
+): ActorHit | undefined {
+  const endings = lang.lexicon.roles.relativeEndings;
+  if (endings.length === 0) return undefined;
+  const end = wordEnd(facts, trigger);
+  const word = facts.norm.slice(trigger.start, end);
+  if (!endings.some((e) => word.length > e.length && word.endsWith(e))) return undefined;
+  if (!sov) {
+    // "китайских компаний, поставлявших России …": the participle follows the noun it qualifies.
+    const before = facts.actors.filter((a) => a.end <= trigger.start).pop();
+    return before !== undefined &&
+      cands.includes(before) &&
+      gapIsFiller(facts, before.end, trigger.start, lang, FILLER_OR_COMMA)
+      ? before
+      : undefined;
+  }
+  const head = facts.actors.find((a) => a.start >= end);
+  if (
+    head === undefined ||
+    !cands.includes(head) ||
+    facts.norm.slice(end, head.start).trim() !== ''
+  )
+    return undefined;
+  const clauseStart = facts.triggers
+    .filter((t) => t.end <= trigger.start)
+    .reduce((max, t) => Math.max(max, wordEnd(facts, t)), 0);
+  const ownSubject = facts.actors.some(
+    (a) =>
+      a.start >= clauseStart &&
+      a.end <= trigger.start &&
+      a.marks.has('subject') &&
+      !acrossClause(facts, a.end, trigger.start),
+  );
+  return ownSubject ? undefined : head;
+}
+
+/** Longest gap from an event to the actor owning it after it ("поставки ракет КНДР"). */
+const OWNER_AFTER_REACH = 24;
+
+/**
+ * "санкции Евросоюза против Ирана", "поставки КНДР в Россию": in a language with a source case
+ * (the Russian genitive), the actor right after an event is its source when it stands in that
+ * case, or when it may (or shows no case) and a marked target follows it in the clause. Only object words
+ * (classes, capabilities) may stand between ("поставки ракет КНДР в Россию").
+ */
+export function ownerAfter(
+  facts: SentenceFacts,
+  cands: readonly ActorHit[],
+  trigger: Hit<unknown>,
+  sourceCases: readonly string[],
+): ActorHit | undefined {
+  if (sourceCases.length === 0) return undefined;
+  const a = facts.actors.find((x) => x.start >= trigger.end);
+  if (a === undefined || !cands.includes(a) || a.start - trigger.end > OWNER_AFTER_REACH)
+    return undefined;
+  if (a.marks.size > 0 || facts.triggers.some((t) => t.start >= trigger.end && t.end <= a.start))
+    return undefined;
+  // A stem may end inside its word ("санкци|и"): the gap starts after the word.
+  const rest = letterRun(facts.norm, trigger.end, a.start);
+  if (!objectWordsOnly(facts, trigger.end + rest, a.start)) return undefined;
+  const cases = a.ref.cases;
+  if (cases.length > 0 && cases.every((c) => sourceCases.includes(c))) return a;
+  // A form that may be in the source case, or shows no case, needs a marked target after it.
+  if (cases.length > 0 && !cases.some((c) => sourceCases.includes(c))) return undefined;
+  const targetFollows = cands.some(
+    (y) => y.start >= a.end && y.marks.has('target') && !acrossClause(facts, a.end, y.start),
+  );
+  return targetFollows ? a : undefined;
+}
+
+/** True when every word of text[from, to) is (part of) an object class or capability word. */
+function objectWordsOnly(facts: SentenceFacts, from: number, to: number): boolean {
+  const re = /[^\s]+/gu;
+  const gap = facts.norm.slice(from, to);
+  for (let m = re.exec(gap); m !== null; m = re.exec(gap)) {
+    const ws = from + m.index;
+    const we = ws + m[0].length;
+    const covered = (h: Hit<unknown>) => h.start < we && ws < h.end;
+    if (!facts.classes.some(covered) && !facts.capabilities.some(covered)) return false;
+  }
+  return true;
 }

@@ -334,6 +334,18 @@ function markTopicSayer(facts: SentenceFacts, lang: CompiledLanguage): void {
   }
 }
 
+/**
+ * A comma right after a name, the only one before the speech verb, closes the reported clause:
+ * "…shells to Russia, officials said", "…поставляет Северная Корея, сообщают СМИ". Two enclose
+ * an apposition ("Zakharova, the ministry spokeswoman, said"); one further on ends it ("Peskov,
+ * the Kremlin spokesman, said": the Kremlin speaks).
+ */
+function opensInvertedReport(gap: string): boolean {
+  let commas = 0;
+  for (const ch of gap) if (ch === ',' || ch === '，' || ch === '、') commas++;
+  return commas === 1 && /^\s*[,，、]/u.test(gap);
+}
+
 /** Actor followed by a speech verb ("Seoul said", "В МИД России заявили"), or after one when inverted. */
 function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
   for (const v of facts.markers.speech) {
@@ -344,7 +356,11 @@ function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
         break;
       }
     }
-    if (prev !== undefined && gapIsFiller(facts, prev.end, v.start, lang, FILLER_OR_COORDINATION)) {
+    if (
+      prev !== undefined &&
+      gapIsFiller(facts, prev.end, v.start, lang, FILLER_OR_COORDINATION) &&
+      !opensInvertedReport(facts.text.slice(prev.end, v.start))
+    ) {
       for (const a of coordinatedWith(prev, facts, lang)) {
         a.marks.add('sayer');
         a.markRules.push('role.speaker');

@@ -185,7 +185,7 @@ export function sentenceCandidates(
     const also = cargo !== null && !seenTypes.has(cargo.type) ? cargo : null;
     if (also !== null) seenTypes.add(also.type);
     for (const chosen of ownRoles ?? assignRoles(frame.type, facts, trig, lang, frame.classHit)) {
-      const roles = received ? asReceived(chosen, facts, lang) : chosen;
+      const roles = received ? asReceived(chosen, facts, lang, trig) : chosen;
       const mention = {
         type: frame.type,
         trigger: trig,
