@@ -26,6 +26,7 @@ import {
   eventBetween,
   frontedTarget,
   invertedSubject,
+  markedForPreceding,
   ownerAfter,
   relativeHead,
   struckPlace,
@@ -171,6 +172,7 @@ function pickSource(
       a.end <= trigger.start &&
       !a.marks.has('target') &&
       !a.marks.has('place') &&
+      !markedForPreceding(facts, a, trigger) &&
       // A test site stands for the state that tests there ("풍계리 핵실험장").
       (a.ref.kind !== 'place' || SOLO_TYPES.has(type)),
   );

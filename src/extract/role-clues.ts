@@ -71,6 +71,30 @@ export function invertedSubject(
   return next;
 }
 
+/** Longest gap from a verb to the marked agent that follows it ("received from", "полученные от"). */
+const MARKED_AGENT_GAP = 8;
+
+/**
+ * "missiles received from North Korea to strike Ukraine": an agent marked right after another
+ * event's word ("from", "от", "by"), or right after a verb of receiving, is that event's, not a
+ * later one's.
+ */
+export function markedForPreceding(
+  facts: SentenceFacts,
+  agent: ActorHit,
+  trigger: Hit<unknown>,
+): boolean {
+  if (agent.end > trigger.start) return false;
+  return facts.triggers.some(
+    (t) =>
+      t.start !== trigger.start &&
+      t.end <= agent.start &&
+      agent.start - wordEnd(facts, t) <= MARKED_AGENT_GAP &&
+      // "reçus de la Corée du Nord": a verb of receiving takes its giver unmarked too.
+      (agent.marks.has('source') || t.value.entry.receiving === true),
+  );
+}
+
 /** How long an aside between an event and its agent may be ("help, possibly from Russia"). */
 const AGENT_ASIDE = 20;
 
@@ -84,6 +108,7 @@ export function agentOfAnother(
   // "help, possibly from Russia": a short aside keeps its agent.
   // "a claim by Kyiv since North Korea sent…": a subject between them has its own verb.
   return (
+    markedForPreceding(facts, agent, trigger) ||
     (to - from > AGENT_ASIDE && acrossClause(facts, from, to)) ||
     facts.markers.speech.some((v) => v.start >= from && v.end <= to) ||
     (agent.end <= trigger.start &&
