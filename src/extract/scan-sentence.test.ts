@@ -22,3 +22,11 @@ describe('speakers', () => {
     ).toEqual(['Japan', 'South Korea', 'United States']);
   });
 });
+
+describe('speaking lists', () => {
+  it('a comma alone does not join a name of the report to the speaker', () => {
+    expect(sayers('en', 'Russia used missiles to strike Ukraine, a US official said.')).toEqual([
+      'US',
+    ]);
+  });
+});

@@ -346,6 +346,24 @@ function opensInvertedReport(gap: string): boolean {
   return commas === 1 && /^\s*[,，、]/u.test(gap);
 }
 
+/**
+ * The speakers a speech verb's subject stands with: "Japan, South Korea and the United States
+ * said" is a list because a conjunction closes it; "…to strike Ukraine, a US official said" has
+ * only a comma, and the name before it belongs to the report. The enumeration comma "、" is a
+ * conjunction.
+ */
+function speakingList(last: ActorHit, facts: SentenceFacts, lang: CompiledLanguage): ActorHit[] {
+  const group = coordinatedWith(last, facts, lang);
+  const first = group[0]!;
+  const closed = facts.markers.coordination.some(
+    (m) =>
+      m.start >= first.end &&
+      m.end <= last.start &&
+      !/^[\s,，]*$/u.test(facts.text.slice(m.start, m.end)),
+  );
+  return group.length === 1 || closed ? group : [last];
+}
+
 /** Actor followed by a speech verb ("Seoul said", "В МИД России заявили"), or after one when inverted. */
 function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
   for (const v of facts.markers.speech) {
@@ -361,7 +379,7 @@ function markSayers(facts: SentenceFacts, lang: CompiledLanguage): void {
       gapIsFiller(facts, prev.end, v.start, lang, FILLER_OR_COORDINATION) &&
       !opensInvertedReport(facts.text.slice(prev.end, v.start))
     ) {
-      for (const a of coordinatedWith(prev, facts, lang)) {
+      for (const a of speakingList(prev, facts, lang)) {
         a.marks.add('sayer');
         a.markRules.push('role.speaker');
       }
