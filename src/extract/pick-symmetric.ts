@@ -28,17 +28,21 @@ export function pickSymmetric(
   );
   // A compound naming the participants ("북러", "日米韓") or a list of them ("Washington, Seoul
   // and Tokyo held drills") gives its first two, in its order (ontology v1.1).
-  const nearest = ordered[0];
-  const compound =
-    nearest === undefined
-      ? []
-      : nearest.ref.parts !== undefined
-        ? distinctByCode(cands.filter((a) => a.ref.parts === nearest.ref.parts))
-        : distinctByCode(
-            coordinated(nearest, facts, lang)
-              .filter((a) => cands.includes(a))
-              .sort((x, y) => x.start - y.start),
-          );
+  const groupOf = (a: ActorHit): ActorHit[] =>
+    a.ref.parts !== undefined
+      ? distinctByCode(cands.filter((x) => x.ref.parts === a.ref.parts))
+      : distinctByCode(
+          coordinated(a, facts, lang)
+            .filter((x) => cands.includes(x))
+            .sort((x, y) => x.start - y.start),
+        );
+  // The nearest name's own list, else the nearest list at all: "Russia and North Korea have
+  // boosted their alliance in the course of the Ukraine conflict" is about the two named together.
+  let compound: ActorHit[] = [];
+  for (const a of ordered) {
+    compound = groupOf(a);
+    if (compound.length >= 2) break;
+  }
   const firstTwo = compound.length >= 2 ? compound : distinctByCode(ordered);
   const pair = sortSmall(firstTwo.slice(0, 2), (x, y) => x.start - y.start);
   return {
