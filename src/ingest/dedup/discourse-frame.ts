@@ -122,11 +122,9 @@ export function isBare(d: DiscourseText, i: number): boolean {
   return d.bare[i] ?? false;
 }
 
-/** Whether sentence `i` stands wholly in quotation marks: reported speech without a verb. */
-export function isQuotation(d: DiscourseText, i: number): boolean {
-  const s = d.sentences[i];
-  if (!s) return false;
-  const body = d.text.slice(s.start, s.end);
+/** Whether a sentence (a mention's span) stands wholly in quotation marks: speech without a verb. */
+export function isQuotation(text: string, sentence: Span): boolean {
+  const body = text.slice(sentence.start, sentence.end);
   return QUOTE_OPEN.test(body) && QUOTE_CLOSE.test(body);
 }
 

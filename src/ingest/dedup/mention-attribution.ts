@@ -282,7 +282,7 @@ export function attributeMentions(
     } else {
       const hearsayCue = inSpan(hearsay, span)[0];
       const marked =
-        cues.length > 0 || statement || hearsayCue !== undefined || isQuotation(discourse, at);
+        cues.length > 0 || statement || hearsayCue !== undefined || isQuotation(text, span);
       const last = marked ? lastStatement(statements, carried, m.start) : undefined;
       // A sentence without a cue is the outlet's own context unless the discourse carries a
       // source into it: a later attribution pointing back, or the frame of the sentence before.
