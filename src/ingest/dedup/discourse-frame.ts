@@ -65,11 +65,18 @@ export interface DiscourseText {
   readonly anaphoric: readonly boolean[];
   /** The sentences that name a listed source with a cue: sentence index → its actor. */
   readonly named: ReadonlyMap<number, string>;
+  /**
+   * Per sentence: whether its cue names no one ("За даними розвідки, …", "it added"): no
+   * listed source, no state, no commentary nor own reporting; it goes on with the frame.
+   */
+  readonly continues: readonly boolean[];
 }
 
 /** The spans a text's sentences hold, by kind (each list sorted by start). */
 export interface DiscourseMarks {
   readonly cues: readonly Span[];
+  /** Names of states and sources, commentary and own-reporting words: a cue near them speaks. */
+  readonly voices: readonly Span[];
   readonly background: readonly Span[];
   readonly anaphoric: readonly Span[];
 }
@@ -89,10 +96,13 @@ export function readDiscourse(
     }
     return out;
   };
+  const cued = holds(marks.cues);
+  const voiced = holds(marks.voices);
   return {
     text,
     sentences,
-    bare: holds(marks.cues).map((x) => !x),
+    continues: cued.map((c, i) => c && !voiced[i] && !named.has(i)),
+    bare: cued.map((x) => !x),
     background: holds(marks.background),
     anaphoric: holds(marks.anaphoric),
     named,
@@ -168,8 +178,9 @@ export function frameFor(
           (via === undefined || via === e.cites.actor) &&
           (sameEvent(e, m) || sharesParticipant(e, m)),
       );
-    if (isBare(d, k)) continue;
-    // A sentence with a cue that attributes nothing (commentary, a conduit) ends the frame.
+    if (isBare(d, k) || d.continues[k]) continue;
+    // A sentence whose cue names another voice without attributing it (commentary, a conduit)
+    // ends the frame.
     const cites = d.named.get(k);
     if (!cites || (via !== undefined && via !== cites)) return undefined;
     via = cites;

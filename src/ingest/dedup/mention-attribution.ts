@@ -41,6 +41,7 @@ import {
   type PlacedCue,
 } from './speaker-cues.js';
 import {
+  ACTOR_AFTER_CUE,
   jointOf,
   speakerOf,
   STATEMENT_TYPES,
@@ -91,6 +92,23 @@ export function inSpan<T extends Span>(sorted: readonly T[], span: Span): T[] {
   for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++)
     if (sorted[i]!.end <= span.end) out.push(sorted[i]!);
   return out;
+}
+
+/**
+ * The spans of `spans` that overlap none of `words` (sorted by start; event triggers, which do not
+ * nest): a binary search for the last word starting before a span ends, and the one before it.
+ */
+function notOverlapping<T extends Span>(spans: readonly T[], words: readonly Span[]): T[] {
+  return spans.filter((s) => {
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]!.start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return ![words[lo - 1], words[lo - 2]].some((w) => w !== undefined && w.end > s.start);
+  });
 }
 
 /** The last item of `sorted` (ordered by end) that ends at or before `at`. */
@@ -179,11 +197,29 @@ export function attributeMentions(
   };
 
   // What the discourse carries into sentences without a cue (discourse-frame.ts).
+  // A cue that is an event's own word ("передала": handed over) leaves its sentence bare.
+  const eventWords = mentions
+    .filter((o) => !STATEMENT_TYPES.has(o.type) && o.trigger)
+    .map((o) => o.trigger!)
+    .sort((a, b) => a.start - b.start);
   const discourse = readDiscourse(
     text,
     sentences,
     {
-      cues: [...reading.cues, ...hearsay].sort((a, b) => a.start - b.start),
+      cues: [...notOverlapping(reading.cues, eventWords), ...hearsay].sort(
+        (a, b) => a.start - b.start,
+      ),
+      voices: [
+        ...sentences.flatMap((sn) =>
+          inSpan(actors, sn).filter((a) =>
+            standsAsSpeaker(a, inSpan(cuesPlaced, sn), ACTOR_AFTER_CUE),
+          ),
+        ),
+        ...reading.names,
+        ...commentary,
+        ...own,
+        ...conduits,
+      ].sort((a, b) => a.start - b.start),
       background: findAll(text, cueRegex(data.background, code)),
       anaphoric: findAll(text, cueRegex(data.anaphoric, code)),
     },
