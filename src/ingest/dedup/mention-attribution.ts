@@ -374,7 +374,9 @@ export function attributeMentions(
         },
         depth,
       };
-      frames.set(at, [...(frames.get(at) ?? []), entry]);
+      const list = frames.get(at);
+      if (list) list.push(entry);
+      else frames.set(at, [entry]);
     }
   }
   // A lede stating the claim before the text names its source takes the source named next.
