@@ -79,35 +79,38 @@ const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'-]+,[^\n]{0,40}?\s[-–—]{1,2}\s/u;
 const within = (outer: Span, inner: Span) => inner.start >= outer.start && inner.end <= outer.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** The items of `sorted` (ordered by start) that lie within `span`: a binary search, then a walk. */
-export function inSpan<T extends Span>(sorted: readonly T[], span: Span): T[] {
+/** How many leading items of `sorted` satisfy `before` (true for a prefix, false after): a binary search. */
+function partitionPoint<T>(sorted: readonly T[], before: (item: T) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < span.start) lo = mid + 1;
+    if (before(sorted[mid]!)) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The items of `sorted` (ordered by start) that lie within `span`: a binary search, then a walk. */
+export function inSpan<T extends Span>(sorted: readonly T[], span: Span): T[] {
   const out: T[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++)
+  for (
+    let i = partitionPoint(sorted, (x) => x.start < span.start);
+    i < sorted.length && sorted[i]!.start < span.end;
+    i++
+  )
     if (sorted[i]!.end <= span.end) out.push(sorted[i]!);
   return out;
 }
 
 /**
  * The spans of `spans` that overlap none of `words` (sorted by start; event triggers, which do not
- * nest): a binary search for the last word starting before a span ends, and the one before it.
+ * nest): the last word starting before a span ends, and the one before it, must end before it.
  */
 function notOverlapping<T extends Span>(spans: readonly T[], words: readonly Span[]): T[] {
   return spans.filter((s) => {
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (words[mid]!.start < s.end) lo = mid + 1;
-      else hi = mid;
-    }
-    return ![words[lo - 1], words[lo - 2]].some((w) => w !== undefined && w.end > s.start);
+    const n = partitionPoint(words, (w) => w.start < s.end);
+    return ![words[n - 1], words[n - 2]].some((w) => w !== undefined && w.end > s.start);
   });
 }
 
@@ -116,14 +119,7 @@ function lastEndingBy<T extends { readonly end: number }>(
   sorted: readonly T[],
   at: number,
 ): T | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo - 1];
+  return sorted[partitionPoint(sorted, (x) => x.end <= at) - 1];
 }
 
 /** How many neighbours on each side are checked for a shared sentence (spans rarely nest). */
