@@ -385,3 +385,17 @@ describe('names that speak for a body', () => {
     ).toMatchObject({ actor: 'USA' });
   });
 });
+
+describe('a statement whose extracted speaker stands only after its verb', () => {
+  it("is not that state's: the roles were read the other way round, the frame goes on", () => {
+    const first =
+      'США та 40 союзників заявили, що Росія запускала північнокорейські ракети по Україні.';
+    const second = 'Підписанти вимагають, щоб Пхеньян і Москва негайно припинили таку співпрацю.';
+    const [attack, request] = attribute(`${first} ${second}`, 'uk', [
+      { type: 'ATTACK', source: 'RUS', target: 'UKR', sentence: first, trigger: 'запускала' },
+      { type: 'REQUEST', source: 'PRK', target: null, sentence: second, trigger: 'вимагають' },
+    ]);
+    expect(attack).toMatchObject({ actor: 'USA' });
+    expect(request).toMatchObject({ actor: 'USA', basis: 'continued' });
+  });
+});

@@ -11,7 +11,8 @@
  * | denies the claim (a REJECTION before it) | none; what it says did not happen: the denier |
  * | names a listed source with a cue ("the NIS said") | `named`: that source |
  * | is a statement (CONCERN, REJECTION, REQUEST, THREAT), holds one, or names a state where a cue's speaker stands (speaking-state.ts) | `speaker`: the speaking state (or states speaking together, `joint`), resolved to the source the document names for it |
- * | has a cue but no speaker ("it said", "the agency added", "报道称", "发言人指出") | `continued`: the last attributed statement before it |
+ * | has a cue but no speaker ("it said", "the agency added", "报道称", "发言人指出"), or stands wholly in quotes | `continued`: the last attributed statement before it |
+ * | has no cue, and a later "Об этом сообщил X" points back at it, or it goes on with the event the sentence before attributed (discourse-frame.ts) | `continued`: that source |
  * | names only a credited agency ("selon Yonhap", "según informó la AFP") | `conduit` |
  *
  * The conduit is the credited agency the sentence names, else the document's credited origin.
@@ -21,6 +22,16 @@ import type { MentionAttribution } from '../../domain/attribution.js';
 import type { Span } from '../../domain/document.js';
 import { readSources, sentenceSpans, SOURCE_AFTER_CUE } from './attributed-source.js';
 import { detectAttributions } from './credited-origin.js';
+import {
+  backFrames,
+  frameFor,
+  isQuotation,
+  ledeFrame,
+  sentenceAt,
+  readDiscourse,
+  type FrameEntry,
+  type FrameSource,
+} from './discourse-frame.js';
 import { actorLabel, findActors, type ActorHit } from './speaker-actors.js';
 import {
   joinsNames,
@@ -30,6 +41,7 @@ import {
   type PlacedCue,
 } from './speaker-cues.js';
 import {
+  ACTOR_AFTER_CUE,
   jointOf,
   speakerOf,
   STATEMENT_TYPES,
@@ -67,19 +79,39 @@ const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'-]+,[^\n]{0,40}?\s[-–—]{1,2}\s/u;
 const within = (outer: Span, inner: Span) => inner.start >= outer.start && inner.end <= outer.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** The items of `sorted` (ordered by start) that lie within `span`: a binary search, then a walk. */
-export function inSpan<T extends Span>(sorted: readonly T[], span: Span): T[] {
+/** How many leading items of `sorted` satisfy `before` (true for a prefix, false after): a binary search. */
+function partitionPoint<T>(sorted: readonly T[], before: (item: T) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < span.start) lo = mid + 1;
+    if (before(sorted[mid]!)) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The items of `sorted` (ordered by start) that lie within `span`: a binary search, then a walk. */
+export function inSpan<T extends Span>(sorted: readonly T[], span: Span): T[] {
   const out: T[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++)
+  for (
+    let i = partitionPoint(sorted, (x) => x.start < span.start);
+    i < sorted.length && sorted[i]!.start < span.end;
+    i++
+  )
     if (sorted[i]!.end <= span.end) out.push(sorted[i]!);
   return out;
+}
+
+/**
+ * The spans of `spans` that overlap none of `words` (sorted by start; event triggers, which do not
+ * nest): the last word starting before a span ends, and the one before it, must end before it.
+ */
+function notOverlapping<T extends Span>(spans: readonly T[], words: readonly Span[]): T[] {
+  return spans.filter((s) => {
+    const n = partitionPoint(words, (w) => w.start < s.end);
+    return ![words[n - 1], words[n - 2]].some((w) => w !== undefined && w.end > s.start);
+  });
 }
 
 /** The last item of `sorted` (ordered by end) that ends at or before `at`. */
@@ -87,14 +119,7 @@ function lastEndingBy<T extends { readonly end: number }>(
   sorted: readonly T[],
   at: number,
 ): T | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo - 1];
+  return sorted[partitionPoint(sorted, (x) => x.end <= at) - 1];
 }
 
 /** How many neighbours on each side are checked for a shared sentence (spans rarely nest). */
@@ -149,9 +174,12 @@ export function attributeMentions(
 
   // Named statements of the text, sentence by sentence: what a later "it said" carries on.
   const statements: Statement[] = [];
-  for (const sentence of sentenceSpans(text)) {
+  const sentences = sentenceSpans(text);
+  const namedIn = new Map<number, string>();
+  for (const [k, sentence] of sentences.entries()) {
     const named = namedSource(reader, sentence, []);
     if (named) statements.push({ end: sentence.end, ...named });
+    if (named) namedIn.set(k, named.actor);
   }
   const byActor = new Map<string, Statement[]>();
   for (const st of statements) {
@@ -164,6 +192,38 @@ export function attributeMentions(
     return lastEndingBy(list, at) ?? list[0];
   };
 
+  // What the discourse carries into sentences without a cue (discourse-frame.ts).
+  // A cue that is an event's own word ("передала": handed over) leaves its sentence bare.
+  const eventWords = mentions
+    .filter((o) => !STATEMENT_TYPES.has(o.type) && o.trigger)
+    .map((o) => o.trigger!)
+    .sort((a, b) => a.start - b.start);
+  const discourse = readDiscourse(
+    text,
+    sentences,
+    {
+      cues: [...notOverlapping(reading.cues, eventWords), ...hearsay].sort(
+        (a, b) => a.start - b.start,
+      ),
+      voices: [
+        ...sentences.flatMap((sn) =>
+          inSpan(actors, sn).filter((a) =>
+            standsAsSpeaker(a, inSpan(cuesPlaced, sn), ACTOR_AFTER_CUE),
+          ),
+        ),
+        ...reading.names,
+        ...commentary,
+        ...own,
+        ...conduits,
+      ].sort((a, b) => a.start - b.start),
+      background: findAll(text, cueRegex(data.background, code)),
+      anaphoric: findAll(text, cueRegex(data.anaphoric, code)),
+    },
+    namedIn,
+  );
+  const backs = backFrames(discourse, (s) => citesOf(reader, s, namedOf));
+  const frames = new Map<number, FrameEntry[]>();
+
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
   const result: (MentionAttribution | null)[] = mentions.map(() => null);
   // Speakers found at mention level join the named statements as the text goes.
@@ -172,6 +232,7 @@ export function attributeMentions(
   for (const [k, i] of order.entries()) {
     const m = mentions[i]!;
     const span = { start: m.start, end: m.end };
+    const at = sentenceAt(sentences, m.start);
     const conduit = inSpan(conduits, span)[0]?.name ?? origin;
     const ownCue = inSpan(own, span)[0];
     if (ownCue) {
@@ -221,6 +282,7 @@ export function attributeMentions(
       continue;
     }
     let found: MentionAttribution | null = null;
+    let depth = 0;
     const speaker = speakerOf(text, m, sameSentence, cues, inSentence, {
       joined,
       opens,
@@ -251,10 +313,25 @@ export function attributeMentions(
       continue;
     } else {
       const hearsayCue = inSpan(hearsay, span)[0];
-      const marked = cues.length > 0 || statement || hearsayCue !== undefined;
-      // A sentence without a cue is the outlet's own context: it carries nothing on.
+      const marked =
+        cues.length > 0 || statement || hearsayCue !== undefined || isQuotation(text, span);
       const last = marked ? lastStatement(statements, carried, m.start) : undefined;
-      if (last)
+      // A sentence without a cue is the outlet's own context unless the discourse carries a
+      // source into it: a later attribution pointing back, or the frame of the sentence before.
+      const frame = marked ? undefined : (backs.get(at) ?? frameFor(discourse, at, m, frames));
+      if (frame) {
+        const cites = 'cites' in frame ? frame.cites : frame;
+        depth = 'cites' in frame ? frame.depth + 1 : 1;
+        found = {
+          actor: cites.actor,
+          source: cites.source,
+          label: cites.label,
+          basis: 'continued',
+          span: cites.span,
+          conduit,
+          ...(cites.joint ? { joint: [...cites.joint] } : {}),
+        };
+      } else if (last)
         found = {
           actor: last.actor,
           source: last.source,
@@ -279,6 +356,43 @@ export function attributeMentions(
     result[i] = found;
     if (found?.actor && found.label && found.basis !== 'continued')
       carried.push({ end: m.end, actor: found.actor, source: found.source, label: found.label });
+    if (found?.actor && found.label && at >= 0) {
+      const entry: FrameEntry = {
+        type: m.type,
+        source: m.source ?? null,
+        target: m.target ?? null,
+        cites: {
+          actor: found.actor,
+          source: found.source,
+          label: found.label,
+          span: found.span,
+          joint: found.joint,
+        },
+        depth,
+      };
+      const list = frames.get(at);
+      if (list) list.push(entry);
+      else frames.set(at, [entry]);
+    }
+  }
+  // A lede stating the claim before the text names its source takes the source named next.
+  let firstFramed = -1;
+  for (const k of frames.keys()) if (firstFramed < 0 || k < firstFramed) firstFramed = k;
+  const first = { sentence: firstFramed, entries: frames.get(firstFramed) ?? [] };
+  for (const i of firstFramed > 0 ? order : []) {
+    const m = mentions[i]!;
+    if (result[i] !== null || STATEMENT_TYPES.has(m.type)) continue;
+    const lede = ledeFrame(discourse, sentenceAt(sentences, m.start), m, first);
+    if (lede)
+      result[i] = {
+        actor: lede.cites.actor,
+        source: lede.cites.source,
+        label: lede.cites.label,
+        basis: 'continued',
+        span: lede.cites.span,
+        conduit: inSpan(conduits, m)[0]?.name ?? origin,
+        ...(lede.cites.joint ? { joint: [...lede.cites.joint] } : {}),
+      };
   }
   return result;
 }
@@ -338,6 +452,32 @@ function namedSource(
       return { actor: s.actor, source: s.id, label: s.label, span: { start: n.start, end: n.end } };
   }
   return null;
+}
+
+/**
+ * Whom a sentence cites, for an attribution pointing back ("Об этом сообщило ГУР"): the listed
+ * source standing as its speaker, else a state standing where a cue's speaker does, resolved to
+ * the body of that state the text names.
+ */
+function citesOf(
+  t: TextReading,
+  sentence: Span,
+  namedOf: (actor: string, at: number) => Statement | undefined,
+): FrameSource | null {
+  const named = namedSource(t, sentence, []);
+  if (named) return named;
+  const cues = inSpan(t.cues, sentence);
+  const state = inSpan(t.actors, sentence).find(
+    (a) => a.kind !== 'demonym' && standsAsSpeaker(a, cues, SOURCE_AFTER),
+  );
+  if (!state) return null;
+  const body = namedOf(state.code, sentence.start);
+  return {
+    actor: state.code,
+    source: body?.source ?? null,
+    label: body?.label ?? actorLabel(state.code),
+    span: { start: state.start, end: state.end },
+  };
 }
 
 function sourceTable(data: StoryData, lang: string | null): Map<string, Source> {

@@ -82,9 +82,14 @@ export function speakerOf(
       return null;
     const speaker = statementSpeaker(m, sameSentence, cues, inSentence, joined);
     if (speaker) return { code: speaker.code, span: hitSpan(speaker) };
-    // The extractor's speaker, unless it is whom the statement is about ("urged Pyongyang").
+    // The extractor's speaker, unless it is whom the statement is about ("urged Pyongyang"), or
+    // the sentence names it only after the statement's verb ("Підписанти вимагають від
+    // Пхеньяна…": the roles were read the other way round).
     const about = m.trigger ? objectOf(m.trigger, inSentence, joined) : [];
-    if (m.source && m.source !== m.target && !about.some((a) => a.code === m.source))
+    const named = inSentence.filter((a) => a.code === m.source);
+    const onlyAfter =
+      m.trigger !== undefined && named.length > 0 && named.every((a) => a.start >= m.trigger!.end);
+    if (m.source && m.source !== m.target && !onlyAfter && !about.some((a) => a.code === m.source))
       return { code: m.source, span: null };
     return null;
   }

@@ -44,6 +44,10 @@ const CuesFileSchema = z.object({
   inverted: NamesSchema.default({}),
   /** Languages whose speech verbs follow their speaker ("국정원은 … 밝혔다"). */
   speakerFirst: z.array(z.string().min(2)).default([]),
+  /** Words anchoring a sentence to another time or event ("its first launch since"). */
+  background: NamesSchema.default({}),
+  /** Attributions that point back at what was just said ("Об этом сообщил", "이같이 밝혔다"). */
+  anaphoric: NamesSchema.default({}),
 });
 
 const NumbersFileSchema = z.object({
@@ -100,6 +104,10 @@ export interface StoryData {
   readonly inverted: ReadonlyMap<string, RegExp>;
   /** Languages whose speech verbs follow their speaker (a state after one is what is said). */
   readonly speakerFirst: ReadonlySet<string>;
+  /** Background markers per language, the same way: no attribution carries into their sentence. */
+  readonly background: ReadonlyMap<string, RegExp>;
+  /** Attributions pointing back per language, the same way: their source goes to the sentence before. */
+  readonly anaphoric: ReadonlyMap<string, RegExp>;
   readonly numbers: NumberWriting;
 }
 
@@ -168,6 +176,8 @@ export function loadStoryData(dir: string = DEFAULT_STORY_DATA_DIR): StoryData {
     preposed: compileCues(cues.preposed, where),
     inverted: compileCues(cues.inverted, where),
     speakerFirst: new Set(cues.speakerFirst),
+    background: compileCues(cues.background, where),
+    anaphoric: compileCues(cues.anaphoric, where),
     numbers: {
       attached: new Map(Object.entries(numbers.attached)),
       words: numbers.words.map((w) => ({

@@ -108,6 +108,35 @@ describe('compareEvidence', () => {
     expect(compareEvidence(later, en)).toBeNull();
   });
 
+  it('lets two same-day rewrites of one source differ in figures when two events agree', () => {
+    const events: [EventType, string | null, string | null][] = [
+      ['TROOP_DEPLOYMENT', 'PRK', 'RUS'],
+      ['ATTACK', 'PRK', 'UKR'],
+    ];
+    const a = report(
+      'The NIS said some 10,000 North Korean soldiers are in Kursk and have joined the fighting.',
+      'en',
+      '2031-05-02',
+      events,
+    );
+    const b = report(
+      "Selon le NIS, quelque 11 000 soldats nord-coréens combattent à Koursk aux côtés de l'armée russe.",
+      'fr',
+      '2031-05-02',
+      events,
+    );
+    expect(compareEvidence(b, a)).toMatchObject({ source: 'same', figures: [] });
+    // A day later, or with one event in common only, differing figures keep them apart.
+    expect(compareEvidence({ ...b, published: '2031-05-03' }, a)).toBeNull();
+    const oneEvent = report(
+      'The NIS said some 11,000 North Korean soldiers are now in Kursk.',
+      'en',
+      '2031-05-02',
+      [['TROOP_DEPLOYMENT', 'PRK', 'RUS']],
+    );
+    expect(compareEvidence(oneEvent, a)).toBeNull();
+  });
+
   it('without any attributed source, wants an event and two figures', () => {
     const a = report(
       'Some 4,200 engineers and 180 trucks crossed the border, a newspaper wrote.',

@@ -12,7 +12,8 @@
  * | different, or only one attributes | never |
  *
  * Always: published at most `days` apart. Two reports of one source that both quote figures
- * must share one (the same source's next announcement quotes new figures).
+ * must share one (the same source's next announcement quotes new figures), unless they appear the
+ * same day and share two events (rewrites keep different figures of one briefing).
  * @module
  */
 import type { SourceRelation, StoryEvidence } from '../../domain/story-join.js';
@@ -27,6 +28,8 @@ export const EVIDENCE_THRESHOLDS = {
   days: 2,
   /** Shared figures needed when neither report names its source. */
   figuresWithoutSource: 2,
+  /** Shared events that outweigh differing figures between same-day reports of one source. */
+  eventsOverFigures: 2,
 } as const;
 
 /** The features the evidence stage compares (a subset of StoryFeatures, all stored). */
@@ -85,7 +88,11 @@ export function compareEvidence(
   const names = [...doc.names].filter((n) => candidate.names.has(n)).sort();
   const figuresConflict = figA.size > 0 && figB.size > 0 && figures.length === 0;
   let enough = false;
-  if (relation === 'same') enough = !figuresConflict && (events.length > 0 || figures.length > 0);
+  // The same source's figures may differ between rewrites of one day's announcement (one keeps
+  // "10,000", another "11,000" of the same briefing) when two of its events agree.
+  const sameDay = days < 1 && events.length >= EVIDENCE_THRESHOLDS.eventsOverFigures;
+  if (relation === 'same')
+    enough = (!figuresConflict || sameDay) && (events.length > 0 || figures.length > 0);
   else if (relation === 'named')
     enough = events.length > 0 && (figures.length > 0 || events.length >= 2);
   else enough = events.length > 0 && figures.length >= EVIDENCE_THRESHOLDS.figuresWithoutSource;
