@@ -31,6 +31,11 @@ const WRONG_SIDE_PENALTY = 40;
 const DERIVED_CLASS_PENALTY = 20;
 /** Extra distance charged to a class word that only modifies an adjacent technology word. */
 const MODIFIER_PENALTY = 30;
+/**
+ * A class past a clause break belongs to that clause ("soldiers … have been deployed to Kursk,
+ * the region partly held by Ukrainian troops"): it loses to one on the wrong side in the same clause.
+ */
+const OTHER_CLAUSE_PENALTY = 60;
 /** Frames without a class rank after every class frame that is satisfied. */
 const UNCONDITIONAL_SCORE = 100_000;
 
@@ -173,6 +178,9 @@ export function chooseFrame(
           (wrongSide ? WRONG_SIDE_PENALTY : 0) +
           (classes.derived.has(c) && c.value !== 'troops' ? DERIVED_CLASS_PENALTY : 0) +
           (classes.modifiers.has(c) ? MODIFIER_PENALTY : 0) +
+          (clausePunctuationIn(facts, after ? trigger.end : c.end, after ? c.start : trigger.start)
+            ? OTHER_CLAUSE_PENALTY
+            : 0) +
           i * 0.01;
         if (s < score) {
           score = s;
