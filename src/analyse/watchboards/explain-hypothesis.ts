@@ -6,6 +6,9 @@
  * `vigie board --explain`.
  * @module
  */
+import type { BoardLanguage } from '../../domain/board-wording.js';
+import { messagesIn } from '../../domain/english-messages.js';
+import { formatMessage } from '../../domain/messages.js';
 import type { MentionAttribution } from '../../domain/attribution.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { EventOrigins } from '../../domain/event-origins.js';
@@ -103,6 +106,7 @@ async function findHypothesis(store: Store, hypothesisId: string): Promise<Hypot
 async function storyReasons(
   store: Store,
   documentIds: readonly string[],
+  lang: BoardLanguage,
 ): Promise<Map<string, string>> {
   const reasons = new Map<string, string>();
   for (const ids of chunks([...new Set(documentIds)])) {
@@ -112,28 +116,38 @@ async function storyReasons(
       .where('document_id', 'in', ids)
       .where('reason', '<>', 'new-story')
       .execute();
-    for (const r of rows) reasons.set(r.document_id, readStoryJoin(r).summary);
+    for (const r of rows)
+      reasons.set(r.document_id, formatMessage(messagesIn(lang), readStoryJoin(r).summaryMessage));
   }
   return reasons;
 }
 
+/**
+ * Every step that moved the hypothesis. Titles, and why each document is in its story, are in
+ * `lang` where the board and the labels give it (the rest of the explanation is English).
+ */
 export async function explainHypothesis(
   store: Store,
   hypothesisId: string,
+  lang: BoardLanguage = 'en',
 ): Promise<HypothesisExplanation> {
   const h = await findHypothesis(store, hypothesisId);
-  const trail = await explainApiHypothesis(store.db, h.id, { limit: MAX_EXPLAINED_STEPS });
+  const trail = await explainApiHypothesis(store.db, h.id, {
+    limit: MAX_EXPLAINED_STEPS,
+    lang,
+  });
   if (!trail) throw new NotFoundError(`no hypothesis "${hypothesisId}"`);
   const storied = trail.steps.flatMap((s) => s.mentions.filter((m) => m.document.storyId));
   const why = await storyReasons(
     store,
     storied.map((m) => m.documentId),
+    lang,
   );
   return {
     hypothesis: {
       id: h.id,
       boardId: h.board_id,
-      title: h.title,
+      title: trail.title,
       prior: h.prior,
       probability: h.probability,
       horizonDays: h.horizon_days,
