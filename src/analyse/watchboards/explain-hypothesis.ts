@@ -32,7 +32,7 @@ export interface ExplainedMention {
   readonly attribution: MentionAttribution | null;
   /**
    * The document's story (copies and rewrites count as one origin) and why the document is in
-   * it ("joined doc-1 on evidence: same source kor-nis; figures 1500 …"); null when unclustered.
+   * it ("joined Yonhap's report on evidence: same source South Korea's NIS; figures 1500 …"); null when unclustered.
    */
   readonly story: { readonly id: string; readonly why: string | null } | null;
 }
@@ -102,7 +102,10 @@ async function findHypothesis(store: Store, hypothesisId: string): Promise<Hypot
   return matches[0];
 }
 
-/** Why each document is in its story ("joined d2 on evidence: …"); absent for a story's first. */
+/**
+ * Why each document is in its story ("joined Yonhap's report on evidence: …"), in `lang`; absent
+ * for a story's first.
+ */
 async function storyReasons(
   store: Store,
   documentIds: readonly string[],
@@ -111,10 +114,18 @@ async function storyReasons(
   const reasons = new Map<string, string>();
   for (const ids of chunks([...new Set(documentIds)])) {
     const rows = await store.db
-      .selectFrom('story_documents')
-      .select(['document_id', 'reason', 'matched_document_id', 'source', 'evidence'])
-      .where('document_id', 'in', ids)
-      .where('reason', '<>', 'new-story')
+      .selectFrom('story_documents as j')
+      .leftJoin('documents as matched', 'matched.id', 'j.matched_document_id')
+      .select([
+        'j.document_id',
+        'j.reason',
+        'j.matched_document_id',
+        'matched.outlet as matched_outlet',
+        'j.source',
+        'j.evidence',
+      ])
+      .where('j.document_id', 'in', ids)
+      .where('j.reason', '<>', 'new-story')
       .execute();
     for (const r of rows)
       reasons.set(r.document_id, formatMessage(messagesIn(lang), readStoryJoin(r).summaryMessage));

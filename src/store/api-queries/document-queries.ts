@@ -212,9 +212,16 @@ export async function getApiDocument(
           .execute()
       : Promise.resolve([]),
     db
-      .selectFrom('story_documents')
-      .select(['reason', 'matched_document_id', 'source', 'evidence'])
-      .where('document_id', '=', id)
+      .selectFrom('story_documents as j')
+      .leftJoin('documents as matched', 'matched.id', 'j.matched_document_id')
+      .select([
+        'j.reason',
+        'j.matched_document_id',
+        'matched.outlet as matched_outlet',
+        'j.source',
+        'j.evidence',
+      ])
+      .where('j.document_id', '=', id)
       .executeTakeFirst(),
   ]);
   return {
@@ -280,10 +287,18 @@ export async function getApiStory(db: Kysely<Database>, id: string): Promise<Api
     docs.length === 0
       ? []
       : await db
-          .selectFrom('story_documents')
-          .select(['document_id', 'reason', 'matched_document_id', 'source', 'evidence'])
+          .selectFrom('story_documents as j')
+          .leftJoin('documents as matched', 'matched.id', 'j.matched_document_id')
+          .select([
+            'j.document_id',
+            'j.reason',
+            'j.matched_document_id',
+            'matched.outlet as matched_outlet',
+            'j.source',
+            'j.evidence',
+          ])
           .where(
-            'document_id',
+            'j.document_id',
             'in',
             docs.map((d) => d.id),
           )
