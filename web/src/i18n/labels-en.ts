@@ -136,6 +136,8 @@ export const en = {
     raised: 'raised it from {before} to {after}',
     lowered: 'lowered it from {before} to {after}',
     unchanged: 'left it at {after}',
+    /** An indicator and what it did: "Missile tests: raised it from 41% to 62%". */
+    changeLine: '{indicator}: {change}',
     noChange: 'No change since the prior ({prior}).',
     noBoards:
       'No watchboard yet. Boards live in data/watchboards/ (or the `watchboards:` list of vigie.yaml); run `npx vigie board` to score them.',

@@ -112,6 +112,7 @@ export const fr: Labels = {
     raised: 'l’a portée de {before} à {after}',
     lowered: 'l’a ramenée de {before} à {after}',
     unchanged: 'l’a laissée à {after}',
+    changeLine: '{indicator} : {change}',
     noChange: 'Aucun changement depuis la probabilité initiale ({prior}).',
     noBoards:
       'Aucun tableau de veille. Ils se trouvent dans data/watchboards/ (ou la liste `watchboards:` de vigie.yaml) ; `npx vigie board` les évalue.',
