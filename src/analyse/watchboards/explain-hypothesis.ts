@@ -12,8 +12,8 @@ import { formatMessage } from '../../domain/messages.js';
 import type { MentionAttribution } from '../../domain/attribution.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { EventOrigins } from '../../domain/event-origins.js';
-import { readStoryJoin } from '../../domain/story-join.js';
 import { explainApiHypothesis } from '../../store/api-queries/board-queries.js';
+import { storyJoinsOf } from '../../store/api-queries/document-queries.js';
 import type { Store } from '../../store/open-store.js';
 import type { HypothesisRow } from '../../store/schema.js';
 import { chunks } from '../events/event-rows.js';
@@ -113,22 +113,8 @@ async function storyReasons(
 ): Promise<Map<string, string>> {
   const reasons = new Map<string, string>();
   for (const ids of chunks([...new Set(documentIds)])) {
-    const rows = await store.db
-      .selectFrom('story_documents as j')
-      .leftJoin('documents as matched', 'matched.id', 'j.matched_document_id')
-      .select([
-        'j.document_id',
-        'j.reason',
-        'j.matched_document_id',
-        'matched.outlet as matched_outlet',
-        'j.source',
-        'j.evidence',
-      ])
-      .where('j.document_id', 'in', ids)
-      .where('j.reason', '<>', 'new-story')
-      .execute();
-    for (const r of rows)
-      reasons.set(r.document_id, formatMessage(messagesIn(lang), readStoryJoin(r).summaryMessage));
+    for (const [id, join] of await storyJoinsOf(store.db, ids, { copiesOnly: true }))
+      reasons.set(id, formatMessage(messagesIn(lang), join.summaryMessage));
   }
   return reasons;
 }
