@@ -77,7 +77,7 @@ export function SourcesPage() {
                           {!s.enabled && <span class="muted"> (disabled)</span>}
                         </td>
                         <td>{s.kind}</td>
-                        <td>{s.lang ?? '—'}</td>
+                        <td>{s.lang ? w.language(s.lang) : '—'}</td>
                         <td>
                           <select
                             aria-label={`Reliability of ${s.name}`}
