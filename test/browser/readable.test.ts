@@ -154,6 +154,7 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
         ['Pourquoi cette copie est ici', 'Attribué à', 'Texte', 'Aucun analyste n’a corrigé'],
       ],
       ['#/alerts', ['Montrer aussi les alertes acquittées', 'Acquitter', 'règle']],
+      ['#/sources', ['Fiabilité', 'Dernière collecte', 'flux', 'anglais']],
       [
         '#/',
         [
@@ -185,7 +186,7 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
       const text = await visibleText(page);
       for (const word of words) expect(text, hash).toContain(word);
       expect(text, hash).not.toMatch(
-        /Why credibility|By partner|Saved searches|Credited origin|Why this copy|Attributed to|Show acknowledged|Acknowledge|Period|\bprior\b|updated|No analyst|Save correction|Korean peninsula|missile programme|DPRK tests an ICBM|Russia transfers air defence|Missile tests by PRK|Arms transfers RUS/,
+        /Why credibility|By partner|Saved searches|Credited origin|Why this copy|Attributed to|Show acknowledged|Acknowledge|Period|\bprior\b|updated|No analyst|Save correction|Korean peninsula|missile programme|DPRK tests an ICBM|Russia transfers air defence|Missile tests by PRK|Arms transfers RUS|Last fetched|Reliability|\bKind\b/,
       );
     }
     await page.selectOption('[data-testid=language]', 'en');

@@ -164,6 +164,23 @@ export const en = {
       bareOutlet: 'outlet of ingested files, no grade to set',
       none: 'No sources yet, so no track records.',
     },
+    sourceTable: {
+      source: 'Source',
+      kind: 'Kind',
+      language: 'Language',
+      reliability: 'Reliability',
+      reliabilityOf: 'Reliability of {name}',
+      lastFetched: 'Last fetched',
+      errors: 'Errors',
+      disabled: ' (disabled)',
+      kinds: {
+        feed: 'feed',
+        page: 'page',
+        file: 'files',
+        gdelt: 'GDELT',
+        outlet: 'outlet',
+      } as Record<string, string>,
+    },
     noSources:
       'No sources yet. An admin adds a feed with `npx vigie source add URL`; documents ingested from files (`npx vigie ingest FILE`) are listed by outlet on the overview.',
     noEvents: 'No events match these filters. Widen the dates or clear a filter.',

@@ -139,6 +139,17 @@ export const fr: Labels = {
       bareOutlet: 'média de fichiers ingérés, sans cote à fixer',
       none: 'Aucune source, donc aucun bilan.',
     },
+    sourceTable: {
+      source: 'Source',
+      kind: 'Type',
+      language: 'Langue',
+      reliability: 'Fiabilité',
+      reliabilityOf: 'Fiabilité de {name}',
+      lastFetched: 'Dernière collecte',
+      errors: 'Erreurs',
+      disabled: ' (désactivée)',
+      kinds: { feed: 'flux', page: 'page', file: 'fichiers', gdelt: 'GDELT', outlet: 'média' },
+    },
     noSources:
       'Aucune source. Un admin ajoute un flux avec `npx vigie source add URL` ; les documents ingérés depuis des fichiers (`npx vigie ingest FICHIER`) sont comptés par média sur la vue d’ensemble.',
     noEvents:
