@@ -46,10 +46,14 @@ export interface StoryJoin {
   readonly summaryMessage: Message;
 }
 
-/** A stored join as the API and the CLI show it; unreadable evidence counts as none. */
+/**
+ * A stored join as the API and the CLI show it; unreadable evidence counts as none. The matched
+ * document is named by its outlet (`matched_outlet`, the documents' `outlet`) where known.
+ */
 export function readStoryJoin(row: {
   readonly reason: string;
   readonly matched_document_id: string | null;
+  readonly matched_outlet?: string | null;
   readonly source: string | null;
   readonly evidence: string | null;
 }): StoryJoin {
@@ -61,7 +65,12 @@ export function readStoryJoin(row: {
       evidence = null;
     }
   }
-  const summaryMessage = storyJoinMessage(row.reason, row.matched_document_id, evidence);
+  const summaryMessage = storyJoinMessage(
+    row.reason,
+    row.matched_document_id,
+    evidence,
+    row.matched_outlet ?? null,
+  );
   return {
     reason: row.reason,
     matchedDocumentId: row.matched_document_id,
@@ -73,21 +82,36 @@ export function readStoryJoin(row: {
 }
 
 const percent = (x: unknown) => (typeof x === 'number' ? `${Math.round(x * 100)}%` : '?');
-/** A listed source (data/stories/sources.yaml id), which a language may name. */
-const sourceName = (id: string | null) => message(`source.${id ?? '?'}`, { fallback: id ?? '?' });
+/**
+ * A listed source (data/stories/sources.yaml id), named by each language's `source.<id>` message
+ * (data/labels/<lang>.json), its id where none names it.
+ */
+const sourceName = (id: string | null): Message =>
+  message(`source.${id ?? '?'}`, { fallback: id ?? '?' });
+
+/** A source by its id, in every language (a key no table words). */
+const sourceId = (id: string | null): Message => message('source-id', { fallback: id ?? '?' });
+
+/** The matched report: "Yonhap's report", else "document doc-1". */
+const reportOf = (id: string, outlet: string | null): Message =>
+  outlet
+    ? message('origin.outlet', { outlet, on: '' })
+    : message('origin.document', { id, on: '' });
 
 /**
- * @example englishText(storyJoinMessage('evidence', 'doc-1', evidence))
- *   // 'joined doc-1 on evidence: same source kor-nis; figures 1500, 12000; event TROOP_DEPLOYMENT/PRK/RUS; 0 days apart'
+ * @example englishText(storyJoinMessage('evidence', 'doc-1', evidence, 'Yonhap'))
+ *   // "joined Yonhap's report on evidence: same source South Korea's NIS; figures 1500, 12000; event TROOP_DEPLOYMENT/PRK/RUS; 0 days apart"
  */
 export function storyJoinMessage(
   reason: string,
-  matched: string | null,
+  matchedId: string | null,
   evidence: JoinEvidence | null,
+  matchedOutlet: string | null = null,
 ): Message {
-  if (reason === 'new-story' || matched === null) return message('story.first');
+  if (reason === 'new-story' || matchedId === null) return message('story.first');
+  const matched = reportOf(matchedId, matchedOutlet);
   if (evidence?.stage === 'evidence')
-    return message('story.evidence', { matched, parts: evidenceMessages(evidence) });
+    return message('story.evidence', { matched, parts: evidenceMessages(evidence, sourceName) });
   const m = evidence && 'measures' in evidence ? evidence.measures : {};
   if (reason === 'near-duplicate')
     return message('story.nearDuplicate', { matched, share: percent(m['copy']) });
@@ -104,28 +128,35 @@ export function describeStoryJoin(
   reason: string,
   matched: string | null,
   evidence: JoinEvidence | null,
+  matchedOutlet: string | null = null,
 ): string {
-  return englishText(storyJoinMessage(reason, matched, evidence));
+  return englishText(storyJoinMessage(reason, matched, evidence, matchedOutlet));
 }
 
-/** "same source kor-nis", "figures 1500, 12000", "event TROOP_DEPLOYMENT/PRK/RUS", "0 days apart". */
-function evidenceMessages(e: StoryEvidence): Message[] {
+/**
+ * "same source South Korea's NIS", "figures 1500, 12000", "event TROOP_DEPLOYMENT/PRK/RUS",
+ * "0 days apart"; each source as `name` gives it.
+ */
+function evidenceMessages(e: StoryEvidence, name: (id: string | null) => Message): Message[] {
   const parts: Message[] = [];
-  if (e.source === 'same')
-    parts.push(message('story.sameSource', { source: sourceName(e.sourceId) }));
+  if (e.source === 'same') parts.push(message('story.sameSource', { source: name(e.sourceId) }));
   else if (e.source === 'named')
-    parts.push(message('story.namedSource', { source: sourceName(e.sourceId) }));
+    parts.push(message('story.namedSource', { source: name(e.sourceId) }));
   else parts.push(message('story.noSource'));
   if (e.figures.length) parts.push(message('story.figures', { figures: e.figures.join(', ') }));
   if (e.events.length)
     parts.push(message('story.events', { n: e.events.length, events: e.events.join(', ') }));
   const others = e.names.filter((n) => n !== e.sourceId);
-  if (others.length) parts.push(message('story.alsoNaming', { names: others.map(sourceName) }));
+  if (others.length) parts.push(message('story.alsoNaming', { names: others.map((n) => name(n)) }));
   parts.push(message('story.days', { n: e.days }));
   return parts;
 }
 
-/** "same source kor-nis; figures 1500, 12000; event TROOP_DEPLOYMENT/PRK/RUS; 0 days apart". */
+/**
+ * The evidence as ingest traces it, each source by its id: "same source kor-nis; figures 1500,
+ * 12000; event TROOP_DEPLOYMENT/PRK/RUS; 0 days apart". People read `storyJoinMessage`, which
+ * names the sources.
+ */
 export function describeEvidence(e: StoryEvidence): string {
-  return evidenceMessages(e).map(englishText).join('; ');
+  return evidenceMessages(e, sourceId).map(englishText).join('; ');
 }

@@ -15,6 +15,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { z } from 'zod';
+import { preferredLanguage } from '../domain/board-wording.js';
 import { formatIssues } from '../domain/errors.js';
 import { hasUnstorable, stripUnstorableDeep } from '../domain/storable-text.js';
 import { FetchConfigSchema, type Config } from '../config/schema.js';
@@ -278,7 +279,10 @@ function registerRoute(
     const body = def.body
       ? parsePart(def.body, stripUnstorableDeep(request.body ?? null), 'body')
       : undefined;
-    const result = await def.handler({ params, query, body, principal, ctx });
+    const lang = preferredLanguage(request.headers['accept-language']);
+    // Boards are worded in the request's language: caches must keep the languages apart.
+    reply.header('vary', 'Accept-Language');
+    const result = await def.handler({ params, query, body, principal, ctx, lang });
     if (def.writes) ctx.cache.invalidate();
     if (validateResponses) {
       const check = def.response.safeParse(

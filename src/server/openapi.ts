@@ -122,7 +122,7 @@ export function buildOpenApi(routes: readonly RouteDef[]): Record<string, unknow
       title: 'Vigie API',
       version: VERSION,
       description:
-        'Multilingual early warning for nuclear and missile proliferation. Every route except /api/health needs `Authorization: Bearer vigie_…`; `x-vigie-min-role` gives the minimum role (viewer < analyst < admin).',
+        'Multilingual early warning for nuclear and missile proliferation. Every route except /api/health needs `Authorization: Bearer vigie_…`; `x-vigie-min-role` gives the minimum role (viewer < analyst < admin). Watchboard, hypothesis and indicator titles and descriptions come in the language of `Accept-Language` where the board gives it (en, fr; English otherwise); other text fields are English, beside their messages.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/' }],

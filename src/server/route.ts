@@ -5,6 +5,7 @@
  * @module
  */
 import type { z } from 'zod';
+import type { BoardLanguage } from '../domain/board-wording.js';
 import type { Role } from '../store/auth-repo.js';
 import type { ServerContext } from './server-context.js';
 
@@ -24,6 +25,11 @@ export interface RouteInput<P, Q, B> {
   readonly body: B;
   readonly principal: Principal | null;
   readonly ctx: ServerContext;
+  /**
+   * The language the request reads boards in (its Accept-Language; English when it names none
+   * Vigie has): board, hypothesis and indicator titles and descriptions are sent in it.
+   */
+  readonly lang: BoardLanguage;
 }
 
 export interface RouteDef<

@@ -125,6 +125,8 @@ export interface WatchboardsTable {
   /** JSON: the validated board definition it was loaded from. */
   definition: string;
   updated_at: string;
+  /** JSON: the title (and description) in languages other than English (migration 0180). */
+  wording?: string | null;
 }
 
 export interface HypothesesTable {
@@ -135,6 +137,8 @@ export interface HypothesesTable {
   horizon_days: number | null;
   probability: number;
   updated_at: string;
+  /** JSON: the title (and description) in languages other than English (migration 0180). */
+  wording?: string | null;
 }
 
 export interface IndicatorsTable {
@@ -146,6 +150,8 @@ export interface IndicatorsTable {
   criteria: string;
   lr_present: number;
   lr_absent: number | null;
+  /** JSON: the title (and description) in languages other than English (migration 0180). */
+  wording?: string | null;
 }
 
 /** One step of a hypothesis's audit trail. */

@@ -138,7 +138,7 @@ describe.each(backends)('analyseDocuments on $name', (backend) => {
         { id: 'S1', why: null },
         {
           id: 'S1',
-          why: 'joined d2 on evidence: same source rus-kremlin; event TECH_TRANSFER/RUS/PRK; 0 days apart',
+          why: "joined Copy's report on evidence: same source the Kremlin; event TECH_TRANSFER/RUS/PRK; 0 days apart",
         },
       ]);
       expect(why.steps[0]!.mentions.map((m) => [m.documentId, m.sentence])).toEqual([

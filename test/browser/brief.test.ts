@@ -72,7 +72,10 @@ describe.skipIf(!hasChromium)('brief button in Chromium', { timeout: 90_000 }, (
     ]);
     expect(download.suggestedFilename()).toBe('brief-korea-7d-fr.md');
     const markdown = await readFile(await download.path(), 'utf8');
-    expect(markdown.split('\n')[0]).toBe(`# Note de situation : ${BOARD_TITLE}`);
+    // The board's French title (the seed's wording), in a brief asked for in French.
+    expect(markdown.split('\n')[0]).toBe('# Note de situation : Péninsule coréenne');
+    expect(markdown).toContain('La RPDC teste un ICBM d’ici 90 jours');
+    expect(markdown).not.toMatch(/Korean peninsula|DPRK tests an ICBM/);
   });
 
   it('offers the PDF only when the server can print it, and downloads it', async () => {

@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', { timeout: 90_000 }, () =
     await expect
       .poll(() => join.textContent())
       .toContain(
-        'joined doc-en-1 on evidence: source kor-jcs named by both; event Missile test/🇰🇵 North Korea/-',
+        "joined Yonhap's report on evidence: source South Korea's Joint Chiefs of Staff named by both; event Missile test 🇰🇵 North Korea",
       );
     expect(await join.locator('a').getAttribute('href')).toBe('#/documents/doc-en-1');
   });

@@ -122,6 +122,11 @@ describe('labels', () => {
     expect(relabel('First ARMS_TRANSFER RUS → PRK (AIR_DEFENSE), DPRK test', w)).toBe(
       'First Arms transfer 🇷🇺 Russia → 🇰🇵 North Korea (air defence), DPRK test',
     );
+    // Event signatures of story reasons, in words in either language; unknown codes kept.
+    expect(relabel('event MISSILE_TEST/PRK/-; events ARMS_TRANSFER/RUS/PRK, NOPE/PRK/-', w)).toBe(
+      'event Missile test 🇰🇵 North Korea; events Arms transfer 🇷🇺 Russia → 🇰🇵 North Korea, NOPE/🇰🇵 North Korea/-',
+    );
+    expect(relabel('événement MEETING/-/-', wordsFor('fr'))).toBe('événement Rencontre');
   });
 });
 

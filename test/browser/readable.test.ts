@@ -137,7 +137,15 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
     await page.waitForSelector('[data-testid=event-row]');
     await page.selectOption('[data-testid=language]', 'fr');
     const pages: [string, string[]][] = [
-      ['#/events/evt-test-1', ['Pourquoi la crédibilité', 'Origines indépendantes', 'Titre']],
+      [
+        '#/events/evt-test-1',
+        [
+          'Pourquoi la crédibilité',
+          'Origines indépendantes',
+          'Titre',
+          'La RPDC teste un ICBM d’ici 90 jours',
+        ],
+      ],
       ['#/actors/PRK', ['Par type d’événement', 'Par partenaire', 'Dans le temps']],
       ['#/documents', ['Recherches enregistrées', 'Enregistrer cette recherche sous', 'Média']],
       ['#/stories/story-1', ['Origine citée', 'Pourquoi c’est une copie', '2 copies']],
@@ -146,8 +154,30 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
         ['Pourquoi cette copie est ici', 'Attribué à', 'Texte', 'Aucun analyste n’a corrigé'],
       ],
       ['#/alerts', ['Montrer aussi les alertes acquittées', 'Acquitter', 'règle']],
-      ['#/', ['Période', 'Synthèse', '7 jours']],
-      ['#/hypotheses/korea.icbm', ['aujourd’hui', 'a priori']],
+      ['#/sources', ['Fiabilité', 'Dernière collecte', 'flux', 'anglais']],
+      [
+        '#/',
+        [
+          'Période',
+          'Synthèse',
+          '7 jours',
+          'Péninsule coréenne',
+          'Coopération militaire Russie–RPDC et programme balistique',
+          'La RPDC teste un ICBM d’ici 90 jours',
+          'La Russie transfère des moyens de défense aérienne à la RPDC',
+          'Essais de missiles de la RPDC',
+        ],
+      ],
+      [
+        '#/hypotheses/korea.icbm',
+        [
+          'aujourd’hui',
+          'a priori',
+          'Péninsule coréenne',
+          'La RPDC teste un ICBM d’ici 90 jours',
+          'Essais de missiles de la RPDC',
+        ],
+      ],
     ];
     for (const [hash, words] of pages) {
       await page.goto(`${suite.served.baseUrl}/${hash}`);
@@ -156,7 +186,7 @@ describe.skipIf(!hasChromium)('readable dashboard in Chromium', { timeout: 120_0
       const text = await visibleText(page);
       for (const word of words) expect(text, hash).toContain(word);
       expect(text, hash).not.toMatch(
-        /Why credibility|By partner|Saved searches|Credited origin|Why this copy|Attributed to|Show acknowledged|Acknowledge|Period|\bprior\b|updated|No analyst|Save correction/,
+        /Why credibility|By partner|Saved searches|Credited origin|Why this copy|Attributed to|Show acknowledged|Acknowledge|Period|\bprior\b|updated|No analyst|Save correction|Korean peninsula|missile programme|DPRK tests an ICBM|Russia transfers air defence|Missile tests by PRK|Arms transfers RUS|Last fetched|Reliability|\bKind\b/,
       );
     }
     await page.selectOption('[data-testid=language]', 'en');

@@ -160,15 +160,20 @@ describe.skipIf(!hasChromium)(
       expect(join).toMatch(/^Pourquoi cette copie est ici :/);
       expect(join).not.toMatch(STORY_ENGLISH);
 
+      // The alert names its hypothesis by the board's French title (the seed's wording).
       await open('#/alerts', '[data-testid=alert]');
-      const alert = page.locator('[data-testid=alert]', { hasText: 'DPRK tests an ICBM' });
+      const alert = page.locator('[data-testid=alert]', { hasText: 'La RPDC teste un ICBM' });
       // French numbers put a narrow no-break space before "%".
       const title = (await alert.innerText()).replace(/\s/g, ' ');
-      expect(title).toContain('est passée au-dessus de 50 %');
+      expect(title).toContain('La RPDC teste un ICBM d’ici 90 jours est passée au-dessus de 50 %');
       expect(title).toContain('41 % → 62,5 %');
       expect(title).not.toMatch(ENGLISH);
+      expect(title).not.toMatch(/DPRK tests|Korean peninsula/);
       await setLanguage('en');
-      expect(await alert.innerText()).toContain('rose above 50%: 41% → 62.5% on 2024-11-12');
+      const english = page.locator('[data-testid=alert]', { hasText: 'DPRK tests an ICBM' });
+      expect(await english.innerText()).toContain(
+        'DPRK tests an ICBM within 90 days rose above 50%: 41% → 62.5% on 2024-11-12',
+      );
       expect(errors).toEqual([]);
     });
   },

@@ -84,4 +84,30 @@ describe('vigie board resolve', () => {
     )[0]!.hypotheses;
     expect(hypotheses.find((h) => h.id === 'russia-dprk/air-defence')!.probability).toBe(1);
   }, 240_000);
+
+  it('shows the board, and explains a hypothesis, with titles in the language asked for', async () => {
+    const fr = await vigie(['board', 'russia-dprk', '--lang', 'fr', '--json']);
+    expect(fr.code, fr.stderr).toBe(0);
+    const [board] = JSON.parse(fr.stdout) as {
+      title: string;
+      hypotheses: { id: string; title: string }[];
+    }[];
+    expect(board!.title).toBe('Coopération militaire Russie – Corée du Nord');
+    expect(board!.hypotheses.find((h) => h.id === 'russia-dprk/air-defence')!.title).toBe(
+      'La Russie livre des systèmes de défense aérienne à la Corée du Nord',
+    );
+    const why = await vigie(['board', '--explain', 'russia-dprk/air-defence', '--lang', 'fr']);
+    expect(why.code, why.stderr).toBe(0);
+    expect(why.stdout).toContain(
+      'russia-dprk/air-defence: La Russie livre des systèmes de défense aérienne à la Corée du Nord',
+    );
+    // Scoring still stores the English titles: an English listing reads as before.
+    const en = await vigie(['board', 'russia-dprk', '--explain', 'air-defence']);
+    expect(en.stdout).toContain(
+      'russia-dprk/air-defence: Russia supplies air-defence systems to North Korea',
+    );
+    const german = await vigie(['board', 'russia-dprk', '--lang', 'de']);
+    expect(german.code).toBe(2);
+    expect(german.stderr).toMatch(/unknown language "de" \(use en or fr\)/);
+  }, 240_000);
 });

@@ -153,11 +153,11 @@ describe('briefs', () => {
   it('says how the resolved hypotheses scored, and labels silence as silence', async () => {
     const board = parseBoard(
       `id: scored
-title: Scored board
+title: { en: Scored board, fr: Tableau noté }
 start: '2024-11-01'
 hypotheses:
   - id: quiet
-    title: A nuclear test
+    title: { en: A nuclear test, fr: Un essai nucléaire }
     kind: window
     horizonDays: 90
     resolution: { criterion: a test detected by seismographs, by: a government }
@@ -188,6 +188,21 @@ hypotheses:
       /A nuclear test: resolved false on 2024-11-11; Brier 0\.\d{3}; 0 days above 70%/,
     );
     expect(brief.body as string).toMatch(/Brier score 0\.\d{3} over 1 resolved hypothesis/);
+    // In French, the board's and the hypothesis's own French titles, judgements and scores alike.
+    const fr = String(
+      (
+        await renderBrief(store, {
+          boardId: 'scored',
+          since: '14d',
+          asOf,
+          format: 'md',
+          lang: 'fr',
+        })
+      ).body,
+    );
+    expect(fr).toContain('Tableau noté');
+    expect(fr.match(/Un essai nucléaire/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(fr).not.toMatch(/A nuclear test|Scored board/);
   });
 
   it('says clearly when Chromium is absent', async () => {

@@ -125,7 +125,7 @@ describe('read routes on a seeded SQLite store', () => {
       matchedDocumentId: 'doc-en-1',
       evidence: { stage: 'evidence', sourceId: 'kor-jcs', events: ['MISSILE_TEST/PRK/-'] },
       summary:
-        'joined doc-en-1 on evidence: source kor-jcs named by both; event MISSILE_TEST/PRK/-; 0 days apart',
+        "joined Yonhap's report on evidence: source South Korea's Joint Chiefs of Staff named by both; event MISSILE_TEST/PRK/-; 0 days apart",
     });
   });
 

@@ -294,6 +294,13 @@ export async function seedStore(
       description: 'Russia–DPRK military cooperation and missile programme',
       definition: JSON.stringify({ id: 'korea' }),
       updated_at: T0,
+      // Worded in French as a board file's `title: { en, fr }` is stored (migration 0180).
+      wording: JSON.stringify({
+        fr: {
+          title: 'Péninsule coréenne',
+          description: 'Coopération militaire Russie–RPDC et programme balistique',
+        },
+      }),
     })
     .execute();
   await db
@@ -307,6 +314,7 @@ export async function seedStore(
         horizon_days: 90,
         probability: 0.62,
         updated_at: '2024-11-12T03:00:00Z',
+        wording: JSON.stringify({ fr: { title: 'La RPDC teste un ICBM d’ici 90 jours' } }),
       },
       {
         id: 'korea.transfer',
@@ -316,6 +324,9 @@ export async function seedStore(
         horizon_days: 180,
         probability: 0.45,
         updated_at: '2024-11-10T07:30:00Z',
+        wording: JSON.stringify({
+          fr: { title: 'La Russie transfère des moyens de défense aérienne à la RPDC' },
+        }),
       },
     ])
     .execute();
@@ -330,6 +341,7 @@ export async function seedStore(
         criteria: JSON.stringify({ types: ['MISSILE_TEST'], actors: ['PRK'] }),
         lr_present: 3,
         lr_absent: null,
+        wording: JSON.stringify({ fr: { title: 'Essais de missiles de la RPDC' } }),
       },
       {
         id: 'korea.transfer.deliveries',
@@ -339,6 +351,7 @@ export async function seedStore(
         criteria: JSON.stringify({ types: ['ARMS_TRANSFER'], actors: ['RUS', 'PRK'] }),
         lr_present: 2,
         lr_absent: 0.9,
+        wording: JSON.stringify({ fr: { title: 'Transferts d’armes Russie → RPDC' } }),
       },
     ])
     .execute();

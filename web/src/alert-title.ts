@@ -21,16 +21,30 @@ export function alertTitle(a: Alert, w: Words): string {
   return w.fill(w.ui.firstEventTitle, { type: w.type(type), pair: w.pair(pair[0], pair[1]) });
 }
 
-/** "First ARMS_TRANSFER RUS → PRK" → "First Arms transfer 🇷🇺 Russia → 🇰🇵 North Korea". */
+/**
+ * "First ARMS_TRANSFER RUS → PRK" → "First Arms transfer 🇷🇺 Russia → 🇰🇵 North Korea"; an event
+ * signature as story reasons write it ("MISSILE_TEST/PRK/-") reads "Missile test 🇰🇵 North Korea".
+ */
 export function relabel(text: string, w: Words): string {
-  return text.replace(/\b[A-Z]{2,}(?:_[A-Z]+)+\b|\b[A-Z]{3}\b/g, (code) => {
-    if (code.includes('_')) {
-      const type = w.type(code);
-      return type !== code ? type : w.capability(code);
-    }
-    const actor = w.actor(code);
-    return actor === code ? code : actor;
-  });
+  return text
+    .replace(
+      /\b([A-Z]+(?:_[A-Z]+)*)\/([A-Z]{3}|-)\/([A-Z]{3}|-)(?![\w/])/g,
+      (all, type: string, s: string, t: string) => {
+        const worded = w.type(type);
+        if (worded === type) return all;
+        const source = s === '-' ? null : s;
+        const target = t === '-' ? null : t;
+        return source || target ? `${worded} ${w.pair(source, target)}` : worded;
+      },
+    )
+    .replace(/\b[A-Z]{2,}(?:_[A-Z]+)+\b|\b[A-Z]{3}\b/g, (code) => {
+      if (code.includes('_')) {
+        const type = w.type(code);
+        return type !== code ? type : w.capability(code);
+      }
+      const actor = w.actor(code);
+      return actor === code ? code : actor;
+    });
 }
 
 /** "[board] Title rose above 50%: 10% → 78.4% on 2025-06-18", worded from the payload. */

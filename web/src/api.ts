@@ -59,8 +59,9 @@ export function withQuery(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-function authHeaders(token: string | null, accept: string): Record<string, string> {
-  const headers: Record<string, string> = { accept };
+/** The token, and the dashboard's language: the server words board titles in it. */
+function authHeaders(token: string | null, accept: string, lang: string): Record<string, string> {
+  const headers: Record<string, string> = { accept, 'accept-language': lang };
   if (token) headers['authorization'] = `Bearer ${token}`;
   return headers;
 }
@@ -96,8 +97,9 @@ async function request<T>(
   path: string,
   body: unknown,
   token: string | null,
+  lang: string,
 ): Promise<T> {
-  const headers = authHeaders(token, 'application/json');
+  const headers = authHeaders(token, 'application/json', lang);
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await send(path, {
     method,
@@ -109,24 +111,27 @@ async function request<T>(
   return json as T;
 }
 
-/** Calls bound to the current session's token. */
+/** Calls bound to the current session's token and the dashboard's language. */
 export class Api {
-  constructor(readonly token: string | null) {}
+  constructor(
+    readonly token: string | null,
+    readonly lang = 'en',
+  ) {}
 
   get<T>(path: string, query?: Query): Promise<T> {
-    return request<T>('GET', withQuery(path, query), undefined, this.token);
+    return request<T>('GET', withQuery(path, query), undefined, this.token, this.lang);
   }
 
   post<T>(path: string, body: unknown = {}): Promise<T> {
-    return request<T>('POST', path, body, this.token);
+    return request<T>('POST', path, body, this.token, this.lang);
   }
 
   patch<T>(path: string, body: unknown): Promise<T> {
-    return request<T>('PATCH', path, body, this.token);
+    return request<T>('PATCH', path, body, this.token, this.lang);
   }
 
   delete<T>(path: string): Promise<T> {
-    return request<T>('DELETE', path, undefined, this.token);
+    return request<T>('DELETE', path, undefined, this.token, this.lang);
   }
 
   /**
@@ -134,7 +139,9 @@ export class Api {
    * session's token like every other call: a plain link could not carry the header.
    */
   async blob(path: string, query?: Query): Promise<Blob> {
-    const res = await send(withQuery(path, query), { headers: authHeaders(this.token, '*/*') });
+    const res = await send(withQuery(path, query), {
+      headers: authHeaders(this.token, '*/*', this.lang),
+    });
     if (!res.ok) throw errorOf(res, parseJson(await res.text()));
     return res.blob();
   }

@@ -51,10 +51,13 @@ function Shell({ onLang }: { onLang: (lang: Lang) => void }) {
   const w = useWords();
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const route = useRoute();
+  // The API words board titles in the dashboard's language (Accept-Language).
   const value = useMemo(
     () =>
-      session ? { session, api: new Api(session.token), canEdit: session.role !== 'viewer' } : null,
-    [session],
+      session
+        ? { session, api: new Api(session.token, w.lang), canEdit: session.role !== 'viewer' }
+        : null,
+    [session, w.lang],
   );
   if (!session || !value) {
     return (
@@ -103,7 +106,8 @@ function Shell({ onLang }: { onLang: (lang: Lang) => void }) {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <PageErrorBoundary key={route.parts.join('/')}>
+        {/* A new language loads the page again: its titles come from the API in that language. */}
+        <PageErrorBoundary key={`${w.lang}:${route.parts.join('/')}`}>
           <Page route={route} />
         </PageErrorBoundary>
       </main>

@@ -52,6 +52,15 @@ export interface AttributionLike {
  * Yonhap", "the Kremlin (🇷🇺 Russia), carried on", "own reporting", "via Yonhap, no primary
  * source", "—". A listed source is named by the labels' `source.<id>` message, else its label.
  */
+/**
+ * "from South Korea's NIS (🇰🇷 South Korea) via Yonhap"; a claim with no primary source reads
+ * "via Yonhap, no primary source", without "from".
+ */
+export function attributedFrom(a: AttributionLike, w: Words): string {
+  const text = attributionText(a, w);
+  return !a.actor && a.basis !== 'own' ? text : `${w.ui.wb.from} ${text}`;
+}
+
 export function attributionText(a: AttributionLike | null | undefined, w: Words): string {
   if (!a) return '—';
   const t = w.ui.attribution;

@@ -9,6 +9,11 @@ import {
   EventTypeSchema,
   ModalitySchema,
 } from '../../domain/ontology.js';
+import {
+  BOARD_LANGUAGES,
+  type BoardLanguage,
+  type LocalizedText,
+} from '../../domain/board-wording.js';
 
 const Probability = z
   .number()
@@ -16,6 +21,45 @@ const Probability = z
   .lt(1, 'a probability must be strictly between 0 and 1');
 const Ratio = z.number().positive('a likelihood ratio must be > 0');
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'ids are lower-case letters, digits, . _ -');
+
+/**
+ * A title or description: a plain string (English) or one text per language,
+ * `{ en: …, fr: … }`. Parsed to its per-language record.
+ */
+export const LocalizedTextSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? { en: v } : v),
+  z.strictObject(
+    {
+      en: z.string({ error: 'give the English text (en), or a plain string' }).min(1),
+      fr: z.string({ error: 'the French text (fr) must be a string' }).min(1).optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown language ${issue.keys.join(', ')}: a board is worded in ${BOARD_LANGUAGES.join(', ')}`
+          : 'expected a text, or one text per language ({ en: …, fr: … })',
+    },
+  ),
+);
+
+/** A definition with its title (and description) as English strings and every language aside. */
+type Worded<T> = Omit<T, 'title' | 'description'> & {
+  readonly title: string;
+  /** The title in each language it is written in (`en` equals `title`). */
+  readonly titles?: LocalizedText;
+} & (T extends { description?: LocalizedText }
+    ? { readonly description?: string; readonly descriptions?: LocalizedText }
+    : unknown);
+
+function worded<T extends { title: LocalizedText; description?: LocalizedText }>(o: T): Worded<T> {
+  const { title, description, ...rest } = o;
+  return {
+    ...rest,
+    title: title.en,
+    titles: title,
+    ...(description ? { description: description.en, descriptions: description } : {}),
+  } as unknown as Worded<T>;
+}
 
 export const MatchSchema = z
   .object({
@@ -39,7 +83,7 @@ export const MatchSchema = z
 export const IndicatorSchema = z
   .object({
     id: Id,
-    title: z.string().min(1),
+    title: LocalizedTextSchema,
     /** Inherit another indicator's match criteria (same board); own fields override. */
     extends: Id.optional(),
     match: MatchSchema.default({}),
@@ -50,7 +94,8 @@ export const IndicatorSchema = z
     halfLifeDays: z.number().positive().optional(),
     absence: z.object({ days: z.number().int().positive(), lr: Ratio }).strict().optional(),
   })
-  .strict();
+  .strict()
+  .transform(worded);
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD');
 
@@ -73,7 +118,7 @@ export const ResolutionCriterionSchema = z
 export const HypothesisSchema = z
   .object({
     id: Id,
-    title: z.string().min(1),
+    title: LocalizedTextSchema,
     kind: QuestionKindSchema,
     resolution: ResolutionCriterionSchema,
     prior: Probability,
@@ -102,13 +147,14 @@ export const HypothesisSchema = z
     }
     if (h.since && h.deadline && h.since > h.deadline)
       ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'deadline is before since' });
-  });
+  })
+  .transform(worded);
 
 export const BoardSchema = z
   .object({
     id: Id,
-    title: z.string().min(1),
-    description: z.string().optional(),
+    title: LocalizedTextSchema,
+    description: LocalizedTextSchema.optional(),
     /** Half-life (days) of evidence weight; indicators may override. */
     halfLifeDays: z.number().positive().default(180),
     /** First day of observation (YYYY-MM-DD), from which absence is counted. */
@@ -118,7 +164,8 @@ export const BoardSchema = z
       .optional(),
     hypotheses: z.array(HypothesisSchema).min(1),
   })
-  .strict();
+  .strict()
+  .transform(worded);
 
 /** A resolution shipped in a resolutions YAML (load-resolutions.ts). */
 export const FileResolutionSchema = z
@@ -149,4 +196,59 @@ export interface Watchboard extends BoardDefinition {
   readonly file: string;
   /** Resolutions shipped beside the board file (`<board>.resolutions.yaml`); the store's win. */
   readonly resolutions?: readonly FileResolution[];
+}
+
+interface WordedFields {
+  readonly title: string;
+  readonly titles?: LocalizedText;
+  readonly description?: string;
+  readonly descriptions?: LocalizedText;
+}
+
+function sourceFields<T extends WordedFields>(o: T) {
+  const { titles, descriptions, ...rest } = o;
+  return {
+    ...rest,
+    title: titles ?? o.title,
+    ...(o.description === undefined ? {} : { description: descriptions ?? o.description }),
+  };
+}
+
+/**
+ * A board as its file writes it (each title one text per language), which BoardSchema parses
+ * again: what the store keeps as the board's definition (`watchboards.definition`).
+ */
+export function boardSource<T extends BoardDefinition>(board: T) {
+  return {
+    ...sourceFields(board),
+    hypotheses: board.hypotheses.map((h) => ({
+      ...sourceFields(h),
+      indicators: h.indicators.map((i) => sourceFields(i)),
+    })),
+  };
+}
+
+function fieldsIn<T extends WordedFields>(o: T, lang: BoardLanguage): T {
+  return {
+    ...o,
+    title: o.titles?.[lang] ?? o.title,
+    ...(o.description === undefined
+      ? {}
+      : { description: o.descriptions?.[lang] ?? o.description }),
+  };
+}
+
+/**
+ * The board with its title, description and every hypothesis's and indicator's title in `lang`
+ * (each falls back to English); the same object in English.
+ */
+export function boardIn<T extends BoardDefinition>(board: T, lang: BoardLanguage): T {
+  if (lang === 'en') return board;
+  return {
+    ...fieldsIn(board, lang),
+    hypotheses: board.hypotheses.map((h) => ({
+      ...fieldsIn(h, lang),
+      indicators: h.indicators.map((i) => fieldsIn(i, lang)),
+    })),
+  };
 }

@@ -6,11 +6,14 @@
  * `vigie board --explain`.
  * @module
  */
+import type { BoardLanguage } from '../../domain/board-wording.js';
+import { messagesIn } from '../../domain/english-messages.js';
+import { formatMessage } from '../../domain/messages.js';
 import type { MentionAttribution } from '../../domain/attribution.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { EventOrigins } from '../../domain/event-origins.js';
-import { readStoryJoin } from '../../domain/story-join.js';
 import { explainApiHypothesis } from '../../store/api-queries/board-queries.js';
+import { storyJoinsOf } from '../../store/api-queries/document-queries.js';
 import type { Store } from '../../store/open-store.js';
 import type { HypothesisRow } from '../../store/schema.js';
 import { chunks } from '../events/event-rows.js';
@@ -29,7 +32,7 @@ export interface ExplainedMention {
   readonly attribution: MentionAttribution | null;
   /**
    * The document's story (copies and rewrites count as one origin) and why the document is in
-   * it ("joined doc-1 on evidence: same source kor-nis; figures 1500 …"); null when unclustered.
+   * it ("joined Yonhap's report on evidence: same source South Korea's NIS; figures 1500 …"); null when unclustered.
    */
   readonly story: { readonly id: string; readonly why: string | null } | null;
 }
@@ -99,41 +102,49 @@ async function findHypothesis(store: Store, hypothesisId: string): Promise<Hypot
   return matches[0];
 }
 
-/** Why each document is in its story ("joined d2 on evidence: …"); absent for a story's first. */
+/**
+ * Why each document is in its story ("joined Yonhap's report on evidence: …"), in `lang`; absent
+ * for a story's first.
+ */
 async function storyReasons(
   store: Store,
   documentIds: readonly string[],
+  lang: BoardLanguage,
 ): Promise<Map<string, string>> {
   const reasons = new Map<string, string>();
   for (const ids of chunks([...new Set(documentIds)])) {
-    const rows = await store.db
-      .selectFrom('story_documents')
-      .select(['document_id', 'reason', 'matched_document_id', 'source', 'evidence'])
-      .where('document_id', 'in', ids)
-      .where('reason', '<>', 'new-story')
-      .execute();
-    for (const r of rows) reasons.set(r.document_id, readStoryJoin(r).summary);
+    for (const [id, join] of await storyJoinsOf(store.db, ids, { copiesOnly: true }))
+      reasons.set(id, formatMessage(messagesIn(lang), join.summaryMessage));
   }
   return reasons;
 }
 
+/**
+ * Every step that moved the hypothesis. Titles, and why each document is in its story, are in
+ * `lang` where the board and the labels give it (the rest of the explanation is English).
+ */
 export async function explainHypothesis(
   store: Store,
   hypothesisId: string,
+  lang: BoardLanguage = 'en',
 ): Promise<HypothesisExplanation> {
   const h = await findHypothesis(store, hypothesisId);
-  const trail = await explainApiHypothesis(store.db, h.id, { limit: MAX_EXPLAINED_STEPS });
+  const trail = await explainApiHypothesis(store.db, h.id, {
+    limit: MAX_EXPLAINED_STEPS,
+    lang,
+  });
   if (!trail) throw new NotFoundError(`no hypothesis "${hypothesisId}"`);
   const storied = trail.steps.flatMap((s) => s.mentions.filter((m) => m.document.storyId));
   const why = await storyReasons(
     store,
     storied.map((m) => m.documentId),
+    lang,
   );
   return {
     hypothesis: {
       id: h.id,
       boardId: h.board_id,
-      title: h.title,
+      title: trail.title,
       prior: h.prior,
       probability: h.probability,
       horizonDays: h.horizon_days,

@@ -3,18 +3,22 @@
  * each scoring, so the API and the dashboard read what the boards say.
  * @module
  */
+import { wordingJson } from '../../domain/board-wording.js';
 import { chunks, type Db } from '../events/event-rows.js';
-import type { HypothesisDefinition, Watchboard } from './board-schema.js';
+import { boardSource, type HypothesisDefinition, type Watchboard } from './board-schema.js';
 import { hypothesisKey } from './board-matches.js';
 
-/** A board's definition as stored (without its file path), written once per board object. */
+/**
+ * A board's definition as stored (without its file path, titles as the file words them, so that
+ * BoardSchema reads it back: `storedBoards`), written once per board object.
+ */
 const definitions = new WeakMap<Watchboard, string>();
 
 function definitionJson(board: Watchboard): string {
   let text = definitions.get(board);
   if (text === undefined) {
     const { file: _file, ...definition } = board;
-    text = JSON.stringify(definition);
+    text = JSON.stringify(boardSource(definition));
     definitions.set(board, text);
   }
   return text;
@@ -28,6 +32,7 @@ interface IndicatorRow {
   criteria: string;
   lr_present: number;
   lr_absent: number | null;
+  wording: string | null;
 }
 
 function indicatorRows(board: Watchboard, h: HypothesisDefinition): IndicatorRow[] {
@@ -40,6 +45,7 @@ function indicatorRows(board: Watchboard, h: HypothesisDefinition): IndicatorRow
     criteria: JSON.stringify({ ...i.match, cap: i.cap, halfLifeDays: i.halfLifeDays ?? null }),
     lr_present: i.lr,
     lr_absent: i.absence?.lr ?? null,
+    wording: wordingJson(i.titles),
   }));
 }
 
@@ -55,6 +61,7 @@ export async function syncBoards(
 ): Promise<void> {
   for (const board of boards) {
     const definition = definitionJson(board);
+    const wording = wordingJson(board.titles, board.descriptions);
     const indicators = board.hypotheses.map((h) => indicatorRows(board, h));
     if (await boardRowsCurrent(db, board, indicators)) {
       await db
@@ -72,6 +79,7 @@ export async function syncBoards(
         description: board.description ?? null,
         definition,
         updated_at: now,
+        wording,
       })
       .onConflict((oc) =>
         oc.column('id').doUpdateSet({
@@ -79,6 +87,7 @@ export async function syncBoards(
           description: board.description ?? null,
           definition,
           updated_at: now,
+          wording,
         }),
       )
       .execute();
@@ -94,10 +103,12 @@ export async function syncBoards(
           horizon_days: h.horizonDays ?? null,
           probability: h.prior,
           updated_at: now,
+          wording: wordingJson(h.titles),
         })
         .onConflict((oc) =>
           oc.column('id').doUpdateSet({
             title: h.title,
+            wording: wordingJson(h.titles),
             prior: h.prior,
             horizon_days: h.horizonDays ?? null,
           }),
@@ -117,32 +128,50 @@ async function boardRowsCurrent(
 ): Promise<boolean> {
   const stored = await db
     .selectFrom('watchboards')
-    .select(['title', 'description', 'definition'])
+    .select(['title', 'description', 'definition', 'wording'])
     .where('id', '=', board.id)
     .executeTakeFirst();
   if (
     !stored ||
     stored.title !== board.title ||
     stored.description !== (board.description ?? null) ||
+    (stored.wording ?? null) !== wordingJson(board.titles, board.descriptions) ||
     stored.definition !== definitionJson(board)
   )
     return false;
   const keys = board.hypotheses.map((h) => hypothesisKey(board.id, h.id));
-  const hypotheses = new Map<string, { title: string; prior: number; horizon: number | null }>();
+  const hypotheses = new Map<
+    string,
+    { title: string; wording: string | null; prior: number; horizon: number | null }
+  >();
   const rows = new Map<string, string>();
   for (const part of chunks(keys)) {
     for (const r of await db
       .selectFrom('hypotheses')
-      .select(['id', 'title', 'prior', 'horizon_days'])
+      .select(['id', 'title', 'wording', 'prior', 'horizon_days'])
       .where('id', 'in', part)
       .execute())
-      hypotheses.set(r.id, { title: r.title, prior: r.prior, horizon: r.horizon_days });
+      hypotheses.set(r.id, {
+        title: r.title,
+        wording: r.wording ?? null,
+        prior: r.prior,
+        horizon: r.horizon_days,
+      });
     for (const r of await db
       .selectFrom('indicators')
-      .select(['id', 'hypothesis_id', 'board_id', 'title', 'criteria', 'lr_present', 'lr_absent'])
+      .select([
+        'id',
+        'hypothesis_id',
+        'board_id',
+        'title',
+        'criteria',
+        'lr_present',
+        'lr_absent',
+        'wording',
+      ])
       .where('hypothesis_id', 'in', part)
       .execute())
-      rows.set(r.id, JSON.stringify(r));
+      rows.set(r.id, JSON.stringify({ ...r, wording: r.wording ?? null }));
   }
   const wanted = indicators.flat();
   return (
@@ -151,6 +180,7 @@ async function boardRowsCurrent(
       return (
         r !== undefined &&
         r.title === h.title &&
+        r.wording === wordingJson(h.titles) &&
         r.prior === h.prior &&
         r.horizon === (h.horizonDays ?? null)
       );

@@ -12,7 +12,8 @@ import { countPendingDocuments } from '../../store/pending-documents.js';
 import { resolutionsInForce, type Resolution } from '../../store/resolutions-repo.js';
 import type { Store } from '../../store/open-store.js';
 import { boardScores } from '../../analyse/scoring/board-trajectories.js';
-import type { Watchboard } from '../../analyse/watchboards/board-schema.js';
+import { boardIn, type Watchboard } from '../../analyse/watchboards/board-schema.js';
+import { BOARD_LANGUAGES, isBoardLanguage } from '../../domain/board-wording.js';
 import { formatBoardScores } from './format-scores.js';
 import {
   explainHypothesis,
@@ -32,6 +33,7 @@ interface BoardOptions {
   to?: string;
   json?: boolean;
   asOf?: string;
+  lang?: string;
 }
 
 export const boardCommand: CommandModule = {
@@ -57,6 +59,10 @@ export const boardCommand: CommandModule = {
         '--as-of <date>',
         'score with the news up to this day (YYYY-MM-DD; default: the latest news day in the store)',
       )
+      .option(
+        '--lang <lang>',
+        `the language of board, hypothesis and indicator titles and of story reasons (${BOARD_LANGUAGES.join(', ')}; default en): where the board file words them`,
+      )
       .option('--json', 'print the listing, the explanation or the scores as JSON')
       .addHelpText(
         'after',
@@ -69,6 +75,7 @@ Examples:
   npx vigie board russia-dprk                       one board
   npx vigie board russia-dprk --explain bm-tech     why one hypothesis moved
   npx vigie board --explain russia-dprk/bm-tech     the same, by its full id
+  npx vigie board --explain bm-tech --lang fr       titles and story reasons in French
   npx vigie board russia-dprk --as-of 2025-06-30    as the board stood on that day
   npx vigie board russia-dprk --scores              how its resolved hypotheses scored`,
       )
@@ -86,6 +93,12 @@ async function runBoard(
   id: string | undefined,
   options: BoardOptions,
 ): Promise<number> {
+  const lang = options.lang ?? 'en';
+  if (!isBoardLanguage(lang))
+    throw new InputError(
+      `unknown language "${lang}" (use ${BOARD_LANGUAGES.join(' or ')})`,
+      'lang',
+    );
   const all = loadConfiguredBoards(ctx);
   const boards = id ? all.filter((b) => b.id === id) : all;
   if (id && boards.length === 0)
@@ -94,11 +107,13 @@ async function runBoard(
     );
   const store = await ctx.store();
   await scoreBoards(store, boards, options.asOf ? { asOf: options.asOf } : {});
-  if (options.scores) return printScores(ctx, boards, options);
+  // Scored as defined, shown in the asked language.
+  const shown = boards.map((b) => boardIn(b, lang));
+  if (options.scores) return printScores(ctx, shown, options);
   if (options.explain) {
     const target =
       options.explain.includes('/') || !id ? options.explain : hypothesisKey(id, options.explain);
-    const explanation = await explainHypothesis(store, target);
+    const explanation = await explainHypothesis(store, target, lang);
     ctx.out(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
     return EXIT.ok;
   }
@@ -114,7 +129,7 @@ async function runBoard(
     .groupBy('hypothesis_id')
     .execute();
   const stepCount = new Map(steps.map((s) => [s.hypothesis_id, Number(s.n)]));
-  const listing = boards.map((b) => ({
+  const listing = shown.map((b) => ({
     id: b.id,
     title: b.title,
     file: b.file,

@@ -5,9 +5,11 @@
  * series for the charts and the annex of sources. Pure data: renderers only format it.
  * @module
  */
+import { wordedDescription, wordedTitle, type BoardLanguage } from '../../domain/board-wording.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { silentDaysOf } from '../../domain/silence.js';
 import { boardScores } from '../../analyse/scoring/board-trajectories.js';
+import { boardIn } from '../../analyse/watchboards/board-schema.js';
 import { storedBoards } from '../../analyse/watchboards/resolve-hypothesis.js';
 import type { Store } from '../../store/open-store.js';
 import { decodeCodes } from '../../store/schema.js';
@@ -97,6 +99,8 @@ export interface BriefRequest {
   /** Most significant events listed (default 10) and citations per event (default 3). */
   readonly maxEvents?: number;
   readonly maxCitations?: number;
+  /** The language of the board's, hypotheses' and indicators' titles (default en). */
+  readonly lang?: BoardLanguage;
 }
 
 function days(since: string, until: string): string[] {
@@ -116,9 +120,10 @@ function days(since: string, until: string): string[] {
 
 export async function gatherBrief(store: Store, request: BriefRequest): Promise<BriefData> {
   const db = store.db;
+  const lang = request.lang ?? 'en';
   const board = await db
     .selectFrom('watchboards')
-    .select(['id', 'title', 'description'])
+    .select(['id', 'title', 'description', 'wording'])
     .where('id', '=', request.boardId)
     .executeTakeFirst();
   if (!board) throw new NotFoundError(`no watchboard "${request.boardId}"`);
@@ -158,7 +163,7 @@ export async function gatherBrief(store: Store, request: BriefRequest): Promise<
     });
     return {
       hypothesisId: h.id,
-      title: h.title,
+      title: wordedTitle(h, lang),
       start,
       end,
       steps: during.map((e) => ({
@@ -226,7 +231,11 @@ export async function gatherBrief(store: Store, request: BriefRequest): Promise<
       sourceCount.set(key, entry);
     }
   return {
-    board: { id: board.id, title: board.title, description: board.description },
+    board: {
+      id: board.id,
+      title: wordedTitle(board, lang),
+      description: wordedDescription(board, lang),
+    },
     since: request.since,
     until: request.until,
     hasEvidence: evidence.length > 0,
@@ -236,7 +245,7 @@ export async function gatherBrief(store: Store, request: BriefRequest): Promise<
     sources: [...sourceCount.entries()]
       .map(([outlet, v]) => ({ outlet, ...v }))
       .sort((a, b) => b.count - a.count || a.outlet.localeCompare(b.outlet)),
-    scores: await briefScores(store, board.id, untilDay),
+    scores: await briefScores(store, board.id, untilDay, lang),
   };
 }
 
@@ -244,9 +253,11 @@ async function briefScores(
   store: Store,
   boardId: string,
   untilDay: string,
+  lang: BoardLanguage,
 ): Promise<BriefData['scores']> {
-  const [board] = await storedBoards(store, [boardId]);
-  if (!board) return { brier: null, hypotheses: [] };
+  const [stored] = await storedBoards(store, [boardId]);
+  if (!stored) return { brier: null, hypotheses: [] };
+  const board = boardIn(stored, lang);
   const s = await boardScores(store.db, board, { to: untilDay });
   return {
     brier: s.brier,

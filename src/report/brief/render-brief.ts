@@ -6,6 +6,7 @@
  * const brief = await renderBrief(store, { boardId: 'korea', since: '7d', format: 'html', lang: 'fr' });
  * @module
  */
+import { isBoardLanguage } from '../../domain/board-wording.js';
 import { InputError } from '../../domain/errors.js';
 import type { Store } from '../../store/open-store.js';
 import { resolveSince } from '../period.js';
@@ -65,6 +66,9 @@ export async function renderBrief(store: Store, options: BriefOptions): Promise<
     boardId: options.boardId,
     since,
     until: asOf.toISOString(),
+    // Titles in the brief's language where the board gives it (a brief language always has
+    // its template; a board may be worded in fewer languages).
+    ...(isBoardLanguage(lang) ? { lang } : {}),
     ...(options.maxEvents ? { maxEvents: options.maxEvents } : {}),
   });
   if (format === 'md')

@@ -26,9 +26,9 @@ export const alertRoutes = [
       since: DateBoundSchema.optional(),
     }),
     response: offsetPage(AlertSchema),
-    async handler({ query, ctx }) {
+    async handler({ query, ctx, lang }) {
       const { limit, offset, ...filters } = query;
-      const page = await listApiAlerts(ctx.store.db, filters, { limit, offset });
+      const page = await listApiAlerts(ctx.store.db, filters, { limit, offset }, lang);
       return {
         ...page,
         limit,

@@ -33,8 +33,8 @@ export const boardRoutes = [
     tag: 'watchboards',
     summary: 'List watchboards and the current probability of each hypothesis',
     response: z.object({ items: z.array(BoardSummarySchema), total: z.number().int() }),
-    async handler({ ctx }) {
-      const items = await listApiBoards(ctx.store.db);
+    async handler({ ctx, lang }) {
+      const items = await listApiBoards(ctx.store.db, lang);
       return { items, total: items.length };
     },
   }),
@@ -48,11 +48,12 @@ export const boardRoutes = [
     params: IdParamsSchema,
     query: z.object({ days: DaysSchema }),
     response: BoardSchema,
-    async handler({ params, query, ctx }) {
+    async handler({ params, query, ctx, lang }) {
       const [board] = await getApiBoards(ctx.store.db, {
         boardId: params.id,
         days: query.days,
         now: ctx.now(),
+        lang,
       });
       if (!board) throw new NotFoundError(`no watchboard ${params.id}`);
       return board;
@@ -71,8 +72,12 @@ export const boardRoutes = [
       evidenceLimit: z.coerce.number().int().min(1).max(500).default(200),
     }),
     response: HypothesisSchema,
-    async handler({ params, query, ctx }) {
-      const h = await getApiHypothesis(ctx.store.db, params.id, { ...query, now: ctx.now() });
+    async handler({ params, query, ctx, lang }) {
+      const h = await getApiHypothesis(ctx.store.db, params.id, {
+        ...query,
+        now: ctx.now(),
+        lang,
+      });
       if (!h) throw new NotFoundError(`no hypothesis ${params.id}`);
       return h;
     },
@@ -87,8 +92,8 @@ export const boardRoutes = [
     params: IdParamsSchema,
     query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(500) }),
     response: ExplanationSchema,
-    async handler({ params, query, ctx }) {
-      const e = await explainApiHypothesis(ctx.store.db, params.id, query);
+    async handler({ params, query, ctx, lang }) {
+      const e = await explainApiHypothesis(ctx.store.db, params.id, { ...query, lang });
       if (!e) throw new NotFoundError(`no hypothesis ${params.id}`);
       return e;
     },

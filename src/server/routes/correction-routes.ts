@@ -6,6 +6,8 @@ import {
   type NewCorrection,
 } from '../../store/corrections-repo.js';
 import type { RescoredCorrection } from '../../pipeline/correct-mentions.js';
+import type { BoardLanguage } from '../../domain/board-wording.js';
+import { hypothesisTitlesIn } from '../../store/api-queries/hypothesis-titles.js';
 import { NotImplementedError } from '../http-errors.js';
 import { defineRoute } from '../route.js';
 import { IdParamsSchema, OffsetQuerySchema, QueryBooleanSchema } from '../schemas/common.js';
@@ -19,14 +21,20 @@ import type { ServerContext } from '../server-context.js';
 
 const MISSING = 'this server was built without the correction pipeline';
 
-function asReply(r: RescoredCorrection) {
+/** The rescoring as the API sends it, the moved hypotheses named in `lang`. */
+async function asReply(ctx: ServerContext, r: RescoredCorrection, lang: BoardLanguage) {
+  const titles = await hypothesisTitlesIn(
+    ctx.store.db,
+    r.hypothesisChanges.map((c) => c.hypothesisId),
+    lang,
+  );
   return {
     correction: r.correction,
     mentionId: r.mentionId,
     eventId: r.eventId,
     hypothesisChanges: r.hypothesisChanges.map((c) => ({
       hypothesisId: c.hypothesisId,
-      title: c.title,
+      title: titles.get(c.hypothesisId) ?? c.title,
       before: c.before,
       after: c.after,
     })),
@@ -67,7 +75,7 @@ export const correctionRoutes = [
     response: RescoredCorrectionSchema,
     status: 201,
     writes: true,
-    async handler({ params, body, principal, ctx }) {
+    async handler({ params, body, principal, ctx, lang }) {
       const { reject, note, ...changes } = body;
       const input: NewCorrection = {
         mentionId: params.id,
@@ -76,7 +84,7 @@ export const correctionRoutes = [
         by: principal?.name ?? 'anonymous',
         now: ctx.now().toISOString(),
       };
-      return asReply(await service(ctx, 'correctMention')(ctx.store, input));
+      return asReply(ctx, await service(ctx, 'correctMention')(ctx.store, input), lang);
     },
   }),
   defineRoute({
@@ -89,14 +97,14 @@ export const correctionRoutes = [
     body: RevokeCorrectionSchema,
     response: RescoredCorrectionSchema,
     writes: true,
-    async handler({ params, body, principal, ctx }) {
+    async handler({ params, body, principal, ctx, lang }) {
       const result = await service(ctx, 'revokeCorrection')(ctx.store, {
         id: params.id,
         by: principal?.name ?? 'anonymous',
         note: body.note ?? null,
         now: ctx.now().toISOString(),
       });
-      return asReply(result);
+      return asReply(ctx, result, lang);
     },
   }),
   defineRoute({

@@ -89,8 +89,8 @@ export const eventRoutes = [
     summary: 'One event: its mentions with spans and sentences, and the credibility explanation',
     params: IdParamsSchema,
     response: EventDetailSchema,
-    async handler({ params, ctx }) {
-      const event = await getApiEvent(ctx.store.db, params.id);
+    async handler({ params, ctx, lang }) {
+      const event = await getApiEvent(ctx.store.db, params.id, lang);
       if (!event) throw new NotFoundError(`no event ${params.id}`);
       return event;
     },

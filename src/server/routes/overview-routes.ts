@@ -5,6 +5,7 @@ import { listApiAlerts } from '../../store/api-queries/alert-queries.js';
 import { computeApiActivity } from '../../store/api-queries/activity-queries.js';
 import { getApiBoards } from '../../store/api-queries/board-queries.js';
 import { RawJson, defineRoute } from '../route.js';
+import type { BoardLanguage } from '../../domain/board-wording.js';
 import type { ServerContext } from '../server-context.js';
 import { OverviewSchema } from '../schemas/analysis.js';
 
@@ -12,12 +13,18 @@ export const VERSION = '0.1.0';
 
 const OVERVIEW_DAYS = 30;
 
-/** Boards with sparklines, latest alerts, activity: computed once per cache period. */
-export async function computeOverview(ctx: ServerContext): Promise<z.input<typeof OverviewSchema>> {
+/**
+ * Boards (worded in `lang`) with sparklines, latest alerts, activity: computed once per cache
+ * period and language.
+ */
+export async function computeOverview(
+  ctx: ServerContext,
+  lang: BoardLanguage = 'en',
+): Promise<z.input<typeof OverviewSchema>> {
   const db = ctx.store.db;
   const [boards, latest, open, activity] = await Promise.all([
-    getApiBoards(db, { days: OVERVIEW_DAYS, now: ctx.now() }),
-    listApiAlerts(db, {}, { limit: 10, offset: 0 }),
+    getApiBoards(db, { days: OVERVIEW_DAYS, now: ctx.now(), lang }),
+    listApiAlerts(db, {}, { limit: 10, offset: 0 }, lang),
     listApiAlerts(db, { acknowledged: false }, { limit: 1, offset: 0 }),
     computeApiActivity(db, OVERVIEW_DAYS),
   ]);
@@ -77,11 +84,11 @@ export const overviewRoutes = [
       'Cards for each watchboard (probability, 30-day sparkline, last change), latest alerts, activity',
     description: 'Cached for a few seconds and cleared by every write through the API.',
     response: OverviewSchema,
-    async handler({ ctx }) {
+    async handler({ ctx, lang }) {
       // Cached serialised: a hit costs no query and no JSON.stringify.
       return ctx.cache.get(
-        'overview',
-        async () => new RawJson(JSON.stringify(await computeOverview(ctx))),
+        `overview:${lang}`,
+        async () => new RawJson(JSON.stringify(await computeOverview(ctx, lang))),
       );
     },
   }),

@@ -1,6 +1,6 @@
 /** Resolutions of hypotheses (record one as an analyst, read the audit trail) and board scores. */
 import { z } from 'zod';
-import { ResolutionInputSchema } from '../../analyse/watchboards/board-schema.js';
+import { boardIn, ResolutionInputSchema } from '../../analyse/watchboards/board-schema.js';
 import { resolveHypothesis, storedBoards } from '../../analyse/watchboards/resolve-hypothesis.js';
 import { boardScores } from '../../analyse/scoring/board-trajectories.js';
 import { NotFoundError } from '../../domain/errors.js';
@@ -56,9 +56,10 @@ export const scoringRoutes = [
     params: IdParamsSchema,
     query: z.object({ from: Day.optional(), to: Day.optional() }),
     response: BoardScoresSchema,
-    async handler({ params, query, ctx }) {
-      const [board] = await storedBoards(ctx.store, [params.id]);
-      if (!board) throw new NotFoundError(`no watchboard ${params.id}`);
+    async handler({ params, query, ctx, lang }) {
+      const [stored] = await storedBoards(ctx.store, [params.id]);
+      if (!stored) throw new NotFoundError(`no watchboard ${params.id}`);
+      const board = boardIn(stored, lang);
       const period = {
         ...(query.from ? { from: query.from } : {}),
         ...(query.to ? { to: query.to } : {}),

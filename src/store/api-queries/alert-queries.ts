@@ -1,6 +1,8 @@
 /** Alerts as the API shows them, and acknowledging one. */
 import type { Kysely } from 'kysely';
+import type { BoardLanguage } from '../../domain/board-wording.js';
 import type { AlertRow, Database } from '../schema.js';
+import { hypothesisTitlesIn } from './hypothesis-titles.js';
 
 export interface ApiAlert {
   id: string;
@@ -32,10 +34,48 @@ export function toApiAlert(r: AlertRow): ApiAlert {
   };
 }
 
+/** A threshold alert's payload names its hypothesis: id and title (as it read when it fired). */
+interface ThresholdPayload {
+  hypothesisId: string;
+  hypothesisTitle: string;
+}
+
+function thresholdPayload(a: ApiAlert): ThresholdPayload | null {
+  const p = a.payload as Partial<ThresholdPayload> | null;
+  return a.kind === 'threshold' &&
+    p !== null &&
+    typeof p === 'object' &&
+    typeof p.hypothesisId === 'string' &&
+    typeof p.hypothesisTitle === 'string'
+    ? (p as ThresholdPayload)
+    : null;
+}
+
+/** Threshold alerts' hypothesis titles in `lang` (the dashboard words the alert from them). */
+async function wordAlerts(
+  db: Kysely<Database>,
+  alerts: ApiAlert[],
+  lang: BoardLanguage,
+): Promise<ApiAlert[]> {
+  const payloads = alerts.map(thresholdPayload);
+  const titles = await hypothesisTitlesIn(
+    db,
+    payloads.flatMap((p) => (p ? [p.hypothesisId] : [])),
+    lang,
+  );
+  return alerts.map((a, n) => {
+    const p = payloads[n];
+    const title = p ? titles.get(p.hypothesisId) : undefined;
+    return p && title !== undefined ? { ...a, payload: { ...p, hypothesisTitle: title } } : a;
+  });
+}
+
+/** Newest first; threshold alerts name their hypothesis in `lang`. */
 export async function listApiAlerts(
   db: Kysely<Database>,
   f: { acknowledged?: boolean; kind?: string; ruleId?: string; since?: string },
   page: { limit: number; offset: number },
+  lang: BoardLanguage = 'en',
 ): Promise<{ items: ApiAlert[]; total: number }> {
   let q = db.selectFrom('alerts');
   if (f.acknowledged === true) q = q.where('acknowledged_at', 'is not', null);
@@ -53,7 +93,7 @@ export async function listApiAlerts(
       .execute(),
     q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toApiAlert), total: Number(count.n) };
+  return { items: await wordAlerts(db, rows.map(toApiAlert), lang), total: Number(count.n) };
 }
 
 /**

@@ -4,6 +4,7 @@
  * and the full explanation (every step with its event and the mentions behind it).
  * @module
  */
+import { wordedDescription, wordedTitle, type BoardLanguage } from '../../domain/board-wording.js';
 import { silenceText, silentDaysOf } from '../../domain/silence.js';
 import { countPendingDocuments } from '../pending-documents.js';
 import { listResolutions, type Resolution } from '../resolutions-repo.js';
@@ -95,9 +96,10 @@ export function dailyTrajectory(
   return points;
 }
 
+/** `reason` is English (the API's text fields are); `indicatorTitle` is in the asked language. */
 function describeChange(
   e: EvidenceRow,
-  indicatorTitle: string | null,
+  titles: IndicatorTitles | undefined,
   event: ApiEvent | undefined,
 ): ApiChange {
   const what = event
@@ -111,9 +113,9 @@ function describeChange(
     after: e.probability_after,
     deltaLogOdds: e.delta_log_odds,
     indicatorId: e.indicator_id,
-    indicatorTitle,
+    indicatorTitle: titles?.worded ?? null,
     eventId: e.event_id,
-    reason: `${indicatorTitle ?? e.indicator_id}: ${what} ${arrow} it from ${fromTo(e.probability_before, e.probability_after)}`,
+    reason: `${titles?.english ?? e.indicator_id}: ${what} ${arrow} it from ${fromTo(e.probability_before, e.probability_after)}`,
   };
 }
 
@@ -129,36 +131,43 @@ export function fromTo(before: number, after: number): string {
   return `${pct(before, d)} to ${pct(after, d)}`;
 }
 
-export async function listApiBoards(db: Kysely<Database>): Promise<ApiBoardSummary[]> {
+/** Titles and descriptions in `lang` (src/domain/board-wording.ts); English when left out. */
+export async function listApiBoards(
+  db: Kysely<Database>,
+  lang: BoardLanguage = 'en',
+): Promise<ApiBoardSummary[]> {
   const [boards, hypotheses] = await Promise.all([
     db
       .selectFrom('watchboards')
-      .select(['id', 'title', 'description', 'updated_at'])
+      .select(['id', 'title', 'description', 'updated_at', 'wording'])
       .orderBy('id')
       .execute(),
     db
       .selectFrom('hypotheses')
-      .select(['id', 'board_id', 'title', 'probability'])
+      .select(['id', 'board_id', 'title', 'probability', 'wording'])
       .orderBy('id')
       .execute(),
   ]);
   return boards.map((b) => ({
     id: b.id,
-    title: b.title,
-    description: b.description,
+    title: wordedTitle(b, lang),
+    description: wordedDescription(b, lang),
     updatedAt: b.updated_at,
     hypotheses: hypotheses
       .filter((h) => h.board_id === b.id)
-      .map((h) => ({ id: h.id, title: h.title, probability: h.probability })),
+      .map((h) => ({ id: h.id, title: wordedTitle(h, lang), probability: h.probability })),
   }));
 }
 
 /** Every board with its hypothesis cards, or one board when `boardId` is given. */
 export async function getApiBoards(
   db: Kysely<Database>,
-  options: { boardId?: string; days: number; now?: Date },
+  options: { boardId?: string; days: number; now?: Date; lang?: BoardLanguage },
 ): Promise<ApiBoard[]> {
-  let bq = db.selectFrom('watchboards').select(['id', 'title', 'description', 'updated_at']);
+  const lang = options.lang ?? 'en';
+  let bq = db
+    .selectFrom('watchboards')
+    .select(['id', 'title', 'description', 'updated_at', 'wording']);
   if (options.boardId) bq = bq.where('id', '=', options.boardId);
   const boards = await bq.orderBy('id').execute();
   if (boards.length === 0) return [];
@@ -181,7 +190,7 @@ export async function getApiBoards(
           .orderBy('created_at')
           .orderBy('id')
           .execute();
-  const indicatorTitles = await titlesOfIndicators(db, evidence);
+  const indicatorTitles = await titlesOfIndicators(db, evidence, lang);
   const lastByHypothesis = new Map<string, EvidenceRow>();
   for (const e of evidence) lastByHypothesis.set(e.hypothesis_id, e);
   const events = await getApiEventsByIds(
@@ -198,8 +207,8 @@ export async function getApiBoards(
     const asOf = day(newest ?? (options.now ?? new Date()).toISOString());
     return {
       id: b.id,
-      title: b.title,
-      description: b.description,
+      title: wordedTitle(b, lang),
+      description: wordedDescription(b, lang),
       updatedAt: b.updated_at,
       asOf,
       hypotheses: own.map((h) => {
@@ -208,7 +217,7 @@ export async function getApiBoards(
         return {
           id: h.id,
           boardId: h.board_id,
-          title: h.title,
+          title: wordedTitle(h, lang),
           prior: h.prior,
           horizonDays: h.horizon_days,
           probability: h.probability,
@@ -217,7 +226,7 @@ export async function getApiBoards(
           lastChange: last
             ? describeChange(
                 last,
-                indicatorTitles.get(last.indicator_id) ?? null,
+                indicatorTitles.get(last.indicator_id),
                 last.event_id ? events.get(last.event_id) : undefined,
               )
             : null,
@@ -227,18 +236,32 @@ export async function getApiBoards(
   });
 }
 
+/** Each indicator's title: English beside the one in `lang` (the same when `lang` is en). */
 async function titlesOfIndicators(
   db: Kysely<Database>,
   evidence: readonly EvidenceRow[],
-): Promise<Map<string, string>> {
+  lang: BoardLanguage,
+): Promise<Map<string, IndicatorTitles>> {
   const ids = [...new Set(evidence.map((e) => e.indicator_id))];
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('indicators')
-    .select(['id', 'title'])
+    .select(['id', 'title', 'wording'])
     .where('id', 'in', ids)
     .execute();
-  return new Map(rows.map((r) => [r.id, r.title]));
+  return new Map(rows.map((r) => [r.id, indicatorTitles(r, lang)]));
+}
+
+interface IndicatorTitles {
+  readonly english: string;
+  readonly worded: string;
+}
+
+function indicatorTitles(
+  row: { title: string; wording?: string | null },
+  lang: BoardLanguage,
+): IndicatorTitles {
+  return { english: row.title, worded: wordedTitle(row, lang) };
 }
 
 export interface ApiEvidenceItem {
@@ -290,18 +313,23 @@ async function loadSteps(db: Kysely<Database>, hypothesisId: string): Promise<Ev
 export async function getApiHypothesis(
   db: Kysely<Database>,
   id: string,
-  options: { days: number; evidenceLimit: number; now?: Date },
+  options: { days: number; evidenceLimit: number; now?: Date; lang?: BoardLanguage },
 ): Promise<ApiHypothesis | null> {
+  const lang = options.lang ?? 'en';
   const h = await db.selectFrom('hypotheses').selectAll().where('id', '=', id).executeTakeFirst();
   if (!h) return null;
   const [board, indicators, steps, resolutions, pendingDocuments] = await Promise.all([
-    db.selectFrom('watchboards').select('title').where('id', '=', h.board_id).executeTakeFirst(),
+    db
+      .selectFrom('watchboards')
+      .select(['title', 'wording'])
+      .where('id', '=', h.board_id)
+      .executeTakeFirst(),
     db.selectFrom('indicators').selectAll().where('hypothesis_id', '=', id).orderBy('id').execute(),
     loadSteps(db, id),
     listResolutions(db, { hypothesisId: id }),
     countPendingDocuments(db),
   ]);
-  const titles = new Map(indicators.map((i) => [i.id, i.title]));
+  const titles = new Map(indicators.map((i) => [i.id, indicatorTitles(i, lang)]));
   const newestSteps = steps.slice(-options.evidenceLimit).reverse();
   const events = await getApiEventsByIds(
     db,
@@ -312,8 +340,8 @@ export async function getApiHypothesis(
   return {
     id: h.id,
     boardId: h.board_id,
-    boardTitle: board?.title ?? null,
-    title: h.title,
+    boardTitle: board ? wordedTitle(board, lang) : null,
+    title: wordedTitle(h, lang),
     prior: h.prior,
     horizonDays: h.horizon_days,
     probability: h.probability,
@@ -322,7 +350,7 @@ export async function getApiHypothesis(
     lastChange: last
       ? describeChange(
           last,
-          titles.get(last.indicator_id) ?? null,
+          titles.get(last.indicator_id),
           last.event_id ? events.get(last.event_id) : undefined,
         )
       : null,
@@ -331,7 +359,7 @@ export async function getApiHypothesis(
       const own = steps.filter((e) => e.indicator_id === i.id);
       return {
         id: i.id,
-        title: i.title,
+        title: wordedTitle(i, lang),
         lrPresent: i.lr_present,
         lrAbsent: i.lr_absent,
         criteria: parseJson(i.criteria),
@@ -343,7 +371,7 @@ export async function getApiHypothesis(
       id: e.id,
       at: e.at,
       indicatorId: e.indicator_id,
-      indicatorTitle: titles.get(e.indicator_id) ?? null,
+      indicatorTitle: titles.get(e.indicator_id)?.worded ?? null,
       eventId: e.event_id,
       event: e.event_id ? (events.get(e.event_id) ?? null) : null,
       deltaLogOdds: e.delta_log_odds,
@@ -378,8 +406,9 @@ export interface ApiExplanation {
 export async function explainApiHypothesis(
   db: Kysely<Database>,
   id: string,
-  options: { limit: number },
+  options: { limit: number; lang?: BoardLanguage },
 ): Promise<ApiExplanation | null> {
+  const lang = options.lang ?? 'en';
   const h = await db.selectFrom('hypotheses').selectAll().where('id', '=', id).executeTakeFirst();
   if (!h) return null;
   const all = await loadSteps(db, id);
@@ -389,17 +418,21 @@ export async function explainApiHypothesis(
   ];
   const [events, indicators, mentions, explanations] = await Promise.all([
     getApiEventsByIds(db, eventIds),
-    db.selectFrom('indicators').select(['id', 'title']).where('hypothesis_id', '=', id).execute(),
+    db
+      .selectFrom('indicators')
+      .select(['id', 'title', 'wording'])
+      .where('hypothesis_id', '=', id)
+      .execute(),
     mentionsInContext(db, { eventIds }, 5000),
     eventIds.length === 0
       ? []
       : db.selectFrom('events').select(['id', 'explanation']).where('id', 'in', eventIds).execute(),
   ]);
   const origins = new Map(explanations.map((e) => [e.id, readEventOrigins(e.explanation)]));
-  const titles = new Map(indicators.map((i) => [i.id, i.title]));
+  const titles = new Map(indicators.map((i) => [i.id, wordedTitle(i, lang)]));
   return {
     hypothesisId: h.id,
-    title: h.title,
+    title: wordedTitle(h, lang),
     prior: h.prior,
     probability: h.probability,
     truncated: all.length > steps.length,

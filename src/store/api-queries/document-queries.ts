@@ -211,11 +211,7 @@ export async function getApiDocument(
           .limit(100)
           .execute()
       : Promise.resolve([]),
-    db
-      .selectFrom('story_documents')
-      .select(['reason', 'matched_document_id', 'source', 'evidence'])
-      .where('document_id', '=', id)
-      .executeTakeFirst(),
+    storyJoinsOf(db, [id]),
   ]);
   return {
     ...toRef(doc),
@@ -231,11 +227,38 @@ export async function getApiDocument(
           documentCount: story.document_count,
           firstDocumentId: story.first_document_id,
           firstPublished: story.first_published,
-          joined: join ? readStoryJoin(join) : null,
+          joined: join.get(id) ?? null,
         }
       : null,
     siblings: siblings.map(toRef),
   };
+}
+
+/**
+ * Why each of the documents (at most a few hundred: callers chunk) is in its story, the matched
+ * report named by its outlet; `copiesOnly` leaves out the stories' first reports.
+ */
+export async function storyJoinsOf(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  options: { copiesOnly?: boolean } = {},
+): Promise<Map<string, StoryJoin>> {
+  if (ids.length === 0) return new Map();
+  let q = db
+    .selectFrom('story_documents as j')
+    .leftJoin('documents as matched', 'matched.id', 'j.matched_document_id')
+    .select([
+      'j.document_id',
+      'j.reason',
+      'j.matched_document_id',
+      'matched.outlet as matched_outlet',
+      'j.source',
+      'j.evidence',
+    ])
+    .where('j.document_id', 'in', ids);
+  if (options.copiesOnly) q = q.where('j.reason', '<>', 'new-story');
+  const rows = await q.execute();
+  return new Map(rows.map((r) => [r.document_id, readStoryJoin(r)]));
 }
 
 /** The document's source by id, else the outlet source of the same name. */
@@ -276,19 +299,10 @@ export async function getApiStory(db: Kysely<Database>, id: string): Promise<Api
     .execute();
   const origins = new Map<string, number>();
   for (const d of docs) if (d.origin) origins.set(d.origin, (origins.get(d.origin) ?? 0) + 1);
-  const joinRows =
-    docs.length === 0
-      ? []
-      : await db
-          .selectFrom('story_documents')
-          .select(['document_id', 'reason', 'matched_document_id', 'source', 'evidence'])
-          .where(
-            'document_id',
-            'in',
-            docs.map((d) => d.id),
-          )
-          .execute();
-  const joins = new Map(joinRows.map((r) => [r.document_id, readStoryJoin(r)]));
+  const joins = await storyJoinsOf(
+    db,
+    docs.map((d) => d.id),
+  );
   return {
     id: story.id,
     firstDocumentId: story.first_document_id,

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Kysely } from 'kysely';
+import { wordedTitle, type BoardLanguage } from '../../domain/board-wording.js';
 import { readCredibilityReasonMessages } from '../../domain/credibility-reasons.js';
 import { englishText } from '../../domain/english-messages.js';
 import type { Message } from '../../domain/messages.js';
@@ -118,8 +119,15 @@ export interface ApiEventStep {
   deltaLogOdds: number;
 }
 
-/** The steps an event made on hypotheses; bounded, since one event moves a few hypotheses. */
-async function stepsOfEvent(db: Kysely<Database>, id: string): Promise<ApiEventStep[]> {
+/**
+ * The steps an event made on hypotheses (titles in `lang`); bounded, since one event moves a few
+ * hypotheses.
+ */
+async function stepsOfEvent(
+  db: Kysely<Database>,
+  id: string,
+  lang: BoardLanguage,
+): Promise<ApiEventStep[]> {
   const rows = await db
     .selectFrom('evidence')
     .innerJoin('hypotheses', 'hypotheses.id', 'evidence.hypothesis_id')
@@ -127,6 +135,7 @@ async function stepsOfEvent(db: Kysely<Database>, id: string): Promise<ApiEventS
       'evidence.id',
       'evidence.hypothesis_id',
       'hypotheses.title',
+      'hypotheses.wording',
       'evidence.indicator_id',
       'evidence.at',
       'evidence.probability_before',
@@ -141,7 +150,7 @@ async function stepsOfEvent(db: Kysely<Database>, id: string): Promise<ApiEventS
   return rows.map((r) => ({
     evidenceId: r.id,
     hypothesisId: r.hypothesis_id,
-    hypothesisTitle: r.title,
+    hypothesisTitle: wordedTitle(r, lang),
     indicatorId: r.indicator_id,
     at: r.at,
     before: r.probability_before,
@@ -150,15 +159,17 @@ async function stepsOfEvent(db: Kysely<Database>, id: string): Promise<ApiEventS
   }));
 }
 
+/** An event with its mentions, origins and the hypotheses it moved (their titles in `lang`). */
 export async function getApiEvent(
   db: Kysely<Database>,
   id: string,
+  lang: BoardLanguage = 'en',
 ): Promise<ApiEventDetail | null> {
   const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const [mentions, hypotheses] = await Promise.all([
     mentionsInContext(db, { eventIds: [id] }),
-    stepsOfEvent(db, id),
+    stepsOfEvent(db, id, lang),
   ]);
   let explanation: unknown = null;
   try {

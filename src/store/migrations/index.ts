@@ -26,6 +26,7 @@ import { savedSearchesMigration } from './0096-saved-searches.js';
 import { sourceGradesMigration } from './0110-source-grades.js';
 import { actorIndexesMigration } from './0120-actor-indexes.js';
 import { storyCandidateWindowMigration } from './0130-story-candidate-window.js';
+import { boardWordingMigration } from './0180-board-wording.js';
 
 /** Every migration, in the order it applies. Add new ones here. */
 export const MIGRATIONS: readonly VigieMigration[] = [
@@ -57,4 +58,5 @@ export const MIGRATIONS: readonly VigieMigration[] = [
   sourceGradesMigration,
   actorIndexesMigration,
   storyCandidateWindowMigration,
+  boardWordingMigration,
 ];

@@ -22,7 +22,8 @@ export function DocumentTable({
   /** The story's first document, marked "(first)". */
   firstId?: string;
 }) {
-  const t = useWords().ui.wb;
+  const w = useWords();
+  const t = w.ui.wb;
   return (
     <div class="table-wrap">
       <table data-testid={testId}>
@@ -46,7 +47,7 @@ export function DocumentTable({
               </td>
               <td>{d.outlet ?? '—'}</td>
               <td>{day(d.published)}</td>
-              <td>{d.lang ?? '—'}</td>
+              <td>{d.lang ? w.language(d.lang) : '—'}</td>
               {extra.map((c) => (
                 <td key={c.header}>{c.cell(d)}</td>
               ))}

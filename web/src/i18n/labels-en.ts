@@ -136,6 +136,8 @@ export const en = {
     raised: 'raised it from {before} to {after}',
     lowered: 'lowered it from {before} to {after}',
     unchanged: 'left it at {after}',
+    /** An indicator and what it did: "Missile tests: raised it from 41% to 62%". */
+    changeLine: '{indicator}: {change}',
     noChange: 'No change since the prior ({prior}).',
     noBoards:
       'No watchboard yet. Boards live in data/watchboards/ (or the `watchboards:` list of vigie.yaml); run `npx vigie board` to score them.',
@@ -161,6 +163,23 @@ export const en = {
       viewerNote: 'Applying a suggestion needs the analyst role.',
       bareOutlet: 'outlet of ingested files, no grade to set',
       none: 'No sources yet, so no track records.',
+    },
+    sourceTable: {
+      source: 'Source',
+      kind: 'Kind',
+      language: 'Language',
+      reliability: 'Reliability',
+      reliabilityOf: 'Reliability of {name}',
+      lastFetched: 'Last fetched',
+      errors: 'Errors',
+      disabled: ' (disabled)',
+      kinds: {
+        feed: 'feed',
+        page: 'page',
+        file: 'files',
+        gdelt: 'GDELT',
+        outlet: 'outlet',
+      } as Record<string, string>,
     },
     noSources:
       'No sources yet. An admin adds a feed with `npx vigie source add URL`; documents ingested from files (`npx vigie ingest FILE`) are listed by outlet on the overview.',

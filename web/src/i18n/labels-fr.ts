@@ -112,6 +112,7 @@ export const fr: Labels = {
     raised: 'l’a portée de {before} à {after}',
     lowered: 'l’a ramenée de {before} à {after}',
     unchanged: 'l’a laissée à {after}',
+    changeLine: '{indicator} : {change}',
     noChange: 'Aucun changement depuis la probabilité initiale ({prior}).',
     noBoards:
       'Aucun tableau de veille. Ils se trouvent dans data/watchboards/ (ou la liste `watchboards:` de vigie.yaml) ; `npx vigie board` les évalue.',
@@ -137,6 +138,17 @@ export const fr: Labels = {
       viewerNote: 'Appliquer une suggestion demande le rôle analyste.',
       bareOutlet: 'média de fichiers ingérés, sans cote à fixer',
       none: 'Aucune source, donc aucun bilan.',
+    },
+    sourceTable: {
+      source: 'Source',
+      kind: 'Type',
+      language: 'Langue',
+      reliability: 'Fiabilité',
+      reliabilityOf: 'Fiabilité de {name}',
+      lastFetched: 'Dernière collecte',
+      errors: 'Erreurs',
+      disabled: ' (désactivée)',
+      kinds: { feed: 'flux', page: 'page', file: 'fichiers', gdelt: 'GDELT', outlet: 'média' },
     },
     noSources:
       'Aucune source. Un admin ajoute un flux avec `npx vigie source add URL` ; les documents ingérés depuis des fichiers (`npx vigie ingest FICHIER`) sont comptés par média sur la vue d’ensemble.',

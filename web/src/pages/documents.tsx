@@ -249,7 +249,7 @@ function Results({
                   <Snippet s={d.snippet} />
                 </td>
                 <td>{d.outlet ?? '—'}</td>
-                <td>{d.lang ?? '—'}</td>
+                <td>{d.lang ? w.language(d.lang) : '—'}</td>
                 <td>{day(d.published)}</td>
                 <td>{d.storyId ? <a href={href('stories', d.storyId)}>{t.storyLink}</a> : '—'}</td>
               </tr>

@@ -7,7 +7,7 @@ import type { EventDetail } from '../api-types.js';
 import { CorrectMention, rescoredText, type Rescored } from '../components/correction-panel.js';
 import { DocumentTable } from '../components/document-table.js';
 import { Loaded } from '../components/status.js';
-import { attributionText, day, pct, points } from '../format.js';
+import { attributedFrom, attributionText, day, pct, points } from '../format.js';
 import { useWords } from '../i18n/i18n.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
@@ -126,7 +126,8 @@ function EventView({ e, onCorrected }: { e: EventDetail; onCorrected: (r: Rescor
               </a>{' '}
               <span class="muted">
                 — {m.document.outlet ?? t.unknownOutlet}, {day(m.document.published)} ·{' '}
-                {w.modality(m.modality)} · {t.from} {attributionText(m.attribution, w)}
+                {w.modality(m.modality)} ·{' '}
+                {m.attribution ? attributedFrom(m.attribution, w) : attributionText(null, w)}
               </span>
               <CorrectMention m={m} onDone={onCorrected} />
             </li>

@@ -3,7 +3,7 @@ import type { Explanation, ExplanationStep, Hypothesis } from '../api-types.js';
 import { SignedBar, TrajectoryChart } from '../components/charts.js';
 import { StepCorrections } from '../components/correction-panel.js';
 import { Loaded } from '../components/status.js';
-import { attributionText, day, pct, points } from '../format.js';
+import { attributedFrom, day, pct, points } from '../format.js';
 import { useWords, type Words } from '../i18n/i18n.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
@@ -198,7 +198,7 @@ function EvidenceStep({ s }: { s: ExplanationStep }) {
             <span class="muted">
               — {m.document.outlet ?? w.ui.wb.unknownOutlet}, {day(m.document.published)} (
               {m.document.lang ? w.language(m.document.lang) : '?'})
-              {m.attribution ? `, ${w.ui.wb.from} ${attributionText(m.attribution, w)}` : ''}
+              {m.attribution ? `, ${attributedFrom(m.attribution, w)}` : ''}
             </span>
           </li>
         ))}

@@ -202,7 +202,10 @@ function changeSentence(c: NonNullable<HypothesisCard['lastChange']>, w: Words):
   const [before, after] = pctPair(c.before, c.after);
   const key = after === before ? 'unchanged' : c.after > c.before ? 'raised' : 'lowered';
   const what = c.eventId ? '' : ` (${w.ui.silence.toLowerCase()})`;
-  return `${c.indicatorTitle ?? c.indicatorId}${what}: ${w.fill(w.ui[key], { before, after })}`;
+  return w.fill(w.ui.changeLine, {
+    indicator: `${c.indicatorTitle ?? c.indicatorId}${what}`,
+    change: w.fill(w.ui[key], { before, after }),
+  });
 }
 
 function AlertList({ alerts }: { alerts: readonly Alert[] }) {

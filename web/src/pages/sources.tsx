@@ -16,6 +16,7 @@ const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export function SourcesPage() {
   const { api, canEdit } = useSession();
   const w = useWords();
+  const st = w.ui.sourceTable;
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState<Record<string, Source>>({});
   const [status, setStatus] = useState('');
@@ -59,12 +60,12 @@ export function SourcesPage() {
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Source</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Language</th>
-                    <th scope="col">Reliability</th>
-                    <th scope="col">Last fetched</th>
-                    <th scope="col">Errors</th>
+                    <th scope="col">{st.source}</th>
+                    <th scope="col">{st.kind}</th>
+                    <th scope="col">{st.language}</th>
+                    <th scope="col">{st.reliability}</th>
+                    <th scope="col">{st.lastFetched}</th>
+                    <th scope="col">{st.errors}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -74,13 +75,13 @@ export function SourcesPage() {
                       <tr key={s.id} data-testid="source-row">
                         <td>
                           {s.name}
-                          {!s.enabled && <span class="muted"> (disabled)</span>}
+                          {!s.enabled && <span class="muted">{st.disabled}</span>}
                         </td>
-                        <td>{s.kind}</td>
-                        <td>{s.lang ?? '—'}</td>
+                        <td>{st.kinds[s.kind] ?? s.kind}</td>
+                        <td>{s.lang ? w.language(s.lang) : '—'}</td>
                         <td>
                           <select
-                            aria-label={`Reliability of ${s.name}`}
+                            aria-label={w.fill(st.reliabilityOf, { name: s.name })}
                             aria-disabled={canEdit ? undefined : 'true'}
                             value={s.reliability}
                             onChange={(e) => void grade(s, e.currentTarget.value, e.currentTarget)}
