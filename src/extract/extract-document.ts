@@ -81,6 +81,13 @@ function codesOf(actors: readonly ActorHit[], keep: (a: ActorHit) => boolean): s
   return out;
 }
 
+/** The sources of the concerns (accusations) among `mentions`, in order. */
+function accusersIn(mentions: readonly ExtractedMention[]): string[] {
+  const out: string[] = [];
+  for (const m of mentions) if (m.type === 'CONCERN' && m.source !== null) out.push(m.source);
+  return out;
+}
+
 interface SentenceDates {
   /** Spans of the sentence's time expressions. */
   readonly spans: readonly { readonly start: number; readonly end: number }[];
@@ -117,6 +124,8 @@ function extractSentence(
   const denied = facts.triggers.some((t) => t.value.entry.denial === true);
   const accusations = facts.triggers.filter((t) => t.value.entry.accusation === true);
   const pairRef = facts.pairReferences.length > 0;
+  const namesAct = candidates.some((x) => !SPEECH_TYPES.has(x.type));
+  const deploysTroops = candidates.some((x) => x.type === 'TROOP_DEPLOYMENT');
   const out: ExtractedMention[] = [];
   /** The reporter of each mention of `out`, by index. */
   const sayers = new Map<number, string>();
@@ -160,16 +169,11 @@ function extractSentence(
               c.type === 'ATTACK' && c.classHit?.value === 'troops'
                 ? codesOf(facts.actors, (a) => a.marks.has('place') || a.ref.kind === 'place')
                 : [],
-            namesAct: candidates.some((x) => !SPEECH_TYPES.has(x.type)),
+            namesAct,
             // …unless the sentence deploys them ("pourraient être déployés sur le front").
-            troopsFight:
-              c.type === 'ATTACK' &&
-              c.classHit?.value === 'troops' &&
-              !candidates.some((x) => x.type === 'TROOP_DEPLOYMENT'),
+            troopsFight: c.type === 'ATTACK' && c.classHit?.value === 'troops' && !deploysTroops,
             leftoverTarget: c.roles.rules.includes('role.other-actor'),
-            accusers: out.flatMap((m) =>
-              m.type === 'CONCERN' && m.source !== null ? [m.source] : [],
-            ),
+            accusers: accusersIn(out),
           });
     if (filled.source === null && filled.target === null) continue;
     const modality = decideModality(c.type, facts, c.trigger, lang, {
