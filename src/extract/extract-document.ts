@@ -129,9 +129,9 @@ function extractSentence(
   const out: ExtractedMention[] = [];
   /** The reporter of each mention of `out`, by index. */
   const sayers = new Map<number, string>();
-  // Time expressions are read when a mention first needs them: most sentences with candidates
-  // give no mention (no actor for any role), and reading dates is a large share of the work.
-  // The context does not change before the loop ends, so the answer is the same as up front.
+  // Time expressions are read when a mention first needs them: a sentence whose candidates all
+  // fail (no actor for any role, a prohibition) reads none, and reading dates is a large share of
+  // the work. The context does not change before the loop ends: the answer is the one up front.
   let timing: SentenceDates | undefined;
   const datesOf = (): SentenceDates =>
     (timing ??= sentenceDates(facts, candidates, lang, published, ctx.lastDay()));
