@@ -27,14 +27,11 @@ export function resolveMentionDates(
   published: string | undefined,
   lastDay: string | null = null,
 ): MentionDate[] {
+  // A ResolvedDate is a MentionDate already (span and rule are set together or not at all).
   return resolveEventDates({
     sentence,
     lang,
     ...(published !== undefined ? { published } : {}),
     ...(lastDay !== null ? { lastDay } : {}),
-  }).map((r) => ({
-    date: r.date,
-    ...(r.span !== undefined ? { span: r.span } : {}),
-    ...(r.rule !== undefined ? { rule: r.rule } : {}),
-  }));
+  });
 }

@@ -19,7 +19,7 @@ import {
 import { SPEECH_TYPES } from './assign-roles.js';
 import { decideModality, isProhibited, namesTreaty } from './decide-modality.js';
 import { DocumentContext } from './document-context.js';
-import { resolveLanguage, resolveMentionDates } from './extract-adapters.js';
+import { resolveLanguage, resolveMentionDates, type MentionDate } from './extract-adapters.js';
 import { eventCapabilities } from './event-capabilities.js';
 import { withExchanges } from './exchange.js';
 import { scanSentence, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
@@ -74,6 +74,43 @@ function pushActorCue(cues: Cue[], hit: ActorHit | null, offset: number): void {
   });
 }
 
+/** The codes of the actors `keep` accepts, in order (a loop: flatMap allocates per element). */
+function codesOf(actors: readonly ActorHit[], keep: (a: ActorHit) => boolean): string[] {
+  const out: string[] = [];
+  for (const a of actors) if (keep(a)) out.push(a.ref.code);
+  return out;
+}
+
+/** The sources of the concerns (accusations) among `mentions`, in order. */
+function accusersIn(mentions: readonly ExtractedMention[]): string[] {
+  const out: string[] = [];
+  for (const m of mentions) if (m.type === 'CONCERN' && m.source !== null) out.push(m.source);
+  return out;
+}
+
+interface SentenceDates {
+  /** Spans of the sentence's time expressions. */
+  readonly spans: readonly { readonly start: number; readonly end: number }[];
+  /** The date each trigger takes (datesByTrigger). */
+  readonly byTrigger: ReadonlyMap<Hit<TriggerRef>, MentionDate>;
+}
+
+function sentenceDates(
+  facts: SentenceFacts,
+  candidates: readonly SentenceMention[],
+  lang: CompiledLanguage,
+  published: string | undefined,
+  lastDay: string | null,
+): SentenceDates {
+  const dates = resolveMentionDates(facts.text, lang.lang, published, lastDay);
+  const spans: { readonly start: number; readonly end: number }[] = [];
+  for (const d of dates) if (d.span !== undefined) spans.push(d.span);
+  return {
+    spans,
+    byTrigger: datesByTrigger(dates, candidates, facts, lang.lexicon.wordOrder === 'sov'),
+  };
+}
+
 function extractSentence(
   start: number,
   end: number,
@@ -87,14 +124,17 @@ function extractSentence(
   const denied = facts.triggers.some((t) => t.value.entry.denial === true);
   const accusations = facts.triggers.filter((t) => t.value.entry.accusation === true);
   const pairRef = facts.pairReferences.length > 0;
+  const namesAct = candidates.some((x) => !SPEECH_TYPES.has(x.type));
+  const deploysTroops = candidates.some((x) => x.type === 'TROOP_DEPLOYMENT');
   const out: ExtractedMention[] = [];
   /** The reporter of each mention of `out`, by index. */
   const sayers = new Map<number, string>();
-  const dates =
-    candidates.length > 0
-      ? resolveMentionDates(facts.text, lang.lang, published, ctx.lastDay())
-      : [];
-  const dateOf = datesByTrigger(dates, candidates, facts, lang.lexicon.wordOrder === 'sov');
+  // Time expressions are read when a mention first needs them: a sentence whose candidates all
+  // fail (no actor for any role, a prohibition) reads none, and reading dates is a large share of
+  // the work. The context does not change before the loop ends: the answer is the one up front.
+  let timing: SentenceDates | undefined;
+  const datesOf = (): SentenceDates =>
+    (timing ??= sentenceDates(facts, candidates, lang, published, ctx.lastDay()));
   const capabilitiesOf = eventCapabilities(
     facts,
     facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE),
@@ -123,24 +163,17 @@ function extractSentence(
               c.roles.sayer !== undefined &&
               c.roles.sayer !== null &&
               REPORTER_KINDS.has(c.roles.sayer.ref.kind),
-            allies: facts.actors.flatMap((a) => (a.marks.has('ally') ? [a.ref.code] : [])),
+            allies: codesOf(facts.actors, (a) => a.marks.has('ally')),
             // Where troops fight ("in Russia's Kursk region") is not whom they fight.
             places:
               c.type === 'ATTACK' && c.classHit?.value === 'troops'
-                ? facts.actors.flatMap((a) =>
-                    a.marks.has('place') || a.ref.kind === 'place' ? [a.ref.code] : [],
-                  )
+                ? codesOf(facts.actors, (a) => a.marks.has('place') || a.ref.kind === 'place')
                 : [],
-            namesAct: candidates.some((x) => !SPEECH_TYPES.has(x.type)),
+            namesAct,
             // …unless the sentence deploys them ("pourraient être déployés sur le front").
-            troopsFight:
-              c.type === 'ATTACK' &&
-              c.classHit?.value === 'troops' &&
-              !candidates.some((x) => x.type === 'TROOP_DEPLOYMENT'),
+            troopsFight: c.type === 'ATTACK' && c.classHit?.value === 'troops' && !deploysTroops,
             leftoverTarget: c.roles.rules.includes('role.other-actor'),
-            accusers: out.flatMap((m) =>
-              m.type === 'CONCERN' && m.source !== null ? [m.source] : [],
-            ),
+            accusers: accusersIn(out),
           });
     if (filled.source === null && filled.target === null) continue;
     const modality = decideModality(c.type, facts, c.trigger, lang, {
@@ -150,7 +183,7 @@ function extractSentence(
       ),
       isDenial,
       triggerModality: c.triggerModality,
-      dateSpans: dates.flatMap((d) => (d.span !== undefined ? [d.span] : [])),
+      dateSpans: datesOf().spans,
     });
     // "did not deny" is no rejection.
     if (isDenial && modality.modality === 'NEGATED') continue;
@@ -199,7 +232,7 @@ function extractSentence(
         ref: modality.rule,
         value: modality.modality,
       });
-    const date = sharedClauseDate(c, candidates, dateOf);
+    const date = sharedClauseDate(c, candidates, datesOf().byTrigger);
     if (date !== undefined && date.date !== null) {
       rules.push(date.rule ?? 'time.resolved');
       if (date.span !== undefined)

@@ -94,7 +94,8 @@ export function datesByTrigger(
   sov: boolean,
 ): Map<Hit<TriggerRef>, MentionDate> {
   const out = new Map<Hit<TriggerRef>, MentionDate>();
-  const timeSpans = dates.flatMap((d) => (d.span !== undefined && d.date !== null ? [d.span] : []));
+  const timeSpans: { readonly start: number; readonly end: number }[] = [];
+  for (const d of dates) if (d.span !== undefined && d.date !== null) timeSpans.push(d.span);
   for (const d of dates) {
     if (d.span === undefined || d.date === null) continue;
     const anchor = dateAnchor(d.span, candidates, facts, sov, timeSpans);

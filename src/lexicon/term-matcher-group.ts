@@ -72,6 +72,8 @@ function splitInto(
   visit(source, false);
 }
 
+const NO_MATCHES: readonly TermMatch<never>[] = Object.freeze([]);
+
 /** The matches of one pass, per matcher of the group. */
 export class GroupMatches {
   readonly #index: ReadonlyMap<TermMatcher<never>, number>;
@@ -85,12 +87,13 @@ export class GroupMatches {
     this.#lists = lists;
   }
 
-  /** What `matcher.find(norm, mask)` would have returned. */
-  of<P>(matcher: TermMatcher<P>): TermMatch<P>[] {
+  /** What `matcher.find(norm, mask)` would have returned (read-only: lists may be shared). */
+  of<P>(matcher: TermMatcher<P>): readonly TermMatch<P>[] {
     const g = this.#index.get(matcher as TermMatcher<never>);
     if (g === undefined) throw new Error('this matcher is not in the group');
-    // A member without matches has no list of its own (most have none in most sentences).
-    return (this.#lists[g] ?? []) as TermMatch<P>[];
+    // A member without matches has no list of its own (most have none in most sentences): they
+    // share one empty list rather than get a new one each.
+    return (this.#lists[g] ?? NO_MATCHES) as readonly TermMatch<P>[];
   }
 }
 

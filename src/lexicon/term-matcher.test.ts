@@ -22,6 +22,27 @@ describe('normalizeText', () => {
     expect(norm).toHaveLength(text.length);
     expect(norm).toBe("l'otan   kim jong un елка");
   });
+
+  it('changes exactly the units it unifies when case is kept', () => {
+    const space = '-\t\n\r\u2010\u2011\u2012\u2013\u2014\u00a0\u202f\u2009\u3000';
+    const apostrophe = '`\u2019\u2018\u02bc\u00b4';
+    const expected = (ch: string): string =>
+      space.includes(ch)
+        ? ' '
+        : apostrophe.includes(ch)
+          ? "'"
+          : ch === '\u0451'
+            ? '\u0435'
+            : ch === '\u0401'
+              ? '\u0415'
+              : ch;
+    const changed: string[] = [];
+    for (let c = 0; c < 0xd800; c++) {
+      const ch = String.fromCharCode(c);
+      if (normalizeText(`a${ch}b`, false) !== `a${expected(ch)}b`) changed.push(c.toString(16));
+    }
+    expect(changed).toEqual([]);
+  });
 });
 
 describe('normalizeDocument', () => {

@@ -40,9 +40,18 @@ const FRANC_CYRILLIC_ALL = ['rus', 'ukr', 'bel', 'bul', 'srp', 'mkd', 'kaz', 'kh
 /** Lowercase primary subtag of a BCP 47 tag, or undefined when it is not one. */
 export function normalizeLanguageTag(tag: string | undefined): string | undefined {
   if (tag === undefined) return undefined;
+  // Documents come in runs with the same hint: the last answer is kept.
+  if (tag === lastTag.tag) return lastTag.primary;
   const m = /^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$/.exec(tag.trim());
-  return m?.[1]?.toLowerCase();
+  const primary = m?.[1]?.toLowerCase();
+  lastTag = { tag, primary };
+  return primary;
 }
+
+let lastTag: { readonly tag: string; readonly primary: string | undefined } = {
+  tag: '',
+  primary: undefined,
+};
 
 /** Whether the text may hold a link, an address or a handle ("http", "www.", "@" or "#"). */
 function mayHoldLink(text: string): boolean {
