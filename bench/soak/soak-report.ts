@@ -206,9 +206,7 @@ export function buildReport(run: RunRecord, cycleEnds: readonly number[] = []) {
           publishedMs: i.publishedMs,
           shown: shownBy(done, i.n),
           awaitingPage:
-            !feed.fullText &&
-            !shownBy(before, i.n) &&
-            !pagesAnswered.has(`${feed.host} ${i.path}`),
+            !feed.fullText && !shownBy(before, i.n) && !pagesAnswered.has(`${feed.host} ${i.path}`),
         })),
       };
     }),

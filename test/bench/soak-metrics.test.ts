@@ -100,7 +100,10 @@ describe('accountDocuments', () => {
     };
     const r = accountDocuments([waiting], [doc('http://h/a/1'), doc('http://h/a/2')]);
     expect(r).toMatchObject({ expected: 2, stored: 2, lost: [], awaitingPage: 1 });
-    const stored = accountDocuments([waiting], ['1', '2', '3'].map((n) => doc(`http://h/a/${n}`)));
+    const stored = accountDocuments(
+      [waiting],
+      ['1', '2', '3'].map((n) => doc(`http://h/a/${n}`)),
+    );
     expect(stored).toMatchObject({ expected: 3, stored: 3, awaitingPage: 0 });
   });
 

@@ -45,10 +45,7 @@ export async function withTimeBudget<T>(
 function stopping(stop: AbortSignal): AbortSignal {
   if (stop.aborted ? isStopping(stop.reason) : false) return stop;
   const out = new AbortController();
-  const forward = () =>
-    out.abort(
-      isStopping(stop.reason) ? stop.reason : new StoppingError(),
-    );
+  const forward = () => out.abort(isStopping(stop.reason) ? stop.reason : new StoppingError());
   if (stop.aborted) forward();
   else stop.addEventListener('abort', forward, { once: true });
   return out.signal;
