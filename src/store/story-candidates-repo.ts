@@ -49,6 +49,12 @@ export interface StoryCandidateQuery {
 
 const CHUNK = 500;
 
+/** A key table of the first stage and its key column. */
+interface KeyRoute {
+  readonly table: 'story_bands' | 'story_signatures';
+  readonly column: 'band' | 'signature';
+}
+
 export async function findStoryCandidates(
   db: Db,
   query: StoryCandidateQuery,
@@ -59,7 +65,7 @@ export async function findStoryCandidates(
     { table: 'story_bands', column: 'band', keys: query.bands },
     { table: 'story_signatures', column: 'signature', keys: query.signatures },
   ] as const) {
-    const hits = await keyHits(db, route.table, route.column, route.keys, query, limit, limit * 4);
+    const hits = await keyHits(db, route, route.keys, query, limit, limit * 4);
     for (const id of hits) ids.add(id);
   }
   if (ids.size === 0) return [];
@@ -188,8 +194,7 @@ function rememberRow(
  */
 async function keyHits(
   db: Db,
-  table: 'story_bands' | 'story_signatures',
-  column: 'band' | 'signature',
+  { table, column }: KeyRoute,
   keys: readonly string[],
   query: StoryCandidateQuery,
   perKey: number,
@@ -198,7 +203,7 @@ async function keyHits(
   if (keys.length === 0) return [];
   const unique = [...new Set(keys)];
   const raw = await rawSqliteOf(db);
-  if (raw) return keyHitsSqlite(raw, table, column, unique, query, perKey, limit);
+  if (raw) return keyHitsSqlite(raw, { table, column }, unique, query, perKey, limit);
   const dated =
     query.from !== null && query.to !== null
       ? sql`published >= ${query.from} AND published <= ${query.to}`
@@ -238,15 +243,14 @@ async function keyHits(
  */
 function keyHitsSqlite(
   raw: SqliteDatabase.Database,
-  table: 'story_bands' | 'story_signatures',
-  column: 'band' | 'signature',
+  route: KeyRoute,
   keys: readonly string[],
   query: StoryCandidateQuery,
   perKey: number,
   limit: number,
 ): string[] {
   const windowed = query.from !== null && query.to !== null;
-  const statements = memberStatements(raw, table, column);
+  const statements = memberStatements(raw, route);
   const hits = new Map<string, number>();
   const exclude = query.excludeDocumentId;
   for (const key of keys) {
@@ -273,8 +277,7 @@ const memberStatementCache = new WeakMap<SqliteDatabase.Database, Map<string, Me
 
 function memberStatements(
   raw: SqliteDatabase.Database,
-  table: 'story_bands' | 'story_signatures',
-  column: 'band' | 'signature',
+  { table, column }: KeyRoute,
 ): MemberStatements {
   let byTable = memberStatementCache.get(raw);
   if (!byTable) memberStatementCache.set(raw, (byTable = new Map()));

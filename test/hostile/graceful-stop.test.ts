@@ -251,6 +251,17 @@ const complete = [
   { source: 'slow', n: SLOW_ITEMS, urls: SLOW_ITEMS, unanalysed: 0 },
 ];
 
+/** With every source healthy, `vigie run --once` stores what is missing: each item once, no error. */
+async function expectNextRunCompletes(config: string, db: string): Promise<void> {
+  healthy = true;
+  const next = vigie(config, ['run', '--once']);
+  expect((await next.exited).code, next.stderr()).toBe(0);
+  const done = readStore(db);
+  expect(done.perSource).toEqual(complete);
+  expect(done.pageTexts.every((p) => p.text.includes('Full page'))).toBe(true);
+  expect(done.errors).toEqual([]);
+}
+
 describe('SIGTERM with source work in flight', () => {
   it('vigie run stores the feed that had answered, aborts the rest, and the next start completes it', async () => {
     healthy = false;
@@ -274,13 +285,7 @@ describe('SIGTERM with source work in flight', () => {
       if (s.id !== 'big') expect(s).toMatchObject({ last_fetched_at: null, error_count: 0 });
     expect(stop.stderr).toMatch(/pages \(pages\) stopped before its batch was complete/);
 
-    healthy = true;
-    const next = vigie(config, ['run', '--once']);
-    expect((await next.exited).code, next.stderr()).toBe(0);
-    const done = readStore(db);
-    expect(done.perSource).toEqual(complete);
-    expect(done.pageTexts.every((p) => p.text.includes('Full page'))).toBe(true);
-    expect(done.errors).toEqual([]);
+    await expectNextRunCompletes(config, db);
   }, 180_000);
 
   it('vigie run without a drain cuts the batch, exits 0 within 5 s, and the next start stores the rest once', async () => {
@@ -304,13 +309,7 @@ describe('SIGTERM with source work in flight', () => {
     expect(after.pageTexts).toEqual([]);
     expect(storedFrom(after, 'big')).toBeLessThan(BIG_ITEMS);
 
-    healthy = true;
-    const next = vigie(config, ['run', '--once']);
-    expect((await next.exited).code, next.stderr()).toBe(0);
-    const done = readStore(db);
-    expect(done.perSource).toEqual(complete);
-    expect(done.pageTexts.every((p) => p.text.includes('Full page'))).toBe(true);
-    expect(done.errors).toEqual([]);
+    await expectNextRunCompletes(config, db);
   }, 180_000);
 
   it('vigie worker aborts it, hands its jobs back uncounted, exits 0 within 5 s', async () => {
