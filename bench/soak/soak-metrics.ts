@@ -102,13 +102,18 @@ export function rssFlatness(
 
 export interface ExpectedFeed {
   readonly id: string;
-  /** `shown`: the item was in a feed answer vigie received whole (else it scrolled out unseen). */
+  /**
+   * `shown`: the item was in a feed answer vigie received whole (else it scrolled out unseen).
+   * `awaitingPage`: a summary-only item first shown by the last answer before SIGTERM whose page
+   * had not answered by then: vigie leaves it (and its feed) for the next start.
+   */
   readonly items: readonly {
     readonly url: string;
     readonly publishedMs: number;
     readonly shown: boolean;
+    readonly awaitingPage?: boolean;
   }[];
-  /** When the last poll whose answer arrived whole was received; null if none. */
+  /** When the last poll whose answer arrived whole before SIGTERM was received; null if none. */
   readonly lastPollMs: number | null;
 }
 
@@ -128,9 +133,15 @@ export interface Accounting {
     readonly shown: boolean;
   }[];
   readonly duplicated: readonly { readonly url: string; readonly copies: number }[];
+  /** Items not expected because their page had not answered when SIGTERM came. */
+  readonly awaitingPage: number;
 }
 
-/** Items published before their feed's last complete poll must be stored once each. */
+/**
+ * The rule: every item published before its feed's last poll answered whole before SIGTERM must
+ * be stored, once (a graceful stop stores what had answered: fetch.stopDrainMs), except an item
+ * `awaitingPage` (its page was still in flight: the stop aborts it and the next start reads it).
+ */
 export function accountDocuments(
   feeds: readonly ExpectedFeed[],
   documents: readonly StoredDocument[],
@@ -141,17 +152,22 @@ export function accountDocuments(
   let stored = 0;
   const lost: { feed: string; url: string; shown: boolean }[] = [];
   const duplicated: { url: string; copies: number }[] = [];
+  let awaitingPage = 0;
   for (const feed of feeds) {
     for (const item of feed.items) {
       const n = copies.get(item.url) ?? 0;
       if (n > 1) duplicated.push({ url: item.url, copies: n });
       if (feed.lastPollMs === null || item.publishedMs > feed.lastPollMs) continue;
+      if (item.awaitingPage === true && n === 0) {
+        awaitingPage += 1;
+        continue;
+      }
       expected += 1;
       if (n === 0) lost.push({ feed: feed.id, url: item.url, shown: item.shown });
       else stored += 1;
     }
   }
-  return { expected, stored, lost, duplicated };
+  return { expected, stored, lost, duplicated, awaitingPage };
 }
 
 export interface Busy {

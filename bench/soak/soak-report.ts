@@ -181,22 +181,32 @@ export function buildReport(run: RunRecord, cycleEnds: readonly number[] = []) {
   const vigiePolling = pollingFigures(run, 'vigie', healthy);
   const referencePolling = pollingFigures(run, 'reference', healthy);
   const vigieFeedLog = feedPolls(run.log, 'vigie');
+  // Answered before SIGTERM: handed whole to the socket by then (see accountDocuments' rule).
+  const answered = (e: RequestLogEntry) => e.complete && e.t + e.ms <= run.endMs;
   const completePolls = (feed: FeedSpec) =>
     (vigieFeedLog.get(feed.id) ?? []).filter(
-      (e) => e.complete && (e.status === 200 || e.status === 304),
+      (e) => answered(e) && (e.status === 200 || e.status === 304),
     );
+  const pagesAnswered = new Set(
+    run.log
+      .filter((e) => e.ua === 'vigie' && e.kind === 'page' && e.status === 200 && answered(e))
+      .map((e) => `${e.host} ${e.path}`),
+  );
   const accounting = accountDocuments(
     healthy.map((feed) => {
       const done = completePolls(feed);
-      const shown = (n: number) =>
-        done.some((e) => e.status === 200 && e.items && e.items[0] <= n && n <= e.items[1]);
+      const shownBy = (polls: readonly RequestLogEntry[], n: number) =>
+        polls.some((e) => e.status === 200 && e.items && e.items[0] <= n && n <= e.items[1]);
+      const before = done.slice(0, -1);
       return {
         id: feed.id,
         lastPollMs: done.length > 0 ? done[done.length - 1]!.t : null,
         items: feed.items.map((i) => ({
           url: `${originOf(run, feed)}${i.path}`,
           publishedMs: i.publishedMs,
-          shown: shown(i.n),
+          shown: shownBy(done, i.n),
+          awaitingPage:
+            !feed.fullText && !shownBy(before, i.n) && !pagesAnswered.has(`${feed.host} ${i.path}`),
         })),
       };
     }),
@@ -297,6 +307,8 @@ export function buildReport(run: RunRecord, cycleEnds: readonly number[] = []) {
       /** Lost because they scrolled out of the feed's 20-item window between two late polls. */
       lostScrolledOutUnseen: accounting.lost.filter((l) => !l.shown).length,
       lostFeeds: [...new Set(accounting.lost.map((l) => l.feed))].length,
+      /** Not expected: summary-only items whose page had not answered when SIGTERM came. */
+      awaitingPageAtStop: accounting.awaitingPage,
       duplicated: accounting.duplicated.length,
       lostExamples: [
         ...accounting.lost.filter((l) => l.shown).slice(0, 5),

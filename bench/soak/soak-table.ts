@@ -28,7 +28,8 @@ export function printTable(r: Printed): void {
         ? `${r.rss.reference.firstMedianMb} → ${r.rss.reference.lastMedianMb} MB`
         : 'n/a'),
     `${mark(r.met.noneLost)} documents lost: 0               ${r.documents.lost} of ${r.documents.expected} expected ` +
-      `(${r.documents.lostAfterBeingShown} received but not stored, ${r.documents.lostScrolledOutUnseen} scrolled out unseen; ${r.documents.lostFeeds} feeds)`,
+      `(${r.documents.lostAfterBeingShown} received but not stored, ${r.documents.lostScrolledOutUnseen} scrolled out unseen; ${r.documents.lostFeeds} feeds; ` +
+      `${r.documents.awaitingPageAtStop} left for the next start, their page in flight at SIGTERM)`,
     `${mark(r.met.noneDuplicated)} documents duplicated: 0         ${r.documents.duplicated}`,
     `${mark(r.met.cleanStop)} clean stop on SIGTERM           exit ${r.vigieExit.code ?? r.vigieExit.signal} after ${r.vigieExit.stopSeconds} s${r.vigieExit.early ? ' (exited before the end!)' : ''}`,
     '',

@@ -42,6 +42,7 @@ fetch:
   sourceBudgetMs: 120000      # longest time one source (feed and item pages) is read per poll
   pageConcurrency: 4          # item pages of one feed fetched at the same time
   maxPagesPerFeed: 30         # item pages fetched per poll; other items keep their summaries
+  stopDrainMs: 10000          # on SIGTERM, time left to store what already answered
   userAgent: Vigie/0.1 (+https://github.com/vigie-osint/vigie)
   allowPrivate: []            # hosts or CIDR ranges allowed although private/loopback
 

@@ -52,6 +52,12 @@ export const FetchConfigSchema = z.strictObject({
   pageConcurrency: z.number().int().min(1).max(32).default(4),
   /** Item pages fetched per feed and poll at most; the other items keep their summaries. */
   maxPagesPerFeed: z.number().int().min(0).default(30),
+  /**
+   * On SIGTERM/SIGINT, how long `vigie run`/`vigie worker` go on storing the feeds and pages that
+   * had already answered (fetches still in flight are aborted at once). Past it, a batch stops at
+   * its next safe point and its source is read again at the next start.
+   */
+  stopDrainMs: z.number().int().min(0).default(10_000),
   userAgent: z.string().default('Vigie/0.1 (+https://github.com/vigie-osint/vigie)'),
   /** Hosts or CIDR ranges allowed even when private or loopback (local use, tests). */
   allowPrivate: z.array(z.string()).default([]),

@@ -10,6 +10,7 @@
 import {
   CompiledQuery,
   SqliteDialect,
+  type Kysely,
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
@@ -26,7 +27,7 @@ class RetryingConnection implements DatabaseConnection {
 
   constructor(
     private readonly inner: DatabaseConnection,
-    private readonly sqlite: SqliteDatabase.Database,
+    readonly sqlite: SqliteDatabase.Database,
   ) {
     this.statements = new StatementCache(sqlite);
   }
@@ -82,4 +83,19 @@ export class RetryingSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new RetryingSqliteDriver({ database: this.sqlite }, this.sqlite);
   }
+}
+
+/**
+ * The better-sqlite3 handle behind a Kysely instance or transaction of this dialect (undefined on
+ * PostgreSQL): for the few hot look-ups that run many short statements per document, where
+ * building each through Kysely costs more than running it. Statements run on it belong to the
+ * transaction in progress, if any (SQLite has one connection).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: only the connection is read
+export function rawSqliteOf(db: Kysely<any>): Promise<SqliteDatabase.Database | undefined> {
+  return db
+    .getExecutor()
+    .provideConnection((connection) =>
+      Promise.resolve(connection instanceof RetryingConnection ? connection.sqlite : undefined),
+    );
 }

@@ -128,6 +128,61 @@ describe.each(backends)('story candidates on $name', (backend) => {
   );
 
   it.skipIf(backend.skipReason !== null)(
+    'crowded keys and tied counts: the ranking and cut of the documented rule',
+    async () => {
+      const store = await backend.open();
+      try {
+        // 48 documents on 6 bands, a quarter undated, ids in mixed case (BINARY order: 'B' < 'a').
+        let seed = 7;
+        const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+        const docs = Array.from({ length: 48 }, (_, i) => ({
+          id: `${'aBcD'[i % 4]}${String(i).padStart(2, '0')}`,
+          published: random() < 0.25 ? null : day(1 + Math.floor(random() * 20)),
+          bands: ['k0', 'k1', 'k2', 'k3', 'k4', 'k5'].filter(() => random() < 0.5),
+        }));
+        for (const d of docs) await index(store, d.id, d.published, d.bands);
+        const query = {
+          bands: ['k0', 'k1', 'k2', 'k3', 'k4', 'k5'],
+          signatures: [],
+          from: '2026-03-05',
+          to: '2026-03-15\uffff',
+          excludeDocumentId: docs[3]!.id,
+          limit: 3,
+        };
+        // The rule: per key its 3 latest members of the window (then by id, last first) and its 3
+        // latest undated ones; the 12 documents counted most, ties by id (code point order).
+        const hits = new Map<string, number>();
+        for (const key of query.bands) {
+          const members = docs
+            .filter((d) => d.bands.includes(key) && d.id !== query.excludeDocumentId)
+            .sort(
+              (a, b) =>
+                (a.published ?? '').localeCompare(b.published ?? '') || (a.id < b.id ? -1 : 1),
+            )
+            .reverse();
+          const inWindow = members.filter(
+            (d) => d.published !== null && d.published >= query.from && d.published <= query.to,
+          );
+          for (const d of [
+            ...inWindow.slice(0, 3),
+            ...members.filter((m) => m.published === null).slice(0, 3),
+          ])
+            hits.set(d.id, (hits.get(d.id) ?? 0) + 1);
+        }
+        const expected = [...hits]
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+          .slice(0, 12)
+          .map(([id]) => id)
+          .sort();
+        const found = await findStoryCandidates(store.db, query);
+        expect(found.map((r) => r.document_id).sort()).toEqual(expected);
+      } finally {
+        await store.close();
+      }
+    },
+  );
+
+  it.skipIf(backend.skipReason !== null)(
     'migration 0130 dates the band and signature rows of an existing store',
     async () => {
       const store = await storeBefore0130(backend.name);

@@ -5,9 +5,11 @@
  * shared by thousands of documents costs the same as one shared by a few.
  * @module
  */
+import type SqliteDatabase from 'better-sqlite3';
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf } from './dialect-of.js';
 import { decodeCodes, type Database } from './schema.js';
+import { rawSqliteOf } from './sqlite-retrying-dialect.js';
 
 type Db = Kysely<Database>;
 
@@ -47,6 +49,12 @@ export interface StoryCandidateQuery {
 
 const CHUNK = 500;
 
+/** A key table of the first stage and its key column. */
+interface KeyRoute {
+  readonly table: 'story_bands' | 'story_signatures';
+  readonly column: 'band' | 'signature';
+}
+
 export async function findStoryCandidates(
   db: Db,
   query: StoryCandidateQuery,
@@ -57,65 +65,125 @@ export async function findStoryCandidates(
     { table: 'story_bands', column: 'band', keys: query.bands },
     { table: 'story_signatures', column: 'signature', keys: query.signatures },
   ] as const) {
-    const hits = await keyHits(db, route.table, route.column, route.keys, query, limit, limit * 4);
+    const hits = await keyHits(db, route, route.keys, query, limit, limit * 4);
     for (const id of hits) ids.add(id);
   }
   if (ids.size === 0) return [];
   const out: StoryCandidateRow[] = [];
   const all = [...ids];
-  const postgres = dialectOf(db) === 'postgres';
+  const raw = await rawSqliteOf(db);
   for (let i = 0; i < all.length; i += CHUNK) {
     const chunk = all.slice(i, i + CHUNK);
-    let q = db
-      .selectFrom('story_documents as s')
-      .leftJoin('documents as d', 'd.id', 's.document_id')
-      .select([
-        's.document_id',
-        's.story_id',
-        's.lang',
-        's.published',
-        's.signatures',
-        's.actors',
-        's.numbers',
-        's.details',
-        's.sentences',
-        's.source',
-        's.names',
-        'd.content_hash',
-      ])
-      // The ids as one parameter: one statement text whatever their number (SQLite keeps it).
-      .where(
-        postgres
-          ? sql<SqlBool>`s.document_id = ANY(${chunk}::text[])`
-          : sql<SqlBool>`s.document_id IN (SELECT value FROM json_each(${JSON.stringify(chunk)}))`,
-      );
-    const { from, to } = query;
-    if (from !== null && to !== null) {
-      q = q.where((eb) =>
-        eb.or([
-          eb('s.published', 'is', null),
-          eb.and([eb('s.published', '>=', from), eb('s.published', '<=', to)]),
-        ]),
-      );
+    if (!raw) {
+      for (const r of await readCandidateRows(db, chunk, query)) out.push(r);
+      continue;
     }
-    for (const r of await q.execute()) {
-      out.push({
-        document_id: r.document_id,
-        story_id: r.story_id,
-        lang: r.lang,
-        published: r.published,
-        signatures: decodeCodes(r.signatures),
-        actors: decodeCodes(r.actors),
-        numbers: decodeCodes(r.numbers),
-        details: decodeCodes(r.details),
-        sentences: r.sentences,
-        source: r.source,
-        names: decodeCodes(r.names),
-        content_hash: r.content_hash ?? null,
-      });
+    // SQLite: the rows at hand from the cache, the others read; in the order SQLite returns a
+    // chunk (by id: its IN list is a sorted index), so the first best match is the same.
+    const cache = rowCacheOf(raw);
+    const rows: StoryCandidateRow[] = [];
+    const missing: string[] = [];
+    for (const id of chunk) {
+      const hit = cache.get(id);
+      if (!hit) missing.push(id);
+      else if (inWindow(hit.published, query)) rows.push(rememberRow(cache, hit));
     }
+    if (missing.length > 0)
+      for (const r of await readCandidateRows(db, missing, query)) {
+        // A row whose document is not stored yet gets its content hash later: not kept.
+        if (r.content_hash !== null) rememberRow(cache, r);
+        rows.push(r);
+      }
+    rows.sort((a, b) => binaryOrder(a.document_id, b.document_id));
+    for (const r of rows) out.push(r);
   }
   return out;
+}
+
+/** Candidate rows of `ids` in the publication window (or undated). */
+async function readCandidateRows(
+  db: Db,
+  ids: readonly string[],
+  query: StoryCandidateQuery,
+): Promise<StoryCandidateRow[]> {
+  const postgres = dialectOf(db) === 'postgres';
+  let q = db
+    .selectFrom('story_documents as s')
+    .leftJoin('documents as d', 'd.id', 's.document_id')
+    .select([
+      's.document_id',
+      's.story_id',
+      's.lang',
+      's.published',
+      's.signatures',
+      's.actors',
+      's.numbers',
+      's.details',
+      's.sentences',
+      's.source',
+      's.names',
+      'd.content_hash',
+    ])
+    // The ids as one parameter: one statement text whatever their number (SQLite keeps it).
+    .where(
+      postgres
+        ? sql<SqlBool>`s.document_id = ANY(${ids}::text[])`
+        : sql<SqlBool>`s.document_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+    );
+  const { from, to } = query;
+  if (from !== null && to !== null) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('s.published', 'is', null),
+        eb.and([eb('s.published', '>=', from), eb('s.published', '<=', to)]),
+      ]),
+    );
+  }
+  return (await q.execute()).map((r) => ({
+    document_id: r.document_id,
+    story_id: r.story_id,
+    lang: r.lang,
+    published: r.published,
+    signatures: decodeCodes(r.signatures),
+    actors: decodeCodes(r.actors),
+    numbers: decodeCodes(r.numbers),
+    details: decodeCodes(r.details),
+    sentences: r.sentences,
+    source: r.source,
+    names: decodeCodes(r.names),
+    content_hash: r.content_hash ?? null,
+  }));
+}
+
+/** What the window filter of readCandidateRows keeps, in SQLite's comparison of texts. */
+function inWindow(published: string | null, query: StoryCandidateQuery): boolean {
+  if (published === null || query.from === null || query.to === null) return true;
+  return binaryOrder(published, query.from) >= 0 && binaryOrder(published, query.to) <= 0;
+}
+
+/**
+ * Candidate rows read lately, per SQLite handle, by document id. A clustered document's row is
+ * written once, with its document row, and never changed or deleted, so a row read once stays
+ * what the store holds; reading ~400 of them per new document was a tenth of `vigie run`'s CPU
+ * time. ~1 KB each.
+ */
+const ROW_CACHE_SIZE = 8192;
+const rowCaches = new WeakMap<SqliteDatabase.Database, Map<string, StoryCandidateRow>>();
+
+function rowCacheOf(raw: SqliteDatabase.Database): Map<string, StoryCandidateRow> {
+  let cache = rowCaches.get(raw);
+  if (!cache) rowCaches.set(raw, (cache = new Map()));
+  return cache;
+}
+
+function rememberRow(
+  cache: Map<string, StoryCandidateRow>,
+  row: StoryCandidateRow,
+): StoryCandidateRow {
+  cache.delete(row.document_id);
+  cache.set(row.document_id, row);
+  if (cache.size > ROW_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return row;
 }
 
 /**
@@ -126,8 +194,7 @@ export async function findStoryCandidates(
  */
 async function keyHits(
   db: Db,
-  table: 'story_bands' | 'story_signatures',
-  column: 'band' | 'signature',
+  { table, column }: KeyRoute,
   keys: readonly string[],
   query: StoryCandidateQuery,
   perKey: number,
@@ -135,6 +202,8 @@ async function keyHits(
 ): Promise<string[]> {
   if (keys.length === 0) return [];
   const unique = [...new Set(keys)];
+  const raw = await rawSqliteOf(db);
+  if (raw) return keyHitsSqlite(raw, { table, column }, unique, query, perKey, limit);
   const dated =
     query.from !== null && query.to !== null
       ? sql`published >= ${query.from} AND published <= ${query.to}`
@@ -163,6 +232,83 @@ async function keyHits(
     SELECT document_id, count(*) AS hits FROM (${branches[0]} UNION ALL ${branches[1]}) AS c
     GROUP BY document_id ORDER BY hits DESC, document_id LIMIT ${limit}`.execute(db);
   return rows.rows.map((r) => r.document_id);
+}
+
+/**
+ * keyHits on SQLite: per key, its latest members straight from the index (key, published,
+ * document_id), which holds every column read, counted here. The one statement of the other
+ * dialect looks each member's row up by rowid, and was a fifth of `vigie run`'s CPU time
+ * (bench/run-throughput.ts). Same members, same counts, same order (ties by id in SQLite's
+ * BINARY order), same cut.
+ */
+function keyHitsSqlite(
+  raw: SqliteDatabase.Database,
+  route: KeyRoute,
+  keys: readonly string[],
+  query: StoryCandidateQuery,
+  perKey: number,
+  limit: number,
+): string[] {
+  const windowed = query.from !== null && query.to !== null;
+  const statements = memberStatements(raw, route);
+  const hits = new Map<string, number>();
+  const exclude = query.excludeDocumentId;
+  for (const key of keys) {
+    const ids = (
+      windowed
+        ? statements.window.all(key, exclude, query.from, query.to, perKey, key, exclude, perKey)
+        : statements.dated.all(key, exclude, perKey, key, exclude, perKey)
+    ) as string[];
+    for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+  }
+  return [...hits]
+    .sort((a, b) => b[1] - a[1] || binaryOrder(a[0], b[0]))
+    .slice(0, limit)
+    .map(([id]) => id);
+}
+
+/** A key's latest members of the window (or dated), then its latest undated ones: one run. */
+interface MemberStatements {
+  readonly window: SqliteDatabase.Statement;
+  readonly dated: SqliteDatabase.Statement;
+}
+
+const memberStatementCache = new WeakMap<SqliteDatabase.Database, Map<string, MemberStatements>>();
+
+function memberStatements(
+  raw: SqliteDatabase.Database,
+  { table, column }: KeyRoute,
+): MemberStatements {
+  let byTable = memberStatementCache.get(raw);
+  if (!byTable) memberStatementCache.set(raw, (byTable = new Map()));
+  let statements = byTable.get(table);
+  if (!statements) {
+    const member = (where: string) =>
+      `SELECT * FROM (SELECT document_id FROM ${table} WHERE ${column} = ? AND document_id <> ?
+        AND ${where} ORDER BY published DESC, document_id DESC LIMIT ?)`;
+    const members = (dated: string) =>
+      raw.prepare(`${member(dated)} UNION ALL ${member('published IS NULL')}`).pluck();
+    statements = {
+      window: members('published >= ? AND published <= ?'),
+      dated: members('published IS NOT NULL'),
+    };
+    byTable.set(table, statements);
+  }
+  return statements;
+}
+
+/** SQLite's BINARY order of two texts: their UTF-8 bytes, that is their code points. */
+function binaryOrder(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Below the surrogates, UTF-16 units order as code points; past them, let UTF-8 decide.
+    if (x < 0xd800 && y < 0xd800) return x - y;
+    return Buffer.compare(Buffer.from(a.slice(i)), Buffer.from(b.slice(i)));
+  }
+  return a.length - b.length;
 }
 
 /** The stored text of each of `ids` that has a document row. */

@@ -93,6 +93,20 @@ describe('accountDocuments', () => {
     expect(r.duplicated).toEqual([{ url: 'http://h/a/3', copies: 2 }]);
   });
 
+  it('does not expect an item whose page had not answered at the stop, unless it was stored', () => {
+    const waiting = {
+      ...feed(35),
+      items: feed(35).items.map((i) => (i.publishedMs === 30 ? { ...i, awaitingPage: true } : i)),
+    };
+    const r = accountDocuments([waiting], [doc('http://h/a/1'), doc('http://h/a/2')]);
+    expect(r).toMatchObject({ expected: 2, stored: 2, lost: [], awaitingPage: 1 });
+    const stored = accountDocuments(
+      [waiting],
+      ['1', '2', '3'].map((n) => doc(`http://h/a/${n}`)),
+    );
+    expect(stored).toMatchObject({ expected: 3, stored: 3, awaitingPage: 0 });
+  });
+
   it('expects nothing from a feed never read whole, but still sees its duplicates', () => {
     const r = accountDocuments([feed(null)], [doc('http://h/a/1'), doc('http://h/a/1')]);
     expect(r.expected).toBe(0);

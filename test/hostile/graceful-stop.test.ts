@@ -2,10 +2,13 @@
  * Soak finding of the hardening review (#15): SIGTERM did not abort in-flight source work. `vigie
  * run` and `vigie worker` waited for every source in flight: pages that never answer (up to the
  * 120 s source budget), a feed that trickles, a batch being extracted. A service manager then
- * kills the process. Now the stop aborts the fetches, cuts the batch at a safe point (between
- * documents while extracting, between write transactions), records nothing for the interrupted
+ * kills the process. Now the stop aborts the fetches, records nothing for the interrupted
  * sources (they stay due), hands a worker's job back to the queue, and exits 0 within seconds;
  * the next start stores what is missing, once.
+ * A feed that had already answered is still stored, within `fetch.stopDrainMs` (the soak lost
+ * items of two feeds that answered as the final SIGTERM came, when a feed's batch was cut at once);
+ * past the drain its batch stops at a safe point (between documents while extracting, between
+ * write transactions).
  * Real child processes against a tar-pit server on loopback.
  */
 import { spawn } from 'node:child_process';
@@ -25,8 +28,10 @@ const PAGE_ITEMS = 6;
 const HELD = 4 + 1;
 /** Items of the feed that trickles until the server turns healthy. */
 const SLOW_ITEMS = 3;
-/** The bound on a clean stop. */
+/** The bound on a clean stop, past the drain. */
 const STOP_WITHIN_MS = 5_000;
+/** The drain of the run that stores the big feed it had received (ample on a loaded machine). */
+const DRAIN_MS = 60_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'vigie-stop-'));
 const clean = Object.fromEntries(
@@ -125,7 +130,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function writeConfig(name: string): { config: string; db: string } {
+function writeConfig(name: string, stopDrainMs: number): { config: string; db: string } {
   const db = join(dir, `${name}.db`);
   const config = join(dir, `${name}.yaml`);
   writeFileSync(
@@ -136,6 +141,7 @@ function writeConfig(name: string): { config: string; db: string } {
       `fetch:`,
       `  allowPrivate: ['127.0.0.0/8']`,
       `  perHostConcurrency: 8`,
+      `  stopDrainMs: ${stopDrainMs}`,
       `sources:`,
       `  list:`,
       ...['big', 'pages', 'slow'].map(
@@ -171,9 +177,9 @@ function vigie(config: string, args: readonly string[]): Child {
 /**
  * Starts `vigie ARGS`, waits until the big feed was sent (its batch is being extracted), the
  * item pages are held and the slow feed trickles, then sends SIGTERM; returns how long the stop
- * took (SIGKILL past 15 s) and the exit.
+ * took (SIGKILL past `killAfterMs`) and the exit.
  */
-async function stopMidWork(config: string, args: readonly string[]) {
+async function stopMidWork(config: string, args: readonly string[], killAfterMs = 15_000) {
   const bigSent = new Promise<void>((resolve) => (onBigSent = resolve));
   const child = vigie(config, args);
   await bigSent;
@@ -183,7 +189,7 @@ async function stopMidWork(config: string, args: readonly string[]) {
   const heldAtStop = pit.held.now;
   const sentAt = Date.now();
   child.kill('SIGTERM');
-  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   const exit = await child.exited;
   clearTimeout(killer);
   return { ...exit, tookMs: exit.at - sentAt, heldAtStop, stderr: child.stderr() };
@@ -245,10 +251,46 @@ const complete = [
   { source: 'slow', n: SLOW_ITEMS, urls: SLOW_ITEMS, unanalysed: 0 },
 ];
 
+/** With every source healthy, `vigie run --once` stores what is missing: each item once, no error. */
+async function expectNextRunCompletes(config: string, db: string): Promise<void> {
+  healthy = true;
+  const next = vigie(config, ['run', '--once']);
+  expect((await next.exited).code, next.stderr()).toBe(0);
+  const done = readStore(db);
+  expect(done.perSource).toEqual(complete);
+  expect(done.pageTexts.every((p) => p.text.includes('Full page'))).toBe(true);
+  expect(done.errors).toEqual([]);
+}
+
 describe('SIGTERM with source work in flight', () => {
-  it('vigie run aborts it, exits 0 within 5 s, and the next start stores the rest once', async () => {
+  it('vigie run stores the feed that had answered, aborts the rest, and the next start completes it', async () => {
     healthy = false;
-    const { config, db } = writeConfig('run');
+    const { config, db } = writeConfig('drain', DRAIN_MS);
+    const stop = await stopMidWork(config, ['run'], DRAIN_MS + 15_000);
+    expect(stop.heldAtStop).toBe(HELD);
+    expect(stop, stop.stderr).toMatchObject({ code: 0, signal: null });
+    expect(stop.tookMs).toBeLessThan(DRAIN_MS);
+    await delay(200);
+    expect(pit.held.now).toBe(0);
+
+    // The big feed had answered: every item stored, and its fetch recorded (not read again).
+    const after = readStore(db);
+    expect(after.errors).toEqual([]);
+    expect(storedFrom(after, 'big')).toBe(BIG_ITEMS);
+    const sources = after.sources as { id: string; last_fetched_at: string | null }[];
+    expect(sources.find((s) => s.id === 'big')?.last_fetched_at).not.toBeNull();
+    // The pages and the slow feed had not answered: nothing stored, still due.
+    expect(after.pageTexts).toEqual([]);
+    for (const s of sources)
+      if (s.id !== 'big') expect(s).toMatchObject({ last_fetched_at: null, error_count: 0 });
+    expect(stop.stderr).toMatch(/pages \(pages\) stopped before its batch was complete/);
+
+    await expectNextRunCompletes(config, db);
+  }, 360_000);
+
+  it('vigie run without a drain cuts the batch, exits 0 within 5 s, and the next start stores the rest once', async () => {
+    healthy = false;
+    const { config, db } = writeConfig('run', 0);
     const stop = await stopMidWork(config, ['run']);
     expect(stop.heldAtStop).toBe(HELD);
     expect(stop, stop.stderr).toMatchObject({ code: 0, signal: null });
@@ -267,18 +309,12 @@ describe('SIGTERM with source work in flight', () => {
     expect(after.pageTexts).toEqual([]);
     expect(storedFrom(after, 'big')).toBeLessThan(BIG_ITEMS);
 
-    healthy = true;
-    const next = vigie(config, ['run', '--once']);
-    expect((await next.exited).code, next.stderr()).toBe(0);
-    const done = readStore(db);
-    expect(done.perSource).toEqual(complete);
-    expect(done.pageTexts.every((p) => p.text.includes('Full page'))).toBe(true);
-    expect(done.errors).toEqual([]);
+    await expectNextRunCompletes(config, db);
   }, 180_000);
 
   it('vigie worker aborts it, hands its jobs back uncounted, exits 0 within 5 s', async () => {
     healthy = false;
-    const { config, db } = writeConfig('worker');
+    const { config, db } = writeConfig('worker', 0);
     const stop = await stopMidWork(config, ['worker', '--concurrency', '3']);
     expect(stop.heldAtStop).toBe(HELD);
     expect(stop, stop.stderr).toMatchObject({ code: 0, signal: null });

@@ -166,7 +166,9 @@ describe('vigie source / run / status', () => {
     await slowSeen;
     second.kill('SIGTERM');
     expect(await exited(second)).toBe(0);
-    expect(stderr).toMatch(/SIGTERM received, stopping the work in flight at a safe point/);
+    expect(stderr).toMatch(
+      /SIGTERM received: fetches in flight aborted; what already answered is stored/,
+    );
     expect(stderr).toMatch(/Slow wire .* stopped before its batch was complete/);
     expect(stderr).toMatch(/stopped cleanly/);
     expect(count('select count(*) as n from documents')).toBe(before);

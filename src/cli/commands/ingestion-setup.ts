@@ -70,6 +70,7 @@ export function createIngestionScheduler(
     sourceBudgetMs: ctx.config.fetch.sourceBudgetMs,
     pageConcurrency: ctx.config.fetch.pageConcurrency,
     maxPagesPerFeed: ctx.config.fetch.maxPagesPerFeed,
+    stopDrainMs: ctx.config.fetch.stopDrainMs,
     ...extra,
   });
 }

@@ -1,8 +1,9 @@
 /**
  * `vigie run`: the long-running process. Upserts the sources of vigie.yaml, then polls due
  * sources → fetch → parse → extract → store, one log line per cycle on stderr. SIGINT/SIGTERM
- * stop taking sources, abort the fetches in flight and stop each batch at its next safe point
- * (between documents while extracting, between write transactions), then exit 0; the interrupted
+ * stop taking sources and abort the fetches in flight; what had already answered is stored for up
+ * to fetch.stopDrainMs, after which each batch stops at its next safe point (between documents
+ * while extracting, between write transactions), then exit 0; the interrupted
  * sources are still due, so the next start reads them again and stores what is missing. After
  * `kill -9` a restart resumes the same way (fetch state is recorded after the documents are
  * committed).
@@ -65,7 +66,10 @@ async function runIngestion(ctx: CliContext, options: RunOptions): Promise<void>
   const server = options.serve ? await startServer(ctx, store, analysis.setup, {}, exposure) : null;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stop.signal.aborted) return;
-    ctx.info(`vigie run: ${signal} received, stopping the work in flight at a safe point…`);
+    ctx.info(
+      `vigie run: ${signal} received: fetches in flight aborted; what already answered is stored ` +
+        `(up to ${ctx.config.fetch.stopDrainMs} ms, fetch.stopDrainMs), then stopping…`,
+    );
     stop.abort(new StoppingError(`${signal} received`));
   };
   process.on('SIGINT', onSignal);

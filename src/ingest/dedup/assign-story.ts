@@ -24,7 +24,12 @@ import {
 import { lshBands, minhash } from './minhash.js';
 import { contentHash } from './normalise-text.js';
 import { storyFeatures, type StoryFeatures } from './story-features.js';
-import { bestStoryMatch, STORY_THRESHOLDS, type StoryReason } from './story-decision.js';
+import {
+  bestStoryMatch,
+  STORY_THRESHOLDS,
+  type ComparedFeatures,
+  type StoryReason,
+} from './story-decision.js';
 import {
   bestEvidenceMatch,
   EVIDENCE_THRESHOLDS,
@@ -32,6 +37,7 @@ import {
   type EvidenceFeatures,
   type JoinEvidence,
 } from './story-evidence.js';
+import { printsOf, type ShinglePrints } from './shingle-prints.js';
 import { shingleText } from './shingles.js';
 
 export interface StoryDocumentInput {
@@ -54,6 +60,8 @@ export function prepareStory(
   extraction?: ExtractionResult,
 ): StoryPreparation {
   const features = storyFeatures(doc, extraction);
+  // Printed here, before the write lock: the candidates are compared on prints.
+  printsOf(features.shingles);
   const bands = lshBands(
     minhash(features.shingles.vocabulary),
     features.shingles.vocabulary.size === 0,
@@ -182,7 +190,7 @@ export async function assignStory(
   remember(doc.id, {
     hash: doc.content_hash ?? contentHash(doc.text),
     lang: features.lang,
-    shingles: features.shingles,
+    prints: printsOf(features.shingles),
   });
   return {
     storyId,
@@ -209,31 +217,35 @@ function evidenceFeatures(row: {
 }
 
 /**
- * Shingles of recently seen documents, by id: a feed's items are each other's candidates, and
- * shingling every candidate again for every new document was a third of `vigie run`'s CPU time
- * (bench/run-throughput.ts). An entry holds for the document's content hash (shingles are taken
- * of the normalised text that hash covers), so only the texts of candidates not at hand are read.
+ * Shingle prints (shingle-prints.ts) of recently seen documents, by id: a feed's items are each
+ * other's candidates, and shingling every candidate again for every new document was a third of
+ * `vigie run`'s CPU time (bench/run-throughput.ts). An entry holds for the document's content
+ * hash (shingles are taken of the normalised text that hash covers), so only the texts of
+ * candidates not at hand are read. Prints take ~6 KB for a 3 KB article (the strings took tens),
+ * so 8,192 entries hold days of a few hundred feeds in ~50 MB at most.
  * The candidate look-up reads the latest documents first, which are the ones kept here.
  */
-const SHINGLE_CACHE_SIZE = 1024;
-const shingleCache = new Map<
-  string,
-  { hash: string; lang: string | null; shingles: StoryFeatures['shingles'] }
->();
+const SHINGLE_CACHE_SIZE = 8192;
+interface CachedPrints {
+  readonly hash: string;
+  readonly lang: string | null;
+  readonly prints: ShinglePrints;
+}
+const shingleCache = new Map<string, CachedPrints>();
 
-/** Shingles of each candidate whose document row is stored, from the cache or its text. */
+/** Shingle prints of each candidate whose document row is stored, from the cache or its text. */
 async function candidateShingles(
   db: Kysely<Database>,
   rows: readonly StoryCandidateRow[],
-): Promise<Map<string, StoryFeatures['shingles']>> {
-  const out = new Map<string, StoryFeatures['shingles']>();
+): Promise<Map<string, ShinglePrints>> {
+  const out = new Map<string, ShinglePrints>();
   const missing: StoryCandidateRow[] = [];
   for (const r of rows) {
     if (r.content_hash === null) continue;
     const hit = shingleCache.get(r.document_id);
     if (hit && hit.hash === r.content_hash && hit.lang === r.lang) {
       remember(r.document_id, hit);
-      out.set(r.document_id, hit.shingles);
+      out.set(r.document_id, hit.prints);
     } else missing.push(r);
   }
   if (missing.length === 0) return out;
@@ -244,28 +256,26 @@ async function candidateShingles(
   for (const r of missing) {
     const text = texts.get(r.document_id);
     if (text === undefined) continue;
-    const entry = { hash: r.content_hash!, lang: r.lang, shingles: shingleText(text, r.lang) };
+    const entry = {
+      hash: r.content_hash!,
+      lang: r.lang,
+      prints: printsOf(shingleText(text, r.lang)),
+    };
     remember(r.document_id, entry);
-    out.set(r.document_id, entry.shingles);
+    out.set(r.document_id, entry.prints);
   }
   return out;
 }
 
 /** Puts an entry last in the cache (most recently used), dropping the oldest past its size. */
-function remember(
-  id: string,
-  entry: { hash: string; lang: string | null; shingles: StoryFeatures['shingles'] },
-): void {
+function remember(id: string, entry: CachedPrints): void {
   shingleCache.delete(id);
   shingleCache.set(id, entry);
   if (shingleCache.size > SHINGLE_CACHE_SIZE)
     shingleCache.delete(shingleCache.keys().next().value!);
 }
 
-function candidateFeatures(
-  row: StoryCandidateRow,
-  shingles: StoryFeatures['shingles'],
-): StoryFeatures {
+function candidateFeatures(row: StoryCandidateRow, shingles: ShinglePrints): ComparedFeatures {
   return {
     lang: row.lang,
     published: row.published,

@@ -2,7 +2,7 @@
  * Exact set similarities between two texts' shingles.
  * @module
  */
-import type { TextShingles } from './shingles.js';
+import { printsOf, sharedPrints, type Shingled } from './shingle-prints.js';
 
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const shared = intersectionSize(a, b);
@@ -30,8 +30,17 @@ export interface TextSimilarity {
   readonly vocabulary: number;
 }
 
-/** Both similarities; texts in different shingle modes (script) are not comparable and score 0. */
-export function similarity(a: TextShingles, b: TextShingles): TextSimilarity {
+/**
+ * Both similarities; texts in different shingle modes (script) are not comparable and score 0.
+ * Measured on the shingles' prints (shingle-prints.ts): the same figures as on the strings.
+ */
+export function similarity(a: Shingled, b: Shingled): TextSimilarity {
   if (a.mode !== b.mode) return { copy: 0, vocabulary: 0 };
-  return { copy: containment(a.copy, b.copy), vocabulary: jaccard(a.vocabulary, b.vocabulary) };
+  const x = printsOf(a);
+  const y = printsOf(b);
+  const smaller = Math.min(x.copy.length, y.copy.length);
+  const copy = smaller === 0 ? 0 : sharedPrints(x.copy, y.copy) / smaller;
+  const shared = sharedPrints(x.vocabulary, y.vocabulary);
+  const union = x.vocabulary.length + y.vocabulary.length - shared;
+  return { copy, vocabulary: union === 0 ? 0 : shared / union };
 }

@@ -6,7 +6,11 @@
  */
 import type { WordingReason } from '../../domain/story-join.js';
 import { containment, jaccard, similarity } from './similarity.js';
+import type { Shingled } from './shingle-prints.js';
 import type { StoryFeatures } from './story-features.js';
+
+/** Features as compared: a stored candidate brings the prints of its shingles, not the strings. */
+export type ComparedFeatures = Omit<StoryFeatures, 'shingles'> & { readonly shingles: Shingled };
 
 export const STORY_THRESHOLDS = {
   /** Long-shingle containment above which one text copies the other (with cuts or additions). */
@@ -34,7 +38,7 @@ export interface StoryMatch {
 }
 
 /** Whether `doc` joins `candidate`'s story, and why; null when they are different reports. */
-export function matchStory(doc: StoryFeatures, candidate: StoryFeatures): StoryMatch | null {
+export function matchStory(doc: ComparedFeatures, candidate: ComparedFeatures): StoryMatch | null {
   const days = daysApart(doc.published, candidate.published);
   const sameLanguage =
     doc.shingles.mode === candidate.shingles.mode &&
@@ -59,13 +63,13 @@ export function matchStory(doc: StoryFeatures, candidate: StoryFeatures): StoryM
  * Both reports attribute their news and to different sources ("the NIS said" / "the JCS said"):
  * two announcements, however alike their wording. A copy keeps its original's source.
  */
-function sourcesDiffer(a: StoryFeatures, b: StoryFeatures): boolean {
+function sourcesDiffer(a: ComparedFeatures, b: ComparedFeatures): boolean {
   return a.source !== null && b.source !== null && a.source !== b.source;
 }
 
 function matchTranslation(
-  doc: StoryFeatures,
-  candidate: StoryFeatures,
+  doc: ComparedFeatures,
+  candidate: ComparedFeatures,
   days: number | null,
 ): StoryMatch | null {
   const t = STORY_THRESHOLDS;
@@ -100,7 +104,7 @@ function round(x: number): number {
 }
 
 /** Both documents have extracted events and none in common: not one report, however alike. */
-function eventsContradict(a: StoryFeatures, b: StoryFeatures): boolean {
+function eventsContradict(a: ComparedFeatures, b: ComparedFeatures): boolean {
   if (a.signatures.size === 0 || b.signatures.size === 0) return false;
   return containment(a.signatures, b.signatures) === 0;
 }
@@ -126,8 +130,8 @@ export function daysApart(a: string | null, b: string | null): number | null {
 }
 
 /** The best match among candidates (highest score), or null. */
-export function bestStoryMatch<T extends { readonly features: StoryFeatures }>(
-  doc: StoryFeatures,
+export function bestStoryMatch<T extends { readonly features: ComparedFeatures }>(
+  doc: ComparedFeatures,
   candidates: readonly T[],
 ): { candidate: T; match: StoryMatch } | null {
   let best: { candidate: T; match: StoryMatch } | null = null;

@@ -42,6 +42,11 @@ export interface SourceRead {
   /** Items that could not be completed (page fetch failed: the summary was kept) or files unread. */
   readonly itemErrors: ItemError[];
   readonly unsupported: string[];
+  /**
+   * The process stopped while item pages were read: the items whose page had not answered are
+   * left out of `lines` (not stored with their summary), and the source must be read again.
+   */
+  readonly cutShort?: boolean;
 }
 
 export interface ReadSourceDeps {
@@ -108,9 +113,10 @@ export async function readSource(source: SourceRef, deps: ReadSourceDeps): Promi
   const { text } = decoded;
   if (looksLikeFeed(res.contentType, text)) {
     const feed = parseFeed(text, res.url);
-    const docs = await feedDocuments(feed, source, deps, base.itemErrors);
+    const { docs, cutShort } = await feedDocuments(feed, source, deps, base.itemErrors);
     return {
       ...base,
+      ...(cutShort ? { cutShort } : {}),
       kind: 'feed',
       notModified: false,
       lines: docs.map((d, i) => {
@@ -209,7 +215,7 @@ async function feedDocuments(
   source: SourceRef,
   deps: ReadSourceDeps,
   errors: ItemError[],
-): Promise<{ value: InputDocument; warning: string | null }[]> {
+): Promise<{ docs: { value: InputDocument; warning: string | null }[]; cutShort: boolean }> {
   const wanted = feed.items.filter((i) => i.summaryOnly && i.url).map((i) => i.url!);
   const known =
     wanted.length > 0 && deps.knownUrls ? await deps.knownUrls(wanted) : new Set<string>();
@@ -228,7 +234,12 @@ async function feedDocuments(
       code: failure.code,
       message: `item page not read, summary kept: ${failure.message}`,
     });
-  if (pages.stoppedBy)
+  // Stopped (not out of budget): the items whose page had not answered are left for the next
+  // start, which reads the feed again, rather than stored for good with their summary.
+  const cutShort = pages.stoppedBy !== null && isStopping(pages.stoppedBy);
+  const unread = (url: string) => !pages.articles.has(url) && !pages.failures.has(url);
+  const leftOut = new Set(cutShort ? toRead.filter(unread) : []);
+  if (pages.stoppedBy && !cutShort)
     errors.push({
       url: source.url,
       code: 'VIGIE_FETCH_FAILED',
@@ -236,7 +247,7 @@ async function feedDocuments(
     });
   const docs: { value: InputDocument; warning: string | null }[] = [];
   for (const item of feed.items) {
-    if (item.url && known.has(item.url)) continue;
+    if (item.url && (known.has(item.url) || leftOut.has(item.url))) continue;
     let text = item.text;
     let published = item.published;
     let lang = source.lang ?? feed.lang;
@@ -263,7 +274,7 @@ async function feedDocuments(
       warning: (article && item.url ? pages.warnings.get(item.url) : undefined) ?? null,
     });
   }
-  return docs;
+  return { docs, cutShort };
 }
 
 function compact(

@@ -5,9 +5,12 @@
  * content hashes are idempotent). Failures are logged against the source and retried with
  * backoff. `run` starts each source when it is due (polling-loop); `runOnce` polls the sources
  * due now and returns when all are done.
- * When the process stops (the signal aborts), the fetches in flight are aborted and a batch being
- * stored stops at its next safe point (processDocuments); such a source records neither success
- * nor failure, so it is still due at the next start, which stores what was not stored.
+ * When the process stops (the signal aborts), no source starts, the fetches in flight are aborted,
+ * and what had already answered (a feed read whole, its pages read) is still stored for up to
+ * `stopDrainMs` (fetch.stopDrainMs, default 10 s): a graceful stop does not throw away what it
+ * received. Past the drain a batch stops at its next safe point (processDocuments). A source cut
+ * short (its fetch aborted, pages left unread, its batch cut) records neither success nor
+ * failure, so it is still due at the next start, which stores what was not stored.
  * @module
  */
 import { VigieError } from '../../domain/errors.js';
@@ -26,7 +29,12 @@ import type { ReadPathsOptions, SourceLine } from '../files/read-paths.js';
 import { DEFAULT_BACKOFF, retryDelaySeconds, type BackoffPolicy } from './backoff.js';
 import { runPollingLoop } from './polling-loop.js';
 import { readSource, type SourceRead } from './read-source.js';
-import { DEFAULT_SOURCE_BUDGET_MS, withTimeBudget } from './time-budget.js';
+import {
+  DEFAULT_SOURCE_BUDGET_MS,
+  DEFAULT_STOP_DRAIN_MS,
+  drainAfter,
+  withTimeBudget,
+} from './time-budget.js';
 
 /** What the pipeline reports for one source's documents (processDocuments' result). */
 export interface BatchResult {
@@ -46,7 +54,8 @@ export interface SchedulerOptions {
   readonly fetcher: SafeFetcher;
   /**
    * Stores a source's documents (extraction included); must commit before it resolves. When
-   * `stop` aborts it may stop at a safe point and say so (`stopped`).
+   * `stop` aborts (the drain after a stop ran out) it may stop at a safe point and say so
+   * (`stopped`).
    */
   readonly process: (
     lines: SourceLine[],
@@ -73,6 +82,11 @@ export interface SchedulerOptions {
   readonly pageConcurrency?: number;
   /** Item pages fetched per feed and poll at most (`fetch.maxPagesPerFeed`; default 30). */
   readonly maxPagesPerFeed?: number;
+  /**
+   * After the stop, how long what had already answered is still stored (`fetch.stopDrainMs`;
+   * default 10 s).
+   */
+  readonly stopDrainMs?: number;
   readonly backoff?: BackoffPolicy;
   readonly now?: () => Date;
   readonly random?: () => number;
@@ -96,6 +110,9 @@ export type PollOutcome =
   | { kind: 'ok' | 'not-modified'; stored: number; duplicates: number; failedDocuments: number };
 
 export class Scheduler {
+  /** Per stop signal, the signal that ends its drain (one timer per stop, not per source). */
+  readonly #drains = new WeakMap<AbortSignal, AbortSignal>();
+
   constructor(private readonly options: SchedulerOptions) {}
 
   /**
@@ -162,9 +179,10 @@ export class Scheduler {
   /**
    * Reads one source and stores its batch, then records its fetch state (or its failure and
    * backoff). Never throws for the source's own failures; `vigie worker` calls it per job. When
-   * `stop` aborts, the read is abandoned and the batch stops at a safe point: nothing is
-   * recorded for the source (`stopped`), so it is still due; the documents already committed are
-   * duplicates when it is read again, and are analysed by the next start's catch-up.
+   * `stop` aborts, the fetches in flight are abandoned; a feed that had answered is stored within
+   * the drain (and recorded when nothing of it was left out). A source cut short records nothing
+   * (`stopped`), so it is still due; the documents already committed are duplicates when it is
+   * read again. Batches stored after the stop are analysed by the next start's catch-up.
    */
   async pollSource(source: SourceRow, stop?: AbortSignal): Promise<PollOutcome> {
     const { store } = this.options;
@@ -179,7 +197,6 @@ export class Scheduler {
     }
     try {
       const read = await this.#read(source, source.url, stop);
-      if (stop?.aborted) return this.#stopped(source, 0);
       let result: BatchResult = {
         stored: 0,
         duplicates: 0,
@@ -188,12 +205,14 @@ export class Scheduler {
         documentIds: [],
       };
       if (read.lines.length > 0) {
-        result = await this.options.process(read.lines, source, stop);
+        result = await this.options.process(read.lines, source, stop && this.#drain(stop));
         if (result.stopped) return this.#stopped(source, result.stored);
         // Stopping: the batch is committed (its fetch state is recorded below), its analysis is
         // left to the next start's catch-up.
         if (!stop?.aborted) await this.options.onBatch?.(result, source);
       }
+      // Pages left unread by the stop: their items were left out, the feed is read again.
+      if (read.cutShort) return this.#stopped(source, result.stored);
       const stamp = this.#now().toISOString();
       for (const e of read.itemErrors)
         await logSourceError(store.db, source.id, {
@@ -251,6 +270,15 @@ export class Scheduler {
         `(${stored} document(s) stored); it is read again at the next start`,
     );
     return { kind: 'stopped' };
+  }
+
+  #drain(stop: AbortSignal): AbortSignal {
+    let drain = this.#drains.get(stop);
+    if (!drain) {
+      drain = drainAfter(stop, this.options.stopDrainMs ?? DEFAULT_STOP_DRAIN_MS);
+      this.#drains.set(stop, drain);
+    }
+    return drain;
   }
 
   /** Reads the source within its time budget, or until `stop` aborts. */
