@@ -520,7 +520,7 @@ export function scanSentence(
     between: flatten(markers.between),
     markers,
   };
-  addSeparableVerbs(facts, lang);
+  addSeparableVerbs(facts, markers, lang);
   // A longer trigger holding a name is the word it is ("인도할" delivers, 인도 alone is India).
   const named = removeOverlaps(rawActors).filter(
     (a) =>

@@ -133,7 +133,8 @@ export function findSeparableVerbs(
 
 /**
  * Puts the split verbs of a sentence among its triggers and cues. The stem's word is the split
- * verb: what the stem alone would have matched there ("traf" for "trafen … ein") goes.
+ * verb: what the stem alone would have matched there ("traf" for "trafen … ein", the speech verb
+ * "sagte" for "sagte … zu") goes, from the triggers, the cues and the role `markers`.
  */
 export function addSeparableVerbs(
   facts: {
@@ -142,14 +143,19 @@ export function addSeparableVerbs(
     readonly triggers: Hit<TriggerRef>[];
     readonly modality: Hit<ModalityKind>[];
   },
+  markers: Record<string, readonly { readonly start: number; readonly end: number }[]>,
   lang: CompiledLanguage,
 ): void {
   const found = findSeparableVerbs(facts.norm, facts.mask, lang);
   if (found === NONE) return;
   const words = [...found.triggers, ...found.cues];
-  const inStem = (h: Hit<unknown>) => words.some((w) => h.start < w.end && w.start < h.end);
+  const inStem = (h: { start: number; end: number }) =>
+    words.some((w) => h.start < w.end && w.start < h.end);
   replaceSorted(facts.triggers, inStem, found.triggers);
   replaceSorted(facts.modality, inStem, found.cues);
+  // "Kim sagte … zu" promises: the stem is no speech verb, nor any other marker.
+  for (const kind of Object.keys(markers))
+    if (markers[kind]!.some(inStem)) markers[kind] = markers[kind]!.filter((m) => !inStem(m));
 }
 
 function replaceSorted<T>(

@@ -149,7 +149,13 @@ export const ModalityCuesSchema = z.object({
    * How far (UTF-16 units) after its trigger a hedge may stand in the same clause ("liefert
    * offenbar", "livre apparemment"): post-verbal-hedge.ts. Unset: hedges count before it only.
    */
-  hedgeAfterVerb: z.number().int().min(1).max(200).optional(),
+  hedgeAfterVerb: z
+    .object({
+      reach: z.number().int().min(1).max(200),
+      /** Words that open another clause without a comma (French "qui", "que"). */
+      clauseOpeners: z.array(z.string()).default([]),
+    })
+    .optional(),
   negation: TermListSchema.default([]),
   conditional: TermListSchema.default([]),
   plan: TermListSchema.default([]),
