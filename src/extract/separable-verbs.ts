@@ -101,9 +101,16 @@ export function clauseFinalParticle(
   return limit === norm.length ? candidate : null;
 }
 
+/** A split verb that is a modality cue, with where its particle stands. */
+export interface SeparableCue extends Hit<ModalityKind> {
+  readonly particle: { readonly start: number; readonly end: number };
+  /** It needs a negation between stem and particle (separable-verbs.ts in lexicon/). */
+  readonly negated: boolean;
+}
+
 export interface SeparableHits {
   readonly triggers: Hit<TriggerRef>[];
-  readonly cues: Hit<ModalityKind>[];
+  readonly cues: SeparableCue[];
 }
 
 const NONE: SeparableHits = { triggers: [], cues: [] };
@@ -117,15 +124,23 @@ export function findSeparableVerbs(
   const compiled = separableOf(lang);
   if (compiled === null) return NONE;
   const triggers: Hit<TriggerRef>[] = [];
-  const cues: Hit<ModalityKind>[] = [];
+  const cues: SeparableCue[] = [];
   for (const m of compiled.stems.find(norm, mask)) {
     const end = wordEnd(norm, m.end);
     for (const { verb, entry } of m.payloads) {
       const particle = clauseFinalParticle(norm, end, verb.particle, compiled.clauseEnds);
       if (particle === null) continue;
       if (entry !== undefined) triggers.push({ start: m.start, end, value: { entry, particle } });
-      else if (verb.cue !== undefined) cues.push({ start: m.start, end, value: verb.cue });
-      break;
+      else if (verb.cue !== undefined)
+        cues.push({
+          start: m.start,
+          end,
+          value: verb.cue,
+          particle,
+          negated: verb.negated === true,
+        });
+      // A litotes may still fail for want of its negation: the plain verb is tried too.
+      if (verb.negated !== true) break;
     }
   }
   return triggers.length === 0 && cues.length === 0 ? NONE : { triggers, cues };
@@ -148,11 +163,26 @@ export function addSeparableVerbs(
 ): void {
   const found = findSeparableVerbs(facts.norm, facts.mask, lang);
   if (found === NONE) return;
-  const words = [...found.triggers, ...found.cues];
+  // "schließt … nicht aus": the negation inside is the litotes's own, no cue of its own.
+  const cues: Hit<ModalityKind>[] = [];
+  for (const c of found.cues) {
+    if (!c.negated) continue;
+    const k = facts.modality.findIndex(
+      (n) => n.value === 'negation' && n.start >= c.end && n.end <= c.particle.start,
+    );
+    if (k < 0) continue;
+    facts.modality.splice(k, 1);
+    cues.push({ start: c.start, end: c.end, value: c.value });
+  }
+  // Without its negation the same stem is the plain verb ("schloss … aus": ruled out).
+  for (const c of found.cues)
+    if (!c.negated && !cues.some((k) => k.start === c.start))
+      cues.push({ start: c.start, end: c.end, value: c.value });
+  const words = [...found.triggers, ...cues];
   const inStem = (h: { start: number; end: number }) =>
     words.some((w) => h.start < w.end && w.start < h.end);
   replaceSorted(facts.triggers, inStem, found.triggers);
-  replaceSorted(facts.modality, inStem, found.cues);
+  replaceSorted(facts.modality, inStem, cues);
   // "Kim sagte … zu" promises: the stem is no speech verb, nor any other marker.
   for (const kind of Object.keys(markers))
     if (markers[kind]!.some(inStem)) markers[kind] = markers[kind]!.filter((m) => !inStem(m));

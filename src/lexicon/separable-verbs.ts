@@ -29,6 +29,12 @@ export const SeparableVerbSchema = z
     trigger: z.string().optional(),
     /** Or the modality cue the verb is ("kündigt … an": plan). */
     cue: z.enum(['hedge', 'plan', 'conditional', 'negation']).optional(),
+    /**
+     * A cue only with a negation between stem and particle, which it takes in: the litotes
+     * "schließt … nicht aus" (may be) is a hedge, no negation. It has no joined forms here (the
+     * lexicon lists "nicht auszuschließen" as a phrase).
+     */
+    negated: z.boolean().optional(),
   })
   .refine((v) => (v.trigger === undefined) !== (v.cue === undefined), {
     message: 'a separable verb names either a `trigger` or a `cue`',
@@ -47,9 +53,13 @@ export const SeparableRulesSchema = z.object({
 });
 export type SeparableRules = z.infer<typeof SeparableRulesSchema>;
 
-/** The joined forms of a verb: particle + stem, particle + infix + stem, particle + participle. */
+/**
+ * The joined forms of a verb: particle + stem, particle + infix + stem, particle + participle
+ * (none for a `negated` cue).
+ */
 export function joinedForms(verb: SeparableVerb, rules: SeparableRules | undefined): string[] {
   const out: string[] = [];
+  if (verb.negated === true) return out;
   for (const stem of verb.stems) {
     out.push(verb.particle + stem);
     if (rules?.infix !== undefined) out.push(verb.particle + rules.infix + stem);
