@@ -10,6 +10,7 @@ import { reportingClause, SPEECH_TYPES } from './assign-roles.js';
 import { BREAK, countBreaks, hasBreak } from './clause-breaks.js';
 import { perSentence } from './per-sentence.js';
 import { hedgesAfterVerb } from './post-verbal-hedge.js';
+import { governsInfinitive } from './infinitive-clause.js';
 import { unitClass } from '../lexicon/unit-class.js';
 import type { Hit, SentenceFacts } from './scan-sentence.js';
 
@@ -228,8 +229,12 @@ export function decideModality(
   const plan =
     type === 'THREAT'
       ? undefined
-      : firstCue(facts.modality, 'plan', (c) =>
-          governs(c, trigger, sov, PLAN_WINDOW, facts, false),
+      : firstCue(
+          facts.modality,
+          'plan',
+          (c) =>
+            governs(c, trigger, sov, PLAN_WINDOW, facts, false) ||
+            governsInfinitive(c, trigger, facts, lang),
         );
   if (plan !== undefined) return { modality: 'PLANNED', cue: plan, rule: 'modality.plan' };
   if (options.triggerModality !== undefined && options.triggerModality !== 'ASSERTED')
