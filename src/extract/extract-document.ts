@@ -30,7 +30,7 @@ import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
 import { datesClosingReport } from './report-date.js';
 import { asReceived, receivedBySubject } from './receiving.js';
-import { splitVerbsFirst } from './separable-verbs.js';
+import { splitVerbsFirst, triggerSpan } from './separable-verbs.js';
 import { appendAll } from '../domain/append-all.js';
 import { sortSmall } from '../domain/sort-small.js';
 import { normalizeDocument, sliceNormalized } from '../lexicon/normalize-text.js';
@@ -106,8 +106,7 @@ function sentenceCandidates(
   const out: SentenceMention[] = [];
   const seenTypes = new Set<EventType>();
   const triggers = facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE);
-  // A split separable verb ("setzte … ein") is its main clause's finite verb: it reports the event
-  // before a noun of the same type ("Bei einem Drohnenangriff … setzte Russland Drohnen ein").
+  // A split verb ("setzte … ein") heads its clause: it reports before a noun of the same type.
   for (const trig of splitVerbsFirst(triggers)) {
     const e = trig.value.entry;
     if (
@@ -276,9 +275,7 @@ function extractSentence(
     const cues: Cue[] = [
       {
         kind: 'trigger',
-        start: start + c.trigger.start,
-        // A split separable verb spans its stem to its particle ("setzt … ein").
-        end: start + (c.trigger.value.particle?.end ?? c.trigger.end),
+        ...triggerSpan(c.trigger, start),
         ref: c.rules[0]!,
         value: c.type,
       },
@@ -331,10 +328,7 @@ function extractSentence(
           : null),
       start,
       end,
-      trigger: {
-        start: start + c.trigger.start,
-        end: start + (c.trigger.value.particle?.end ?? c.trigger.end),
-      },
+      trigger: triggerSpan(c.trigger, start),
       rules,
       cues,
       confidence: Math.max(0.05, Math.min(0.95, confidence)),

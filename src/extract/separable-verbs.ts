@@ -208,3 +208,11 @@ export function splitVerbsFirst(triggers: readonly Hit<TriggerRef>[]): readonly 
     ...triggers.filter((t) => t.value.particle === undefined),
   ];
 }
+
+/**
+ * A trigger's span in the document (`offset`: its sentence's start): a split separable verb runs
+ * from its stem to its particle ("setzt Truppen in Kursk ein").
+ */
+export function triggerSpan(t: Hit<TriggerRef>, offset: number): { start: number; end: number } {
+  return { start: offset + t.start, end: offset + (t.value.particle?.end ?? t.end) };
+}
