@@ -9,6 +9,8 @@ import type { CompiledLanguage, ModalityKind } from '../lexicon/load-lexicons.js
 import { reportingClause, SPEECH_TYPES } from './assign-roles.js';
 import { BREAK, countBreaks, hasBreak } from './clause-breaks.js';
 import { perSentence } from './per-sentence.js';
+import { hedgesAfterVerb } from './post-verbal-hedge.js';
+import { governsInfinitive } from './infinitive-clause.js';
 import { unitClass } from '../lexicon/unit-class.js';
 import type { Hit, SentenceFacts } from './scan-sentence.js';
 
@@ -216,7 +218,8 @@ export function decideModality(
     !inDate(c) &&
     (sov
       ? c.start >= trigger.start || (!speech && governs(c, trigger, true, 12, facts))
-      : c.start < trigger.end && !(reporting && breaksBetween(facts, c.end, trigger.start) > 0));
+      : (c.start < trigger.end && !(reporting && breaksBetween(facts, c.end, trigger.start) > 0)) ||
+        hedgesAfterVerb(c, trigger, facts, lang));
   // Lexicon hedges first, then suffix hedges (computed only when no lexicon hedge applies).
   const hedge =
     firstCue(facts.modality, 'hedge', (c) => !inside(c) && hedgeScope(c)) ??
@@ -226,8 +229,12 @@ export function decideModality(
   const plan =
     type === 'THREAT'
       ? undefined
-      : firstCue(facts.modality, 'plan', (c) =>
-          governs(c, trigger, sov, PLAN_WINDOW, facts, false),
+      : firstCue(
+          facts.modality,
+          'plan',
+          (c) =>
+            governs(c, trigger, sov, PLAN_WINDOW, facts, false) ||
+            governsInfinitive(c, trigger, facts, lang),
         );
   if (plan !== undefined) return { modality: 'PLANNED', cue: plan, rule: 'modality.plan' };
   if (options.triggerModality !== undefined && options.triggerModality !== 'ASSERTED')

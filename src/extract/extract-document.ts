@@ -31,6 +31,7 @@ import {
 } from './sentence-candidates.js';
 import { segmentSentences } from './segment-sentences.js';
 import { withoutDateline } from './dateline.js';
+import { triggerSpan } from './separable-verbs.js';
 import { appendAll } from '../domain/append-all.js';
 import { normalizeDocument, sliceNormalized } from '../lexicon/normalize-text.js';
 
@@ -214,8 +215,7 @@ function extractSentence(
     const cues: Cue[] = [
       {
         kind: 'trigger',
-        start: start + c.trigger.start,
-        end: start + c.trigger.end,
+        ...triggerSpan(c.trigger, start),
         ref: c.rules[0]!,
         value: c.type,
       },
@@ -268,7 +268,7 @@ function extractSentence(
           : null),
       start,
       end,
-      trigger: { start: start + c.trigger.start, end: start + c.trigger.end },
+      trigger: triggerSpan(c.trigger, start),
       rules,
       cues,
       confidence: Math.max(0.05, Math.min(0.95, confidence)),

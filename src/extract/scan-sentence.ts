@@ -18,6 +18,7 @@ import type { TermMatch } from '../lexicon/term-matcher.js';
 import { appendAll } from '../domain/append-all.js';
 import { sortSmall } from '../domain/sort-small.js';
 import { perSentence } from './per-sentence.js';
+import { addSeparableVerbs } from './separable-verbs.js';
 
 export type ActorMark =
   | 'target'
@@ -553,6 +554,7 @@ export function scanSentence(
     between: flatten(markers.between),
     markers,
   };
+  addSeparableVerbs(facts, markers, lang);
   // A longer trigger holding a name is the word it is ("인도할" delivers, 인도 alone is India).
   const named = removeOverlaps(rawActors).filter(
     (a) =>

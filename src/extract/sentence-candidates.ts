@@ -13,6 +13,7 @@ import { chooseFrame, coTransferred, type FrameChoice } from './choose-frame.js'
 import type { DocumentContext } from './document-context.js';
 import { coordinatedWith, type ActorHit, type Hit, type SentenceFacts } from './scan-sentence.js';
 import { asReceived, receivedBySubject } from './receiving.js';
+import { splitVerbsFirst } from './separable-verbs.js';
 
 /** Triggers examined per sentence: beyond this a "sentence" is a list, not prose. */
 export const MAX_TRIGGERS_PER_SENTENCE = 48;
@@ -136,7 +137,8 @@ export function sentenceCandidates(
   /** The first mention of each type, which a second clause of that type must differ from. */
   const firstOfType = new Map<EventType, SentenceMention>();
   const triggers = facts.triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE);
-  for (const trig of triggers) {
+  // A split verb ("setzte … ein") heads its clause: it reports before a noun of the same type.
+  for (const trig of splitVerbsFirst(triggers)) {
     const e = trig.value.entry;
     if (
       e.light === true &&

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ActorCodeSchema, CapabilitySchema, EventTypeSchema } from '../domain/ontology.js';
+import { SeparableRulesSchema, SeparableVerbSchema } from './separable-verbs.js';
 
 /** A term: `word`, `stem*` (any continuation), `=word` (whole word even in no-space scripts), `stem{set}`. */
 const TermSchema = z.string().min(1).max(200);
@@ -23,7 +24,8 @@ export type Frame = z.infer<typeof FrameSchema>;
 export const TriggerEntrySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase kebab-case'),
-    terms: TermListSchema.min(1),
+    /** May be empty when separable verbs (`separableVerbs`) name the entry. */
+    terms: TermListSchema.default([]),
     /** Shorthand for a single unconditional frame. */
     type: EventTypeSchema.optional(),
     frames: z.array(FrameSchema).optional(),
@@ -143,6 +145,17 @@ export const ModalityCuesSchema = z.object({
   /** Word endings marking a hedge (French conditional -rait); `hedgeSuffixExcept` lists false friends. */
   hedgeSuffix: TermListSchema.default([]),
   hedgeSuffixExcept: TermListSchema.default([]),
+  /**
+   * How far (UTF-16 units) after its trigger a hedge may stand in the same clause ("liefert
+   * offenbar", "livre apparemment"): post-verbal-hedge.ts. Unset: hedges count before it only.
+   */
+  hedgeAfterVerb: z
+    .object({
+      reach: z.number().int().min(1).max(200),
+      /** Words that open another clause without a comma (French "qui", "que"). */
+      clauseOpeners: z.array(z.string()).default([]),
+    })
+    .optional(),
   negation: TermListSchema.default([]),
   conditional: TermListSchema.default([]),
   plan: TermListSchema.default([]),
@@ -190,6 +203,9 @@ export const LanguageLexiconSchema = z.object({
   triggers: z.array(TriggerEntrySchema).default([]),
   /** Phrases that contain a trigger word but report no event ("launch site", "no sign of"). */
   blockers: TermListSchema.default([]),
+  /** Verbs whose particle stands apart at the clause end ("setzt … ein"): separable-verbs.ts. */
+  separableVerbs: z.array(SeparableVerbSchema).default([]),
+  separable: SeparableRulesSchema.optional(),
   modality: ModalityCuesSchema.default({
     hedge: [],
     hedgeSuffix: [],

@@ -19,6 +19,7 @@ import {
 } from './lexicon-schema.js';
 import { TermMatcherGroup } from './term-matcher-group.js';
 import { TermMatcher } from './term-matcher.js';
+import { checkSeparableVerbs, joinedTermsOf } from './separable-verbs.js';
 
 export interface SegmentationRules {
   /** Lowercase tokens without their final period ("u.s", "dr", "т.е"). */
@@ -43,6 +44,8 @@ export interface TriggerRef {
   readonly entry: TriggerEntry;
   /** A blocker phrase: it hides the trigger words inside it. */
   readonly blocked?: true;
+  /** The clause-final particle of a separable verb found apart from its stem ("setzt … ein"). */
+  readonly particle?: { readonly start: number; readonly end: number };
 }
 
 const BLOCKER_ENTRY: TriggerEntry = { id: 'blocker', terms: ['-'], type: 'MEETING' };
@@ -206,8 +209,9 @@ function compileLanguage(
   }
 
   const triggers = new TermMatcher<TriggerRef>();
+  checkSeparableVerbs(lexicon, file);
   lexicon.triggers.forEach((entry, i) => {
-    for (const t of entry.terms)
+    for (const t of [...entry.terms, ...joinedTermsOf(lexicon, { trigger: entry.id })])
       for (const form of expand(t, `${file}: triggers[${i}] (${entry.id})`))
         triggers.add(form.term, { entry }, opts);
   });
@@ -235,7 +239,7 @@ function compileLanguage(
     'prohibition',
     'notCue',
   ] as const)
-    for (const t of lexicon.modality[kind])
+    for (const t of [...lexicon.modality[kind], ...joinedTermsOf(lexicon, { cue: kind })])
       for (const form of expand(t, `${file}: modality.${kind}`))
         modality.add(form.term, kind, opts);
 

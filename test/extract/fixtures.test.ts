@@ -23,6 +23,8 @@ interface Expected {
   date?: string | null;
   /** When given, text the mention's span must hold (which sentence it stands in). */
   within?: string;
+  /** When given, the text of the mention's trigger span ("setzt … ein" spans stem to particle). */
+  trigger?: string;
 }
 interface FixtureCase {
   name: string;
@@ -68,6 +70,12 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
             if (e.modality !== undefined && m.modality !== e.modality) return false;
             if (e.date !== undefined && m.date !== e.date) return false;
             if (e.within !== undefined && !c.text.slice(m.start, m.end).includes(e.within))
+              return false;
+            if (
+              e.trigger !== undefined &&
+              (m.trigger === undefined ||
+                c.text.slice(m.trigger.start, m.trigger.end) !== e.trigger)
+            )
               return false;
             if (e.capabilities?.some((cap) => !m.capabilities.includes(cap as never))) return false;
             // `capabilities: []` says the event carries none.
