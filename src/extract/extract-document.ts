@@ -36,7 +36,7 @@ import { appendAll } from '../domain/append-all.js';
 import { normalizeDocument, sliceNormalized } from '../lexicon/normalize-text.js';
 
 /** Changes whenever rules or data change what is extracted. */
-export const EXTRACTOR_VERSION = 'vigie-rules-1.8.0';
+export const EXTRACTOR_VERSION = 'vigie-rules-1.9.0';
 
 export interface ExtractInput {
   readonly id?: string;
