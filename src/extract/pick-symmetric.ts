@@ -5,7 +5,7 @@
  */
 import type { CompiledLanguage } from '../lexicon/load-lexicons.js';
 import type { RoleChoice } from './assign-roles.js';
-import { coordinated, distinctByCode } from './role-facts.js';
+import { acrossClause, coordinated, distinctByCode } from './role-facts.js';
 import type { ActorHit, Hit, SentenceFacts } from './scan-sentence.js';
 import { sortSmall } from '../domain/sort-small.js';
 
@@ -38,8 +38,11 @@ export function pickSymmetric(
         );
   // The nearest name's own list, else the nearest list at all: "Russia and North Korea have
   // boosted their alliance in the course of the Ukraine conflict" is about the two named together.
+  // Only lists in the trigger's own clause: "X, Y and Z triggered the mechanism, to put the
+  // sanctions back in force" names no parties of the "in force".
   let compound: ActorHit[] = [];
   for (const a of ordered) {
+    if (a !== ordered[0] && acrossClause(facts, a.start, trigger.start)) continue;
     compound = groupOf(a);
     if (compound.length >= 2) break;
   }
