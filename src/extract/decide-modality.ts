@@ -177,6 +177,8 @@ export function decideModality(
     triggerModality?: Modality;
     /** The sentence's date expression: a hedge word inside it is a date word ("in May"). */
     dateSpans?: readonly { readonly start: number; readonly end: number }[];
+    /** The trigger is a bare event noun, or names again an event already reported ("the treaty"). */
+    restated?: boolean;
   },
 ): ModalityDecision {
   // Verb-second languages place modal cues before the verb, like SVO ones.
@@ -214,8 +216,20 @@ export function decideModality(
   const reporting = !sov && reportingClause(type, facts, trigger);
   const inDate = (c: Hit<unknown>) =>
     (options.dateSpans ?? []).some((span) => c.start >= span.start && c.end <= span.end);
+  // "did not rule out cooperation … under the treaty": a hedge that another event's trigger
+  // follows first is that event's, not the earlier event the sentence names again.
+  const hedgesAnother = (c: Hit<unknown>): boolean =>
+    options.restated === true &&
+    facts.triggers.some(
+      (t) =>
+        t.start !== trigger.start &&
+        (sov
+          ? t.start >= trigger.end && t.end <= c.start
+          : t.start >= c.end && t.end <= trigger.start),
+    );
   const hedgeScope = (c: Hit<unknown>): boolean =>
     !inDate(c) &&
+    !hedgesAnother(c) &&
     (sov
       ? c.start >= trigger.start || (!speech && governs(c, trigger, true, 12, facts))
       : (c.start < trigger.end && !(reporting && breaksBetween(facts, c.end, trigger.start) > 0)) ||

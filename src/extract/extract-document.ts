@@ -185,6 +185,7 @@ function extractSentence(
       isDenial,
       triggerModality: c.triggerModality,
       dateSpans: datesOf().spans,
+      restated: c.restated !== undefined || c.trigger.value.entry.nominal === true,
     });
     // "did not deny" is no rejection.
     if (isDenial && modality.modality === 'NEGATED') continue;
