@@ -103,6 +103,8 @@ describe.skipIf(!hasChromium)(
     const setLanguage = async (lang: 'en' | 'fr') => {
       await page.selectOption('[data-testid=language]', lang);
       await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe(lang);
+      // Switching reloads the page's data: wait until it has come in again.
+      await page.waitForLoadState('networkidle');
     };
 
     it('words them in English exactly as the API’s English text', async () => {
@@ -123,8 +125,10 @@ describe.skipIf(!hasChromium)(
     it('leaves no English wording of them on French pages', async () => {
       await open(`#/events/${eventId}`, '[data-testid=credibility-reasons]');
       await setLanguage('fr');
+      await expect
+        .poll(async () => (await texts('[data-testid=credibility-reasons] li')).join('\n'))
+        .toMatch(/crédibilité \d/);
       const reasons = await texts('[data-testid=credibility-reasons] li');
-      expect(reasons.join('\n')).toMatch(/crédibilité \d/);
       const origins = [
         await page.locator('[data-testid=origins-summary]').innerText(),
         ...(await texts('[data-testid=origins] li strong')),
