@@ -84,15 +84,15 @@ const SINGLE_PER_SENTENCE: ReadonlySet<EventType> = new Set([
  * trigger before it (that would make the clause that event's complement: "urged the US to
  * supply"), neither a reporter nor a place, and not the first mention's source. "China abstained
  * and Russia voted against"; "Pyongyang sent shells, and Moscow handed over missiles".
- * Returns the roles with that subject as source, or null when the trigger repeats the first.
+ * Returns that subject, or null when the trigger repeats the first. Read before any role rule
+ * runs: most repeated triggers have none.
  */
-function secondClauseRoles(
-  r: RoleChoice,
+function secondClauseSubject(
   earlier: SentenceMention,
   trig: Hit<TriggerRef>,
   facts: SentenceFacts,
   lang: CompiledLanguage,
-): RoleChoice | null {
+): ActorHit | null {
   const first = earlier.roles.source;
   if (first === null || SINGLE_PER_SENTENCE.has(earlier.type)) return null;
   const from = earlier.trigger.end;
@@ -109,6 +109,11 @@ function secondClauseRoles(
   const m = subject.marks;
   if (m.has('sayer') || m.has('place') || m.has('origin') || m.has('possessor')) return null;
   if (m.has('target') || m.has('opposed') || m.has('ally') || m.has('inert')) return null;
+  return subject;
+}
+
+/** The roles of a second clause: its own subject, and a target only from after the first event. */
+function secondClauseRoles(r: RoleChoice, subject: ActorHit, from: number): RoleChoice {
   const target =
     r.target !== null && r.target.start > from && r.target !== subject ? r.target : null;
   return { ...r, source: subject, target, rules: ['role.second-clause-subject'] };
@@ -169,11 +174,12 @@ export function sentenceCandidates(
     if (earlier !== undefined) {
       // "China abstained and Russia voted against": one type twice, each with its own subject.
       if (!repeatable || frame.restated !== undefined) continue;
-      const again = assignRoles(frame.type, facts, trig, lang, frame.classHit).map((r) =>
-        secondClauseRoles(r, earlier, trig, facts, lang),
+      const subject = secondClauseSubject(earlier, trig, facts, lang);
+      if (subject === null) continue;
+      ownRoles = assignRoles(frame.type, facts, trig, lang, frame.classHit).map((r) =>
+        secondClauseRoles(r, subject, earlier.trigger.end),
       );
-      if (again.length === 0 || again.some((r) => r === null)) continue;
-      ownRoles = again as RoleChoice[];
+      if (ownRoles.length === 0) continue;
       repeatOf = earlier;
     } else if (seenTypes.has(frame.type)) continue;
     seenTypes.add(frame.type);
